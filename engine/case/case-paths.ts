@@ -1,0 +1,33 @@
+// The fact paths a case may hold, read off the regulation's case schema, so that lint can
+// tell a rule naming `residence.arivedOn` that no such fact exists.
+type Schema = Record<string, any>;
+
+export function casePaths(caseSchema: Schema): Set<string> {
+  const paths = new Set<string>();
+  const root = caseSchema;
+  const resolve = (s: Schema | undefined): Schema | undefined => {
+    if (!s || typeof s !== 'object') return undefined;
+    if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) {
+      const target = s.$ref.slice(2).split('/').reduce((node: any, key: string) => node?.[key], root);
+      return { ...target, ...s, $ref: undefined };
+    }
+    return s;
+  };
+  const walk = (schema: Schema | undefined, prefix: string[], depth: number): void => {
+    const s = resolve(schema);
+    if (!s || depth > 8) return;
+    const parts = [s, ...((s.allOf ?? []) as Schema[]).map(resolve)];
+    for (const part of parts) {
+      for (const [key, sub] of Object.entries((part?.properties ?? {}) as Record<string, Schema>)) {
+        const path = [...prefix, key];
+        paths.add(path.join('.'));
+        walk(sub, path, depth + 1);
+      }
+      for (const key of (part?.propertyNames?.enum ?? []) as string[]) {
+        if (part?.additionalProperties) paths.add([...prefix, key].join('.'));
+      }
+    }
+  };
+  walk(caseSchema?.properties?.facts, [], 0);
+  return paths;
+}

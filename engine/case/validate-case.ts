@@ -1,0 +1,50 @@
+// A case checked against the regulation's case schema before it is decided: an invalid
+// ID number, an impossible date, an unknown material code or a missing asOf is an error
+// that names the field (and, for a file, its line and column).
+import type { ValidateFunction } from 'ajv';
+import { createAjv, schemaProblems } from '../validation/ajv.js';
+import { normaliseDate } from '../dates/calendar-date.js';
+import { parseSource, type Problem, type SourceFile } from '../load/source-file.js';
+import type { Regulation } from '../model.js';
+import type { CaseInput } from '../evaluate/decider.js';
+
+const validators = new WeakMap<Regulation, ValidateFunction>();
+
+function validatorFor(regulation: Regulation): ValidateFunction {
+  let v = validators.get(regulation);
+  if (!v) {
+    v = createAjv().compile(regulation.caseSchema);
+    validators.set(regulation, v);
+  }
+  return v;
+}
+
+export interface CaseFile extends CaseInput {
+  expect?: Record<string, unknown>;
+}
+
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value instanceof Date) return normaliseDate(value);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  return value;
+}
+
+/** A source with no positions, for cases that come as JSON lines. */
+function plainSource(name: string, data: unknown): SourceFile {
+  return { file: name, text: '', data, problems: [], locate: () => ({ file: name, line: 1, column: 1 }) };
+}
+
+export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
+  const value = normalise(data);
+  const src = source ?? plainSource('<case>', value);
+  const validate = validatorFor(regulation);
+  if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };
+  return { case: value as CaseFile, problems: [] };
+}
+
+export function parseCase(regulation: Regulation, text: string, file: string): { case?: CaseFile; problems: Problem[] } {
+  const source = parseSource(file, text);
+  if (source.problems.length) return { problems: source.problems };
+  return checkCase(regulation, source.data, source);
+}

@@ -1,0 +1,71 @@
+// `tiaoli decide FILE` and `tiaoli decide --jsonl`.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Decider, type DecisionDocument } from '../evaluate/decider.js';
+import { checkCase, parseCase } from '../case/validate-case.js';
+import { formatProblem } from '../load/source-file.js';
+import { loadOrReport } from './rules-dir.js';
+
+export interface DecideOptions { rules?: string; jsonl?: boolean; brief?: boolean }
+
+function brief(doc: DecisionDocument): DecisionDocument {
+  const decisions = Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...rest }]) => [k, rest])) as any;
+  return { ...doc, decisions };
+}
+
+export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
+  const regulation = loadOrReport(options.rules);
+  if (!regulation) return 2;
+  const decider = new Decider(regulation);
+  if (options.jsonl) return decideLines(decider, options);
+  if (!file) {
+    process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');
+    return 1;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`无法读取 ${file}：${(e as Error).message}\n`);
+    return 1;
+  }
+  const parsed = parseCase(regulation, text, file);
+  if (!parsed.case) {
+    for (const p of parsed.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    return 1;
+  }
+  try {
+    const doc = await decider.decide(parsed.case);
+    process.stdout.write(`${JSON.stringify(options.brief ? brief(doc) : doc, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function decideLines(decider: Decider, options: DecideOptions): Promise<number> {
+  let status = 0;
+  let n = 0;
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    n += 1;
+    if (!line.trim()) continue;
+    let out: unknown;
+    try {
+      const data = JSON.parse(line);
+      const checked = checkCase(decider.regulation, data);
+      if (!checked.case) {
+        out = { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
+      } else {
+        const doc = await decider.decide(checked.case);
+        out = options.brief ? brief(doc) : doc;
+      }
+    } catch (e) {
+      out = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };
+    }
+    if ((out as { error?: string }).error) status = 1;
+    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+  return status;
+}

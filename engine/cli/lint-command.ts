@@ -1,0 +1,38 @@
+// `tiaoli lint`: every rule, parameter, interpretation and fixture file checked; each
+// problem as file:line:column.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadRegulation } from '../load/load-regulation.js';
+import { formatProblem, type Problem } from '../load/source-file.js';
+import { checkSourceText } from '../load/check-source-text.js';
+import { findFixtureFiles } from '../fixtures/run-fixtures.js';
+import { lintFixture } from '../fixtures/lint-fixture.js';
+import { rulesDir } from './rules-dir.js';
+
+export async function lintCommand(options: { rules?: string }): Promise<number> {
+  const dir = rulesDir(options.rules);
+  const { regulation, problems } = loadRegulation(dir);
+  const all: Problem[] = [...problems];
+  let fixtures = 0;
+  if (regulation) {
+    all.push(...checkSourceText(regulation));
+    if (existsSync('test/cases')) {
+      for (const file of findFixtureFiles(['test/cases'])) {
+        fixtures += 1;
+        all.push(...lintFixture(regulation, readFileSync(file, 'utf8'), relative(process.cwd(), file)));
+      }
+    }
+  }
+  for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
+  if (all.length) {
+    process.stdout.write(`\n${all.length} 处问题\n`);
+    return 1;
+  }
+  const r = regulation!;
+  process.stdout.write(
+    `${r.title}（${relative(process.cwd(), dir) || join('.', 'rules')}）：${r.articles.length} 条、${r.rules.length} 条规则、` +
+    `${Object.keys(r.parameters).length} 个参数、${Object.keys(r.derived).length} 个派生事实、${Object.keys(r.interpretations).length} 项解释、` +
+    `${fixtures} 个夹具，没有问题。ruleset ${r.ruleset}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,44 @@
+// The `tiaoli` command line (CASES.md §4).
+import { Command, CommanderError } from 'commander';
+import { decideCommand } from './decide-command.js';
+import { testCommand } from './test-command.js';
+import { lintCommand } from './lint-command.js';
+import { coverageCommand } from './coverage-command.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let status = 0;
+  const program = new Command('tiaoli')
+    .description('规则引擎：《曲靖市居住证管理实施办法》的规则、表单与案例')
+    .option('--rules <dir>', '规则目录（默认 ./rules）')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program.command('decide [file]')
+    .description('对一个案件作出决定，输出决定文书（JSON）；--jsonl 从标准输入逐行读取案件')
+    .option('--jsonl', '批量：标准输入每行一个案件（JSON），每行输出一个决定文书')
+    .option('--brief', '不输出 because（推理过程）')
+    .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
+
+  program.command('test [paths...]')
+    .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
+    .option('-v, --verbose', '列出通过的夹具与全部条件')
+    .action(async (paths, opts) => { status = await testCommand(paths, { ...program.opts(), ...opts }); });
+
+  program.command('lint')
+    .description('检查规则、参数、解释和夹具文件；每个错误给出 文件:行:列')
+    .action(async () => { status = await lintCommand(program.opts()); });
+
+  program.command('coverage [paths...]')
+    .description('逐条逐款列出实现它的规则和覆盖它的夹具，标出没有夹具覆盖的可决定条款')
+    .option('--json', '以 JSON 输出')
+    .option('--strict', '有未覆盖的可决定条款时以 1 退出')
+    .action(async (paths, opts) => { status = await coverageCommand(paths, { ...program.opts(), ...opts }); });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    throw e;
+  }
+  return status;
+}

@@ -1,0 +1,56 @@
+// `tiaoli test [PATH…]`: runs fixtures, shows each failure as expected vs actual with the
+// trace of the decision concerned, and ends with `N passed, N failed`.
+import { existsSync } from 'node:fs';
+import { Decider } from '../evaluate/decider.js';
+import { findFixtureFiles, runFixtures } from '../fixtures/run-fixtures.js';
+import { loadOrReport } from './rules-dir.js';
+
+export async function testCommand(paths: string[], options: { rules?: string; verbose?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options.rules);
+  if (!regulation) return 2;
+  const targets = paths.length ? paths : ['test/cases'];
+  const absent = targets.filter((p) => !existsSync(p));
+  if (absent.length) {
+    process.stderr.write(`找不到：${absent.join('、')}\n`);
+    return 1;
+  }
+  const results = await runFixtures(new Decider(regulation), findFixtureFiles(targets));
+  const v = (x: unknown): string => (x === undefined ? '（无此字段）' : `${JSON.stringify(x)}`);
+  for (const r of results) {
+    if (r.passed) {
+      if (options.verbose) process.stdout.write(`✓ ${r.file}  ${r.name ?? ''}\n`);
+      continue;
+    }
+    process.stdout.write(`\n✗ ${r.file}\n  ${r.name ?? ''}\n`);
+    if (r.error) process.stdout.write(`  ${r.error.replace(/\n/g, '\n  ')}\n`);
+    const byDecision = new Map<string, typeof r.mismatches>();
+    for (const m of r.mismatches) {
+      const d = m.path.split('.')[0];
+      byDecision.set(d, [...(byDecision.get(d) ?? []), m]);
+    }
+    for (const [name, mismatches] of byDecision) {
+      for (const m of mismatches) process.stdout.write(`  ${m.path}: 预期 ${v(m.expected)}，实际 ${v(m.actual)}\n`);
+      const decision = r.document?.decisions[name];
+      if (!decision) continue;
+      process.stdout.write(`  推理（${name}）：\n`);
+      for (const step of decision.because as Array<{ text: string; result?: string; conditions?: unknown }>) {
+        process.stdout.write(`    · ${step.text}\n`);
+        // for a rule that applied, every condition; for one that did not, the conditions that failed
+        const lines = conditionLines(step.conditions, step.result === 'failed' && !options.verbose);
+        for (const line of lines) process.stdout.write(`        ${line}\n`);
+      }
+      process.stdout.write(`    依据：${decision.articles.join('、')}  解释：${decision.interpretations.join('、') || '（无）'}\n`);
+    }
+  }
+  const passed = results.filter((r) => r.passed).length;
+  process.stdout.write(`\n${passed} passed, ${results.length - passed} failed\n`);
+  return passed === results.length ? 0 : 1;
+}
+
+function conditionLines(node: any, onlyFailed: boolean): string[] {
+  if (!node) return [];
+  if (node.all) return node.all.flatMap((c: unknown) => conditionLines(c, onlyFailed));
+  if (node.any) return ['任一成立：', ...node.any.flatMap((c: unknown) => conditionLines(c, onlyFailed)).map((l: string) => `  ${l}`)];
+  if (node.not) return ['以下不成立：', ...conditionLines(node.not, false).map((l) => `  ${l}`)];
+  return onlyFailed && node.result !== false ? [] : [node.text];
+}

@@ -1,0 +1,54 @@
+// Working days (工作日) of the national calendar: weekends, the State Council's public
+// holidays and its make-up working days (调休). The data is the built table of the
+// `chinese-days` package (MIT); its date functions are not used, since they read dates
+// in the machine's local time zone and shift by a day west of UTC.
+import { createRequire } from 'node:module';
+import { addDays, parseDate, weekday, type CalendarDate } from './calendar-date.js';
+
+interface HolidayTable {
+  holidays: Record<CalendarDate, string>;
+  workdays: Record<CalendarDate, string>;
+}
+
+const table = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as HolidayTable;
+
+export class CalendarRangeError extends Error {
+  readonly code = 'calendar.yearNotCovered';
+  constructor(readonly year: number, readonly covered: readonly [number, number]) {
+    super(`工作日历没有 ${year} 年的节假日安排（已收录 ${covered[0]}–${covered[1]} 年），无法计算工作日；不作推测`);
+  }
+}
+
+/** The years for which the table holds the State Council's arrangement (it names that year's 元旦). */
+function findCoveredYears(): [number, number] {
+  const years = Object.entries(table.holidays)
+    .filter(([, name]) => name.includes('元旦'))
+    .map(([date]) => Number(date.slice(0, 4)));
+  return [Math.min(...years), Math.max(...years)];
+}
+
+const covered = findCoveredYears();
+
+export function coveredYears(): readonly [number, number] {
+  return covered;
+}
+
+export function isWorkingDay(date: CalendarDate): boolean {
+  const year = parseDate(date)?.year ?? NaN;
+  if (!(year >= covered[0] && year <= covered[1])) throw new CalendarRangeError(year, covered);
+  if (table.workdays[date]) return true; // a make-up working day (调休上班)
+  if (table.holidays[date]) return false;
+  const day = weekday(date);
+  return day >= 1 && day <= 5;
+}
+
+/** The n-th working day after `from` (`from` itself is not counted). */
+export function addWorkingDays(from: CalendarDate, n: number): CalendarDate {
+  let day = from;
+  let counted = 0;
+  while (counted < n) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}

@@ -1,0 +1,22 @@
+// A derived-fact function: a named, typed computation that rules use by name. Which facts
+// and parameters it takes is said in YAML (`derived:` in an article file), never here.
+export type ArgType = 'date' | 'integer' | 'number' | 'string' | 'boolean' | 'list' | 'object' | 'any';
+
+export interface ArgSpec {
+  type: ArgType;
+  optional?: boolean;
+  label: string;
+}
+
+export interface DerivedFunction {
+  name: string;
+  label: string;
+  args: Record<string, ArgSpec>;
+  returns: ArgType;
+  /** Called only when every required argument is present; optional ones may be undefined. */
+  compute(args: Record<string, any>): unknown;
+}
+
+export function defineFunction(fn: DerivedFunction): DerivedFunction {
+  return fn;
+}

@@ -1,0 +1,35 @@
+import { addDays, addMonthsCivil, fullYearsBetween } from '../../dates/calendar-date.js';
+import { addWorkingDays } from '../../dates/working-days.js';
+import { defineFunction } from '../function.js';
+
+export const addWorkingDaysFn = defineFunction({
+  name: 'addWorkingDays',
+  label: '某日之后第 N 个工作日（当日不计入）',
+  args: { from: { type: 'date', label: '起算日' }, days: { type: 'integer', label: '工作日数' } },
+  returns: 'date',
+  compute: ({ from, days }) => addWorkingDays(from, days),
+});
+
+export const addMonthsFn = defineFunction({
+  name: 'addMonths',
+  label: '按月计算的期间届满之日（民法典第二百零一条至第二百零三条）',
+  args: { from: { type: 'date', label: '起算日' }, months: { type: 'integer', label: '月数' } },
+  returns: 'date',
+  compute: ({ from, months }) => addMonthsCivil(from, months),
+});
+
+export const subtractDaysFn = defineFunction({
+  name: 'subtractDays',
+  label: '某日之前 N 日',
+  args: { from: { type: 'date', label: '基准日' }, days: { type: 'integer', label: '日数' } },
+  returns: 'date',
+  compute: ({ from, days }) => addDays(from, -days),
+});
+
+export const fullYearsFn = defineFunction({
+  name: 'fullYears',
+  label: '周岁（两日之间的整年数）',
+  args: { from: { type: 'date', label: '出生日期' }, to: { type: 'date', label: '计算日' } },
+  returns: 'integer',
+  compute: ({ from, to }) => fullYearsBetween(from, to),
+});

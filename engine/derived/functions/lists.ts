@@ -1,0 +1,33 @@
+import { defineFunction } from '../function.js';
+
+export const isOneOfFn = defineFunction({
+  name: 'isOneOf',
+  label: '是否在清单之内',
+  args: { value: { type: 'any', label: '值' }, list: { type: 'list', label: '清单' } },
+  returns: 'boolean',
+  compute: ({ value, list }) => (list as unknown[]).includes(value),
+});
+
+export const firstPresentFn = defineFunction({
+  name: 'firstPresent',
+  label: '依次取第一个有值的',
+  args: { values: { type: 'list', label: '候选值' } },
+  returns: 'any',
+  compute: ({ values }) => (values as unknown[]).find((v) => v !== undefined && v !== null),
+});
+
+export const countMaterialsFn = defineFunction({
+  name: 'countMaterials',
+  label: '所交材料中属于所列种类的件数',
+  args: {
+    materials: { type: 'object', optional: true, label: '所交材料（种类 → 件数）' },
+    codes: { type: 'list', label: '计入的材料种类' },
+  },
+  returns: 'integer',
+  compute: ({ materials, codes }) => {
+    const counted = new Set((codes as unknown[]).flat(2) as string[]);
+    return Object.entries((materials ?? {}) as Record<string, number>)
+      .filter(([code]) => counted.has(code))
+      .reduce((sum, [, n]) => sum + n, 0);
+  },
+});

@@ -1,0 +1,15 @@
+// The derived-fact functions rules may name, by name.
+import type { DerivedFunction } from './function.js';
+import { addMonthsFn, addWorkingDaysFn, fullYearsFn, subtractDaysFn } from './functions/dates.js';
+import { countMaterialsFn, firstPresentFn, isOneOfFn } from './functions/lists.js';
+import { residentIdBirthDateFn, residentIdSexFn } from './functions/resident-id.js';
+import { renewableValidityFn } from './functions/renewable-validity.js';
+
+export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
+  [
+    addWorkingDaysFn, addMonthsFn, subtractDaysFn, fullYearsFn,
+    isOneOfFn, firstPresentFn, countMaterialsFn,
+    residentIdBirthDateFn, residentIdSexFn,
+    renewableValidityFn,
+  ].map((fn) => [fn.name, fn]),
+);

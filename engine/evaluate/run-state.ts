@@ -1,0 +1,32 @@
+// What one evaluation of one case keeps: the case, the derived facts worked out, and each
+// rule's result, from which decisions and their reasons are made.
+import type { RuleResult } from 'json-rules-engine';
+import type { ParameterValue } from './parameters.js';
+
+export interface DerivedRecord {
+  name: string;
+  function: string;
+  args: Record<string, unknown>;
+  value: unknown;
+}
+
+export interface RuleRecord {
+  id: string;
+  fired: boolean;
+  result: RuleResult;
+  /** target field → value this rule gives it (for fired rules) */
+  values: Record<string, unknown>;
+}
+
+export interface RunState {
+  asOf: string;
+  facts: Record<string, unknown>;
+  derived: Map<string, DerivedRecord>;
+  params: Map<string, ParameterValue>;
+  rules: Map<string, RuleRecord>;
+  fieldValues: Map<string, { value: unknown; present: boolean }>;
+}
+
+export function newRunState(asOf: string, facts: Record<string, unknown>): RunState {
+  return { asOf, facts, derived: new Map(), params: new Map(), rules: new Map(), fieldValues: new Map() };
+}

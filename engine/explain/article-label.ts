@@ -1,0 +1,28 @@
+// "12.3" → 第十二条第三款; "18.1.9" → 第十八条第一款第（九）项.
+const DIGITS = '零一二三四五六七八九';
+
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+export function articleLabel(ref: string): string {
+  const [article, paragraph, item] = ref.split('.').map(Number);
+  let label = `第${chineseNumber(article)}条`;
+  if (paragraph) label += `第${chineseNumber(paragraph)}款`;
+  if (item) label += `第（${chineseNumber(item)}）项`;
+  return label;
+}
+
+/** Sort article references in the regulation's order: 2 < 10.1 < 10.2 < 11. */
+export function compareArticleRefs(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}

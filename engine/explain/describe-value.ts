@@ -1,0 +1,14 @@
+// A value as a person reads it in a trace: 是/否, the Chinese name of a code, a list.
+import type { Vocabulary } from '../model.js';
+
+export function describeValue(value: unknown, vocabulary: Vocabulary): string {
+  if (value === undefined || value === null) return '（无）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.length ? `[${value.map((v) => describeValue(v, vocabulary)).join('、')}]` : '[]（空）';
+  if (typeof value === 'string') {
+    const name = vocabulary.values[value] ?? vocabulary.materials[value] ?? vocabulary.requirements[value];
+    return name ? `${value}（${name}）` : value;
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

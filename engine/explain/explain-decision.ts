@@ -1,0 +1,188 @@
+// Why a decision is what it is: every rule that could set one of its fields, fired or not,
+// each condition with the fact's value, the operator and the value it was compared with;
+// the derived facts used and how they were worked out; and the articles and
+// interpretations the decision rests on.
+import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
+import type { Decider } from '../evaluate/decider.js';
+import type { RunState } from '../evaluate/run-state.js';
+import { operatorsByName } from '../evaluate/operators.js';
+import { factRefsIn, isFactRef, readFactName } from '../evaluate/fact-names.js';
+import { factNamesOf, targetsOf } from '../evaluate/field-order.js';
+import { articleLabel, compareArticleRefs } from './article-label.js';
+import { describeValue } from './describe-value.js';
+
+export interface ConditionTrace {
+  fact: string;
+  label: string;
+  path?: string;
+  value: unknown;
+  operator: string;
+  expected: unknown;
+  expectedFrom?: string;
+  result: boolean | null;
+  text: string;
+}
+
+export type ConditionNode = { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode } | ConditionTrace;
+
+export interface DerivedTrace {
+  name: string;
+  label: string;
+  function: string;
+  args: Record<string, unknown>;
+  value: unknown;
+  text: string;
+}
+
+export interface RuleTrace {
+  rule: string;
+  name: string;
+  result: 'fired' | 'failed' | 'overridden';
+  articles: string[];
+  interpretations: string[];
+  sets?: Record<string, unknown>;
+  overriddenBy?: string[];
+  conditions: ConditionNode;
+  derived: DerivedTrace[];
+  text: string;
+}
+
+export interface DefaultTrace {
+  field: string;
+  default: unknown;
+  text: string;
+}
+
+export function factLabel(regulation: Regulation, name: string, path?: string): string {
+  const f = readFactName(name);
+  const suffix = path ? `.${path}` : '';
+  if (!f) return name;
+  switch (f.kind) {
+    case 'asOf': return regulation.vocabulary.facts.asOf ?? '决定日期';
+    case 'case': return regulation.vocabulary.facts[f.path.join('.')] ?? name;
+    case 'derived': return (regulation.derived[f.name]?.label ?? name) + suffix;
+    case 'param': return regulation.parameters[f.name]?.label ?? name;
+    case 'decision': return `${regulation.decisions[f.decision]?.label ?? f.decision}：${regulation.decisions[f.decision]?.fields[f.field]?.label ?? f.field}`;
+  }
+}
+
+function traceConditions(node: any, regulation: Regulation): ConditionNode {
+  if (Array.isArray(node?.all)) return { all: node.all.map((c: unknown) => traceConditions(c, regulation)) };
+  if (Array.isArray(node?.any)) return { any: node.any.map((c: unknown) => traceConditions(c, regulation)) };
+  if (node?.not) return { not: traceConditions(node.not, regulation) };
+  const evaluated = typeof node.result === 'boolean';
+  const label = factLabel(regulation, node.fact, node.path);
+  const expectedFrom = isFactRef(node.value) ? node.value.fact + (node.value.path ? `.${node.value.path}` : '') : undefined;
+  const expected = expectedFrom ? node.valueResult : node.value;
+  const reads = operatorsByName.get(node.operator)?.reads ?? node.operator;
+  const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
+  const lhs = `${label}〔${node.fact}${node.path ? `.${node.path}` : ''}〕= ${evaluated ? v(node.factResult) : '（未计算）'}`;
+  const rhs = expectedFrom ? `${factLabel(regulation, node.value.fact, node.value.path)}〔${expectedFrom}〕= ${evaluated ? v(expected) : '（未计算）'}` : v(expected);
+  const verdict = evaluated ? (node.result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
+  return {
+    fact: node.fact, label, path: node.path, value: evaluated ? node.factResult : undefined, operator: node.operator,
+    expected: evaluated || !expectedFrom ? expected : undefined, expectedFrom, result: evaluated ? node.result : null,
+    text: `${lhs} ${reads} ${rhs} → ${verdict}`,
+  };
+}
+
+function derivedUsed(rule: RuleSpec, regulation: Regulation, state: RunState): DerivedTrace[] {
+  const out: DerivedTrace[] = [];
+  const seen = new Set<string>();
+  const visit = (fact: string): void => {
+    const f = readFactName(fact);
+    if (f?.kind !== 'derived' || seen.has(f.name)) return;
+    seen.add(f.name);
+    const spec = regulation.derived[f.name];
+    for (const ref of factRefsIn(spec.args)) visit(ref.fact);
+    const record = state.derived.get(f.name);
+    if (!record) return;
+    const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
+    const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
+    const steps = (record.value as { steps?: string[] } | undefined)?.steps;
+    const value = steps ? `${v((record.value as any).status)}，有效期至 ${(record.value as any).expiresOn}（${steps.join('；')}）` : v(record.value);
+    out.push({
+      name: f.name, label: spec.label, function: spec.function, args: record.args, value: record.value,
+      text: `${spec.label}〔derived.${f.name}〕= ${spec.function}(${args}) = ${value}`,
+    });
+  };
+  factNamesOf(rule).forEach(visit);
+  return out;
+}
+
+export function explainDecision(decider: Decider, spec: DecisionSpec, state: RunState) {
+  const regulation = decider.regulation;
+  const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
+  const rules = regulation.rules.filter((r) => targetsOf(r).some((t) => keys.includes(t)));
+  const because: Array<RuleTrace | DefaultTrace> = [];
+  for (const rule of rules) {
+    const record = state.rules.get(rule.id);
+    if (!record) continue;
+    const mine = targetsOf(rule).filter((t) => keys.includes(t));
+    const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
+    const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
+    const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, record.values[k]])) : undefined;
+    const where = rule.articles.map(articleLabel).join('、');
+    const outcome = result === 'fired'
+      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(record.values[k], regulation.vocabulary)}`).join('，')}`
+      : result === 'overridden' ? `条件成立，但被例外规则 ${overriddenBy.join('、')} 排除适用` : '条件不成立，不适用';
+    because.push({
+      rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
+      ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy } : {}),
+      conditions: traceConditions((record.result as any).conditions, regulation),
+      derived: derivedUsed(rule, regulation, state),
+      text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,
+    });
+  }
+  for (const key of keys) {
+    const field = key.slice(spec.name.length + 1);
+    if (!decider.effectiveRules(key, state).length && spec.fields[field].default !== undefined) {
+      const d = spec.fields[field].default;
+      because.push({ field: key, default: d, text: `没有规则认定 ${key}，取默认值 ${describeValue(d, regulation.vocabulary)}` });
+    }
+  }
+  const grounds = groundsOf(decider, keys, state);
+  return {
+    articles: [...new Set([...spec.articles, ...grounds.articles])].sort(compareArticleRefs),
+    interpretations: [...grounds.interpretations].sort(),
+    because,
+  };
+}
+
+/**
+ * The articles and interpretations a set of decision fields rests on: the rules that gave
+ * their values, the exceptions that could have set those rules aside but did not apply,
+ * the derived facts and other decisions those rules read; for a default, every rule that
+ * could have given a value and did not.
+ */
+export function groundsOf(decider: Decider, keys: string[], state: RunState, seen = new Set<string>()) {
+  const regulation = decider.regulation;
+  const articles = new Set<string>();
+  const interpretations = new Set<string>();
+  const addRule = (rule: RuleSpec): void => {
+    rule.articles.forEach((a) => articles.add(a));
+    rule.interpretations.forEach((i) => interpretations.add(i));
+  };
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const effective = decider.effectiveRules(key, state);
+    if (!effective.length) {
+      (decider.settersByField.get(key) ?? []).forEach(addRule);
+      continue;
+    }
+    for (const rule of effective) {
+      addRule(rule);
+      for (const other of decider.settersByField.get(key) ?? []) if (other.overrides.includes(rule.id)) addRule(other);
+      for (const d of derivedUsed(rule, regulation, state)) {
+        regulation.derived[d.name].articles.forEach((a) => articles.add(a));
+        regulation.derived[d.name].interpretations.forEach((i) => interpretations.add(i));
+      }
+      const read = decider.order.reads.get(rule.id) ?? [];
+      const deeper = groundsOf(decider, read, state, seen);
+      deeper.articles.forEach((a) => articles.add(a));
+      deeper.interpretations.forEach((i) => interpretations.add(i));
+    }
+  }
+  return { articles, interpretations };
+}

@@ -1,0 +1,201 @@
+// JSON Schemas for the kinds of file in a rules folder. Checked with ajv; every error is
+// reported at the file, line and column of the offending value.
+
+const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' };
+const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
+const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
+const text = { type: 'string', minLength: 1 };
+const dateText = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
+const paragraph = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text,
+    label: text,
+    decidable: { type: 'boolean' },
+    reason: text,
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['label', 'text'],
+        additionalProperties: false,
+        properties: { label: text, text, decidable: { type: 'boolean' }, reason: text },
+      },
+    },
+  },
+};
+
+export const articleFileSchema = {
+  $id: 'article-file',
+  type: 'object',
+  required: ['articles'],
+  additionalProperties: false,
+  properties: {
+    articles: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['number', 'title', 'paragraphs'],
+        additionalProperties: false,
+        properties: {
+          number: { type: 'integer', minimum: 1 },
+          title: text,
+          note: text,
+          decidable: { type: 'boolean' },
+          reason: text,
+          paragraphs: { type: 'array', minItems: 1, items: paragraph },
+        },
+        if: { properties: { decidable: { const: false } }, required: ['decidable'] },
+        then: { required: ['reason'] },
+      },
+    },
+    derived: {
+      type: 'object',
+      propertyNames: identifier,
+      additionalProperties: {
+        type: 'object',
+        required: ['label', 'function', 'args'],
+        additionalProperties: false,
+        properties: {
+          label: text,
+          function: identifier,
+          args: { type: 'object' },
+          articles: { type: 'array', items: articleRef },
+          interpretations: { type: 'array', items: ruleId },
+        },
+      },
+    },
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'articles', 'when'],
+        additionalProperties: false,
+        properties: {
+          id: ruleId,
+          name: text,
+          articles: { type: 'array', minItems: 1, items: articleRef },
+          interpretations: { type: 'array', items: ruleId },
+          overrides: { type: 'array', items: ruleId },
+          when: { type: 'object' }, // shape checked in check-references.ts, with clearer messages
+          set: { type: 'object', minProperties: 1 },
+          add: { type: 'object', minProperties: 1 },
+        },
+        anyOf: [{ required: ['set'] }, { required: ['add'] }],
+      },
+    },
+  },
+};
+
+export const parameterFileSchema = {
+  $id: 'parameter-file',
+  type: 'object',
+  minProperties: 1,
+  propertyNames: identifier,
+  additionalProperties: {
+    type: 'object',
+    required: ['label', 'article', 'type', 'values'],
+    additionalProperties: false,
+    properties: {
+      label: text,
+      article: articleRef,
+      type: { enum: ['integer', 'number', 'date', 'string', 'list', 'boolean'] },
+      unit: text,
+      reference: text,
+      values: { type: 'object', minProperties: 1, propertyNames: dateText },
+    },
+  },
+};
+
+export const interpretationFileSchema = {
+  $id: 'interpretation-file',
+  type: 'object',
+  required: ['id', 'title', 'articles', 'question', 'reading', 'alternatives', 'reasoning'],
+  additionalProperties: false,
+  properties: {
+    id: ruleId,
+    title: text,
+    articles: { type: 'array', minItems: 1, items: articleRef },
+    question: text,
+    reading: text,
+    alternatives: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['reading'],
+        additionalProperties: false,
+        properties: { reading: text, consequence: text },
+      },
+    },
+    reasoning: text,
+    sources: { type: 'array', items: text },
+  },
+};
+
+const decisionField = {
+  type: 'object',
+  required: ['type', 'label'],
+  additionalProperties: false,
+  properties: {
+    type: { enum: ['boolean', 'date', 'number', 'enum', 'list'] },
+    label: text,
+    values: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    default: {},
+  },
+  if: { properties: { type: { const: 'enum' } } },
+  then: { required: ['values'] },
+};
+
+export const regulationFileSchema = {
+  $id: 'regulation-file',
+  type: 'object',
+  required: ['id', 'title', 'source', 'chapters', 'decisions', 'vocabulary'],
+  additionalProperties: false,
+  properties: {
+    id: ruleId,
+    title: text,
+    promulgation: text,
+    source: text,
+    chapters: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['title', 'articles'],
+        additionalProperties: false,
+        properties: {
+          title: text,
+          articles: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+        },
+      },
+    },
+    decisions: {
+      type: 'object',
+      propertyNames: identifier,
+      additionalProperties: {
+        type: 'object',
+        required: ['label', 'articles', 'fields'],
+        additionalProperties: false,
+        properties: {
+          label: text,
+          articles: { type: 'array', items: articleRef },
+          fields: { type: 'object', minProperties: 1, propertyNames: identifier, additionalProperties: decisionField },
+        },
+      },
+    },
+    vocabulary: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        facts: { type: 'object', additionalProperties: { type: 'string' } },
+        materials: { type: 'object', additionalProperties: { type: 'string' } },
+        requirements: { type: 'object', additionalProperties: { type: 'string' } },
+        values: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+  },
+};
+

@@ -1,0 +1,67 @@
+// One ajv setup for every schema tiaoli checks: rule files, cases and (later) forms.
+// Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import localizeModule from 'ajv-i18n/localize/zh/index.js';
+import { isCalendarDate } from '../dates/calendar-date.js';
+import { residentIdProblem } from '../derived/resident-id.js';
+import type { PathSegment, Problem, SourceFile } from '../load/source-file.js';
+
+export function createAjv(): Ajv.default {
+  const ajv = new Ajv.default({ allErrors: true, strict: false, allowUnionTypes: true });
+  addFormats.default(ajv);
+  ajv.addKeyword({
+    keyword: 'calendarDate',
+    schemaType: 'boolean',
+    error: { message: '应为真实存在的日期，格式 YYYY-MM-DD（如 2019-07-10）' },
+    validate: (enabled: boolean, data: unknown) => !enabled || isCalendarDate(data),
+  });
+  const residentId = (enabled: boolean, data: unknown): boolean => {
+    const problem = enabled ? residentIdProblem(data) : undefined;
+    if (problem) residentId.errors = [{ keyword: 'residentId', message: problem, params: {} }];
+    return !problem;
+  };
+  residentId.errors = [] as Array<Partial<ErrorObject>>;
+  ajv.addKeyword({ keyword: 'residentId', schemaType: 'boolean', errors: true, validate: residentId });
+  return ajv;
+}
+
+export function pathOf(instancePath: string): PathSegment[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+// ajv-i18n is CommonJS: its default export is the function itself at run time.
+const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
+
+const OWN_KEYWORDS = new Set(['calendarDate', 'residentId']);
+
+/** ajv errors as problems at the source position of each value, messages in Chinese. */
+export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {
+  if (!errors?.length) return [];
+  const own = errors.filter((e) => OWN_KEYWORDS.has(e.keyword)).map((e) => ({ ...e }));
+  const rest = errors.filter((e) => !OWN_KEYWORDS.has(e.keyword)).map((e) => ({ ...e }));
+  localizeZh(rest);
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const e of [...own, ...rest]) {
+    if (['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword) && errors.length > 1) continue;
+    const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+    const path = [...base, ...pathOf(e.instancePath), ...(propertyName !== undefined ? [propertyName] : [])];
+    let detail = e.message ?? e.keyword;
+    if (e.keyword === 'additionalProperties') detail = `不允许的属性 ${String(e.params.additionalProperty)}`;
+    if (e.keyword === 'required') detail = `缺少必填项 ${String(e.params.missingProperty)}`;
+    if (e.keyword === 'enum') detail = `应为以下之一：${(e.params.allowedValues as unknown[]).join('、')}`;
+    if (e.keyword === 'enum' && propertyName !== undefined) detail = `未知的名称 ${propertyName}：${detail}`;
+    if (e.keyword === 'propertyNames') continue; // reported through the enum error on the name itself
+    const where = path.join('.') || '（文件）';
+    const key = `${where}|${detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ code: `schema.${e.keyword}`, message: `${where}：${detail}`, location: source.locate(path) });
+  }
+  return problems;
+}
