@@ -13,7 +13,12 @@ export async function coverageCommand(paths: string[], options: { rules?: string
   const paragraphs = report.flatMap((a) => a.paragraphs);
   const gaps = paragraphs.filter((p) => p.unencoded || p.untested);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ruleset: regulation.ruleset, articles: report }, null, 2)}\n`);
+    const interpretations = Object.values(regulation.interpretations).map((i) => ({
+      id: i.id, title: i.title, articles: i.articles,
+      rules: regulation.rules.filter((r) => r.interpretations.includes(i.id)).map((r) => r.id),
+      derived: Object.values(regulation.derived).filter((d) => d.interpretations.includes(i.id)).map((d) => d.name),
+    }));
+    process.stdout.write(`${JSON.stringify({ ruleset: regulation.ruleset, articles: report, interpretations }, null, 2)}\n`);
   } else {
     let chapter = '';
     for (const a of report) {
@@ -32,6 +37,12 @@ export async function coverageCommand(paths: string[], options: { rules?: string
         if (p.interpretations.length) process.stdout.write(`      解释：${p.interpretations.join('、')}\n`);
         process.stdout.write(`      夹具（${p.fixtures.length}）${p.fixtures.length ? `：${p.fixtures.slice(0, 3).join('、')}${p.fixtures.length > 3 ? ' …' : ''}` : ''}\n`);
       }
+    }
+    process.stdout.write('\n解释及依赖它的规则和派生事实\n');
+    for (const i of Object.values(regulation.interpretations)) {
+      const rules = regulation.rules.filter((r) => r.interpretations.includes(i.id)).map((r) => r.id);
+      const derived = Object.values(regulation.derived).filter((d) => d.interpretations.includes(i.id)).map((d) => `derived.${d.name}`);
+      process.stdout.write(`  ${i.id} ${i.title}（${i.articles.map(articleLabel).join('、')}）：${[...rules, ...derived].join('、') || '（无）'}\n`);
     }
     const decidable = paragraphs.filter((p) => p.decidable);
     process.stdout.write(`\n可决定的款 ${decidable.length} 项：有规则 ${decidable.filter((p) => !p.unencoded).length}，有夹具覆盖 ${decidable.filter((p) => p.fixtures.length).length}；不作决定的款 ${paragraphs.length - decidable.length} 项。\n`);

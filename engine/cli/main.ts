@@ -8,7 +8,7 @@ import { coverageCommand } from './coverage-command.js';
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('tiaoli')
-    .description('规则引擎：《曲靖市居住证管理实施办法》的规则、表单与案例')
+    .description('条例规则引擎：决定案件、运行夹具、检查规则、报告覆盖')
     .option('--rules <dir>', '规则目录（默认 ./rules）')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -46,6 +46,10 @@ export class Decider {
   readonly order: FieldOrder;
   readonly rulesById: Map<string, RuleSpec>;
   readonly settersByField: Map<string, RuleSpec[]>;
+  /** per rule, worked out once: the fields it sets and the derived facts it uses (dependencies first) */
+  readonly ruleTargets: Map<string, string[]>;
+  readonly ruleDerived: Map<string, string[]>;
+  readonly rulesByDecision: Map<string, RuleSpec[]>;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly regulation: Regulation) {
@@ -53,6 +57,10 @@ export class Decider {
     this.rulesById = new Map(regulation.rules.map((r) => [r.id, r]));
     this.settersByField = new Map();
     for (const r of regulation.rules) for (const t of targetsOf(r)) this.settersByField.set(t, [...(this.settersByField.get(t) ?? []), r]);
+
+    this.ruleTargets = new Map(regulation.rules.map((r) => [r.id, targetsOf(r)]));
+    this.ruleDerived = new Map(regulation.rules.map((r) => [r.id, derivedClosure(regulation, factNamesOf(r))]));
+    this.rulesByDecision = new Map(Object.keys(regulation.decisions).map((d) => [d, regulation.rules.filter((r) => this.ruleTargets.get(r.id)!.some((t) => t.startsWith(`${d}.`)))]));
 
     this.engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
     for (const op of engineOperators()) this.engine.addOperator(op);
@@ -80,8 +88,27 @@ export class Decider {
     return next;
   }
 
-  private async run(input: CaseInput): Promise<DecisionDocument> {
-    const state = newRunState(input.asOf, input.facts ?? {});
+  /** Decide one case and return, beside the document, every fact value the rules used. */
+  decideWithFacts(input: CaseInput): Promise<{ document: DecisionDocument; facts: Record<string, unknown> }> {
+    const next = this.queue.then(async () => {
+      const state = newRunState(input.asOf, input.facts ?? {});
+      const document = await this.run(input, state);
+      const facts: Record<string, unknown> = {};
+      for (const name of this.referencedFacts()) {
+        const f = readFactName(name);
+        if (f?.kind === 'asOf') facts[name] = state.asOf;
+        else if (f?.kind === 'case') facts[name] = resolvePath(state.facts, f.path.join('.'));
+        else if (f?.kind === 'param') facts[name] = state.params.get(f.name)?.value;
+        else if (f?.kind === 'derived') facts[name] = state.derived.get(f.name)?.value;
+        else if (f?.kind === 'decision') facts[name] = state.fieldValues.get(`${f.decision}.${f.field}`)?.value;
+      }
+      return { document, facts };
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(input: CaseInput, state: RunState = newRunState(input.asOf, input.facts ?? {})): Promise<DecisionDocument> {
     await this.engine.run({ [RUN]: state });
     const decisions: Record<string, Decision> = {};
     for (const spec of Object.values(this.regulation.decisions)) decisions[spec.name] = this.assemble(spec, state);
@@ -199,6 +226,19 @@ export class Decider {
     state.derived.set(name, { name, function: spec.function, args, value });
     return value;
   }
+}
+
+/** The derived facts a list of fact names uses, directly or through other derived facts, dependencies first. */
+function derivedClosure(regulation: Regulation, facts: string[]): string[] {
+  const out: string[] = [];
+  const visit = (fact: string): void => {
+    const f = readFactName(fact);
+    if (f?.kind !== 'derived' || out.includes(f.name) || !regulation.derived[f.name]) return;
+    for (const ref of factRefsIn(regulation.derived[f.name].args)) visit(ref.fact);
+    if (!out.includes(f.name)) out.push(f.name);
+  };
+  facts.forEach(visit);
+  return out;
 }
 
 async function resolveValue(spec: unknown, almanac: Almanac): Promise<unknown> {

@@ -11,7 +11,14 @@ export type FactName =
   | { kind: 'param'; name: string }
   | { kind: 'decision'; decision: string; field: string };
 
+const factNameCache = new Map<string, FactName | undefined>();
+
 export function readFactName(name: string): FactName | undefined {
+  if (!factNameCache.has(name)) factNameCache.set(name, parseFactName(name));
+  return factNameCache.get(name);
+}
+
+function parseFactName(name: string): FactName | undefined {
   if (name === 'asOf') return { kind: 'asOf' };
   const parts = name.split('.');
   if (parts.some((p) => p === '')) return undefined;

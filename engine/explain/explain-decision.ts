@@ -6,8 +6,7 @@ import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
 import type { Decider } from '../evaluate/decider.js';
 import type { RunState } from '../evaluate/run-state.js';
 import { operatorsByName } from '../evaluate/operators.js';
-import { factRefsIn, isFactRef, readFactName } from '../evaluate/fact-names.js';
-import { factNamesOf, targetsOf } from '../evaluate/field-order.js';
+import { isFactRef, readFactName } from '../evaluate/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 
@@ -86,39 +85,34 @@ function traceConditions(node: any, regulation: Regulation): ConditionNode {
   };
 }
 
-function derivedUsed(rule: RuleSpec, regulation: Regulation, state: RunState): DerivedTrace[] {
+function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): DerivedTrace[] {
+  const regulation = decider.regulation;
   const out: DerivedTrace[] = [];
-  const seen = new Set<string>();
-  const visit = (fact: string): void => {
-    const f = readFactName(fact);
-    if (f?.kind !== 'derived' || seen.has(f.name)) return;
-    seen.add(f.name);
-    const spec = regulation.derived[f.name];
-    for (const ref of factRefsIn(spec.args)) visit(ref.fact);
-    const record = state.derived.get(f.name);
-    if (!record) return;
+  for (const name of decider.ruleDerived.get(rule.id) ?? []) {
+    const spec = regulation.derived[name];
+    const record = state.derived.get(name);
+    if (!record) continue;
     const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
     const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
     const steps = (record.value as { steps?: string[] } | undefined)?.steps;
     const value = steps ? `${v((record.value as any).status)}，有效期至 ${(record.value as any).expiresOn}（${steps.join('；')}）` : v(record.value);
     out.push({
-      name: f.name, label: spec.label, function: spec.function, args: record.args, value: record.value,
-      text: `${spec.label}〔derived.${f.name}〕= ${spec.function}(${args}) = ${value}`,
+      name, label: spec.label, function: spec.function, args: record.args, value: record.value,
+      text: `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`,
     });
-  };
-  factNamesOf(rule).forEach(visit);
+  }
   return out;
 }
 
 export function explainDecision(decider: Decider, spec: DecisionSpec, state: RunState) {
   const regulation = decider.regulation;
   const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
-  const rules = regulation.rules.filter((r) => targetsOf(r).some((t) => keys.includes(t)));
+  const rules = decider.rulesByDecision.get(spec.name) ?? [];
   const because: Array<RuleTrace | DefaultTrace> = [];
   for (const rule of rules) {
     const record = state.rules.get(rule.id);
     if (!record) continue;
-    const mine = targetsOf(rule).filter((t) => keys.includes(t));
+    const mine = decider.ruleTargets.get(rule.id)!.filter((t) => keys.includes(t));
     const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
     const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
     const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, record.values[k]])) : undefined;
@@ -130,7 +124,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
       ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy } : {}),
       conditions: traceConditions((record.result as any).conditions, regulation),
-      derived: derivedUsed(rule, regulation, state),
+      derived: derivedUsed(decider, rule, state),
       text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,
     });
   }
@@ -174,9 +168,9 @@ export function groundsOf(decider: Decider, keys: string[], state: RunState, see
     for (const rule of effective) {
       addRule(rule);
       for (const other of decider.settersByField.get(key) ?? []) if (other.overrides.includes(rule.id)) addRule(other);
-      for (const d of derivedUsed(rule, regulation, state)) {
-        regulation.derived[d.name].articles.forEach((a) => articles.add(a));
-        regulation.derived[d.name].interpretations.forEach((i) => interpretations.add(i));
+      for (const name of decider.ruleDerived.get(rule.id) ?? []) {
+        regulation.derived[name].articles.forEach((a) => articles.add(a));
+        regulation.derived[name].interpretations.forEach((i) => interpretations.add(i));
       }
       const read = decider.order.reads.get(rule.id) ?? [];
       const deeper = groundsOf(decider, read, state, seen);

@@ -1,0 +1,36 @@
+// The Qujing rules loaded once per test file, and helpers to work on a copy of them.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
+import { Decider, type CaseInput } from '../../engine/evaluate/decider.js';
+
+export const root = resolve(import.meta.dirname, '..', '..');
+export const rulesDir = join(root, 'rules');
+
+let decider: Decider | undefined;
+export function qujing(): Decider {
+  decider ??= new Decider(loadRegulationOrThrow(rulesDir));
+  return decider;
+}
+
+export function decide(input: CaseInput) {
+  return qujing().decide(input);
+}
+
+/** A scratch copy of rules/, edited by `edit(file, from, to)`. */
+export function rulesCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'tiaoli-rules-'));
+  cpSync(rulesDir, dir, { recursive: true });
+  return {
+    dir,
+    edit(file: string, from: string | RegExp, to: string): void {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8');
+      const next = text.replace(from, to);
+      if (next === text) throw new Error(`edit of ${file} changed nothing: ${String(from)}`);
+      writeFileSync(path, next);
+    },
+    read: (file: string) => readFileSync(join(dir, file), 'utf8'),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../engine/dates/working-days.js';
+import { addMonthsCivil, fullYearsBetween, parseDate } from '../../engine/dates/calendar-date.js';
+
+describe('working days (art. 10: 5个工作日内)', () => {
+  it('counts a make-up Sunday and skips National Day 2019', () => {
+    // 9-27 Fri; 9-29 Sun is a make-up working day; 10-1..10-7 holiday
+    expect(addWorkingDays('2019-09-27', 5)).toBe('2019-10-10');
+  });
+  it('knows the 2020 Spring Festival extension to 2 February', () => {
+    // 1-23 Thu is the 1st; 1-24..2-2 holiday (2-1 is no longer a make-up day); 2-3..2-6
+    expect(addWorkingDays('2020-01-22', 5)).toBe('2020-02-06');
+    expect(isWorkingDay('2020-02-01')).toBe(false);
+  });
+  it('Labour Day 2019: 4-28 and 5-5 are make-up Sundays', () => {
+    expect(isWorkingDay('2019-04-28')).toBe(true);
+    expect(isWorkingDay('2019-05-05')).toBe(true);
+    // 4-30 is the 1st; 5-1..5-4 holiday; 5-5 (make-up), 5-6, 5-7, 5-8
+    expect(addWorkingDays('2019-04-29', 5)).toBe('2019-05-08');
+  });
+  it('refuses a year the calendar data does not have, instead of guessing', () => {
+    expect(() => addWorkingDays('2026-12-28', 5)).toThrow(CalendarRangeError);
+    expect(() => isWorkingDay('2027-03-01')).toThrow(/2027 年/);
+  });
+  it('does not depend on the machine time zone', () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      expect(addWorkingDays('2019-09-27', 5)).toBe('2019-10-10');
+      process.env.TZ = 'Asia/Shanghai';
+      expect(addWorkingDays('2019-09-27', 5)).toBe('2019-10-10');
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe('Civil Code periods (民法典 arts. 201–203)', () => {
+  it('ends on the corresponding day, or the last day of a shorter month', () => {
+    expect(addMonthsCivil('2019-02-27', 6)).toBe('2019-08-27');
+    expect(addMonthsCivil('2019-08-31', 6)).toBe('2020-02-29');
+    expect(addMonthsCivil('2018-08-31', 6)).toBe('2019-02-28');
+    expect(addMonthsCivil('2020-02-29', 12)).toBe('2021-02-28');
+    expect(addMonthsCivil('2019-12-31', 6)).toBe('2020-06-30');
+  });
+  it('ages in full years; a 29 February birthday comes on 1 March in a common year', () => {
+    expect(fullYearsBetween('2004-02-29', '2020-02-28')).toBe(15);
+    expect(fullYearsBetween('2004-02-29', '2020-02-29')).toBe(16);
+    expect(fullYearsBetween('2003-02-28', '2021-02-27')).toBe(17);
+    expect(fullYearsBetween('2004-02-29', '2021-02-28')).toBe(16);
+    expect(fullYearsBetween('2004-02-29', '2021-03-01')).toBe(17);
+  });
+  it('rejects impossible dates', () => {
+    expect(parseDate('2019-02-29')).toBeUndefined();
+    expect(parseDate('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
+    expect(parseDate('2019-1-2')).toBeUndefined();
+  });
+});

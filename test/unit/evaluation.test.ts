@@ -1,0 +1,82 @@
+// How decisions are made: exceptions, parameters by date, traces a person can read.
+import { describe, expect, it } from 'vitest';
+import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
+import { Decider } from '../../engine/evaluate/decider.js';
+import { decide, rulesCopy } from '../support/regulation.js';
+
+const applicant = {
+  person: { idNumber: '510104198806210574' },
+  hukou: { county: '510104' },
+  residence: { county: '530302', township: '寥廓街道', townshipKind: 'street', arrivedOn: '2019-02-25', registeredOn: '2019-02-27' },
+  grounds: { employment: true },
+  application: { materials: { idCard: 1, photo: 2, leaseContract: 1, laborContract: 1 } },
+};
+
+describe('decisions and their reasons', () => {
+  it('application: the articles it rests on include the materials, eligibility and the fee', async () => {
+    const doc = await decide({ asOf: '2019-09-16', facts: applicant });
+    const application = doc.decisions.application;
+    expect(application.outcome).toBe('issueOnSpot');
+    expect(application.articles).toEqual(expect.arrayContaining(['6', '11', '12.1', '12.2', '13', '23']));
+    expect(application.interpretations).toContain('required-materials');
+  });
+
+  it('because: each rule with its conditions, fact values and result, in words', async () => {
+    const doc = await decide({ asOf: '2019-09-16', facts: { ...applicant, application: { materials: { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 } } } });
+    const because = doc.decisions.application.because as Array<any>;
+    const photos = because.find((b) => b.rule === 'missing-photos');
+    expect(photos.result).toBe('fired');
+    expect(photos.text).toContain('第十二条第一款');
+    const condition = photos.conditions.all[1];
+    expect(condition).toMatchObject({ fact: 'derived.photosHandedIn', value: 1, operator: 'lessThan', expected: 2, expectedFrom: 'params.photoCount', result: true });
+    expect(condition.text).toBe('已交证件照张数〔derived.photosHandedIn〕= 1 小于 本人证件照张数〔params.photoCount〕= 2 → 成立');
+    const issue = because.find((b) => b.rule === 'issue-on-the-spot');
+    expect(issue.result).toBe('failed');
+  });
+
+  it('an exception sets aside the rule it names (art. 2: between streets of one district)', async () => {
+    const facts = {
+      hukou: { county: '530302', township: '南宁街道', townshipKind: 'street' },
+      residence: { county: '530302', township: '寥廓街道', townshipKind: 'street' },
+    };
+    const doc = await decide({ asOf: '2019-09-16', facts });
+    expect(doc.decisions.floating.value).toBe(false);
+    const because = doc.decisions.floating.because as Array<any>;
+    expect(because.find((b) => b.rule === 'floating-across-townships')).toMatchObject({ result: 'overridden', overriddenBy: ['not-floating-between-streets-of-one-district'] });
+  });
+
+  it('without the exception, two rules disagree and the case is refused with both named', async () => {
+    const copy = rulesCopy();
+    copy.edit('articles/01-04-general-provisions.yaml', '    overrides: [floating-across-townships]\n', '');
+    const decider = new Decider(loadRegulationOrThrow(copy.dir));
+    const facts = {
+      hukou: { county: '530302', township: '南宁街道', townshipKind: 'street' },
+      residence: { county: '530302', township: '寥廓街道', townshipKind: 'street' },
+    };
+    await expect(decider.decide({ asOf: '2019-09-16', facts })).rejects.toThrow(/规则冲突.*floating-across-townships.*not-floating-between-streets-of-one-district/);
+  });
+
+  it('a parameter takes the value in force on asOf (effective-dated history)', async () => {
+    const copy = rulesCopy();
+    copy.edit('parameters/materials.yaml', '    2017-10-09: 2\n', '    2017-10-09: 2\n    2020-01-01: 1\n');
+    const decider = new Decider(loadRegulationOrThrow(copy.dir));
+    const onePhoto = { ...applicant, application: { materials: { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 } } };
+    expect((await decider.decide({ asOf: '2019-12-31', facts: onePhoto })).decisions.application.missing).toEqual(['photo']);
+    expect((await decider.decide({ asOf: '2020-01-01', facts: onePhoto })).decisions.application.missing).toEqual([]);
+  });
+
+  it('a working-day deadline in a year the calendar lacks is an error, not a guess', async () => {
+    const copy = rulesCopy();
+    copy.edit('parameters/in-force.yaml', '2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
+    const decider = new Decider(loadRegulationOrThrow(copy.dir));
+    const facts = { hukou: { county: '510104' }, residence: { county: '530302', arrivedOn: '2027-03-01' } };
+    await expect(decider.decide({ asOf: '2027-03-05', facts })).rejects.toThrow(/申报暂住登记的最后一日.*2027 年/);
+  });
+
+  it('the ruleset hash changes when a parameter changes', () => {
+    const copy = rulesCopy();
+    const before = loadRegulationOrThrow(copy.dir).ruleset;
+    copy.edit('parameters/in-force.yaml', '2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
+    expect(loadRegulationOrThrow(copy.dir).ruleset).not.toBe(before);
+  });
+});
