@@ -101,6 +101,8 @@ export interface Vocabulary {
   materials: Record<string, string>;
   requirements: Record<string, string>;
   values: Record<string, string>;
+  /** administrative division code → name */
+  divisions: Record<string, string>;
 }
 
 export interface Regulation {

@@ -7,15 +7,21 @@ import { formatProblem, type Problem } from '../load/source-file.js';
 import { checkSourceText } from '../load/check-source-text.js';
 import { findFixtureFiles } from '../fixtures/run-fixtures.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
-import { rulesDir } from './rules-dir.js';
+import { formsDir, rulesDir } from './rules-dir.js';
+import { loadForms } from '../forms/load-forms.js';
+import { checkForms } from '../forms/check-forms.js';
 
-export async function lintCommand(options: { rules?: string }): Promise<number> {
+export async function lintCommand(options: { rules?: string; forms?: string }): Promise<number> {
   const dir = rulesDir(options.rules);
   const { regulation, problems } = loadRegulation(dir);
   const all: Problem[] = [...problems];
   let fixtures = 0;
+  let formCount = 0;
   if (regulation) {
     all.push(...checkSourceText(regulation));
+    const forms = loadForms(formsDir(options.forms));
+    formCount = Object.keys(forms.set.forms).length;
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10)));
     if (existsSync('test/cases')) {
       for (const file of findFixtureFiles(['test/cases'])) {
         fixtures += 1;
@@ -32,7 +38,7 @@ export async function lintCommand(options: { rules?: string }): Promise<number> 
   process.stdout.write(
     `${r.title}（${relative(process.cwd(), dir) || join('.', 'rules')}）：${r.articles.length} 条、${r.rules.length} 条规则、` +
     `${Object.keys(r.parameters).length} 个参数、${Object.keys(r.derived).length} 个派生事实、${Object.keys(r.interpretations).length} 项解释、` +
-    `${fixtures} 个夹具，没有问题。ruleset ${r.ruleset}\n`,
+    `${formCount} 个表单、${fixtures} 个夹具，没有问题。ruleset ${r.ruleset}\n`,
   );
   return 0;
 }

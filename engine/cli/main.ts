@@ -4,12 +4,14 @@ import { decideCommand } from './decide-command.js';
 import { testCommand } from './test-command.js';
 import { lintCommand } from './lint-command.js';
 import { coverageCommand } from './coverage-command.js';
+import { formCommand } from './form-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('tiaoli')
     .description('条例规则引擎：决定案件、运行夹具、检查规则、报告覆盖')
     .option('--rules <dir>', '规则目录（默认 ./rules）')
+    .option('--forms <dir>', '表单目录（默认 ./forms）')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -33,6 +35,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', '以 JSON 输出')
     .option('--strict', '有未覆盖的可决定条款时以 1 退出')
     .action(async (paths, opts) => { status = await coverageCommand(paths, { ...program.opts(), ...opts }); });
+
+  program.command('form <name> <file>')
+    .description('检查一份窗口表单（YAML/JSON），有错则逐项列出（中文），无错则输出它所形成案件的决定文书')
+    .option('--brief', '不输出 because（推理过程）')
+    .action(async (name, file, opts) => { status = await formCommand(name, file, { ...program.opts(), ...opts }); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -25,3 +25,11 @@ export function loadOrReport(option?: string): Regulation | undefined {
   }
   return regulation;
 }
+
+/** Which forms folder: --forms DIR, else ./forms, else the package's own. */
+export function formsDir(option?: string): string {
+  if (option) return resolve(option);
+  const local = resolve('forms');
+  if (existsSync(join(local, 'common.yaml'))) return local;
+  return join(packageRoot, 'forms');
+}

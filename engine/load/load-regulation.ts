@@ -180,7 +180,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, displayRoot =
       fields: Object.fromEntries(Object.entries(d.fields as Record<string, Json>).map(([f, spec]) => [f, { name: f, ...spec }])) as DecisionSpec['fields'],
     };
   }
-  const vocabulary: Vocabulary = { facts: {}, materials: {}, requirements: {}, values: {}, ...(manifest.vocabulary as Partial<Vocabulary>) };
+  const vocabulary: Vocabulary = { facts: {}, materials: {}, requirements: {}, values: {}, divisions: {}, ...(manifest.vocabulary as Partial<Vocabulary>) };
   articles.sort((a, b) => a.number - b.number);
   const regulation: Regulation = {
     id: manifest.id, title: manifest.title, dir, articles, rules, decisions, parameters, interpretations, derived, vocabulary, caseSchema,

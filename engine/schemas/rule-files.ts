@@ -194,6 +194,7 @@ export const regulationFileSchema = {
         materials: { type: 'object', additionalProperties: { type: 'string' } },
         requirements: { type: 'object', additionalProperties: { type: 'string' } },
         values: { type: 'object', additionalProperties: { type: 'string' } },
+        divisions: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
   },

@@ -1,6 +1,6 @@
 // One ajv setup for every schema tiaoli checks: rule files, cases and (later) forms.
 // Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type FuncKeywordDefinition } from 'ajv';
 import addFormats from 'ajv-formats';
 import localizeModule from 'ajv-i18n/localize/zh/index.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
@@ -8,7 +8,8 @@ import { residentIdProblem } from '../derived/resident-id.js';
 import type { PathSegment, Problem, SourceFile } from '../load/source-file.js';
 
 export function createAjv(): Ajv.default {
-  const ajv = new Ajv.default({ allErrors: true, strict: false, allowUnionTypes: true });
+  // verbose: JSON Forms reads the failing schema from each error when it shares this instance
+  const ajv = new Ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   addFormats.default(ajv);
   ajv.addKeyword({
     keyword: 'calendarDate',
@@ -23,7 +24,27 @@ export function createAjv(): Ajv.default {
   };
   residentId.errors = [] as Array<Partial<ErrorObject>>;
   ajv.addKeyword({ keyword: 'residentId', schemaType: 'boolean', errors: true, validate: residentId });
+  ajv.addKeyword(dateOrderKeyword('notAfter', (value, other) => value <= other, '不得晚于'));
+  ajv.addKeyword(dateOrderKeyword('notBefore', (value, other) => value >= other, '不得早于'));
   return ajv;
+}
+
+interface DateOrder { field: string; label: string }
+
+/**
+ * `notAfter: { field: acceptedOn, label: 受理日期 }`: a date no later than another date of
+ * the same form (a dotted path from the form's root). Quiet when either date is missing
+ * or not a date: other keywords report those.
+ */
+function dateOrderKeyword(keyword: string, holds: (value: string, other: string) => boolean, reads: string): FuncKeywordDefinition {
+  const validate = (order: DateOrder, data: unknown, _parent?: unknown, cxt?: { rootData?: unknown }): boolean => {
+    const other = order.field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), cxt?.rootData);
+    if (!isCalendarDate(data) || !isCalendarDate(other) || holds(data, other)) return true;
+    validate.errors = [{ keyword, message: `${reads}${order.label}（${other}）`, params: { field: order.field } }];
+    return false;
+  };
+  validate.errors = [] as Array<Partial<ErrorObject>>;
+  return { keyword, schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
 }
 
 export function pathOf(instancePath: string): PathSegment[] {
@@ -37,7 +58,7 @@ export function pathOf(instancePath: string): PathSegment[] {
 // ajv-i18n is CommonJS: its default export is the function itself at run time.
 const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
 
-const OWN_KEYWORDS = new Set(['calendarDate', 'residentId']);
+const OWN_KEYWORDS = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
 
 /** ajv errors as problems at the source position of each value, messages in Chinese. */
 export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {

@@ -1,0 +1,82 @@
+// Reads forms/: common.yaml and one folder per form (form.yaml, schema.yaml, uischema.yaml).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseSource, type Problem, type SourceFile } from '../load/source-file.js';
+import { createAjv, schemaProblems } from '../validation/ajv.js';
+import type { FormDefinition, FormSet } from './form-model.js';
+
+const formFileSchema = {
+  type: 'object',
+  required: ['title', 'articles', 'decisions'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1 },
+    articles: { type: 'array', items: { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' } },
+    decisions: { type: 'array', items: { type: 'string' } },
+    prints: { type: 'array', items: { enum: ['notice', 'slip', 'reminder'] } },
+    fromDecision: { type: 'object', additionalProperties: { type: 'string' } },
+    mapping: {
+      type: 'object',
+      required: ['asOf', 'facts'],
+      additionalProperties: false,
+      properties: {
+        asOf: { type: 'string', pattern: '^/' },
+        facts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['fact'],
+            additionalProperties: false,
+            properties: { fact: { type: 'string' }, from: { type: 'string', pattern: '^/' }, const: {}, values: { type: 'object' }, absent: {} },
+            oneOf: [{ required: ['from'] }, { required: ['const'] }],
+          },
+        },
+      },
+    },
+  },
+};
+const validateFormFile = createAjv().compile(formFileSchema);
+
+export interface FormLoad {
+  set: FormSet;
+  problems: Problem[];
+}
+
+export function loadForms(dir: string): FormLoad {
+  const problems: Problem[] = [];
+  const show = (file: string): string => relative(process.cwd(), join(dir, file)) || file;
+  const read = (file: string): SourceFile | undefined => {
+    const path = join(dir, file);
+    if (!existsSync(path)) return undefined;
+    const source = parseSource(show(file), readFileSync(path, 'utf8'));
+    problems.push(...source.problems);
+    return source;
+  };
+  const commonSource = read('common.yaml');
+  const common = ((commonSource?.data as { definitions?: Record<string, unknown> } | undefined) ?? { definitions: {} }) as FormSet['common'];
+  common.definitions ??= {};
+  const forms: Record<string, FormDefinition> = {};
+  const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  for (const name of names) {
+    const form = read(`${name}/form.yaml`);
+    const schema = read(`${name}/schema.yaml`);
+    const uischema = read(`${name}/uischema.yaml`);
+    if (!form || !schema) {
+      problems.push({ code: 'form.incomplete', message: `表单 ${name} 缺少 form.yaml 或 schema.yaml`, location: { file: show(name), line: 1, column: 1 } });
+      continue;
+    }
+    if (form.data === undefined || schema.data === undefined) continue;
+    if (!validateFormFile(form.data)) {
+      problems.push(...schemaProblems(validateFormFile.errors, form));
+      continue;
+    }
+    const spec = form.data as Record<string, any>;
+    forms[name] = {
+      name, title: spec.title, articles: spec.articles, decisions: spec.decisions, prints: spec.prints ?? [],
+      mapping: spec.mapping, fromDecision: spec.fromDecision ?? {},
+      schemaTemplate: schema.data, uischemaTemplate: uischema?.data,
+      sources: { form, schema, uischema },
+    };
+  }
+  return { set: { dir, common, forms, commonSource }, problems };
+}
