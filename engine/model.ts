@@ -95,11 +95,19 @@ export interface DerivedFactSpec {
   location: Location;
 }
 
+/** What satisfies a requirement: material codes (or parameter lists of them) and how many. */
+export interface Requirement {
+  label: string;
+  materials: unknown;
+  count?: unknown;
+  article: ArticleRef;
+}
+
 export interface Vocabulary {
   /** fact path or material code → Chinese label */
   facts: Record<string, string>;
   materials: Record<string, string>;
-  requirements: Record<string, string>;
+  requirements: Record<string, Requirement>;
   values: Record<string, string>;
   /** administrative division code → name */
   divisions: Record<string, string>;

@@ -5,6 +5,7 @@ import { testCommand } from './test-command.js';
 import { lintCommand } from './lint-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { formCommand } from './form-command.js';
+import { printCommand } from './print-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -40,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
     .description('检查一份窗口表单（YAML/JSON），有错则逐项列出（中文），无错则输出它所形成案件的决定文书')
     .option('--brief', '不输出 because（推理过程）')
     .action(async (name, file, opts) => { status = await formCommand(name, file, { ...program.opts(), ...opts }); });
+
+  program.command('print <kind> <file>')
+    .description('打印交给申领人的文书（HTML，A4）：notice 一次性书面告知书、slip 受理回执、reminder 签注提醒')
+    .option('--form <name>', '文件是该窗口表单的数据，而不是案件')
+    .action(async (kind, file, opts) => { status = await printCommand(kind, file, { ...program.opts(), ...opts }); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

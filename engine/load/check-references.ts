@@ -8,6 +8,7 @@ import { conditionLeaves, factRefsIn, readFactName } from '../evaluate/fact-name
 import { casePaths } from '../case/case-paths.js';
 import { fieldOrder } from '../evaluate/field-order.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
+import { requirementParams } from '../explain/requirements.js';
 import type { Location, PathSegment, Problem, SourceFile } from './source-file.js';
 
 export function articleIds(regulation: Regulation): Set<string> {
@@ -147,6 +148,20 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     for (const a of d.articles) checkArticle(a, { file: 'regulation.yaml', line: 1, column: 1 });
   }
 
+  const manifest = { file: 'regulation.yaml', line: 1, column: 1 };
+  const manifestAt = (path: PathSegment[]): Location => {
+    const file = regulation.articles[0]?.file.replace(/articles\/[^/]+$/, 'regulation.yaml') ?? 'regulation.yaml';
+    return sourceOf(file)?.locate(path) ?? manifest;
+  };
+  for (const [code, req] of Object.entries(regulation.vocabulary.requirements)) {
+    checkArticle(req.article, manifestAt(['vocabulary', 'requirements', code, 'article']));
+    for (const name of requirementParams(req)) {
+      if (!regulation.parameters[name]) problems.push({ code: 'ref.unknownParameter', message: `参数 ${name} 未定义（rules/parameters/）`, location: manifestAt(['vocabulary', 'requirements', code]) });
+    }
+    for (const m of [req.materials].flat(2)) {
+      if (typeof m === 'string' && !regulation.vocabulary.materials[m]) problems.push({ code: 'ref.unknownMaterial', message: `材料代码 ${m} 没有名称`, location: manifestAt(['vocabulary', 'requirements', code]) });
+    }
+  }
   const order = fieldOrder(regulation);
   for (const cycle of order.cycles) {
     const rule = ruleIndex.get(cycle.rule);

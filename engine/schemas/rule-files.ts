@@ -192,7 +192,15 @@ export const regulationFileSchema = {
       properties: {
         facts: { type: 'object', additionalProperties: { type: 'string' } },
         materials: { type: 'object', additionalProperties: { type: 'string' } },
-        requirements: { type: 'object', additionalProperties: { type: 'string' } },
+        requirements: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            required: ['label', 'materials', 'article'],
+            additionalProperties: false,
+            properties: { label: { type: 'string' }, materials: {}, count: {}, article: articleRef },
+          },
+        },
         values: { type: 'object', additionalProperties: { type: 'string' } },
         divisions: { type: 'object', additionalProperties: { type: 'string' } },
       },
