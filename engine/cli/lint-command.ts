@@ -10,6 +10,7 @@ import { lintFixture } from '../fixtures/lint-fixture.js';
 import { formsDir, rulesDir } from './rules-dir.js';
 import { loadForms } from '../forms/load-forms.js';
 import { checkForms } from '../forms/check-forms.js';
+import { checkPrints } from '../print/check-prints.js';
 
 export async function lintCommand(options: { rules?: string; forms?: string }): Promise<number> {
   const dir = rulesDir(options.rules);
@@ -21,7 +22,7 @@ export async function lintCommand(options: { rules?: string; forms?: string }): 
     all.push(...checkSourceText(regulation));
     const forms = loadForms(formsDir(options.forms));
     formCount = Object.keys(forms.set.forms).length;
-    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10)));
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10)), ...checkPrints(formsDir(options.forms)));
     if (existsSync('test/cases')) {
       for (const file of findFixtureFiles(['test/cases'])) {
         fixtures += 1;

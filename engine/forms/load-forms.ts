@@ -56,7 +56,12 @@ export function loadForms(dir: string): FormLoad {
   const common = ((commonSource?.data as { definitions?: Record<string, unknown> } | undefined) ?? { definitions: {} }) as FormSet['common'];
   common.definitions ??= {};
   const forms: Record<string, FormDefinition> = {};
-  const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  // A folder is a form when it has a form.yaml or a schema.yaml (prints/ holds page templates).
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && (existsSync(join(dir, e.name, 'form.yaml')) || existsSync(join(dir, e.name, 'schema.yaml'))))
+      .map((e) => e.name).sort()
+    : [];
   for (const name of names) {
     const form = read(`${name}/form.yaml`);
     const schema = read(`${name}/schema.yaml`);

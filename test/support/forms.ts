@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { loadForms } from '../../engine/forms/load-forms.js';
+import { resolveForm } from '../../engine/forms/resolve-form.js';
+import { validateForm } from '../../engine/forms/validate-form.js';
+import type { Regulation } from '../../engine/model.js';
+import { root } from './regulation.js';
+
+export const formsDir = join(root, 'forms');
+export const forms = loadForms(formsDir);
+
+export function resolved(name: string, regulation: Regulation, date = '2019-09-16') {
+  return resolveForm(forms.set, forms.set.forms[name], regulation, date);
+}
+
+export function errorsOf(name: string, regulation: Regulation, data: Record<string, unknown>) {
+  const date = typeof data.acceptedOn === 'string' ? data.acceptedOn : '2019-09-16';
+  return validateForm(resolved(name, regulation, date), data).map((p) => p.message);
+}
