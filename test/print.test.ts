@@ -1,0 +1,92 @@
+// What the applicant is handed: the one-time written notice (art. 13), the slip, the
+// endorsement reminder, built from the decision and the rule parameters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { loadRegulationOrThrow } from '../engine/load/load-regulation.js';
+import { Decider } from '../engine/evaluate/decider.js';
+import { checkCase } from '../engine/case/validate-case.js';
+import { formToCase } from '../engine/forms/map-form.js';
+import { loadPrintTemplates, NothingToPrint, renderPrint } from '../engine/print/render-print.js';
+import { parse } from 'yaml';
+import { qujing, root, rulesCopy } from './support/regulation.js';
+import { forms, formsDir } from './support/forms.js';
+import { launchChromium, pdfPageCount } from './support/browser.js';
+import { tiaoli } from './support/cli.js';
+
+const templates = loadPrintTemplates(formsDir);
+const studentData = parse(readFileSync(join(root, 'test/forms/permit-application-missing-photo-and-study-proof.yaml'), 'utf8'));
+
+async function print(kind: string, data: unknown, decider: Decider = qujing(), form = 'permit-application'): Promise<string> {
+  const input = checkCase(decider.regulation, formToCase(forms.set.forms[form], data)).case!;
+  return renderPrint(templates, kind, { regulation: decider.regulation, input, document: await decider.decide(input) });
+}
+
+const text = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
+
+describe('the one-time written notice (一次性书面告知书, art. 13)', () => {
+  it('lists every missing material with what satisfies it, and cites art. 12 and 13', async () => {
+    const page = text(await print('notice', studentData));
+    expect(page).toContain('李娜（公民身份号码：53230120010115002X）');
+    expect(page).toContain('你于2020年11月2日申领居住证');
+    expect(page).toContain('依据《曲靖市居住证管理实施办法》第十二条、第十三条的规定');
+    expect(page).toMatch(/1本人证件照证件照应交 2，已交 1第十二条第一款/);
+    expect(page).toMatch(/2就读证明学生证、就读证明（任交一种）应交 1，已交 0第十二条第二款/);
+    expect(page).toContain('第十三条　对符合居住证办理条件');
+  });
+
+  it('follows the parameters: one photo required, and a proof taken off the list', async () => {
+    const copy = rulesCopy();
+    copy.edit('parameters/materials.yaml', '    2017-10-09: 2\n', '    2017-10-09: 1\n');
+    copy.edit('parameters/materials.yaml', '[studentCard, enrollmentCertificate]', '[enrollmentCertificate]');
+    const page = text(await print('notice', studentData, new Decider(loadRegulationOrThrow(copy.dir))));
+    expect(page).not.toContain('本人证件照');
+    expect(page).toMatch(/1就读证明就读证明应交 1，已交 0/);
+  });
+
+  it('is refused for a case with nothing missing', async () => {
+    const complete = parse(readFileSync(join(root, 'test/forms/permit-application-complete.yaml'), 'utf8'));
+    await expect(print('notice', complete)).rejects.toThrow(NothingToPrint);
+  });
+
+  it('tiaoli print writes the page for a case file', () => {
+    const r = tiaoli(['print', 'notice', 'test/cases/12-materials/only-one-photo.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(text(r.stdout)).toContain('本人证件照');
+  });
+});
+
+describe('the slip and the endorsement reminder', () => {
+  it('the slip says the permit is issued on the spot, free of charge', async () => {
+    const complete = parse(readFileSync(join(root, 'test/forms/permit-application-complete.yaml'), 'utf8'));
+    const page = text(await print('slip', complete));
+    expect(page).toContain('受理结果为：当场制发居住证');
+    expect(page).toContain('0 元（第六条：不得收费）');
+    expect(page).toContain('请于有效期届满前30日内');
+  });
+  it('the reminder gives the endorsement window', () => {
+    const r = tiaoli(['print', 'reminder', 'test/cases/14-permit/endorsed-twice-on-time.yaml']);
+    expect(r.status).toBe(0);
+    expect(text(r.stdout)).toContain('2022年2月13日 至 2022年3月15日');
+  });
+});
+
+describe('printed in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  it.each(['notice', 'slip'])('the %s fits on one A4 page', async (kind) => {
+    const data = kind === 'notice' ? studentData : parse(readFileSync(join(root, 'test/forms/permit-application-complete.yaml'), 'utf8'));
+    const page = await browser.newPage();
+    await page.setContent(await print(kind, data));
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdfPageCount(pdf)).toBe(1);
+    await page.close();
+  });
+});
