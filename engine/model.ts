@@ -128,4 +128,6 @@ export interface Regulation {
   /** content hash of every file the rules were loaded from */
   ruleset: string;
   files: string[];
+  /** the published text (source.txt) */
+  sourceText: string;
 }

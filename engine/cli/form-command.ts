@@ -5,7 +5,7 @@ import { Decider } from '../evaluate/decider.js';
 import { checkCase } from '../case/validate-case.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { formatProblem, parseSource } from '../load/source-file.js';
-import { loadForms } from '../forms/load-forms.js';
+import { loadForms } from '../forms/read-forms.js';
 import { resolveForm } from '../forms/resolve-form.js';
 import { validateForm } from '../forms/validate-form.js';
 import { formToCase } from '../forms/map-form.js';

@@ -8,7 +8,7 @@ import { checkSourceText } from '../load/check-source-text.js';
 import { findFixtureFiles } from '../fixtures/run-fixtures.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
 import { formsDir, rulesDir } from './rules-dir.js';
-import { loadForms } from '../forms/load-forms.js';
+import { loadForms } from '../forms/read-forms.js';
 import { checkForms } from '../forms/check-forms.js';
 import { checkPrints } from '../print/check-prints.js';
 

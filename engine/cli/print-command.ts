@@ -5,12 +5,13 @@ import { Decider, type CaseInput } from '../evaluate/decider.js';
 import { checkCase, parseCase } from '../case/validate-case.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { formatProblem, parseSource } from '../load/source-file.js';
-import { loadForms } from '../forms/load-forms.js';
+import { loadForms } from '../forms/read-forms.js';
 import { resolveForm } from '../forms/resolve-form.js';
 import { validateForm } from '../forms/validate-form.js';
 import { formToCase } from '../forms/map-form.js';
 import { getPointer } from '../forms/json-pointer.js';
-import { loadPrintTemplates, NothingToPrint, renderPrint } from '../print/render-print.js';
+import { NothingToPrint, renderPrint } from '../print/render-print.js';
+import { loadPrintTemplates } from '../print/read-prints.js';
 import { formsDir, loadOrReport } from './rules-dir.js';
 
 export async function printCommand(kind: string, file: string, options: { rules?: string; forms?: string; form?: string }): Promise<number> {

@@ -2,7 +2,7 @@
 // holidays and its make-up working days (调休). The data is the built table of the
 // `chinese-days` package (MIT); its date functions are not used, since they read dates
 // in the machine's local time zone and shift by a day west of UTC.
-import { createRequire } from 'node:module';
+import holidayTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addDays, parseDate, weekday, type CalendarDate } from './calendar-date.js';
 
 interface HolidayTable {
@@ -10,7 +10,7 @@ interface HolidayTable {
   workdays: Record<CalendarDate, string>;
 }
 
-const table = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as HolidayTable;
+const table = holidayTable as HolidayTable;
 
 export class CalendarRangeError extends Error {
   readonly code = 'calendar.yearNotCovered';

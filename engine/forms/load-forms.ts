@@ -1,6 +1,5 @@
-// Reads forms/: common.yaml and one folder per form (form.yaml, schema.yaml, uischema.yaml).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Builds the forms from forms/: common.yaml and one folder per form (form.yaml,
+// schema.yaml, uischema.yaml), given the files' texts; the browser runs it too.
 import { parseSource, type Problem, type SourceFile } from '../load/source-file.js';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
 import type { FormDefinition, FormSet } from './form-model.js';
@@ -42,13 +41,14 @@ export interface FormLoad {
   problems: Problem[];
 }
 
-export function loadForms(dir: string): FormLoad {
+/** `files`: path relative to forms/ → text. */
+export function buildForms(files: Map<string, string>, dir = 'forms', shownAs = 'forms'): FormLoad {
   const problems: Problem[] = [];
-  const show = (file: string): string => relative(process.cwd(), join(dir, file)) || file;
+  const show = (file: string): string => (shownAs ? `${shownAs}/${file}` : file);
   const read = (file: string): SourceFile | undefined => {
-    const path = join(dir, file);
-    if (!existsSync(path)) return undefined;
-    const source = parseSource(show(file), readFileSync(path, 'utf8'));
+    const text = files.get(file);
+    if (text === undefined) return undefined;
+    const source = parseSource(show(file), text);
     problems.push(...source.problems);
     return source;
   };
@@ -57,11 +57,7 @@ export function loadForms(dir: string): FormLoad {
   common.definitions ??= {};
   const forms: Record<string, FormDefinition> = {};
   // A folder is a form when it has a form.yaml or a schema.yaml (prints/ holds page templates).
-  const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && (existsSync(join(dir, e.name, 'form.yaml')) || existsSync(join(dir, e.name, 'schema.yaml'))))
-      .map((e) => e.name).sort()
-    : [];
+  const names = [...new Set([...files.keys()].filter((f) => /^[^/]+\/(form|schema)\.yaml$/.test(f)).map((f) => f.split('/')[0]))].sort();
   for (const name of names) {
     const form = read(`${name}/form.yaml`);
     const schema = read(`${name}/schema.yaml`);

@@ -1,7 +1,5 @@
 // The text of every paragraph in rules/ must be the published text (source.txt), word for
 // word; only white space (page breaks in the source) is ignored.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Regulation } from '../model.js';
 import type { Problem } from './source-file.js';
 import { articleLabel } from '../explain/article-label.js';
@@ -9,12 +7,8 @@ import { articleLabel } from '../explain/article-label.js';
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
 export function checkSourceText(regulation: Regulation, sourceFile = 'source.txt'): Problem[] {
-  let source: string;
-  try {
-    source = squeeze(readFileSync(join(regulation.dir, sourceFile), 'utf8'));
-  } catch {
-    return [];
-  }
+  if (!regulation.sourceText) return [];
+  const source = squeeze(regulation.sourceText);
   const problems: Problem[] = [];
   for (const a of regulation.articles) {
     for (const p of a.paragraphs) {

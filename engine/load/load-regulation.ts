@@ -1,200 +1,33 @@
-// Loads a rules folder: reads and checks every file, then the references between them.
-// Nothing here knows which regulation it is loading.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// Loads a rules folder from disk (Node only); the building itself is build-regulation.ts,
+// which the studio also runs in the browser.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createAjv, schemaProblems } from '../validation/ajv.js';
-import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from '../schemas/rule-files.js';
-import { normaliseDate } from '../dates/calendar-date.js';
-import { parseSource, ProblemsError, type Problem, type SourceFile } from './source-file.js';
-import { checkReferences } from './check-references.js';
-import type {
-  Article, DecisionSpec, DerivedFactSpec, InterpretationSpec, Paragraph, ParameterSpec, Regulation, RuleSpec, Vocabulary,
-} from '../model.js';
+import { ProblemsError } from './source-file.js';
+import type { Regulation } from '../model.js';
+import { loadRegulationFiles, type LoadResult, type RuleFiles } from './build-regulation.js';
 
-export interface LoadResult {
-  regulation?: Regulation;
-  problems: Problem[];
-}
+export { loadRegulationFiles, rulesetHash, type LoadResult, type RuleFiles } from './build-regulation.js';
 
-type Json = Record<string, any>;
-
-/** Every file of the rules folder, as path relative to it → text. */
-export type RuleFiles = Map<string, string>;
-
-export function readRuleFiles(dir: string): RuleFiles {
-  const files: RuleFiles = new Map();
+/** Every YAML and text file below a folder, as path relative to it → text. */
+export function readTextFiles(dir: string, pattern = /\.(ya?ml|txt)$/): Map<string, string> {
+  const files = new Map<string, string>();
   const walk = (sub: string): void => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
-      else if (/\.(ya?ml|txt)$/.test(entry.name)) files.set(rel, readFileSync(join(dir, rel), 'utf8'));
+      else if (pattern.test(entry.name)) files.set(rel, readFileSync(join(dir, rel), 'utf8'));
     }
   };
   walk('');
   return files;
 }
 
-const ajv = createAjv();
-const validators = {
-  regulation: ajv.compile(regulationFileSchema),
-  article: ajv.compile(articleFileSchema),
-  parameter: ajv.compile(parameterFileSchema),
-  interpretation: ajv.compile(interpretationFileSchema),
-};
-
-function rulesetHash(files: RuleFiles): string {
-  const hash = createHash('sha256');
-  for (const name of [...files.keys()].sort()) hash.update(name).update('\0').update(files.get(name)!).update('\0');
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** Dates in values may come as YAML dates or strings; keep them as YYYY-MM-DD strings. */
-function normaliseDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normaliseDeep);
-  if (value instanceof Date) return normaliseDate(value);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDeep(v)]));
-  return value;
-}
-
-export function loadRegulationFiles(dir: string, files: RuleFiles, displayRoot = dir): LoadResult {
-  const problems: Problem[] = [];
-  const display = (rel: string): string => join(relative(process.cwd(), displayRoot) || '.', rel);
-  const sources = new Map<string, SourceFile>();
-  for (const [rel, text] of files) {
-    if (!/\.ya?ml$/.test(rel)) continue;
-    const source = parseSource(display(rel), text);
-    problems.push(...source.problems);
-    sources.set(rel, source);
-  }
-  const manifestSource = sources.get('regulation.yaml');
-  if (!manifestSource) {
-    return { problems: [...problems, { code: 'load.noManifest', message: `规则目录中没有 regulation.yaml`, location: { file: display('regulation.yaml'), line: 1, column: 1 } }] };
-  }
-  const check = (kind: keyof typeof validators, source: SourceFile): boolean => {
-    if (source.data === undefined) return false;
-    const ok = validators[kind](source.data);
-    problems.push(...schemaProblems(validators[kind].errors, source));
-    return ok;
-  };
-
-  const manifest = normaliseDeep(manifestSource.data) as Json;
-  const manifestOk = check('regulation', manifestSource);
-
-  const articles: Article[] = [];
-  const rules: RuleSpec[] = [];
-  const derived: Record<string, DerivedFactSpec> = {};
-  const parameters: Record<string, ParameterSpec> = {};
-  const interpretations: Record<string, InterpretationSpec> = {};
-  const chapterOf = (n: number): string =>
-    ((manifest?.chapters ?? []) as Json[]).find((c) => n >= c.articles[0] && n <= c.articles[1])?.title ?? '';
-
-  for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rel.startsWith('articles/')) {
-      if (!check('article', source)) continue;
-      const data = normaliseDeep(source.data) as Json;
-      (data.articles as Json[]).forEach((a, ai) => {
-        const id = String(a.number);
-        const articleDecidable = a.decidable !== false;
-        const paragraphs: Paragraph[] = (a.paragraphs as Json[]).map((p, pi) => {
-          const pid = `${id}.${pi + 1}`;
-          const decidable = articleDecidable && p.decidable !== false;
-          return {
-            id: pid,
-            text: p.text,
-            decidable,
-            reason: p.reason ?? (articleDecidable ? undefined : a.reason),
-            items: (p.items as Json[] | undefined)?.map((it, ii) => ({
-              id: `${pid}.${ii + 1}`, label: it.label, text: it.text, decidable: decidable && it.decidable !== false, reason: it.reason,
-            })),
-          };
-        });
-        articles.push({
-          number: a.number, id, title: a.title, chapter: chapterOf(a.number), decidable: articleDecidable, reason: a.reason,
-          text: paragraphs.map((p) => [p.text, ...(p.items ?? []).map((i) => `${i.label} ${i.text}`)].join('\n')).join('\n'),
-          paragraphs, file: source.file, location: source.locate(['articles', ai]),
-        });
-      });
-      for (const [name, d] of Object.entries((data.derived ?? {}) as Record<string, Json>)) {
-        if (derived[name]) {
-          problems.push({ code: 'load.duplicateDerived', message: `派生事实 ${name} 重复定义（另见 ${derived[name].location.file}:${derived[name].location.line}）`, location: source.locate(['derived', name]) });
-          continue;
-        }
-        derived[name] = {
-          name, label: d.label, function: d.function, args: d.args, articles: d.articles ?? [], interpretations: d.interpretations ?? [],
-          file: source.file, location: source.locate(['derived', name]),
-        };
-      }
-      ((data.rules ?? []) as Json[]).forEach((r, ri) => {
-        rules.push({
-          id: r.id, name: r.name, articles: r.articles, interpretations: r.interpretations ?? [], overrides: r.overrides ?? [],
-          when: r.when, set: r.set ?? {}, add: r.add ?? {}, file: source.file, location: source.locate(['rules', ri]),
-        });
-      });
-    } else if (rel.startsWith('parameters/')) {
-      if (!check('parameter', source)) continue;
-      const data = normaliseDeep(source.data) as Record<string, Json>;
-      for (const [name, p] of Object.entries(data)) {
-        if (parameters[name]) {
-          problems.push({ code: 'load.duplicateParameter', message: `参数 ${name} 重复定义（另见 ${parameters[name].file}）`, location: source.locate([name]) });
-          continue;
-        }
-        parameters[name] = {
-          name, label: p.label, article: p.article, unit: p.unit, type: p.type, reference: p.reference,
-          values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
-          file: source.file, location: source.locate([name]),
-        };
-      }
-    } else if (rel.startsWith('interpretations/')) {
-      if (!check('interpretation', source)) continue;
-      const i = source.data as Json;
-      if (interpretations[i.id]) {
-        problems.push({ code: 'load.duplicateInterpretation', message: `解释 ${i.id} 重复定义`, location: source.locate(['id']) });
-        continue;
-      }
-      interpretations[i.id] = {
-        id: i.id, title: i.title, articles: i.articles, question: i.question, reading: i.reading,
-        alternatives: i.alternatives, reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
-      };
-    }
-  }
-
-  const caseSchemaSource = sources.get('case.schema.yaml');
-  let caseSchema: Json = {};
-  if (!caseSchemaSource) {
-    problems.push({ code: 'load.noCaseSchema', message: '规则目录中没有 case.schema.yaml（案件的 JSON Schema）', location: { file: display('case.schema.yaml'), line: 1, column: 1 } });
-  } else if (caseSchemaSource.data !== undefined) {
-    caseSchema = caseSchemaSource.data as Json;
-    try {
-      ajv.compile(caseSchema);
-    } catch (e) {
-      problems.push({ code: 'load.caseSchema', message: `案件 Schema 无效：${(e as Error).message}`, location: caseSchemaSource.locate([]) });
-    }
-  }
-  if (!manifestOk) return { problems };
-
-  const decisions: Record<string, DecisionSpec> = {};
-  for (const [name, d] of Object.entries(manifest.decisions as Record<string, Json>)) {
-    decisions[name] = {
-      name, label: d.label, articles: d.articles,
-      fields: Object.fromEntries(Object.entries(d.fields as Record<string, Json>).map(([f, spec]) => [f, { name: f, ...spec }])) as DecisionSpec['fields'],
-    };
-  }
-  const vocabulary: Vocabulary = { facts: {}, materials: {}, requirements: {}, values: {}, divisions: {}, ...(manifest.vocabulary as Partial<Vocabulary>) };
-  articles.sort((a, b) => a.number - b.number);
-  const regulation: Regulation = {
-    id: manifest.id, title: manifest.title, dir, articles, rules, decisions, parameters, interpretations, derived, vocabulary, caseSchema,
-    ruleset: rulesetHash(files), files: [...files.keys()].sort(),
-  };
-  if (!existsSync(join(dir, manifest.source)) && !files.has(manifest.source)) {
-    problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
-  }
-  problems.push(...checkReferences(regulation, (file) => [...sources.values()].find((s) => s.file === file)));
-  return { regulation, problems };
+export function readRuleFiles(dir: string): RuleFiles {
+  return readTextFiles(dir);
 }
 
 export function loadRegulation(dir: string): LoadResult {
-  return loadRegulationFiles(dir, readRuleFiles(dir));
+  return loadRegulationFiles(dir, readRuleFiles(dir), relative(process.cwd(), dir) || '.');
 }
 
 /** Load or throw every problem found, each with its file:line:column. */

@@ -1,5 +1,4 @@
 // A YAML file read with its source positions, so that every error can name file:line:column.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 
 export type PathSegment = string | number;
@@ -69,6 +68,3 @@ export function parseSource(file: string, text: string): SourceFile {
   return { file, text, data, locate, problems };
 }
 
-export function readSource(file: string, displayName = file): SourceFile {
-  return parseSource(displayName, readFileSync(file, 'utf8'));
-}

@@ -2,8 +2,6 @@
 // decision document and the rule parameters on the decision date. The templates hold the
 // wording; this holds none.
 import Handlebars from 'handlebars';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Regulation } from '../model.js';
 import type { CaseInput, DecisionDocument } from '../evaluate/decider.js';
@@ -20,11 +18,12 @@ export interface PrintTemplates {
   sources: Record<string, string>;
 }
 
-export function loadPrintTemplates(formsDir: string): PrintTemplates {
-  const dir = join(formsDir, 'prints');
-  const kinds = existsSync(join(dir, 'prints.yaml')) ? (parse(readFileSync(join(dir, 'prints.yaml'), 'utf8')) as Record<string, PrintKind>) : {};
-  const sources = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, readFileSync(join(dir, v.template), 'utf8')]));
-  return { kinds, layout: readFileSync(join(dir, 'layout.hbs'), 'utf8'), sources };
+/** `files`: path relative to forms/ → text (prints/prints.yaml, prints/*.hbs). */
+export function buildPrintTemplates(files: Map<string, string>): PrintTemplates {
+  const manifest = files.get('prints/prints.yaml');
+  const kinds = manifest ? (parse(manifest) as Record<string, PrintKind>) : {};
+  const sources = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, files.get(`prints/${v.template}`) ?? '']));
+  return { kinds, layout: files.get('prints/layout.hbs') ?? '', sources };
 }
 
 export interface PrintInput {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadForms } from '../../engine/forms/load-forms.js';
+import { loadForms } from '../../engine/forms/read-forms.js';
 import { resolveForm } from '../../engine/forms/resolve-form.js';
 import { validateForm } from '../../engine/forms/validate-form.js';
 import type { Regulation } from '../../engine/model.js';
