@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findFixtureFiles } from '../engine/fixtures/run-fixtures.js';
+import { findFixtureFiles } from '../engine/fixtures/find-fixtures.js';
 import { caseToForm, factsOfForm } from '../engine/forms/map-form.js';
 import { validateForm } from '../engine/forms/validate-form.js';
 import { qujing, root } from './support/regulation.js';

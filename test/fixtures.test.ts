@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFixtureFiles, runFixture } from '../engine/fixtures/run-fixtures.js';
+import { runFixture } from '../engine/fixtures/run-fixtures.js';
+import { findFixtureFiles } from '../engine/fixtures/find-fixtures.js';
 import { qujing, root } from './support/regulation.js';
 
 const shared = join(root, '..', 'shared', 'examples');
@@ -13,7 +14,7 @@ describe('case fixtures', () => {
     expect(files.length).toBeGreaterThanOrEqual(80);
   });
   it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', async (_name, file) => {
-    const result = await runFixture(qujing(), file, readFileSync(file, 'utf8'));
+    const result = await runFixture(qujing(), file.slice(root.length + 1), readFileSync(file, 'utf8'));
     expect(result.error).toBeUndefined();
     expect(result.mismatches).toEqual([]);
   });

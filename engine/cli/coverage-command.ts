@@ -1,14 +1,15 @@
 // `tiaoli coverage`: each article and paragraph with what encodes it and what tests it.
 import { Decider } from '../evaluate/decider.js';
 import { coverage } from '../coverage/coverage.js';
-import { findFixtureFiles, runFixtures } from '../fixtures/run-fixtures.js';
+import { runFixtures } from '../fixtures/run-fixtures.js';
+import { readFixtures } from '../fixtures/find-fixtures.js';
 import { articleLabel } from '../explain/article-label.js';
 import { loadOrReport } from './rules-dir.js';
 
 export async function coverageCommand(paths: string[], options: { rules?: string; json?: boolean; strict?: boolean }): Promise<number> {
   const regulation = loadOrReport(options.rules);
   if (!regulation) return 2;
-  const fixtures = await runFixtures(new Decider(regulation), findFixtureFiles(paths.length ? paths : ['test/cases']));
+  const fixtures = await runFixtures(new Decider(regulation), readFixtures(paths.length ? paths : ['test/cases']));
   const report = coverage(regulation, fixtures);
   const paragraphs = report.flatMap((a) => a.paragraphs);
   const gaps = paragraphs.filter((p) => p.unencoded || p.untested);

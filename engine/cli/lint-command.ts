@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { loadRegulation } from '../load/load-regulation.js';
 import { formatProblem, type Problem } from '../load/source-file.js';
 import { checkSourceText } from '../load/check-source-text.js';
-import { findFixtureFiles } from '../fixtures/run-fixtures.js';
+import { findFixtureFiles } from '../fixtures/find-fixtures.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
 import { formsDir, rulesDir } from './rules-dir.js';
 import { loadForms } from '../forms/read-forms.js';

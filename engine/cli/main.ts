@@ -6,6 +6,7 @@ import { lintCommand } from './lint-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { formCommand } from './form-command.js';
 import { printCommand } from './print-command.js';
+import { serveCommand } from './serve-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -46,6 +47,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('打印交给申领人的文书（HTML，A4）：notice 一次性书面告知书、slip 受理回执、reminder 签注提醒')
     .option('--form <name>', '文件是该窗口表单的数据，而不是案件')
     .action(async (kind, file, opts) => { status = await printCommand(kind, file, { ...program.opts(), ...opts }); });
+
+  program.command('serve')
+    .description('启动工作室（网页）及其接口，默认 http://127.0.0.1:5177/')
+    .option('--port <port>', '端口（默认 5177，0 为任选）')
+    .option('--host <host>', '地址（默认 127.0.0.1；其他地址需要令牌）')
+    .option('--root <dir>', '项目目录（含 rules/、forms/、test/cases/）')
+    .option('--token <token>', '访问令牌（非本机地址时默认随机生成）')
+    .action(async (opts) => { status = await serveCommand(opts); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,7 +2,8 @@
 // trace of the decision concerned, and ends with `N passed, N failed`.
 import { existsSync } from 'node:fs';
 import { Decider } from '../evaluate/decider.js';
-import { findFixtureFiles, runFixtures } from '../fixtures/run-fixtures.js';
+import { runFixtures } from '../fixtures/run-fixtures.js';
+import { readFixtures } from '../fixtures/find-fixtures.js';
 import { loadOrReport } from './rules-dir.js';
 
 export async function testCommand(paths: string[], options: { rules?: string; verbose?: boolean }): Promise<number> {
@@ -14,7 +15,7 @@ export async function testCommand(paths: string[], options: { rules?: string; ve
     process.stderr.write(`找不到：${absent.join('、')}\n`);
     return 1;
   }
-  const results = await runFixtures(new Decider(regulation), findFixtureFiles(targets));
+  const results = await runFixtures(new Decider(regulation), readFixtures(targets));
   const v = (x: unknown): string => (x === undefined ? '（无此字段）' : `${JSON.stringify(x)}`);
   for (const r of results) {
     if (r.passed) {

@@ -1,0 +1,62 @@
+// The studio's frame: the header (regulation, ruleset hash, unsaved changes, language) and
+// the pages of its three users — policy staff, counter staff, legal reviewers.
+import { useEffect } from 'react';
+import { loadProject, useProject } from '../shared/project-store.js';
+import { toggleLanguage, useMessages } from '../shared/i18n.js';
+import { href, useRoute } from '../shared/router.js';
+import { ArticlePanel } from '../shared/article-panel.js';
+import { ArticlesPage } from '../articles/ArticlesPage.js';
+import { RuleEditorPage } from '../rule-editor/RuleEditorPage.js';
+import { ParametersPage } from '../parameters/ParametersPage.js';
+import { CounterPage } from '../counter/CounterPage.js';
+import { FixturesPage } from '../fixtures/FixturesPage.js';
+import { TracePage } from '../trace/TracePage.js';
+
+const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace'] as const;
+
+export function App() {
+  const project = useProject();
+  const route = useRoute();
+  const t = useMessages();
+  useEffect(() => {
+    void loadProject();
+  }, []);
+  const model = project.workingModel ?? project.savedModel;
+  const drafts = Object.keys(project.drafts).length;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <strong>{t.appTitle}</strong>
+          <span className="regulation-title">《{model?.regulation?.title ?? '…'}》</span>
+        </div>
+        <nav>
+          {PAGES.map((p) => (
+            <a key={p} href={href(p)} className={route.page === p ? 'active' : ''}>{t[p]}</a>
+          ))}
+        </nav>
+        <div className="status">
+          <span className="ruleset" title={t.ruleset} data-testid="ruleset">{t.ruleset} {model?.regulation?.ruleset ?? '—'}</span>
+          {drafts > 0 && <span className="badge warn" data-testid="unsaved">{drafts} {t.unsaved}</span>}
+          {project.computing && <span className="badge">{t.computing}</span>}
+          <button type="button" className="link" onClick={toggleLanguage}>{t.language}</button>
+        </div>
+      </header>
+      <main>
+        {project.status === 'loading' && <p className="muted">{t.loading}</p>}
+        {project.status === 'error' && <p className="error">{t.loadFailed}：{project.error}</p>}
+        {project.status === 'ready' && (
+          <>
+            {route.page === 'articles' && <ArticlesPage />}
+            {route.page === 'editor' && <RuleEditorPage file={route.params.get('file') ?? undefined} line={Number(route.params.get('line') ?? 0) || undefined} />}
+            {route.page === 'parameters' && <ParametersPage />}
+            {route.page === 'counter' && <CounterPage formName={route.params.get('form') ?? undefined} />}
+            {route.page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
+            {route.page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
+          </>
+        )}
+      </main>
+      <ArticlePanel regulation={model?.regulation} />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// Counter staff pick a service, fill in its form, see the decision and its reasons update
+// as they type, and print what the applicant must be given.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { JsonForms } from '@jsonforms/react';
+import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
+import { resolveForm } from '../../../engine/forms/resolve-form.js';
+import { validateForm } from '../../../engine/forms/validate-form.js';
+import { formToCase } from '../../../engine/forms/map-form.js';
+import { withDecisionValues } from '../../../engine/forms/decision-values.js';
+import { checkCase } from '../../../engine/case/validate-case.js';
+import { renderPrint, NothingToPrint } from '../../../engine/print/render-print.js';
+import { describeValue } from '../../../engine/explain/describe-value.js';
+import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { go, href } from '../shared/router.js';
+import { ArticleRef } from '../shared/article-panel.js';
+import { today } from '../shared/model.js';
+import { formAjv, translateError } from './form-ajv.js';
+import { setCounterCase } from './counter-store.js';
+
+const drafts = new Map<string, Record<string, unknown>>();
+
+/** A new form: today's date, each choice at its default, and the sections it requires, empty. */
+function blankForm(schema: Record<string, any> | undefined): Record<string, unknown> {
+  const data: Record<string, unknown> = { acceptedOn: today() };
+  for (const [key, prop] of Object.entries((schema?.properties ?? {}) as Record<string, any>)) {
+    if (prop.default !== undefined) data[key] = prop.default;
+    else if (prop.type === 'object' && (schema?.required ?? []).includes(key) && !prop.readOnly) data[key] = {};
+  }
+  return data;
+}
+
+export function CounterPage({ formName }: { formName?: string }) {
+  const project = useProject();
+  const t = useMessages();
+  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const services = Object.values(model?.forms?.forms ?? {}).filter((f) => f.mapping);
+  const form = services.find((f) => f.name === formName) ?? services.find((f) => f.name === 'permit-application') ?? services[0];
+  const template = form?.schemaTemplate as Record<string, any> | undefined;
+  const [data, setData] = useState<Record<string, unknown>>(() => drafts.get(form?.name ?? '') ?? blankForm(template));
+  const [document, setDocument] = useState<DecisionDocument | null>(null);
+  const [formProblems, setFormProblems] = useState<string[]>([]);
+  const [printMessage, setPrintMessage] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    setData(drafts.get(form?.name ?? '') ?? blankForm(form?.schemaTemplate as Record<string, any> | undefined));
+    setDocument(null);
+  }, [form?.name]);
+
+  const accepted = typeof data.acceptedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.acceptedOn) ? data.acceptedOn : today();
+  const resolved = useMemo(() => (form && model?.regulation && model.forms ? resolveForm(model.forms, form, model.regulation, accepted) : undefined), [form, model, accepted]);
+
+  // Decide as the clerk types (the working copy of the rules, saved or not).
+  useEffect(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      if (!form || !resolved || !model?.decider) return;
+      drafts.set(form.name, data);
+      const problems = validateForm(resolved, data);
+      setFormProblems(problems.map((p) => p.message));
+      if (problems.length) return setDocument(null);
+      const input = formToCase(form, data);
+      const checked = checkCase(model.decider.regulation, input);
+      if (!checked.case) return setDocument(null);
+      const doc = await model.decider.decide(checked.case);
+      setDocument(doc);
+      setCounterCase({ ...input, form: form.name });
+      const shown = withDecisionValues(form, data, doc);
+      if (JSON.stringify(shown) !== JSON.stringify(data)) setData(shown);
+    }, 250);
+    return () => clearTimeout(timer.current);
+  }, [data, form, resolved, model]);
+
+  if (!form || !resolved || !model?.regulation) return null;
+  const vocabulary = model.regulation.vocabulary;
+  const print = (kind: string) => {
+    if (!document || !model.prints) return;
+    try {
+      const input = formToCase(form, data);
+      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document });
+      window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
+      setPrintMessage(null);
+    } catch (e) {
+      setPrintMessage(e instanceof NothingToPrint ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="counter-page">
+      <section className="counter-form">
+        <div className="service-picker">
+          <label>{t.service}：
+            <select data-testid="service" value={form.name} onChange={(e) => go('counter', { form: e.target.value })}>
+              {services.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}
+            </select>
+          </label>
+          <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
+        </div>
+        <div className="jsonforms" data-testid="jsonforms">
+          <JsonForms
+            schema={resolved.schema}
+            uischema={resolved.uischema as any}
+            data={data}
+            renderers={vanillaRenderers}
+            cells={vanillaCells}
+            ajv={formAjv}
+            i18n={{ locale: 'zh', translateError: (error) => translateError(error) }}
+            onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
+          />
+        </div>
+      </section>
+      <aside className="counter-decision" data-testid="counter-decision">
+        <h3>{t.decision}</h3>
+        {formProblems.length > 0 && (
+          <div className="form-problems">
+            <p className="error">{t.formErrors}</p>
+            <ul>{formProblems.map((m) => <li key={m}>{m}</li>)}</ul>
+          </div>
+        )}
+        {!document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
+        {document && form.decisions.map((name) => {
+          const d = document.decisions[name];
+          const spec = model.regulation!.decisions[name];
+          return (
+            <div key={name} className="decision-card" data-testid={`decision-${name}`}>
+              <h4>{spec.label} <a className="small" href={href('trace', { fixture: 'counter', decision: name })}>{t.why}</a></h4>
+              <dl>
+                {Object.entries(spec.fields).filter(([f]) => f in d).map(([f, fs]) => (
+                  <div key={f}><dt>{fs.label}</dt><dd data-testid={`value-${name}-${f}`}>{describeValue(d[f], vocabulary)}</dd></div>
+                ))}
+              </dl>
+              <div className="small">{(d.articles as string[]).map((a) => <ArticleRef key={a} refId={a} />)}</div>
+            </div>
+          );
+        })}
+        {document && (
+          <div className="counter-actions">
+            {form.prints.map((kind) => (
+              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds[kind]?.label ?? kind}</button>
+            ))}
+            <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
+          </div>
+        )}
+        {printMessage && <p className="error">{printMessage}</p>}
+      </aside>
+    </div>
+  );
+}

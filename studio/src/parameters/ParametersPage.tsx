@@ -1,0 +1,78 @@
+// Every number and date the regulation states, with its dated history: change a value,
+// the date it holds from, or add a later value; each edit goes back into the YAML file.
+import { useState } from 'react';
+import { editFile, useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { ArticleRef } from '../shared/article-panel.js';
+import { href } from '../shared/router.js';
+import { RegressionPanel } from '../regression/RegressionPanel.js';
+import { SaveBar } from '../rule-editor/SaveBar.js';
+import { ValueEditor } from './ValueEditor.js';
+import { addParameterValue, removeParameterValue, setParameterDate, setParameterValue } from './parameter-yaml.js';
+import type { ParameterSpec } from '../../../engine/model.js';
+
+export function ParametersPage() {
+  const project = useProject();
+  const t = useMessages();
+  const [error, setError] = useState<string | null>(null);
+  const regulation = project.workingModel?.regulation ?? project.savedModel?.regulation;
+  if (!regulation) return null;
+  const byFile = new Map<string, ParameterSpec[]>();
+  for (const p of Object.values(regulation.parameters)) byFile.set(p.file.replace(/^rules\//, ''), [...(byFile.get(p.file.replace(/^rules\//, '')) ?? []), p]);
+  const change = (file: string, edit: (text: string) => string) => {
+    try {
+      editFile(`rules/${file}`, edit(project.working[`rules/${file}`]));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const problemsIn = (file: string) => (project.workingModel?.problems ?? []).filter((p) => p.location.file === `rules/${file}`);
+
+  return (
+    <div className="parameters-page">
+      <section className="parameters">
+        {error && <p className="error" role="alert">{error}</p>}
+        {[...byFile].sort().map(([file, params]) => (
+          <div key={file} className="parameter-file" data-testid={`file-${file}`}>
+            <h3><a href={href('editor', { file: `rules/${file}` })}>{file}</a></h3>
+            <SaveBar path={`rules/${file}`} blocked={problemsIn(file).length > 0} />
+            {problemsIn(file).map((p, i) => <p key={i} className="error small">{p.location.line}:{p.location.column} {p.message}</p>)}
+            {params.map((spec) => (
+              <div key={spec.name} className="parameter" data-testid={`param-${spec.name}`}>
+                <div className="parameter-head">
+                  <strong>{spec.label}</strong> <code>{spec.name}</code> <ArticleRef refId={spec.article} />
+                  {spec.reference && <div className="muted small">{spec.reference}</div>}
+                </div>
+                <table>
+                  <thead><tr><th>{t.effectiveFrom}</th><th>{t.value}</th><th /></tr></thead>
+                  <tbody>
+                    {spec.values.map(({ from, value }, i) => (
+                      <tr key={from}>
+                        <td><input type="date" data-testid={`from-${spec.name}-${i}`} value={from} onChange={(e) => e.target.value && change(file, (text) => setParameterDate(text, spec.name, from, e.target.value))} /></td>
+                        <td><ValueEditor spec={spec} value={value} vocabulary={regulation.vocabulary} testId={`value-${spec.name}-${i}`} onChange={(v) => change(file, (text) => setParameterValue(text, spec.name, from, v))} /></td>
+                        <td>{spec.values.length > 1 && <button type="button" className="link" onClick={() => change(file, (text) => removeParameterValue(text, spec.name, from))}>{t.remove}</button>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <AddValue onAdd={(from) => change(file, (text) => addParameterValue(text, spec.name, from, spec.values.at(-1)!.value))} label={t.addValue} />
+              </div>
+            ))}
+          </div>
+        ))}
+      </section>
+      <RegressionPanel />
+    </div>
+  );
+}
+
+function AddValue({ onAdd, label }: { onAdd: (from: string) => void; label: string }) {
+  const [from, setFrom] = useState('');
+  return (
+    <div className="add-value">
+      <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      <button type="button" disabled={!from} onClick={() => { onAdd(from); setFrom(''); }}>{label}</button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Edits one parameter's dated values in its YAML file, through the yaml Document API, so
+// that comments, order and layout of everything else stay as they were.
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+
+function valuesMap(doc: Document, name: string): YAMLMap {
+  const node = doc.getIn([name, 'values'], true);
+  if (!isMap(node)) throw new Error(`参数 ${name} 没有 values`);
+  return node;
+}
+
+function pairAt(map: YAMLMap, from: string): Pair<Scalar, unknown> {
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === from);
+  if (!pair) throw new Error(`没有自 ${from} 起的值`);
+  return pair as Pair<Scalar, unknown>;
+}
+
+function edit(text: string, change: (doc: Document) => void): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length) throw new Error('文件有 YAML 语法错误，请先在规则编辑中修正');
+  change(doc);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** A list keeps its items (and their comments) that stay, and gains the new ones at the end. */
+function setValueNode(doc: Document, pair: Pair<Scalar, unknown>, value: unknown): void {
+  if (Array.isArray(value) && isSeq(pair.value)) {
+    const seq = pair.value;
+    seq.items = seq.items.filter((item) => value.includes(isScalar(item) ? item.value : item));
+    const have = seq.items.map((item) => (isScalar(item) ? item.value : item));
+    for (const v of value) if (!have.includes(v)) seq.items.push(doc.createNode(v));
+    return;
+  }
+  if (isScalar(pair.value) && !Array.isArray(value)) {
+    pair.value.value = value;
+    return;
+  }
+  const node = doc.createNode(value);
+  if (isSeq(node)) node.flow = true;
+  pair.value = node;
+}
+
+export function setParameterValue(text: string, name: string, from: string, value: unknown): string {
+  return edit(text, (doc) => setValueNode(doc, pairAt(valuesMap(doc, name), from), value));
+}
+
+export function setParameterDate(text: string, name: string, from: string, newFrom: string): string {
+  return edit(text, (doc) => {
+    const map = valuesMap(doc, name);
+    if (from !== newFrom && map.items.some((p) => isScalar(p.key) && String(p.key.value) === newFrom)) throw new Error(`已有自 ${newFrom} 起的值`);
+    pairAt(map, from).key.value = newFrom;
+  });
+}
+
+export function addParameterValue(text: string, name: string, from: string, value: unknown): string {
+  return edit(text, (doc) => {
+    const map = valuesMap(doc, name);
+    if (map.items.some((p) => isScalar(p.key) && String(p.key.value) === from)) throw new Error(`已有自 ${from} 起的值`);
+    const node = doc.createNode(value);
+    if (isSeq(node)) node.flow = true;
+    map.add(doc.createPair(from, node));
+    map.items.sort((a, b) => String((a.key as Scalar).value).localeCompare(String((b.key as Scalar).value)));
+  });
+}
+
+export function removeParameterValue(text: string, name: string, from: string): string {
+  return edit(text, (doc) => {
+    const map = valuesMap(doc, name);
+    if (map.items.length <= 1) throw new Error('参数至少要有一个值');
+    map.items = map.items.filter((p) => !(isScalar(p.key) && String(p.key.value) === from));
+  });
+}

@@ -1,0 +1,48 @@
+// The server's JSON API. Bound to a non-loopback address, the server wants the token it
+// printed at start; the studio takes it from ?token= once and keeps it for the session.
+export interface ProjectFile { text: string; version: string }
+export interface ProjectResponse { files: Record<string, ProjectFile>; ruleset: string | null; title: string }
+export interface ApiProblem { code: string; message: string; location: { file: string; line: number; column: number } }
+
+const TOKEN_KEY = 'tiaoli.token';
+
+function token(): string | null {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; data: any }> {
+  const t = token();
+  const res = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({ error: res.statusText }));
+  return { status: res.status, data };
+}
+
+export async function fetchProject(): Promise<ProjectResponse> {
+  const { status, data } = await call('GET', 'api/project');
+  if (status !== 200) throw new Error(data.error ?? `HTTP ${status}`);
+  return data;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; version: string; ruleset: string | null }
+  | { kind: 'conflict'; current: ProjectFile | null }
+  | { kind: 'invalid'; problems: ApiProblem[] }
+  | { kind: 'error'; message: string };
+
+export async function saveFile(path: string, text: string, baseVersion: string | null): Promise<SaveResult> {
+  try {
+    const { status, data } = await call(baseVersion === null ? 'POST' : 'PUT', `api/files?path=${encodeURIComponent(path)}`, { text, baseVersion });
+    if (status === 200) return { kind: 'saved', version: data.version, ruleset: data.ruleset };
+    if (status === 409) return { kind: 'conflict', current: data.current };
+    if (status === 422) return { kind: 'invalid', problems: data.problems };
+    return { kind: 'error', message: data.error ?? `HTTP ${status}` };
+  } catch (e) {
+    return { kind: 'error', message: (e as Error).message };
+  }
+}

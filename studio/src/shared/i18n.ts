@@ -1,0 +1,51 @@
+// The studio speaks Simplified Chinese first, with an English switch. The regulation's own
+// words (articles, rule names, labels in rules/) stay as written.
+import { useSyncExternalStore } from 'react';
+
+const zh = {
+  appTitle: '条例工作室', articles: '条文', editor: '规则编辑', parameters: '参数', counter: '窗口受理', fixtures: '案例夹具', trace: '推理',
+  ruleset: '规则集', unsaved: '未保存的修改', loading: '正在载入…', loadFailed: '载入失败', computing: '正在重算…',
+  save: '保存', saving: '正在保存…', saved: '已保存', discard: '放弃修改', cannotSave: '有错误，不能保存', noChanges: '没有修改',
+  conflictTitle: '文件在载入后已被他人修改', keepMine: '用我的版本覆盖', takeTheirs: '放弃我的修改，采用磁盘上的版本', diskVersion: '磁盘上的版本', myVersion: '我的版本',
+  problems: '错误', noProblems: '没有错误', line: '行',
+  regression: '修改的影响（与已保存的规则比较）', nowFailing: '现在不通过的夹具', changedDecisions: '结果改变的决定', noRegression: '没有夹具的结果改变', before: '原', after: '改后',
+  fixturesRun: '夹具', passed: '通过', failed: '不通过', rerunIn: '重算用时',
+  rules: '规则', params: '参数', interpretations: '解释', formFields: '表单字段', fixturesReaching: '覆盖的夹具', noRule: '可决定，但没有规则', noFixture: '有规则，但没有夹具覆盖', notDecidable: '不作决定',
+  addValue: '自某日起改为新值', remove: '删除', from: '自', value: '值', effectiveFrom: '生效日期',
+  service: '受理事项', decision: '决定', why: '为什么', print: '打印', saveAsFixture: '存为夹具', fillForm: '请填写表单', formErrors: '表单有错误，暂不作决定',
+  newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
+  chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
+  language: 'English',
+};
+
+const en: typeof zh = {
+  appTitle: 'Tiaoli Studio', articles: 'Articles', editor: 'Rule editor', parameters: 'Parameters', counter: 'Counter', fixtures: 'Fixtures', trace: 'Why',
+  ruleset: 'Ruleset', unsaved: 'unsaved changes', loading: 'Loading…', loadFailed: 'Could not load', computing: 'Recomputing…',
+  save: 'Save', saving: 'Saving…', saved: 'Saved', discard: 'Discard changes', cannotSave: 'Has errors: cannot save', noChanges: 'No changes',
+  conflictTitle: 'The file changed on disk since it was loaded', keepMine: 'Overwrite with mine', takeTheirs: 'Drop mine, take the version on disk', diskVersion: 'On disk', myVersion: 'Mine',
+  problems: 'Errors', noProblems: 'No errors', line: 'line',
+  regression: 'Impact of the changes (against the saved rules)', nowFailing: 'Fixtures now failing', changedDecisions: 'Decisions that change', noRegression: 'No fixture changes outcome', before: 'before', after: 'after',
+  fixturesRun: 'Fixtures', passed: 'passed', failed: 'failed', rerunIn: 're-run in',
+  rules: 'Rules', params: 'Parameters', interpretations: 'Interpretations', formFields: 'Form fields', fixturesReaching: 'Fixtures', noRule: 'Decidable, but no rule', noFixture: 'Encoded, but no fixture reaches it', notDecidable: 'Decides nothing',
+  addValue: 'New value from a date', remove: 'Remove', from: 'from', value: 'Value', effectiveFrom: 'Effective from',
+  service: 'Service', decision: 'Decision', why: 'Why', print: 'Print', saveAsFixture: 'Save as fixture', fillForm: 'Fill in the form', formErrors: 'The form has errors: no decision yet',
+  newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
+  chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
+  language: '中文',
+};
+
+export type Messages = typeof zh;
+let language: 'zh' | 'en' = (localStorage.getItem('tiaoli.language') as 'zh' | 'en') ?? 'zh';
+const listeners = new Set<() => void>();
+
+export function toggleLanguage(): void {
+  language = language === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('tiaoli.language', language);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((l) => l());
+}
+
+export function useMessages(): Messages {
+  const lang = useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => language);
+  return lang === 'zh' ? zh : en;
+}

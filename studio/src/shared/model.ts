@@ -1,0 +1,49 @@
+// Everything the studio shows, worked out in the browser from a set of files (the saved
+// ones, or the working copy with unsaved edits): the regulation, its problems, the forms,
+// the print templates and every fixture's decision.
+import { checkProject } from '../../../engine/load/check-project.js';
+import { Decider } from '../../../engine/evaluate/decider.js';
+import { buildForms } from '../../../engine/forms/load-forms.js';
+import { buildPrintTemplates, type PrintTemplates } from '../../../engine/print/render-print.js';
+import { runFixtures, type FixtureResult } from '../../../engine/fixtures/run-fixtures.js';
+import type { FormSet } from '../../../engine/forms/form-model.js';
+import type { Problem } from '../../../engine/load/source-file.js';
+import type { Regulation } from '../../../engine/model.js';
+
+export interface Model {
+  files: Record<string, string>;
+  regulation?: Regulation;
+  decider?: Decider;
+  problems: Problem[];
+  forms?: FormSet;
+  prints?: PrintTemplates;
+  fixtures: FixtureResult[];
+  /** how long building and running every fixture took */
+  ms: number;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function under(files: Record<string, string>, dir: string): Map<string, string> {
+  return new Map(Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`)).map(([p, t]) => [p.slice(dir.length + 1), t]));
+}
+
+export async function buildModel(files: Record<string, string>): Promise<Model> {
+  const started = performance.now();
+  const { regulation, problems } = checkProject(files, today());
+  // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
+  if (!regulation || problems.some((p) => p.location.file.startsWith('rules/'))) {
+    return { files, regulation, problems, fixtures: [], ms: performance.now() - started };
+  }
+  const decider = new Decider(regulation);
+  const forms = buildForms(under(files, 'forms')).set;
+  const prints = buildPrintTemplates(under(files, 'forms'));
+  const fixtureFiles = Object.entries(files)
+    .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, text]) => ({ name, text }));
+  const fixtures = await runFixtures(decider, fixtureFiles);
+  return { files, regulation, decider, problems, forms, prints, fixtures, ms: performance.now() - started };
+}

@@ -1,0 +1,142 @@
+// The project as the studio holds it: the files as saved on disk, the working copy with
+// unsaved edits (kept in the browser across reloads), and the model of each. Edits
+// re-run every fixture against the working copy; nothing is written until saved.
+import { useSyncExternalStore } from 'react';
+import { fetchProject, saveFile, type ProjectFile, type SaveResult } from './api.js';
+import { buildModel, type Model } from './model.js';
+
+interface Draft { text: string; baseVersion: string | null }
+
+export interface ProjectState {
+  status: 'loading' | 'ready' | 'error';
+  error?: string;
+  saved: Record<string, ProjectFile>;
+  working: Record<string, string>;
+  drafts: Record<string, Draft>;
+  savedModel?: Model;
+  workingModel?: Model;
+  computing: boolean;
+}
+
+const DRAFTS_KEY = 'tiaoli.drafts';
+let state: ProjectState = { status: 'loading', saved: {}, working: {}, drafts: {}, computing: false };
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<ProjectState>): void {
+  state = { ...state, ...patch };
+  listeners.forEach((l) => l());
+}
+
+export function useProject(): ProjectState {
+  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => state);
+}
+
+export function projectState(): ProjectState {
+  return state;
+}
+
+function persistDrafts(drafts: Record<string, Draft>): void {
+  try {
+    localStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts));
+  } catch {
+    /* storage full or denied: the draft still lives in this tab */
+  }
+}
+
+function workingFiles(saved: Record<string, ProjectFile>, drafts: Record<string, Draft>): Record<string, string> {
+  const files = Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text]));
+  for (const [p, d] of Object.entries(drafts)) files[p] = d.text;
+  return files;
+}
+
+let computeTimer: ReturnType<typeof setTimeout> | undefined;
+let computeRun = 0;
+
+function recompute(delay = 250): void {
+  clearTimeout(computeTimer);
+  set({ computing: true });
+  computeTimer = setTimeout(async () => {
+    const run = ++computeRun;
+    const model = await buildModel(state.working);
+    if (run === computeRun) set({ workingModel: model, computing: false });
+  }, delay);
+}
+
+export async function loadProject(): Promise<void> {
+  try {
+    const project = await fetchProject();
+    let drafts: Record<string, Draft> = {};
+    try {
+      drafts = JSON.parse(localStorage.getItem(DRAFTS_KEY) ?? '{}');
+    } catch {
+      drafts = {};
+    }
+    // A draft equal to the file on disk is no longer a draft.
+    for (const [p, d] of Object.entries(drafts)) if (project.files[p]?.text === d.text) delete drafts[p];
+    const savedModel = await buildModel(Object.fromEntries(Object.entries(project.files).map(([p, f]) => [p, f.text])));
+    const working = workingFiles(project.files, drafts);
+    set({ status: 'ready', saved: project.files, drafts, working, savedModel, workingModel: Object.keys(drafts).length ? undefined : savedModel });
+    if (Object.keys(drafts).length) recompute(0);
+  } catch (e) {
+    set({ status: 'error', error: (e as Error).message });
+  }
+}
+
+export function editFile(path: string, text: string): void {
+  const drafts = { ...state.drafts };
+  if (state.saved[path]?.text === text) delete drafts[path];
+  else drafts[path] = { text, baseVersion: state.drafts[path]?.baseVersion ?? state.saved[path]?.version ?? null };
+  persistDrafts(drafts);
+  set({ drafts, working: workingFiles(state.saved, drafts) });
+  recompute();
+}
+
+export function discardDraft(path: string): void {
+  const drafts = { ...state.drafts };
+  delete drafts[path];
+  persistDrafts(drafts);
+  set({ drafts, working: workingFiles(state.saved, drafts) });
+  recompute(0);
+}
+
+/** Saves one file; the server checks it first and refuses to overwrite a newer file on disk. */
+export async function save(path: string, options: { overwrite?: ProjectFile | null } = {}): Promise<SaveResult> {
+  const text = state.working[path];
+  const base = options.overwrite !== undefined ? options.overwrite?.version ?? null : state.drafts[path]?.baseVersion ?? state.saved[path]?.version ?? null;
+  const result = await saveFile(path, text, base);
+  if (result.kind === 'saved') {
+    const saved = { ...state.saved, [path]: { text, version: result.version } };
+    const drafts = { ...state.drafts };
+    delete drafts[path];
+    persistDrafts(drafts);
+    const savedModel = await buildModel(Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text])));
+    set({ saved, drafts, working: workingFiles(saved, drafts), savedModel });
+    recompute(0);
+  }
+  return result;
+}
+
+/** Takes the version on disk, dropping the draft (after a conflict). */
+export function acceptDisk(path: string, current: ProjectFile | null): void {
+  const saved = { ...state.saved };
+  if (current) saved[path] = current;
+  else delete saved[path];
+  const drafts = { ...state.drafts };
+  delete drafts[path];
+  persistDrafts(drafts);
+  set({ saved, drafts, working: workingFiles(saved, drafts) });
+  void buildModel(workingFiles(saved, {})).then((savedModel) => set({ savedModel }));
+  recompute(0);
+}
+
+/** Creates a new file (e.g. a fixture); refuses if one already exists at that path. */
+export async function createFile(path: string, text: string): Promise<SaveResult> {
+  const result = await saveFile(path, text, null);
+  if (result.kind === 'saved') {
+    const saved = { ...state.saved, [path]: { text, version: result.version } };
+    const savedModel = await buildModel(Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text])));
+    set({ saved, working: workingFiles(saved, state.drafts), savedModel });
+    recompute(0);
+  }
+  return result;
+}

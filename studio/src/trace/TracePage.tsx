@@ -1,0 +1,118 @@
+// Why: a decision as a tree — the decision, the rules that could set it (applied, set aside
+// by an exception, or not applicable), each condition with its values, the articles with
+// their text, and the interpretations they rest on.
+import { useEffect, useState } from 'react';
+import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import { describeValue } from '../../../engine/explain/describe-value.js';
+import { checkCase } from '../../../engine/case/validate-case.js';
+import { parse } from 'yaml';
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { go, href } from '../shared/router.js';
+import { ArticleRef } from '../shared/article-panel.js';
+import { useCounterCase } from '../counter/counter-store.js';
+import type { Regulation } from '../../../engine/model.js';
+
+function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
+  const i = regulation.interpretations[id];
+  if (!i) return <code>{id}</code>;
+  return (
+    <details className="interpretation">
+      <summary>解释：{i.title}</summary>
+      <p><b>问题</b> {i.question}</p>
+      <p><b>采用的理解</b> {i.reading}</p>
+      {i.alternatives.length > 0 && <ul>{i.alternatives.map((a) => <li key={a.reading}>其他理解：{a.reading}{a.consequence ? `（${a.consequence}）` : ''}</li>)}</ul>}
+      <p><b>理由</b> {i.reasoning}</p>
+    </details>
+  );
+}
+
+function Conditions({ node }: { node: any }) {
+  if (!node) return null;
+  if (node.all) return <ul className="conditions">{node.all.map((c: any, i: number) => <li key={i}><Conditions node={c} /></li>)}</ul>;
+  if (node.any) return <div>任一成立：<ul className="conditions">{node.any.map((c: any, i: number) => <li key={i}><Conditions node={c} /></li>)}</ul></div>;
+  if (node.not) return <div>以下不成立：<Conditions node={node.not} /></div>;
+  return <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>{node.text}</span>;
+}
+
+export function TracePage({ fixture, decision }: { fixture?: string; decision?: string }) {
+  const project = useProject();
+  const t = useMessages();
+  const counter = useCounterCase();
+  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const [document, setDocument] = useState<DecisionDocument | null>(null);
+  const fixtures = model?.fixtures ?? [];
+  const chosen = fixture ?? fixtures[0]?.file;
+
+  useEffect(() => {
+    if (!model?.decider) return;
+    if (chosen === 'counter') {
+      if (counter) void model.decider.decide(counter).then(setDocument);
+      return;
+    }
+    const text = model.files[chosen ?? ''];
+    const checked = text ? checkCase(model.decider.regulation, parse(text)) : undefined;
+    if (checked?.case) void model.decider.decide(checked.case).then(setDocument);
+    else setDocument(null);
+  }, [model, chosen, counter]);
+
+  if (!model?.regulation) return null;
+  const regulation = model.regulation;
+  const names = Object.keys(regulation.decisions);
+  const current = decision && names.includes(decision) ? decision : names.find((n) => (document?.decisions[n]?.because as unknown[] | undefined)?.some((b: any) => b.result === 'fired')) ?? names[0];
+  const d = document?.decisions[current];
+  const spec = regulation.decisions[current];
+
+  return (
+    <div className="trace-page">
+      <div className="trace-pickers">
+        <label>{t.chooseCase}：
+          <select data-testid="trace-case" value={chosen} onChange={(e) => go('trace', { fixture: e.target.value, decision: current })}>
+            {counter && <option value="counter">（窗口受理中的案件）{counter.name}</option>}
+            {fixtures.map((f) => <option key={f.file} value={f.file}>{f.name ?? f.file}</option>)}
+          </select>
+        </label>
+        <nav className="decision-tabs">
+          {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''}>{regulation.decisions[n].label}</a>)}
+        </nav>
+      </div>
+      {d && (
+        <section className="trace-tree" data-testid="trace-tree">
+          <h2>{spec.label}</h2>
+          <dl className="decision-values">
+            {Object.entries(spec.fields).map(([f, fs]) => (
+              <div key={f}><dt>{fs.label} <code>{current}.{f}</code></dt><dd>{f in d ? describeValue(d[f], regulation.vocabulary) : '（无）'}</dd></div>
+            ))}
+          </dl>
+          <p>依据：{(d.articles as string[]).map((a) => <ArticleRef key={a} refId={a} />)}</p>
+          {(d.interpretations as string[]).map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
+          <h3>规则</h3>
+          <ul className="rules-tree">
+            {(d.because as any[]).map((b, i) => b.rule ? (
+              <li key={b.rule} className={`rule ${b.result}`}>
+                <details open={b.result !== 'failed'}>
+                  <summary>
+                    <span className="rule-status">{b.result === 'fired' ? `✓ ${t.fired}` : b.result === 'overridden' ? `⊘ ${t.overridden}` : `✗ ${t.failedRule}`}</span>{' '}
+                    {b.name} <code>{b.rule}</code>{' '}
+                    {b.articles.map((a: string) => <ArticleRef key={a} refId={a} />)}
+                    {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v]) => `${k} = ${describeValue(v, regulation.vocabulary)}`).join('，')}</span>}
+                  </summary>
+                  <div className="rule-body">
+                    <h4>{t.conditions}</h4>
+                    <Conditions node={b.conditions} />
+                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x: any) => <li key={x.name}>{x.text}</li>)}</ul>}
+                    {b.overriddenBy && <p>被例外规则排除：{b.overriddenBy.join('、')}</p>}
+                    {b.interpretations.map((id: string) => <Interpretation key={id} id={id} regulation={regulation} />)}
+                    <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>在规则编辑中打开</a>
+                  </div>
+                </details>
+              </li>
+            ) : (
+              <li key={`default-${i}`} className="rule default">{b.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
