@@ -6,7 +6,7 @@ export function describeValue(value: unknown, vocabulary: Vocabulary): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? `[${value.map((v) => describeValue(v, vocabulary)).join('、')}]` : '[]（空）';
   if (typeof value === 'string') {
-    const name = vocabulary.values[value] ?? vocabulary.materials[value] ?? vocabulary.requirements[value]?.label;
+    const name = vocabulary.values[value] ?? vocabulary.requirements[value]?.label ?? vocabulary.materials[value];
     return name ? `${value}（${name}）` : value;
   }
   if (typeof value === 'object') return JSON.stringify(value);

@@ -1,12 +1,12 @@
 // Counter staff pick a service, fill in its form, see the decision and its reasons update
 // as they type, and print what the applicant must be given.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { resolveForm } from '../../../engine/forms/resolve-form.js';
 import { validateForm } from '../../../engine/forms/validate-form.js';
 import { formToCase } from '../../../engine/forms/map-form.js';
-import { withDecisionValues } from '../../../engine/forms/decision-values.js';
+import { getPointer } from '../../../engine/forms/json-pointer.js';
 import { checkCase } from '../../../engine/case/validate-case.js';
 import { renderPrint, NothingToPrint } from '../../../engine/print/render-print.js';
 import { describeValue } from '../../../engine/explain/describe-value.js';
@@ -18,6 +18,9 @@ import { ArticleRef } from '../shared/article-panel.js';
 import { today } from '../shared/model.js';
 import { formAjv, translateError } from './form-ajv.js';
 import { setCounterCase } from './counter-store.js';
+import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
+
+const renderers = [...vanillaRenderers, decisionSyncRenderer];
 
 const drafts = new Map<string, Record<string, unknown>>();
 
@@ -43,14 +46,36 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [formProblems, setFormProblems] = useState<string[]>([]);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
+  // JSON Forms keeps the form's data; `data` above follows it (for deciding) but is never
+  // handed back while the clerk types, since handing back a copy even one keystroke old
+  // would undo that keystroke. Its middleware sees every change at once.
+  const formData = useRef<unknown>(data);
+  const [loaded, setLoaded] = useState(0);
+  const middleware = useCallback((state: any, action: any, reduce: (s: any, a: any) => any) => {
+    const next = reduce(state, action);
+    formData.current = next.data;
+    return next;
+  }, []);
 
   useEffect(() => {
-    setData(drafts.get(form?.name ?? '') ?? blankForm(form?.schemaTemplate as Record<string, any> | undefined));
+    const start = drafts.get(form?.name ?? '') ?? blankForm(form?.schemaTemplate as Record<string, any> | undefined);
+    formData.current = start;
+    setData(start);
+    setLoaded((n) => n + 1);
     setDocument(null);
   }, [form?.name]);
 
   const accepted = typeof data.acceptedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.acceptedOn) ? data.acceptedOn : today();
-  const resolved = useMemo(() => (form && model?.regulation && model.forms ? resolveForm(model.forms, form, model.regulation, accepted) : undefined), [form, model, accepted]);
+  const fresh = useMemo(() => (form && model?.regulation && model.forms ? resolveForm(model.forms, form, model.regulation, accepted) : undefined), [form, model, accepted]);
+  // The same form on another date is usually the same schema: keep it, so JSON Forms is not reset.
+  const freshKey = fresh ? JSON.stringify([fresh.name, fresh.schema, fresh.uischema]) : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const resolved = useMemo(() => fresh, [freshKey]);
+  const uischema = useMemo(() => withDecisionSync(resolved?.uischema), [resolved]);
+  // handed to JSON Forms only when the form or its schema changes: then, its own latest data
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const formsData = useMemo(() => formData.current, [resolved, loaded]);
 
   // Decide as the clerk types (the working copy of the rules, saved or not).
   useEffect(() => {
@@ -67,8 +92,10 @@ export function CounterPage({ formName }: { formName?: string }) {
       const doc = await model.decider.decide(checked.case);
       setDocument(doc);
       setCounterCase({ ...input, form: form.name });
-      const shown = withDecisionValues(form, data, doc);
-      if (JSON.stringify(shown) !== JSON.stringify(data)) setData(shown);
+      // Put the rules' answers into the form as it is now, not as it was when this began:
+      // the clerk may have typed on.
+      const values = Object.fromEntries(Object.entries(form.fromDecision).map(([pointer, path]) => [pointer, getPointer(doc.decisions, `/${path.split('.').join('/')}`)]));
+      setDecisionValues((old) => (JSON.stringify(old) === JSON.stringify(values) ? old : values));
     }, 250);
     return () => clearTimeout(timer.current);
   }, [data, form, resolved, model]);
@@ -99,16 +126,20 @@ export function CounterPage({ formName }: { formName?: string }) {
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
         </div>
         <div className="jsonforms" data-testid="jsonforms">
+          <DecisionValues.Provider value={decisionValues}>
           <JsonForms
             schema={resolved.schema}
-            uischema={resolved.uischema as any}
-            data={data}
-            renderers={vanillaRenderers}
+            uischema={uischema as any}
+            data={formsData}
+            middleware={middleware}
+            renderers={renderers}
             cells={vanillaCells}
             ajv={formAjv}
             i18n={{ locale: 'zh', translateError: (error) => translateError(error) }}
+            config={{ showUnfocusedDescription: true }}
             onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
           />
+          </DecisionValues.Provider>
         </div>
       </section>
       <aside className="counter-decision" data-testid="counter-decision">

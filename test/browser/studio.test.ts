@@ -1,0 +1,167 @@
+// The studio in Chromium, as policy staff use it, against `tiaoli serve` on a scratch copy
+// of the project (the stories save files).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../engine/server/serve.js';
+import { launchChromium } from '../support/browser.js';
+import { projectCopy } from '../support/project-copy.js';
+import { root } from '../support/regulation.js';
+import { tiaoli } from '../support/cli.js';
+
+let browser: Browser;
+let dir: string;
+let server: Awaited<ReturnType<typeof startServer>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  dir = projectCopy();
+  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+afterEach(async () => {
+  await page?.close();
+  await server?.close();
+});
+
+/** A form control by its label as shown (a required one ends in *). */
+const field = (scope: ReturnType<Page['locator']>, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[()（）*]/g, (c) => `\\${c}`)}\\*?$`));
+
+const fixtureName = (file: string): string => parse(readFileSync(join(root, file), 'utf8')).name;
+
+async function open(hash: string): Promise<void> {
+  await page.goto(`${server.url}${hash}`);
+  await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
+}
+
+describe('policy staff change a date, see the impact, save', () => {
+  it('moves the end of the in-force period to 2027-10-08: changed fixtures listed before saving; saved on disk; decide says in force', async () => {
+    await open('#/parameters');
+    const ruleset = await page.locator('[data-testid=ruleset]').innerText();
+    await page.locator('[data-testid=value-inForceUntil-0]').fill('2027-10-08');
+
+    // Before saving: the fixtures that now fail, and the decisions that change, by article.
+    const failing = page.locator('[data-testid=failing]');
+    await failing.getByText(fixtureName('test/cases/23-in-force/day-after-expiry-2022-10-09-not-in-force.yaml')).waitFor();
+    await expect(failing.innerText()).resolves.toContain(fixtureName('test/cases/13-application/applied-day-after-measures-expired.yaml'));
+    const changes = await page.locator('[data-testid=changes]').innerText();
+    expect(changes).toContain('第二十三条');
+    expect(changes).toMatch(/inForce\.value：false → true/);
+    expect(changes).toMatch(/application\.outcome：notInForce → issueOnSpot/);
+    expect(readFileSync(join(dir, 'rules/parameters/in-force.yaml'), 'utf8')).toContain('2017-10-09: 2022-10-08');
+    await expect(page.locator('[data-testid=unsaved]').innerText()).resolves.toContain('1');
+
+    await page.locator('[data-testid="file-parameters/in-force.yaml"] [data-testid=save]').click();
+    await page.locator('[data-testid="file-parameters/in-force.yaml"] [data-testid=save-message]').filter({ hasText: '已保存' }).waitFor();
+    await expect(page.locator('[data-testid=ruleset]').innerText()).resolves.not.toBe(ruleset);
+
+    await page.reload();
+    await page.locator('[data-testid=value-inForceUntil-0]').waitFor();
+    await expect(page.locator('[data-testid=value-inForceUntil-0]').inputValue()).resolves.toBe('2027-10-08');
+    const onDisk = readFileSync(join(dir, 'rules/parameters/in-force.yaml'), 'utf8');
+    expect(onDisk).toContain('2017-10-09: 2027-10-08');
+    expect(onDisk).toContain('# 第二十三条 本办法自 2017 年 10 月 9 日起施行'); // comments kept
+
+    const case2023 = join(dir, 'case-2023.yaml');
+    writeFileSync(case2023, 'asOf: 2023-03-01\nfacts:\n  person: { idNumber: "510104198806210574" }\n');
+    const decided = tiaoli(['--rules', join(dir, 'rules'), 'decide', case2023, '--brief']);
+    expect(decided.status).toBe(0);
+    expect(JSON.parse(decided.stdout).decisions.inForce.value).toBe(true);
+  });
+
+  it('changes the number of photos from 2 to 1: the checklist and a one-photo fixture change, before saving', async () => {
+    await open('#/parameters');
+    await page.locator('[data-testid=value-photoCount-0]').fill('1');
+    const onePhoto = fixtureName('test/cases/12-materials/only-one-photo.yaml');
+    await page.locator('[data-testid=failing]').getByText(onePhoto).waitFor();
+    const changes = await page.locator('[data-testid=changes]').innerText();
+    expect(changes).toContain(onePhoto);
+    expect(changes).toMatch(/application\.outcome：notice → issueOnSpot/);
+
+    await open('#/counter?form=permit-application');
+    await page.getByText('材料清单').click();
+    await page.getByText('第十二条第一款：应交1张').waitFor();
+    expect(readFileSync(join(dir, 'rules/parameters/materials.yaml'), 'utf8')).toContain('    2017-10-09: 2\n');
+  });
+
+  it('an invalid edit shows its error at the line and cannot be saved', async () => {
+    await open('#/editor?file=rules/articles/23-in-force.yaml');
+    const text = readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8');
+    const broken = text.replace('params.inForceUntil', 'params.inForceTill');
+    const line = broken.split('\n').findIndex((l) => l.includes('inForceTill')) + 1;
+    await page.locator('.cm-content').fill(broken);
+    const problems = page.locator('[data-testid=problems]');
+    await problems.getByText('参数 inForceTill 未定义').waitFor();
+    await expect(problems.innerText()).resolves.toContain(`行 ${line}:`);
+    await expect(page.locator('.cm-lint-marker-error').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-testid=save]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-testid=save-state]').innerText()).resolves.toBe('有错误，不能保存');
+    expect(readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8')).toBe(text);
+  });
+
+  it('keeps an unsaved draft across a reload', async () => {
+    await open('#/parameters');
+    await page.locator('[data-testid=value-photoCount-0]').fill('3');
+    await page.locator('[data-testid=unsaved]').waitFor();
+    await page.reload();
+    await page.locator('[data-testid=value-photoCount-0]').waitFor();
+    await expect(page.locator('[data-testid=value-photoCount-0]').inputValue()).resolves.toBe('3');
+    await expect(page.locator('[data-testid=unsaved]').innerText()).resolves.toContain('1');
+  });
+});
+
+describe('counter staff and legal reviewers', () => {
+  it('fills the application form, sees the decision as they type, and traces it to the articles', async () => {
+    await open('#/counter?form=permit-application');
+    const form = page.locator('[data-testid=jsonforms]');
+    const control = (path: string) => form.locator(`[id="#/properties/${path}-input"]`);
+    await control('acceptedOn').fill('2019-09-16');
+    await field(form, '姓名').fill('张伟');
+    await field(form, '公民身份号码').fill('510104198806210575');
+    await page.locator('[data-testid=counter-decision]').getByText('公民身份号码校验码错误：应为 4，实为 5').first().waitFor();
+    await field(form, '公民身份号码').fill('510104198806210574');
+    await page.getByText('户籍与居住地').click();
+    await field(form, '县（市、区）行政区划代码').fill('510104');
+    await control('residence/properties/county').selectOption('530302');
+    await control('residence/properties/township').fill('寥廓街道');
+    await control('residence/properties/townshipKind').selectOption('street');
+    await field(form, '到达居住地之日').fill('2019-02-25');
+    await field(form, '暂住登记之日').fill('2019-02-27');
+    await field(form, '有合法稳定就业').check();
+    await page.getByText('材料清单').click();
+    await field(form, '居民身份证').fill('1');
+    await field(form, '证件照').fill('1');
+    await field(form, '房屋租赁合同').fill('1');
+    await field(form, '劳动合同').fill('1');
+    const outcome = page.locator('[data-testid=value-application-outcome]');
+    // one photo of the two art. 12 asks for: a written notice, naming the photo alone
+    await page.locator('[data-testid=value-application-missing]').filter({ hasText: /^\[photo（本人证件照）\]$/ }).waitFor();
+    await outcome.filter({ hasText: '一次性书面告知' }).waitFor();
+
+    const [notice] = await Promise.all([page.waitForEvent('popup'), page.locator('[data-testid=print-notice]').click()]);
+    await notice.waitForLoadState();
+    await expect(notice.locator('h1').innerText()).resolves.toContain('一次性书面告知书');
+    await expect(notice.locator('body').innerText()).resolves.toContain('应交 2，已交 1');
+    await notice.close();
+
+    await field(form, '证件照').fill('2');
+    await outcome.filter({ hasText: '当场制发居住证' }).waitFor();
+
+    await page.locator('[data-testid=decision-application] a').click();
+    const tree = page.locator('[data-testid=trace-tree]');
+    await tree.getByText('符合办理条件且材料齐全的，当场制发居住证').waitFor();
+    await tree.getByRole('button', { name: '第十三条' }).first().click();
+    await page.getByRole('dialog').getByText('对符合居住证办理条件，且材料齐全的').waitFor();
+  });
+});
