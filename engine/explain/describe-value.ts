@@ -12,3 +12,12 @@ export function describeValue(value: unknown, vocabulary: Vocabulary): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** A value as counter staff read it: the Chinese name alone, 是/否, a list joined with 、. */
+export function labelOf(value: unknown, vocabulary: Vocabulary): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.length ? value.map((v) => labelOf(v, vocabulary)).join('、') : '无';
+  if (typeof value === 'string') return vocabulary.values[value] ?? vocabulary.requirements[value]?.label ?? vocabulary.materials[value] ?? value;
+  return String(value);
+}

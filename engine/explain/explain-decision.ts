@@ -75,7 +75,9 @@ function traceConditions(node: any, regulation: Regulation): ConditionNode {
   const expected = expectedFrom ? node.valueResult : node.value;
   const reads = operatorsByName.get(node.operator)?.reads ?? node.operator;
   const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
-  const lhs = `${label}〔${node.fact}${node.path ? `.${node.path}` : ''}〕= ${evaluated ? v(node.factResult) : '（未计算）'}`;
+  // for a presence check, whether there is a value is what matters, not the value itself
+  const shownFact = node.operator === 'present' ? (node.factResult === undefined || node.factResult === null ? '（无）' : '（有）') : v(node.factResult);
+  const lhs = `${label}〔${node.fact}${node.path ? `.${node.path}` : ''}〕= ${evaluated ? shownFact : '（未计算）'}`;
   const rhs = expectedFrom ? `${factLabel(regulation, node.value.fact, node.value.path)}〔${expectedFrom}〕= ${evaluated ? v(expected) : '（未计算）'}` : v(expected);
   const verdict = evaluated ? (node.result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
   return {

@@ -146,7 +146,7 @@ describe('counter staff and legal reviewers', () => {
     await field(form, '劳动合同').fill('1');
     const outcome = page.locator('[data-testid=value-application-outcome]');
     // one photo of the two art. 12 asks for: a written notice, naming the photo alone
-    await page.locator('[data-testid=value-application-missing]').filter({ hasText: /^\[photo（本人证件照）\]$/ }).waitFor();
+    await page.locator('[data-testid=value-application-missing]').filter({ hasText: /^本人证件照$/ }).waitFor();
     await outcome.filter({ hasText: '一次性书面告知' }).waitFor();
 
     const [notice] = await Promise.all([page.waitForEvent('popup'), page.locator('[data-testid=print-notice]').click()]);
@@ -158,6 +158,21 @@ describe('counter staff and legal reviewers', () => {
     await field(form, '证件照').fill('2');
     await outcome.filter({ hasText: '当场制发居住证' }).waitFor();
 
+    // Save the case as a fixture: review the decision, accept values as expectations.
+    await page.locator('[data-testid=save-as-fixture]').click();
+    const creator = page.locator('[data-testid=new-fixture]');
+    await creator.locator('code', { hasText: 'application.outcome' }).waitFor();
+    await page.locator('[data-testid=fixture-name]').fill('外省务工人员材料齐全，当场发证（窗口录入）');
+    await page.locator('[data-testid=fixture-file]').fill('counter-complete-application');
+    await page.locator('[data-testid=create-fixture]').click();
+    await page.locator('[data-testid=trace-tree]').waitFor();
+    const saved = parse(readFileSync(join(dir, 'test/cases/13-application/counter-complete-application.yaml'), 'utf8'));
+    expect(saved).toMatchObject({ name: '外省务工人员材料齐全，当场发证（窗口录入）', asOf: '2019-09-16', expect: { 'application.outcome': 'issueOnSpot', 'application.missing': [], 'eligibility.halfYearOn': '2019-08-27' } });
+    expect(saved.facts.person).toMatchObject({ name: '张伟', idNumber: '510104198806210574' });
+    expect(tiaoli(['test', join(dir, 'test/cases/13-application/counter-complete-application.yaml')]).stdout).toMatch(/1 passed, 0 failed/);
+
+    await open('#/counter?form=permit-application');
+    await page.locator('[data-testid=value-application-outcome]').filter({ hasText: '当场制发居住证' }).waitFor();
     await page.locator('[data-testid=decision-application] a').click();
     const tree = page.locator('[data-testid=trace-tree]');
     await tree.getByText('符合办理条件且材料齐全的，当场制发居住证').waitFor();

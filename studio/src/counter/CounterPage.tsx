@@ -9,7 +9,7 @@ import { formToCase } from '../../../engine/forms/map-form.js';
 import { getPointer } from '../../../engine/forms/json-pointer.js';
 import { checkCase } from '../../../engine/case/validate-case.js';
 import { renderPrint, NothingToPrint } from '../../../engine/print/render-print.js';
-import { describeValue } from '../../../engine/explain/describe-value.js';
+import { labelOf } from '../../../engine/explain/describe-value.js';
 import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
@@ -159,7 +159,7 @@ export function CounterPage({ formName }: { formName?: string }) {
               <h4>{spec.label} <a className="small" href={href('trace', { fixture: 'counter', decision: name })}>{t.why}</a></h4>
               <dl>
                 {Object.entries(spec.fields).filter(([f]) => f in d).map(([f, fs]) => (
-                  <div key={f}><dt>{fs.label}</dt><dd data-testid={`value-${name}-${f}`}>{describeValue(d[f], vocabulary)}</dd></div>
+                  <div key={f}><dt>{fs.label}</dt><dd data-testid={`value-${name}-${f}`} title={JSON.stringify(d[f])}>{labelOf(d[f], vocabulary)}</dd></div>
                 ))}
               </dl>
               <div className="small">{(d.articles as string[]).map((a) => <ArticleRef key={a} refId={a} />)}</div>

@@ -20,13 +20,13 @@ export function RegressionPanel() {
     <section className="regression" data-testid="regression">
       <h3>{t.regression}</h3>
       {rulesBroken ? (
-        <p className="error">{t.cannotSave}</p>
+        <p className="error">{t.cannotSave}：规则有错误时不运行夹具，改正后再比较。</p>
       ) : (
         <p className="muted">
           {t.fixturesRun} {workingModel.fixtures.length}：{passed} {t.passed}，{workingModel.fixtures.length - passed} {t.failed}；{t.rerunIn} {Math.round(workingModel.ms)} ms
         </p>
       )}
-      {regression.failing.length > 0 && (
+      {!rulesBroken && regression.failing.length > 0 && (
         <>
           <h4>{t.nowFailing}（{regression.failing.length}）</h4>
           <ul className="failing" data-testid="failing">
@@ -43,9 +43,9 @@ export function RegressionPanel() {
           </ul>
         </>
       )}
-      <h4>{t.changedDecisions}（{regression.changes.length}）</h4>
-      {regression.changes.length === 0 && <p className="muted">{t.noRegression}</p>}
-      <div data-testid="changes">
+      {!rulesBroken && <h4>{t.changedDecisions}（{regression.changes.length}）</h4>}
+      {!rulesBroken && regression.changes.length === 0 && <p className="muted">{t.noRegression}</p>}
+      <div data-testid="changes" hidden={rulesBroken}>
         {regression.byArticle.map(({ article, changes }) => (
           <div key={article} className="change-group">
             <h5><ArticleRef refId={article} /></h5>

@@ -1,0 +1,82 @@
+// npm run screenshots: each main page of the studio, as its users see it, into
+// studio/screenshots/ (for the README). Runs on a scratch copy of the project.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../../engine/server/serve.js';
+import { launchChromium } from '../support/browser.js';
+import { projectCopy } from '../support/project-copy.js';
+import { root } from '../support/regulation.js';
+
+const out = join(root, 'studio', 'screenshots');
+mkdirSync(out, { recursive: true });
+const dir = projectCopy();
+const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
+const browser = await launchChromium(['--lang=zh-CN']); // dates as 年/月/日, as a Chinese desktop shows them
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+const open = async (hash: string) => {
+  await page.goto(`${server.url}${hash}`);
+  await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
+  await page.waitForTimeout(600);
+};
+const shot = (name: string) => page.screenshot({ path: join(out, `${name}.png`) });
+
+await open('#/articles');
+await page.locator('[data-testid=article-10]').scrollIntoViewIfNeeded();
+await page.evaluate(() => window.scrollBy(0, -60));
+await shot('1-articles');
+
+await open('#/parameters');
+await page.locator('[data-testid=value-inForceUntil-0]').fill('2027-10-08');
+await page.locator('[data-testid=failing] li').first().waitFor();
+await page.locator('[data-testid="file-parameters/in-force.yaml"]').scrollIntoViewIfNeeded();
+await shot('2-parameters-and-regression');
+
+await open('#/editor?file=rules/articles/23-in-force.yaml');
+const text = readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8');
+await page.locator('.cm-content').fill(text.replace('params.inForceUntil', 'params.inForceTill'));
+await page.locator('[data-testid=problems]').getByText('inForceTill').waitFor();
+await shot('3-rule-editor-error');
+await page.getByRole('button', { name: '放弃修改' }).click();
+await page.locator('[data-testid="file-parameters/in-force.yaml"]').count();
+
+await open('#/counter?form=permit-application');
+const form = page.locator('[data-testid=jsonforms]');
+const control = (path: string) => form.locator(`[id="#/properties/${path}-input"]`);
+await control('acceptedOn').fill('2020-11-02');
+await control('applicant/properties/name').fill('李娜');
+await control('applicant/properties/idNumber').fill('53230120010115002X');
+await page.getByText('户籍与居住地').click();
+await control('hukou/properties/county').fill('532301');
+await control('residence/properties/county').selectOption('530302');
+await control('residence/properties/township').fill('白石江街道');
+await control('residence/properties/townshipKind').selectOption('street');
+await control('residence/properties/arrivedOn').fill('2020-03-01');
+await control('residence/properties/registeredOn').fill('2020-03-03');
+await control('grounds/properties/study').check();
+await page.getByText('材料清单').click();
+await control('materials/properties/idCard').fill('1');
+await control('materials/properties/photo').fill('1');
+await control('materials/properties/accommodationCertificate').fill('1');
+await page.locator('[data-testid=value-application-outcome]').filter({ hasText: '一次性书面告知' }).waitFor();
+await page.waitForTimeout(400);
+await shot('4-counter');
+const [notice] = await Promise.all([page.waitForEvent('popup'), page.locator('[data-testid=print-notice]').click()]);
+await notice.setViewportSize({ width: 900, height: 1200 });
+await notice.waitForLoadState();
+await notice.screenshot({ path: join(out, '5-printed-notice.png') });
+await notice.close();
+
+await page.locator('[data-testid=decision-application] a').click();
+await page.locator('[data-testid=trace-tree]').waitFor();
+await page.waitForTimeout(300);
+await shot('6-why');
+
+await page.goto(`${server.url}#/fixtures?new=1`);
+await page.locator('[data-testid=new-fixture] code').first().waitFor();
+await page.locator('[data-testid=fixture-name]').fill('在校学生只交1张证件照、未交就读证明，一次性书面告知');
+await page.locator('[data-testid=fixture-file]').fill('student-one-photo-no-study-proof');
+await shot('7-new-fixture');
+
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);
