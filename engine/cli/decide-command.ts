@@ -1,17 +1,13 @@
 // `tiaoli decide FILE` and `tiaoli decide --jsonl`.
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Decider, type DecisionDocument } from '../evaluate/decider.js';
-import { checkCase, parseCase } from '../case/validate-case.js';
-import { formatProblem } from '../load/source-file.js';
+import { Decider } from '../evaluate/decider.js';
+import { checkCase } from '../case/validate-case.js';
 import { loadOrReport } from './rules-dir.js';
+import { readCaseFile, withoutTrace } from './read-input.js';
 
 export interface DecideOptions { rules?: string; jsonl?: boolean; brief?: boolean }
 
-function brief(doc: DecisionDocument): DecisionDocument {
-  const decisions = Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...rest }]) => [k, rest])) as any;
-  return { ...doc, decisions };
-}
+const brief = withoutTrace;
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options.rules);
@@ -22,20 +18,10 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
     process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');
     return 1;
   }
-  let text: string;
+  const input = readCaseFile(regulation, file);
+  if (!input) return 1;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`无法读取 ${file}：${(e as Error).message}\n`);
-    return 1;
-  }
-  const parsed = parseCase(regulation, text, file);
-  if (!parsed.case) {
-    for (const p of parsed.problems) process.stderr.write(`${formatProblem(p)}\n`);
-    return 1;
-  }
-  try {
-    const doc = await decider.decide(parsed.case);
+    const doc = await decider.decide(input);
     process.stdout.write(`${JSON.stringify(options.brief ? brief(doc) : doc, null, 2)}\n`);
     return 0;
   } catch (e) {

@@ -1,0 +1,75 @@
+// Reading what a command is given: a file, a counter form's data turned into a case.
+import { readFileSync } from 'node:fs';
+import { checkCase, parseCase, type CaseFile } from '../case/validate-case.js';
+import { isCalendarDate } from '../dates/calendar-date.js';
+import { formatProblem, parseSource } from '../load/source-file.js';
+import { loadForms } from '../forms/read-forms.js';
+import { resolveForm } from '../forms/resolve-form.js';
+import { validateForm } from '../forms/validate-form.js';
+import { formToCase } from '../forms/map-form.js';
+import { getPointer } from '../forms/json-pointer.js';
+import type { Regulation } from '../model.js';
+import type { DecisionDocument } from '../evaluate/decider.js';
+import { formsDir } from './rules-dir.js';
+
+const say = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** The file's text, or undefined after saying why it cannot be read. */
+export function readInput(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    say(`无法读取 ${file}：${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** A case file, checked; undefined after printing its problems as file:line:column. */
+export function readCaseFile(regulation: Regulation, file: string): CaseFile | undefined {
+  const text = readInput(file);
+  if (text === undefined) return undefined;
+  const parsed = parseCase(regulation, text, file);
+  parsed.problems.forEach((p) => say(formatProblem(p)));
+  return parsed.case;
+}
+
+/**
+ * The case a counter form's data makes: the form checked as the studio checks it, then
+ * mapped to facts. Undefined after printing every correction needed, in Chinese.
+ */
+export function readFormFile(regulation: Regulation, name: string, file: string, formsOption?: string): CaseFile | undefined {
+  const { set, problems } = loadForms(formsDir(formsOption));
+  problems.forEach((p) => say(formatProblem(p)));
+  const form = set.forms[name];
+  if (problems.length) return undefined;
+  if (!form?.mapping) {
+    say(`没有名为 ${name} 的窗口表单；可用：${Object.values(set.forms).filter((f) => f.mapping).map((f) => `${f.name}（${f.title}）`).join('、')}`);
+    return undefined;
+  }
+  const text = readInput(file);
+  if (text === undefined) return undefined;
+  const source = parseSource(file, text);
+  if (source.problems.length) {
+    source.problems.forEach((p) => say(formatProblem(p)));
+    return undefined;
+  }
+  const accepted = getPointer(source.data, form.mapping.asOf);
+  const resolved = resolveForm(set, form, regulation, isCalendarDate(accepted) ? accepted : new Date().toISOString().slice(0, 10));
+  const errors = validateForm(resolved, source.data, source);
+  if (errors.length) {
+    say(`${form.title}：${errors.length} 处需要更正`);
+    errors.forEach((p) => say(formatProblem(p)));
+    return undefined;
+  }
+  const checked = checkCase(regulation, formToCase(form, source.data));
+  checked.problems.forEach((p) => say(`${file}: ${p.message}`));
+  return checked.case;
+}
+
+/** The document without `because` (the trace), for --brief. */
+export function withoutTrace(doc: DecisionDocument): DecisionDocument {
+  const decisions = Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...rest }]) => [k, rest])) as unknown as DecisionDocument['decisions'];
+  return { ...doc, decisions };
+}
