@@ -110,6 +110,23 @@ describe('policy staff change a date, see the impact, save', () => {
     expect(readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8')).toBe(text);
   });
 
+  it('will not overwrite a file changed on disk since it was loaded: shows both versions', async () => {
+    await open('#/parameters');
+    await page.locator('[data-testid=value-photoCount-0]').fill('1');
+    await page.locator('[data-testid=unsaved]').waitFor();
+    const path = join(dir, 'rules/parameters/materials.yaml');
+    const elsewhere = readFileSync(path, 'utf8').replace('label: 本人证件照张数', 'label: 本人证件照张数（他人修改）');
+    writeFileSync(path, elsewhere);
+    await page.locator('[data-testid="file-parameters/materials.yaml"] [data-testid=save]').click();
+    const conflict = page.locator('[data-testid=conflict]');
+    await conflict.getByText('文件在载入后已被他人修改').waitFor();
+    await expect(conflict.innerText()).resolves.toContain('本人证件照张数（他人修改）');
+    expect(readFileSync(path, 'utf8')).toBe(elsewhere);
+    await conflict.getByRole('button', { name: '用我的版本覆盖' }).click();
+    await page.locator('[data-testid="file-parameters/materials.yaml"] [data-testid=save-message]').filter({ hasText: '已保存' }).waitFor();
+    expect(readFileSync(path, 'utf8')).toContain('    2017-10-09: 1\n');
+  });
+
   it('keeps an unsaved draft across a reload', async () => {
     await open('#/parameters');
     await page.locator('[data-testid=value-photoCount-0]').fill('3');
