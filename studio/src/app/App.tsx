@@ -1,16 +1,18 @@
 // The studio's frame: the header (regulation, ruleset hash, unsaved changes, language) and
 // the pages of its three users — policy staff, counter staff, legal reviewers.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { loadProject, useProject } from '../shared/project-store.js';
 import { toggleLanguage, useMessages } from '../shared/i18n.js';
 import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
 import { ArticlesPage } from '../articles/ArticlesPage.js';
-import { RuleEditorPage } from '../rule-editor/RuleEditorPage.js';
-import { ParametersPage } from '../parameters/ParametersPage.js';
-import { CounterPage } from '../counter/CounterPage.js';
-import { FixturesPage } from '../fixtures/FixturesPage.js';
 import { TracePage } from '../trace/TracePage.js';
+
+// The editor (CodeMirror) and the counter (JSON Forms) load when first opened.
+const RuleEditorPage = lazy(() => import('../rule-editor/RuleEditorPage.js').then((m) => ({ default: m.RuleEditorPage })));
+const ParametersPage = lazy(() => import('../parameters/ParametersPage.js').then((m) => ({ default: m.ParametersPage })));
+const CounterPage = lazy(() => import('../counter/CounterPage.js').then((m) => ({ default: m.CounterPage })));
+const FixturesPage = lazy(() => import('../fixtures/FixturesPage.js').then((m) => ({ default: m.FixturesPage })));
 
 const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace'] as const;
 
@@ -46,14 +48,14 @@ export function App() {
         {project.status === 'loading' && <p className="muted">{t.loading}</p>}
         {project.status === 'error' && <p className="error">{t.loadFailed}：{project.error}</p>}
         {project.status === 'ready' && (
-          <>
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
             {route.page === 'articles' && <ArticlesPage />}
             {route.page === 'editor' && <RuleEditorPage file={route.params.get('file') ?? undefined} line={Number(route.params.get('line') ?? 0) || undefined} />}
             {route.page === 'parameters' && <ParametersPage />}
             {route.page === 'counter' && <CounterPage formName={route.params.get('form') ?? undefined} />}
             {route.page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
             {route.page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
-          </>
+          </Suspense>
         )}
       </main>
       <ArticlePanel regulation={model?.regulation} />
