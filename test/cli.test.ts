@@ -60,7 +60,8 @@ describe('tiaoli decide --jsonl', () => {
     expect(r.status).toBe(1);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
-    expect(out[0].decisions.eligibility).toMatchObject({ eligible: true, halfYearOn: '2019-08-27' });
+    expect(out[0].decisions.eligibility).toMatchObject({ eligible: true, halfYearOn: '2019-08-27', articles: ['2', '11'] }); // art. 11, and art. 2 for 流动人口
+    expect(out[0].decisions.eligibility.because).toBeUndefined(); // --brief: no trace
     expect(out[1].error).toMatch(/^第 2 行：不是有效的 JSON/);
     expect(out[2].error).toMatch(/^第 3 行：asOf：应为真实存在的日期/);
     expect(out[3].decisions.eligibility.eligible).toBe(false);

@@ -3,11 +3,9 @@ import { createInterface } from 'node:readline';
 import { Decider } from '../evaluate/decider.js';
 import { checkCase } from '../case/validate-case.js';
 import { loadOrReport } from './rules-dir.js';
-import { readCaseFile, withoutTrace } from './read-input.js';
+import { readCaseFile } from './read-input.js';
 
 export interface DecideOptions { rules?: string; jsonl?: boolean; brief?: boolean }
-
-const brief = withoutTrace;
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options.rules);
@@ -21,8 +19,8 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   const input = readCaseFile(regulation, file);
   if (!input) return 1;
   try {
-    const doc = await decider.decide(input);
-    process.stdout.write(`${JSON.stringify(options.brief ? brief(doc) : doc, null, 2)}\n`);
+    const doc = await decider.decide(input, { trace: !options.brief });
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`${file}: ${(e as Error).message}\n`);
@@ -44,8 +42,7 @@ async function decideLines(decider: Decider, options: DecideOptions): Promise<nu
       if (!checked.case) {
         out = { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
       } else {
-        const doc = await decider.decide(checked.case);
-        out = options.brief ? brief(doc) : doc;
+        out = await decider.decide(checked.case, { trace: !options.brief });
       }
     } catch (e) {
       out = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };

@@ -2,14 +2,14 @@
 // errors (exit 1), or the decision document for the case it makes (exit 0).
 import { Decider } from '../evaluate/decider.js';
 import { loadOrReport } from './rules-dir.js';
-import { readFormFile, withoutTrace } from './read-input.js';
+import { readFormFile } from './read-input.js';
 
 export async function formCommand(name: string, file: string, options: { rules?: string; forms?: string; brief?: boolean }): Promise<number> {
   const regulation = loadOrReport(options.rules);
   if (!regulation) return 2;
   const input = readFormFile(regulation, name, file, options.forms);
   if (!input) return 1;
-  const doc = await new Decider(regulation).decide(input);
-  process.stdout.write(`${JSON.stringify({ form: name, case: input, ...(options.brief ? withoutTrace(doc) : doc) }, null, 2)}\n`);
+  const doc = await new Decider(regulation).decide(input, { trace: !options.brief });
+  process.stdout.write(`${JSON.stringify({ form: name, case: input, ...doc }, null, 2)}\n`);
   return 0;
 }

@@ -9,7 +9,6 @@ import { validateForm } from '../forms/validate-form.js';
 import { formToCase } from '../forms/map-form.js';
 import { getPointer } from '../forms/json-pointer.js';
 import type { Regulation } from '../model.js';
-import type { DecisionDocument } from '../evaluate/decider.js';
 import { formsDir } from './rules-dir.js';
 
 const say = (line: string): void => {
@@ -68,8 +67,3 @@ export function readFormFile(regulation: Regulation, name: string, file: string,
   return checked.case;
 }
 
-/** The document without `because` (the trace), for --brief. */
-export function withoutTrace(doc: DecisionDocument): DecisionDocument {
-  const decisions = Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...rest }]) => [k, rest])) as unknown as DecisionDocument['decisions'];
-  return { ...doc, decisions };
-}

@@ -106,10 +106,11 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
   return out;
 }
 
-export function explainDecision(decider: Decider, spec: DecisionSpec, state: RunState) {
+/** The articles and interpretations a decision rests on, and (unless `trace` is false) `because`. */
+export function explainDecision(decider: Decider, spec: DecisionSpec, state: RunState, trace = true) {
   const regulation = decider.regulation;
   const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
-  const rules = decider.rulesByDecision.get(spec.name) ?? [];
+  const rules = trace ? decider.rulesByDecision.get(spec.name) ?? [] : [];
   const because: Array<RuleTrace | DefaultTrace> = [];
   for (const rule of rules) {
     const record = state.rules.get(rule.id);
@@ -130,7 +131,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
       text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,
     });
   }
-  for (const key of keys) {
+  for (const key of trace ? keys : []) {
     const field = key.slice(spec.name.length + 1);
     if (!decider.effectiveRules(key, state).length && spec.fields[field].default !== undefined) {
       const d = spec.fields[field].default;
@@ -141,7 +142,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
   return {
     articles: [...new Set([...spec.articles, ...grounds.articles])].sort(compareArticleRefs),
     interpretations: [...grounds.interpretations].sort(),
-    because,
+    ...(trace ? { because } : {}),
   };
 }
 
