@@ -11,6 +11,7 @@ import { formsDir, rulesDir } from './rules-dir.js';
 import { loadForms } from '../forms/read-forms.js';
 import { checkForms } from '../forms/check-forms.js';
 import { checkPrints } from '../print/check-prints.js';
+import { loadPrintTemplates } from '../print/read-prints.js';
 
 export async function lintCommand(options: { rules?: string; forms?: string }): Promise<number> {
   const dir = rulesDir(options.rules);
@@ -22,7 +23,8 @@ export async function lintCommand(options: { rules?: string; forms?: string }): 
     all.push(...checkSourceText(regulation));
     const forms = loadForms(formsDir(options.forms));
     formCount = Object.keys(forms.set.forms).length;
-    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10)), ...checkPrints(formsDir(options.forms)));
+    const printKinds = Object.keys(loadPrintTemplates(formsDir(options.forms)).kinds);
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10), printKinds), ...checkPrints(formsDir(options.forms)));
     if (existsSync('test/cases')) {
       for (const file of findFixtureFiles(['test/cases'])) {
         fixtures += 1;

@@ -61,7 +61,8 @@ function schemaHasPointer(schema: Record<string, any>, pointer: string): boolean
   return true;
 }
 
-export function checkForms(set: FormSet, regulation: Regulation, date: string): Problem[] {
+/** `printKinds`: the pages forms/prints/prints.yaml defines, when known. */
+export function checkForms(set: FormSet, regulation: Regulation, date: string, printKinds?: string[]): Problem[] {
   const problems: Problem[] = [];
   const paths = casePaths(regulation.caseSchema);
   const articles = articleIds(regulation);
@@ -74,6 +75,9 @@ export function checkForms(set: FormSet, regulation: Regulation, date: string): 
     if (uiSource) problems.push(...checkTemplate(form.uischemaTemplate, uiSource, regulation, set.common.definitions));
     form.articles.forEach((a, i) => {
       if (!articles.has(a)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${a} 不存在`, location: formSource.locate(['articles', i]) });
+    });
+    form.prints.forEach((kind, i) => {
+      if (printKinds && !printKinds.includes(kind)) problems.push({ code: 'form.unknownPrint', message: `打印件 ${kind} 未定义；可用：${printKinds.join('、')}（forms/prints/prints.yaml）`, location: formSource.locate(['prints', i]) });
     });
     form.decisions.forEach((d, i) => {
       if (!regulation.decisions[d]) problems.push({ code: 'ref.unknownDecision', message: `决定 ${d} 未定义`, location: formSource.locate(['decisions', i]) });

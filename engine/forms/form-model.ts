@@ -21,6 +21,8 @@ export interface FormDefinition {
   articles: string[];
   decisions: string[];
   prints: string[];
+  /** the folder where fixtures made from this form are saved */
+  fixtures?: string;
   mapping?: FormMapping;
   /** form pointer → decision path whose value the form shows (read-only) */
   fromDecision: Record<string, string>;

@@ -12,7 +12,8 @@ const formFileSchema = {
     title: { type: 'string', minLength: 1 },
     articles: { type: 'array', items: { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' } },
     decisions: { type: 'array', items: { type: 'string' } },
-    prints: { type: 'array', items: { enum: ['notice', 'slip', 'reminder'] } },
+    prints: { type: 'array', items: { type: 'string' } },
+    fixtures: { type: 'string', pattern: '^test/cases/[A-Za-z0-9_./-]+$' },
     fromDecision: { type: 'object', additionalProperties: { type: 'string' } },
     mapping: {
       type: 'object',
@@ -73,7 +74,7 @@ export function buildForms(files: Map<string, string>, dir = 'forms', shownAs = 
     }
     const spec = form.data as Record<string, any>;
     forms[name] = {
-      name, title: spec.title, articles: spec.articles, decisions: spec.decisions, prints: spec.prints ?? [],
+      name, title: spec.title, articles: spec.articles, decisions: spec.decisions, prints: spec.prints ?? [], fixtures: spec.fixtures,
       mapping: spec.mapping, fromDecision: spec.fromDecision ?? {},
       schemaTemplate: schema.data, uischemaTemplate: uischema?.data,
       sources: { form, schema, uischema },

@@ -4,6 +4,7 @@ import { loadRegulationFiles } from './build-regulation.js';
 import { checkSourceText } from './check-source-text.js';
 import { buildForms } from '../forms/load-forms.js';
 import { checkForms } from '../forms/check-forms.js';
+import { buildPrintTemplates } from '../print/render-print.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
 import type { Problem } from './source-file.js';
 import type { Regulation } from '../model.js';
@@ -23,8 +24,9 @@ export function checkProject(files: Record<string, string>, today: string): Proj
   const all = [...problems];
   if (regulation) {
     all.push(...checkSourceText(regulation));
-    const forms = buildForms(under(files, 'forms'), 'forms', 'forms');
-    all.push(...forms.problems, ...checkForms(forms.set, regulation, today));
+    const formFiles = under(files, 'forms');
+    const forms = buildForms(formFiles, 'forms', 'forms');
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, today, Object.keys(buildPrintTemplates(formFiles).kinds)));
     for (const [path, text] of Object.entries(files)) if (path.startsWith('test/cases/') && /\.ya?ml$/.test(path)) all.push(...lintFixture(regulation, text, path));
   }
   return { regulation, problems: all };
