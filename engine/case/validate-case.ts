@@ -3,8 +3,8 @@
 // that names the field (and, for a file, its line and column).
 import type { ValidateFunction } from 'ajv';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
-import { normaliseDate } from '../dates/calendar-date.js';
-import { parseSource, type Problem, type SourceFile } from '../load/source-file.js';
+import { normaliseDates } from '../dates/calendar-date.js';
+import { parseSource, plainSource, type Problem, type SourceFile } from '../load/source-file.js';
 import type { Regulation } from '../model.js';
 import type { CaseInput } from '../evaluate/decider.js';
 
@@ -23,20 +23,8 @@ export interface CaseFile extends CaseInput {
   expect?: Record<string, unknown>;
 }
 
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
-  if (value instanceof Date) return normaliseDate(value);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
-  return value;
-}
-
-/** A source with no positions, for cases that come as JSON lines. */
-function plainSource(name: string, data: unknown): SourceFile {
-  return { file: name, text: '', data, problems: [], locate: () => ({ file: name, line: 1, column: 1 }) };
-}
-
 export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
-  const value = normalise(data);
+  const value = normaliseDates(data);
   const src = source ?? plainSource('<case>', value);
   const validate = validatorFor(regulation);
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };

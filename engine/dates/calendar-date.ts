@@ -97,3 +97,11 @@ export function normaliseDate(value: unknown): unknown {
   }
   return value;
 }
+
+/** Every date inside a value (lists, maps) as YYYY-MM-DD: quoted and unquoted YAML dates alike. */
+export function normaliseDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normaliseDates);
+  if (value instanceof Date) return normaliseDate(value);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDates(v)]));
+  return value;
+}

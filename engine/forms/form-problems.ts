@@ -1,12 +1,9 @@
 // Form errors as a counter clerk reads them: the field's Chinese titles, its path, and a
 // Chinese message; at the line and column of a data file when there is one.
 import type { ErrorObject } from 'ajv';
-import localizeModule from 'ajv-i18n/localize/zh/index.js';
-import { pathOf } from '../validation/ajv.js';
+import { localizeZh, OWN_KEYWORDS as OWN, pathOf } from '../validation/ajv.js';
 import type { PathSegment, Problem, SourceFile } from '../load/source-file.js';
 
-const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
-const OWN = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
 const TYPE_NAMES: Record<string, string> = { integer: '整数', number: '数字', string: '文字', boolean: '是或否', object: '一组内容', array: '清单' };
 
 /** The titles of the schema nodes along a data path: 申领人 › 公民身份号码. */

@@ -1,7 +1,7 @@
 // Validates form data with the same ajv setup the studio's JSON Forms uses.
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../validation/ajv.js';
-import type { Problem, SourceFile } from '../load/source-file.js';
+import { plainSource, type Problem, type SourceFile } from '../load/source-file.js';
 import type { ResolvedForm } from './form-model.js';
 import { formProblems } from './form-problems.js';
 
@@ -16,10 +16,6 @@ export function formValidator(form: ResolvedForm): ValidateFunction {
     compiled.set(key, v);
   }
   return v;
-}
-
-function plainSource(name: string, data: unknown): SourceFile {
-  return { file: name, text: '', data, problems: [], locate: () => ({ file: name, line: 1, column: 1 }) };
 }
 
 export function validateForm(form: ResolvedForm, data: unknown, source?: SourceFile): Problem[] {

@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from '../schemas/rule-files.js';
-import { normaliseDate } from '../dates/calendar-date.js';
+import { normaliseDates } from '../dates/calendar-date.js';
 import { parseSource, ProblemsError, type Problem, type SourceFile } from './source-file.js';
 import { checkReferences } from './check-references.js';
 import type {
@@ -35,14 +35,6 @@ export function rulesetHash(files: RuleFiles): string {
   return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
 }
 
-/** Dates in values may come as YAML dates or strings; keep them as YYYY-MM-DD strings. */
-function normaliseDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normaliseDeep);
-  if (value instanceof Date) return normaliseDate(value);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDeep(v)]));
-  return value;
-}
-
 /**
  * Builds a regulation from the texts of its files. `dir` is where the folder is (kept on
  * the result); `shownAs` is how file names start in messages (e.g. "rules").
@@ -68,7 +60,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
     return ok;
   };
 
-  const manifest = normaliseDeep(manifestSource.data) as Json;
+  const manifest = normaliseDates(manifestSource.data) as Json;
   const manifestOk = check('regulation', manifestSource);
 
   const articles: Article[] = [];
@@ -82,7 +74,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
   for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     if (rel.startsWith('articles/')) {
       if (!check('article', source)) continue;
-      const data = normaliseDeep(source.data) as Json;
+      const data = normaliseDates(source.data) as Json;
       (data.articles as Json[]).forEach((a, ai) => {
         const id = String(a.number);
         const articleDecidable = a.decidable !== false;
@@ -123,7 +115,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
       });
     } else if (rel.startsWith('parameters/')) {
       if (!check('parameter', source)) continue;
-      const data = normaliseDeep(source.data) as Record<string, Json>;
+      const data = normaliseDates(source.data) as Record<string, Json>;
       for (const [name, p] of Object.entries(data)) {
         if (parameters[name]) {
           problems.push({ code: 'load.duplicateParameter', message: `参数 ${name} 重复定义（另见 ${parameters[name].file}）`, location: source.locate([name]) });

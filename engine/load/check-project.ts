@@ -9,7 +9,8 @@ import { lintFixture } from '../fixtures/lint-fixture.js';
 import type { Problem } from './source-file.js';
 import type { Regulation } from '../model.js';
 
-function under(files: Record<string, string>, dir: string): Map<string, string> {
+/** The files below one folder, named relative to it. */
+export function under(files: Record<string, string>, dir: string): Map<string, string> {
   return new Map(Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`)).map(([p, t]) => [p.slice(dir.length + 1), t]));
 }
 

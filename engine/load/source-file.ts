@@ -30,6 +30,11 @@ export interface SourceFile {
   problems: Problem[];
 }
 
+/** A source with no positions, for data that came as JSON (a line of --jsonl, an API call). */
+export function plainSource(name: string, data: unknown): SourceFile {
+  return { file: name, text: '', data, problems: [], locate: () => ({ file: name, line: 1, column: 1 }) };
+}
+
 export function parseSource(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -56,9 +56,10 @@ export function pathOf(instancePath: string): PathSegment[] {
 }
 
 // ajv-i18n is CommonJS: its default export is the function itself at run time.
-const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
+export const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
 
-const OWN_KEYWORDS = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
+/** tiaoli's own keywords, whose messages are Chinese already. */
+export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
 
 /** ajv errors as problems at the source position of each value, messages in Chinese. */
 export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {

@@ -1,15 +1,12 @@
 // The one ajv set-up shared with the command line and the server, given to JSON Forms,
 // with its error messages in Chinese (ajv-i18n, and tiaoli's own keywords).
 import type { ErrorObject } from 'ajv';
-import localizeModule from 'ajv-i18n/localize/zh/index.js';
-import { createAjv } from '../../../engine/validation/ajv.js';
+import { createAjv, localizeZh, OWN_KEYWORDS } from '../../../engine/validation/ajv.js';
 
 export const formAjv = createAjv();
-const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
-const OWN = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
 
 export function translateError(error: ErrorObject): string {
-  if (OWN.has(error.keyword)) return error.message ?? '';
+  if (OWN_KEYWORDS.has(error.keyword)) return error.message ?? '';
   if (error.keyword === 'required') return '必填';
   if (error.keyword === 'type' && error.params.type === 'integer') return '应为整数';
   const copy = { ...error };

@@ -1,7 +1,7 @@
 // Everything the studio shows, worked out in the browser from a set of files (the saved
 // ones, or the working copy with unsaved edits): the regulation, its problems, the forms,
 // the print templates and every fixture's decision.
-import { checkProject } from '../../../engine/load/check-project.js';
+import { checkProject, under } from '../../../engine/load/check-project.js';
 import { Decider } from '../../../engine/evaluate/decider.js';
 import { buildForms } from '../../../engine/forms/load-forms.js';
 import { buildPrintTemplates, type PrintTemplates } from '../../../engine/print/render-print.js';
@@ -24,10 +24,6 @@ export interface Model {
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function under(files: Record<string, string>, dir: string): Map<string, string> {
-  return new Map(Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`)).map(([p, t]) => [p.slice(dir.length + 1), t]));
 }
 
 export async function buildModel(files: Record<string, string>): Promise<Model> {
