@@ -52,6 +52,15 @@ describe('tiaoli decide FILE', () => {
   });
 });
 
+describe('tiaoli decide on broken YAML', () => {
+  it('names the line and column of the syntax error', () => {
+    const file = caseFile('broken.yaml', 'asOf: 2019-07-10\nfacts:\n  person: { idNumber: "510104198806210574"\n');
+    const r = tiaoli(['decide', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: YAML 语法错误/);
+  });
+});
+
 describe('tiaoli decide --jsonl', () => {
   it('answers every line in order, broken lines with an error line, and exits 1', () => {
     const good = { asOf: '2019-09-16', facts: { hukou: { county: '510104' }, residence: { county: '530302', registeredOn: '2019-02-27' }, grounds: { housing: true } } };
