@@ -1,7 +1,10 @@
 // Debian's Chromium, driven by playwright-core (a test tool's own browser download does not work here).
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const found = findChromium();
+/** The Chromium the tests drive; `npm test` has made sure there is one (ensure-chromium.ts). */
+export const CHROMIUM = 'path' in found ? found.path : '/usr/bin/chromium';
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
