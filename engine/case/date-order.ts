@@ -55,8 +55,8 @@ export function dateOrderProblems(data: unknown, source: SourceFile): Problem[] 
     if (!first || !then || first.value <= then.value) continue;
     const name = (f: Field) => `${f.path.join('.')}（${f.label} ${f.value}）`;
     const message = at === 'then'
-      ? `${name(then)} 早于 ${name(first)}：日期顺序不可能，请核对这两项`
-      : `${name(first)} 晚于 ${name(then)}：日期顺序不可能，请核对这两项`;
+      ? `${name(then)}早于${name(first)}：日期顺序不可能，请核对这两项`
+      : `${name(first)}晚于${name(then)}：日期顺序不可能，请核对这两项`;
     problems.push({ code: 'case.dateOrder', message, location: source.locate(at === 'then' ? then.path : first.path) });
   }
   return problems;

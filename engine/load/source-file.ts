@@ -147,6 +147,15 @@ function nodeProblems(doc: Document, position: (offset: number) => Location): Pr
       problems.push(tooDeepAt(at));
       return false;
     }
+    if (isAlias(node)) {
+      // an alias inside the node it names (&a { self: *a }) would make the data circular
+      const target = node.resolve(doc);
+      const [start, , end] = target?.range ?? [0, 0, 0];
+      const at0 = node.range?.[0] ?? -1;
+      if (target && at0 >= start && at0 < end) {
+        problems.push({ code: 'yaml.recursiveAlias', message: `YAML 别名 *${node.source} 指向包含它自己的内容（循环引用），拒绝读取`, location: at });
+      }
+    }
     const tag = (node as { tag?: string }).tag;
     if (tag && !PLAIN_TAGS.has(tag)) {
       problems.push({ code: 'yaml.tag', message: `不支持的 YAML 标签 ${tag.replace('tag:yaml.org,2002:', '!!')}：这里只接受文字、数字、是否、日期、列表和映射`, location: at });
