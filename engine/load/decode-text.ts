@@ -48,7 +48,7 @@ export function checkText(file: string, input: string): DecodedText {
   }
   if (text.includes('\uFFFD')) {
     return refuse(locateChar(file, text, text.indexOf('\uFFFD')), 'encoding.replacement',
-      '此处有替换字符 U+FFFD（�）：文件在转换编码时已经损坏，或不是 UTF-8；请用原文件重新另存为 UTF-8');
+      '此处有替换字符 U+FFFD（�）：输入不是 UTF-8 编码（例如 GBK），或在转换编码时已经损坏；请转换为 UTF-8（如 iconv -f GBK -t UTF-8 原文件 > 新文件）后再读');
   }
   return { text, problems: [] };
 }

@@ -10,7 +10,7 @@ const [loads, cases] = process.argv.slice(2).map(Number);
 const rules = join(import.meta.dirname, '..', '..', 'rules');
 const all = readTextFiles(rules);
 const files = new Map([...all].filter(([name]) => ['regulation.yaml', 'case.schema.yaml', 'source.txt'].includes(name)));
-const text = readFileSync(join(import.meta.dirname, '..', 'cases', '13-application', 'complete-materials-issue-on-spot.yaml'));
+const text = readFileSync(join(import.meta.dirname, '..', 'cases', '13-application', 'complete-materials-issue-on-spot.yaml'), 'utf8');
 const gc = (globalThis as { gc?: () => void }).gc!;
 
 function run(n: number, validations: number): void {
