@@ -24,6 +24,15 @@ export interface CheckedFiles {
 export function readTextFilesChecked(dir: string, pattern = /\.(ya?ml|txt)$/, shownAs = relative(process.cwd(), dir) || '.'): CheckedFiles {
   const files = new Map<string, string>();
   const problems: Problem[] = [];
+  walkTextFiles(dir, pattern, (rel, bytes) => {
+    const decoded = decodeText(shownAs === '' ? rel : `${shownAs}/${rel}`, bytes);
+    if (decoded.text !== undefined) files.set(rel, decoded.text);
+    problems.push(...decoded.problems);
+  });
+  return { files, problems };
+}
+
+function walkTextFiles(dir: string, pattern: RegExp, found: (rel: string, bytes: Uint8Array) => void): void {
   const walk = (sub: string): void => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
@@ -32,22 +41,23 @@ export function readTextFilesChecked(dir: string, pattern = /\.(ya?ml|txt)$/, sh
       else if (entry.isFile() && pattern.test(entry.name)) {
         const full = join(dir, rel);
         if (!lstatSync(full).isFile()) continue; // replaced by a link since the listing
-        const decoded = decodeText(shownAs === '' ? rel : `${shownAs}/${rel}`, readFileSync(full));
-        if (decoded.text !== undefined) files.set(rel, decoded.text);
-        problems.push(...decoded.problems);
+        found(rel, readFileSync(full));
       }
     }
   };
   walk('');
-  return { files, problems };
 }
 
 /**
  * Every YAML and text file below a folder, as path relative to it → text. A file that is
- * not UTF-8 is left out (never read as mojibake); readTextFilesChecked says why.
+ * not UTF-8 is not dropped: its bad bytes read as U+FFFD, which parseSource names at their
+ * line and column. Callers that can report problems use readTextFilesChecked, which names
+ * the encoding (GBK, UTF-16) instead.
  */
 export function readTextFiles(dir: string, pattern = /\.(ya?ml|txt)$/): Map<string, string> {
-  return readTextFilesChecked(dir, pattern).files;
+  const files = new Map<string, string>();
+  walkTextFiles(dir, pattern, (rel, bytes) => files.set(rel, new TextDecoder('utf-8').decode(bytes)));
+  return files;
 }
 
 export function readRuleFiles(dir: string): RuleFiles {

@@ -98,11 +98,17 @@ export function parseSource(file: string, input: string | Uint8Array): SourceFil
     } catch (e) {
       // yaml throws for an alias that would expand past maxAliasCount ("billion laughs")
       // and for an alias to an anchor defined later; neither may end in a stack trace.
-      const firstAlias = findNode(doc, isAlias);
       const bomb = /resource exhaustion|excessive alias/i.test((e as Error).message);
-      problems.push(bomb
-        ? { code: 'yaml.aliasBomb', message: `YAML 别名（*锚点）展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，拒绝读取`, location: position(firstAlias?.range?.[0] ?? 0) }
-        : { code: 'yaml.badAlias', message: `YAML 别名无法解析：${(e as Error).message.split('\n')[0]}`, location: position(firstAlias?.range?.[0] ?? 0) });
+      const unresolved = bomb ? undefined : findNode(doc, (n) => isAlias(n) && !n.resolve(doc));
+      const alias = unresolved ?? findNode(doc, isAlias);
+      const at = position(alias?.range?.[0] ?? 0);
+      if (bomb) {
+        problems.push({ code: 'yaml.aliasBomb', message: `YAML 别名（*锚点）展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，拒绝读取`, location: at });
+      } else if (unresolved && isAlias(unresolved)) {
+        problems.push({ code: 'yaml.badAlias', message: `YAML 别名 *${unresolved.source} 找不到锚点 &${unresolved.source}（锚点须写在别名之前）`, location: at });
+      } else {
+        problems.push({ code: 'yaml.unreadable', message: `YAML 无法读取：${(e as Error).message.split('\n')[0]}`, location: at });
+      }
       data = undefined;
     }
   }

@@ -81,6 +81,11 @@ describe('YAML that attacks the reader', () => {
     expect(parseSource('loop.yaml', 'a: &x\n  self: *x\n').problems[0]).toMatchObject({ code: 'yaml.recursiveAlias', location: { line: 2, column: 9 } });
   });
 
+  it('an alias to an anchor that is not there (or comes later) is named at the alias', () => {
+    const r = parseSource('alias.yaml', 'asOf: 2019-07-10\nfacts: *later\nx: &later {}\n');
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'yaml.badAlias', message: expect.stringContaining('*later'), location: { file: 'alias.yaml', line: 2, column: 8 } })]);
+  });
+
   it('a document of several megabytes is refused unread', () => {
     const source = parseSource('huge.yaml', `name: ${'字'.repeat(3_000_000)}\n`);
     expect(source.problems).toEqual([expect.objectContaining({ code: 'yaml.tooLarge', location: { file: 'huge.yaml', line: 1, column: 1 } })]);
