@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Decider } from '../evaluate/decider.js';
 import { checkCase } from '../case/validate-case.js';
 import { loadOrReport } from './rules-dir.js';
-import { readCaseFile } from './read-input.js';
+import { parseJsonLine, readCaseFile } from './read-input.js';
 
 export interface DecideOptions { rules?: string; jsonl?: boolean; brief?: boolean }
 
@@ -37,7 +37,7 @@ async function decideLines(decider: Decider, options: DecideOptions): Promise<nu
     if (!line.trim()) continue;
     let out: unknown;
     try {
-      const data = JSON.parse(line);
+      const data = parseJsonLine(line);
       const checked = checkCase(decider.regulation, data);
       if (!checked.case) {
         out = { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkCase, parseCase, type CaseFile } from '../case/validate-case.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { formatProblem, parseSource } from '../load/source-file.js';
+import { checkText } from '../load/decode-text.js';
 import { loadForms } from '../forms/read-forms.js';
 import { resolveForm } from '../forms/resolve-form.js';
 import { validateForm } from '../forms/validate-form.js';
@@ -15,21 +16,40 @@ const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** The file's text, or undefined after saying why it cannot be read. */
-export function readInput(file: string): string | undefined {
+/**
+ * The file's bytes (`-` is standard input), or undefined after saying why it cannot be
+ * read. They are decoded by parseSource, which names a file that is not UTF-8.
+ */
+export function readInput(file: string): Uint8Array | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file === '-' ? 0 : file);
   } catch (e) {
-    say(`无法读取 ${file}：${(e as Error).message}`);
+    const { code } = e as NodeJS.ErrnoException;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
+    say(`无法读取 ${file}：${why}`);
     return undefined;
   }
 }
 
+/**
+ * One line of `decide --jsonl` as a JSON value. A BOM at the start (an editor's, or the
+ * start of the stream) is dropped; a stray BOM, a NUL or bytes that were not UTF-8 (read
+ * as U+FFFD) are named with their column. JSON syntax errors stay SyntaxErrors.
+ */
+export function parseJsonLine(line: string): unknown {
+  const checked = checkText('', line);
+  if (checked.text === undefined) {
+    const [p] = checked.problems;
+    throw new Error(`第 ${p.location.column} 列：${p.message}`);
+  }
+  return JSON.parse(checked.text);
+}
+
 /** A case file, checked; undefined after printing its problems as file:line:column. */
 export function readCaseFile(regulation: Regulation, file: string): CaseFile | undefined {
-  const text = readInput(file);
-  if (text === undefined) return undefined;
-  const parsed = parseCase(regulation, text, file);
+  const bytes = readInput(file);
+  if (bytes === undefined) return undefined;
+  const parsed = parseCase(regulation, bytes, file);
   parsed.problems.forEach((p) => say(formatProblem(p)));
   return parsed.case;
 }
@@ -47,9 +67,9 @@ export function readFormFile(regulation: Regulation, name: string, file: string,
     say(`没有名为 ${name} 的窗口表单；可用：${Object.values(set.forms).filter((f) => f.mapping).map((f) => `${f.name}（${f.title}）`).join('、')}`);
     return undefined;
   }
-  const text = readInput(file);
-  if (text === undefined) return undefined;
-  const source = parseSource(file, text);
+  const bytes = readInput(file);
+  if (bytes === undefined) return undefined;
+  const source = parseSource(file, bytes);
   if (source.problems.length) {
     source.problems.forEach((p) => say(formatProblem(p)));
     return undefined;

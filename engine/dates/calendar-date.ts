@@ -31,6 +31,16 @@ export function isCalendarDate(text: unknown): text is CalendarDate {
   return parseDate(text) !== undefined;
 }
 
+/** The years a date in a case or form may fall in: the people and permits of a regulation of 2017. */
+export const DATE_YEARS: readonly [number, number] = [1900, 2100];
+
+/** Why a real calendar date cannot be taken (outside DATE_YEARS), or undefined. */
+export function dateRangeProblem(text: unknown): string | undefined {
+  const parts = parseDate(text);
+  if (!parts || (parts.year >= DATE_YEARS[0] && parts.year <= DATE_YEARS[1])) return undefined;
+  return `日期 ${String(text)} 超出可处理的范围（${DATE_YEARS[0]}–${DATE_YEARS[1]} 年）`;
+}
+
 export function formatDate({ year, month, day }: DateParts): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -41,15 +51,31 @@ function partsOf(date: CalendarDate): DateParts {
   return parts;
 }
 
-/** Days since 1970-01-01 (UTC arithmetic only, never local time). */
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar, by arithmetic alone: no clock,
+ * no zone, and no Date.UTC, which reads the years 0–99 as 1900–1999.
+ */
 export function dayNumber(date: CalendarDate): number {
   const { year, month, day } = partsOf(date);
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+  // Howard Hinnant's days_from_civil: years counted from March, so 29 February ends a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function fromDayNumber(n: number): CalendarDate {
-  const d = new Date(n * 86_400_000);
-  return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return formatDate({ year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day });
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -98,10 +124,15 @@ export function normaliseDate(value: unknown): unknown {
   return value;
 }
 
-/** Every date inside a value (lists, maps) as YYYY-MM-DD: quoted and unquoted YAML dates alike. */
-export function normaliseDates(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normaliseDates);
+/**
+ * Every date inside a value (lists, maps) as YYYY-MM-DD: quoted and unquoted YAML dates alike.
+ * Below 100 levels values are left as they are (no case or rule file nests that deep, and
+ * a hostile one must not overflow the stack here).
+ */
+export function normaliseDates(value: unknown, depth = 0): unknown {
+  if (depth > 100) return value;
+  if (Array.isArray(value)) return value.map((v) => normaliseDates(v, depth + 1));
   if (value instanceof Date) return normaliseDate(value);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDates(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDates(v, depth + 1)]));
   return value;
 }

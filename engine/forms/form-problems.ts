@@ -45,7 +45,7 @@ export function formProblems(errors: ErrorObject[] | null | undefined, schema: R
       detail = options.length ? `应为以下之一：${options.map((o) => o.title ?? String(o.const)).join('、')}` : detail;
     } else if (e.keyword === 'additionalProperties') {
       path.push(String(e.params.additionalProperty));
-      detail = '表单中没有这一项';
+      detail = '表单中没有这一项（拼写有误，或不属于这张表单），请删除或改正';
     } else if (e.keyword === 'pattern' || e.keyword === 'format') {
       detail = '格式不对';
     } else if (e.keyword === 'minLength') {

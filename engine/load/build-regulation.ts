@@ -3,6 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
+import { patternProblems } from '../validation/linear-regexp.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from '../schemas/rule-files.js';
 import { normaliseDates } from '../dates/calendar-date.js';
 import { parseSource, ProblemsError, type Problem, type SourceFile } from './source-file.js';
@@ -147,7 +148,9 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
     problems.push({ code: 'load.noCaseSchema', message: '规则目录中没有 case.schema.yaml（案件的 JSON Schema）', location: { file: display('case.schema.yaml'), line: 1, column: 1 } });
   } else if (caseSchemaSource.data !== undefined) {
     caseSchema = caseSchemaSource.data as Json;
-    try {
+    const badPatterns = patternProblems(caseSchema, caseSchemaSource.locate);
+    if (badPatterns.length) problems.push(...badPatterns);
+    else try {
       ajv.compile(caseSchema);
     } catch (e) {
       problems.push({ code: 'load.caseSchema', message: `案件 Schema 无效：${(e as Error).message}`, location: caseSchemaSource.locate([]) });

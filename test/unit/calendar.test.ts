@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../engine/dates/working-days.js';
-import { addMonthsCivil, fullYearsBetween, parseDate } from '../../engine/dates/calendar-date.js';
+import { addDays, addMonthsCivil, dateRangeProblem, dayNumber, fromDayNumber, fullYearsBetween, parseDate, weekday } from '../../engine/dates/calendar-date.js';
 
 describe('working days (art. 10: 5个工作日内)', () => {
   it('counts a make-up Sunday and skips National Day 2019', () => {
@@ -54,5 +54,28 @@ describe('Civil Code periods (民法典 arts. 201–203)', () => {
     expect(parseDate('2019-02-29')).toBeUndefined();
     expect(parseDate('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
     expect(parseDate('2019-1-2')).toBeUndefined();
+  });
+});
+
+describe('day arithmetic in every year (Date.UTC reads the years 0–99 as 1900–1999)', () => {
+  it('years 0–99 are themselves', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0004-02-28', 1)).toBe('0004-02-29'); // a leap year
+    expect(addDays('0100-02-28', 1)).toBe('0100-03-01'); // not one
+    expect(dayNumber('0099-01-01')).toBe(Date.parse('0099-01-01') / 86_400_000);
+    expect(fromDayNumber(dayNumber('0001-01-01'))).toBe('0001-01-01');
+    expect(weekday('0001-01-01')).toBe(1);
+  });
+  it('agrees with ISO dates from 1600 to 2400, day by day', () => {
+    for (let n = dayNumber('1600-01-01'); n <= dayNumber('2400-12-31'); n += 1) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== iso || dayNumber(iso) !== n) expect({ n, date: fromDayNumber(n) }).toEqual({ n, date: iso });
+    }
+  });
+  it('only 1900–2100 is taken from a case or form', () => {
+    expect(dateRangeProblem('1900-01-01')).toBeUndefined();
+    expect(dateRangeProblem('2100-12-31')).toBeUndefined();
+    expect(dateRangeProblem('1899-12-31')).toMatch(/超出可处理的范围（1900–2100 年）/);
+    expect(dateRangeProblem('0099-01-01')).toMatch(/0099-01-01/);
   });
 });
