@@ -63,7 +63,7 @@ function syntaxProblem(e: unknown, file: string): Problem {
   const expecting = /Expecting (.*), got (.*)$/m.exec(message);
   return {
     code: 'print.syntax',
-    message: `打印模板语法错误：${first}${expecting ? `（应为 ${expecting[1]}，却是 ${expecting[2]}）` : ''}`,
+    message: `打印模板语法错误：${expecting ? `应为 ${expecting[1]}，却是 ${expecting[2]}` : first}`,
     location: { file, line, column },
   };
 }
@@ -211,9 +211,21 @@ export function checkTemplate(text: string, file: string, role: TemplateRole = '
   const walkProgram = (program: hbs.AST.Program, scopes: readonly Scope[]): void => {
     for (const statement of program.body) {
       switch (statement.type) {
-        case 'ContentStatement':
-          if (/<script\b/i.test((statement as hbs.AST.ContentStatement).value)) at(statement, 'print.script', '打印模板不能含有脚本（<script>）');
+        case 'ContentStatement': {
+          const content = statement as hbs.AST.ContentStatement & { original?: string };
+          const text = typeof content.original === 'string' ? content.original : content.value;
+          const found = /<script\b/i.exec(text);
+          if (found) {
+            const before = text.slice(0, found.index).split('\n');
+            const start = content.loc.start;
+            problems.push({
+              code: 'print.script',
+              message: '打印模板不能含有脚本（<script>）',
+              location: { file, line: start.line + before.length - 1, column: before.length > 1 ? before[before.length - 1].length + 1 : start.column + found.index + 1 },
+            });
+          }
           break;
+        }
         case 'CommentStatement':
           break;
         case 'MustacheStatement': {

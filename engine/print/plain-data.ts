@@ -5,6 +5,10 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
 
 const MAX_DEPTH = 64;
 
+// Handlebars names an object in its strict-mode message ("x" not defined in …); an object
+// with no prototype cannot be turned into text. A symbol key is out of any template's reach.
+const NAMED: PropertyDescriptorMap = { [Symbol.toPrimitive]: { value: () => '（打印数据）', enumerable: false } };
+
 /** A deep copy of JSON-like data: no prototypes, no functions, no getters; undefined dropped. */
 export function plainData(value: unknown, depth = 0): Plain | undefined {
   if (value === null) return null;
@@ -24,7 +28,7 @@ export function plainData(value: unknown, depth = 0): Plain | undefined {
   if (depth >= MAX_DEPTH) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return Array.from(value, (x) => plainData(x, depth + 1) ?? null);
-  const out = Object.create(null) as { [key: string]: Plain };
+  const out = Object.create(null, NAMED) as { [key: string]: Plain };
   const entries = value instanceof Map ? [...value.entries()] : Object.keys(value as object).map((k) => [k, Object.getOwnPropertyDescriptor(value, k)?.value] as const);
   for (const [k, v] of entries) {
     if (typeof k !== 'string') continue;

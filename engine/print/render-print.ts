@@ -46,8 +46,17 @@ export interface PrintInput {
   document: DecisionDocument;
 }
 
-const COMPILE: CompileOptions = { strict: true, knownHelpers: knownHelpers(), knownHelpersOnly: true, data: true, noEscape: false };
-const RUNTIME: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false };
+/** Compiled strict, calling only known helpers; run with no prototype access at all. */
+export const COMPILE: CompileOptions = { strict: true, knownHelpers: knownHelpers(), knownHelpersOnly: true, data: true, noEscape: false };
+export const RUNTIME: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowCallsToHelperMissing: false };
+
+/** A Handlebars of its own for one page: our helpers, and none of the built-ins we refuse. */
+export function printHandlebars(regulation: Regulation, asOf: string): typeof Handlebars {
+  const hb = Handlebars.create();
+  for (const name of ['lookup', 'with', 'log']) hb.unregisterHelper(name);
+  for (const [name, fn] of Object.entries(printHelpers(regulation, asOf))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  return hb;
+}
 
 /** The page may show styles and inline images, and nothing else: no script, no request. */
 export const PRINT_CSP = "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-src 'none'";
@@ -114,9 +123,7 @@ export function renderPrint(templates: PrintTemplates, kind: string, { regulatio
   const problems = [...check(layout!, layoutFile, 'layout'), ...check(page!, pageFile, 'page')];
   if (problems.length) throw new PrintError(problems);
 
-  const hb = Handlebars.create();
-  for (const name of ['lookup', 'with', 'log']) hb.unregisterHelper(name);
-  for (const [name, fn] of Object.entries(printHelpers(regulation, document.asOf))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const hb = printHandlebars(regulation, document.asOf);
   const layoutTemplate = hb.compile(layout!, COMPILE);
   const root = plainData({
     regulation: { title: regulation.title },
