@@ -49,6 +49,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [printed, setPrinted] = useState<Printed | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
   const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
   // JSON Forms keeps the form's data; `data` above follows it (for deciding) but is never
   // handed back while the clerk types, since handing back a copy even one keystroke old
@@ -92,7 +93,15 @@ export function CounterPage({ formName }: { formName?: string }) {
       const input = formToCase(form, data);
       const checked = checkCase(model.decider.regulation, input);
       if (!checked.case) return setDocument(null);
-      const doc = await model.decider.decide(checked.case);
+      let doc: DecisionDocument;
+      try {
+        doc = await model.decider.decide(checked.case);
+      } catch (e) {
+        // a case the rules cannot decide (e.g. a date outside the calendar): said, as decide says it
+        setFormProblems([(e as Error).message]);
+        return setDocument(null);
+      }
+      decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
@@ -108,7 +117,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   const print = (kind: string) => {
     if (!document || !model.prints) return;
     try {
-      const input = formToCase(form, data);
+      const input = decidedInput.current ?? formToCase(form, data);
       const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document });
       // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html });
