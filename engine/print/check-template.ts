@@ -70,12 +70,50 @@ function syntaxProblem(e: unknown, file: string): Problem {
 
 /** Every problem in one template, each at file:line:column; empty when it is safe to compile. */
 export function checkTemplate(text: string, file: string, role: TemplateRole = 'page'): Problem[] {
+  const limit = beyondLimits(text);
+  if (limit) return [{ code: 'print.tooLarge', message: limit, location: { file, line: 1, column: 1 } }];
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);
   } catch (e) {
+    if (e instanceof RangeError) return [tooDeep(file)];
     return [syntaxProblem(e, file)];
   }
+  try {
+    return checkParsed(ast, file, role);
+  } catch (e) {
+    if (e instanceof RangeError) return [tooDeep(file)];
+    throw e;
+  }
+}
+
+/**
+ * Handlebars' parser takes time that grows faster than the nesting: a saved file of a few
+ * hundred KB of nested blocks would hold every check for minutes. Pages are a few KB and
+ * a few levels deep; anything far beyond is refused before parsing.
+ */
+export const TEMPLATE_LIMITS = { chars: 100_000, blockDepth: 48, parenDepth: 24 } as const;
+
+function beyondLimits(text: string): string | undefined {
+  if (text.length > TEMPLATE_LIMITS.chars) return `打印模板太大（${text.length} 个字符，最多 ${TEMPLATE_LIMITS.chars}）`;
+  let depth = 0;
+  for (const m of text.matchAll(/\{\{~?\s*(#|\^|\/)/g)) {
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth > TEMPLATE_LIMITS.blockDepth) return `打印模板的块嵌套超过 ${TEMPLATE_LIMITS.blockDepth} 层`;
+  }
+  for (const m of text.matchAll(/\{\{[^}]*\}\}/g)) {
+    let parens = 0;
+    for (const c of m[0]) {
+      parens += c === '(' ? 1 : c === ')' ? -1 : 0;
+      if (parens > TEMPLATE_LIMITS.parenDepth) return `打印模板的子表达式嵌套超过 ${TEMPLATE_LIMITS.parenDepth} 层`;
+    }
+  }
+  return undefined;
+}
+
+const tooDeep = (file: string): Problem => ({ code: 'print.tooDeep', message: '打印模板嵌套太深，无法检查', location: { file, line: 1, column: 1 } });
+
+function checkParsed(ast: hbs.AST.Program, file: string, role: TemplateRole): Problem[] {
   const problems: Problem[] = [];
   const at = (node: Node | undefined, code: string, message: string): void => {
     const start = node?.loc?.start;
@@ -85,24 +123,39 @@ export function checkTemplate(text: string, file: string, role: TemplateRole = '
 
   // First: the inline partials this file defines, and the names each is handed.
   const partials = new Map<string, Set<string>>();
-  const partialCalls: Array<{ name: string; keys: string[] }> = [];
-  const scan = (node: unknown): void => {
+  const partialCalls: Array<{ name: string; keys: string[]; from?: string; node: Node }> = [];
+  const scan = (node: unknown, inside?: string): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; path?: Path; params?: Node[]; name?: Node; hash?: hbs.AST.Hash };
     if (n.type === 'DecoratorBlock' && n.path?.original === 'inline' && n.params?.[0]?.type === 'StringLiteral') {
-      partials.set((n.params[0] as hbs.AST.StringLiteral).value, new Set());
+      inside = (n.params[0] as hbs.AST.StringLiteral).value;
+      partials.set(inside, new Set());
     }
     if (n.type === 'PartialStatement' && n.name) {
       const name = n.name.type === 'PathExpression' ? (n.name as Path).original : n.name.type === 'StringLiteral' ? (n.name as hbs.AST.StringLiteral).value : '';
-      partialCalls.push({ name, keys: n.hash?.pairs.map((p) => p.key) ?? [] });
+      partialCalls.push({ name, keys: n.hash?.pairs.map((p) => p.key) ?? [], from: inside, node: n as Node });
     }
     for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(scan);
-      else if (value && typeof value === 'object' && 'type' in value) scan(value);
+      if (Array.isArray(value)) value.forEach((v) => scan(v, inside));
+      else if (value && typeof value === 'object' && 'type' in value) scan(value, inside);
     }
   };
   scan(ast);
   for (const call of partialCalls) for (const key of call.keys) partials.get(call.name)?.add(key);
+  // A partial that calls itself, directly or round about, never ends.
+  const calls = (name: string): string[] => partialCalls.filter((c) => c.from === name).map((c) => c.name);
+  const recursive = new Set<string>();
+  for (const start of partials.keys()) {
+    const seen = new Set<string>();
+    const stack = calls(start);
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (next === start) recursive.add(start);
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...calls(next));
+    }
+  }
 
   const calleeName = (call: Call): string | undefined => {
     const p = call.path as Node;
@@ -190,6 +243,7 @@ export function checkTemplate(text: string, file: string, role: TemplateRole = '
     }
     if (!isBlock) return checkArgs(call, scopes);
     const block = call as hbs.AST.BlockStatement;
+    if (helper === 'page' && role === 'layout') at(block, 'print.helperUse', '版式（layout.hbs）里不能再用 #page');
     if (helper === 'page') {
       if (block.params.length) at(block, 'print.helperUse', 'page 只接受 title=、number=、basis=');
       for (const pair of block.hash?.pairs ?? []) if (!(PAGE_HASH_KEYS as readonly string[]).includes(pair.key)) at(pair, 'print.helperUse', `page 不认识 ${pair.key}=（可用：${PAGE_HASH_KEYS.join('、')}）`);
@@ -258,6 +312,7 @@ export function checkTemplate(text: string, file: string, role: TemplateRole = '
           const callee = p.name as Node; // a path, a string literal or a sub-expression
           const name = callee.type === 'PathExpression' && !(callee as Path).data ? (callee as Path).original : callee.type === 'StringLiteral' ? (callee as hbs.AST.StringLiteral).value : undefined;
           if (name === undefined || !partials.has(name)) at(p, 'print.partial', `没有名为 ${name ?? '（运行时决定）'} 的局部模板：只能调用本文件里 {{#*inline}} 定义的`);
+          else if (recursive.has(name) && partialCalls.some((c) => c.node === p && c.from !== undefined)) at(p, 'print.partial', `局部模板 ${name} 会（直接或间接）调用自己，打印不会结束`);
           if (p.params.length) at(p, 'print.partial', '调用局部模板不能换上下文：只能用 名字=值 传入');
           for (const pair of p.hash?.pairs ?? []) if (FORBIDDEN_SEGMENTS.has(pair.key)) at(pair, 'print.forbiddenName', `不能传入名为 ${pair.key} 的值`);
           checkArgs(p, scopes);

@@ -36,6 +36,12 @@ export function readPrintManifest(text: string, file: string, has?: (template: s
   for (const kind of Object.keys(data)) {
     const spec = Object.getOwnPropertyDescriptor(data, kind)?.value as unknown;
     if (!KIND.test(kind) || FORBIDDEN_SEGMENTS.has(kind)) {
+      // at the name itself, not at what it names
+      const line = text.split('\n').findIndex((l) => [kind, `"${kind}"`, `'${kind}'`].some((k) => l.startsWith(`${k}:`)));
+      if (line >= 0) {
+        problems.push({ code: 'print.manifest', message: `打印件名称 ${kind} 不可用：只用字母、数字、-、_，且不能是 ${kind} 这类内置名`, location: { file, line: line + 1, column: 1 } });
+        continue;
+      }
       problem([kind], `打印件名称 ${kind} 不可用：只用字母、数字、-、_，且不能是 ${kind} 这类内置名`);
       continue;
     }

@@ -168,6 +168,22 @@ describe('every refusal, at its line and column', () => {
     expect(problems.every((p) => p.location.file === 'forms/prints/notice.hbs')).toBe(true);
   });
 
+  it.each([
+    ['nesting deep enough to stall the parser', '{{#if asOf}}'.repeat(20_000) + '{{/if}}'.repeat(20_000), 'print.tooLarge'],
+    ['sub-expressions nested thousands deep', `{{date ${'(list '.repeat(5_000)}asOf${')'.repeat(5_000)}}}`, 'print.tooLarge'],
+    ['a template of megabytes', '<p>x</p>'.repeat(200_000), 'print.tooLarge'],
+    ['a partial that calls itself', '{{#*inline "a"}}{{> a}}{{/inline}}{{> a}}', 'print.partial'],
+    ['partials that call each other', '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{> a}}{{/inline}}{{> a}}', 'print.partial'],
+  ])('%s: refused at once', (_, template, code) => {
+    const started = performance.now();
+    expect(checkTemplate(template, 'forms/prints/notice.hbs').map((p) => p.code)).toContain(code);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('#page inside the layout (it would never end)', () => {
+    expect(checkTemplate('{{#page title="x"}}{{/page}}', 'forms/prints/layout.hbs', 'layout').map((p) => `${p.location.line}:${p.location.column} ${p.code}`)).toEqual(['1:1 print.helperUse']);
+  });
+
   it('the project\'s own templates pass', () => {
     expect(checkPrintFiles(readPrintFiles(join(root, 'forms')))).toEqual([]);
   });
@@ -191,6 +207,15 @@ describe('tiaoli lint and the studio\'s save check refuse the same things', () =
     expect(fromSave.join('\n')).toMatch(/^forms\/prints\/slip\.hbs:2:\d+: 打印模板语法错误/m);
     const line = manifest.split('\n').findIndex((l) => l.includes('template: reminder.hbs')) + 1;
     expect(fromSave.join('\n')).toMatch(new RegExp(`^forms/prints/prints\\.yaml:${line}:13: 找不到打印模板 gone\\.hbs`, 'm'));
+  });
+
+  it('prints.yaml: inherited names and paths out of the folder are refused at their line, and never become kinds', () => {
+    const manifest = 'constructor:\n  label: x\n  template: notice.hbs\n__proto__:\n  label: y\n  template: notice.hbs\nescape:\n  label: z\n  template: ../../rules/regulation.yaml\nnotice:\n  label: 告知书\n  template: notice.hbs\n';
+    const files = new Map([...readPrintFiles(join(root, 'forms'))]);
+    files.set('prints/prints.yaml', manifest);
+    const problems = checkPrintFiles(files).map((p) => `${p.location.line}:${p.location.column} ${p.code}`);
+    expect(problems).toEqual(['1:1 print.manifest', '4:1 print.manifest', '9:13 print.manifest']);
+    expect([...buildPrintTemplates(files).kinds.keys()]).toEqual(['notice']);
   });
 
   it('a prints.yaml that is not YAML is a located problem for both, never a crash', () => {
