@@ -124,6 +124,18 @@ describe('print and form treat a case the rules cannot decide as decide does', (
     expect(printed.status).toBe(1);
     expect(printed.stderr).toBe(r.stderr);
   });
+  const bomb = join(scratch, 'bomb.yaml');
+  writeFileSync(bomb, ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`)].join('\n'));
+  it.each([
+    ['print', ['print', 'notice', bomb]],
+    ['print --form', ['print', 'notice', '--form', 'permit-application', bomb]],
+    ['form', ['form', 'permit-application', bomb]],
+  ])('%s of a YAML alias bomb: one line naming the file, no stack trace', (_, args) => {
+    const r = tiaoli(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^.*bomb\.yaml[:：]/);
+    expect(r.stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
+  });
   it.each([
     ['an unknown kind', ['print', 'nosuch', 'test/cases/12-materials/only-one-photo.yaml'], /^没有 nosuch 这种打印件；可用：notice（/],
     ['an inherited name as kind', ['print', 'constructor', 'test/cases/12-materials/only-one-photo.yaml'], /^没有 constructor 这种打印件/],
