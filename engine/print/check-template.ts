@@ -92,10 +92,12 @@ export function checkTemplate(text: string, file: string, role: TemplateRole = '
  * hundred KB of nested blocks would hold every check for minutes. Pages are a few KB and
  * a few levels deep; anything far beyond is refused before parsing.
  */
-export const TEMPLATE_LIMITS = { chars: 100_000, blockDepth: 48, parenDepth: 24 } as const;
+export const TEMPLATE_LIMITS = { chars: 100_000, blockDepth: 48, parenDepth: 24, partials: 100 } as const;
 
 function beyondLimits(text: string): string | undefined {
   if (text.length > TEMPLATE_LIMITS.chars) return `打印模板太大（${text.length} 个字符，最多 ${TEMPLATE_LIMITS.chars}）`;
+  const partials = text.match(/\{\{~?\s*#\s*\*/g)?.length ?? 0;
+  if (partials > TEMPLATE_LIMITS.partials) return `打印模板的局部模板超过 ${TEMPLATE_LIMITS.partials} 个`;
   let depth = 0;
   for (const m of text.matchAll(/\{\{~?\s*(#|\^|\/)/g)) {
     depth += m[1] === '/' ? -1 : 1;
@@ -143,11 +145,13 @@ function checkParsed(ast: hbs.AST.Program, file: string, role: TemplateRole): Pr
   scan(ast);
   for (const call of partialCalls) for (const key of call.keys) partials.get(call.name)?.add(key);
   // A partial that calls itself, directly or round about, never ends.
-  const calls = (name: string): string[] => partialCalls.filter((c) => c.from === name).map((c) => c.name);
+  const callsFrom = new Map<string, string[]>();
+  for (const c of partialCalls) if (c.from !== undefined) callsFrom.set(c.from, [...(callsFrom.get(c.from) ?? []), c.name]);
+  const calls = (name: string): string[] => callsFrom.get(name) ?? [];
   const recursive = new Set<string>();
   for (const start of partials.keys()) {
     const seen = new Set<string>();
-    const stack = calls(start);
+    const stack = [...calls(start)];
     while (stack.length) {
       const next = stack.pop()!;
       if (next === start) recursive.add(start);
