@@ -1,6 +1,7 @@
 // What the applicant is handed: the one-time written notice (art. 13), the slip, the
 // endorsement reminder, built from the decision and the rule parameters.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -89,5 +90,63 @@ describe('printed in Chromium', () => {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdfPageCount(pdf)).toBe(1);
     await page.close();
+  });
+});
+
+describe('print and form treat a case the rules cannot decide as decide does', () => {
+  // A registration in 2027: the working-day calendar has data for 2004–2026 only.
+  const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-print-'));
+  const lateCase = join(scratch, 'late-case.yaml');
+  writeFileSync(lateCase, readFileSync(join(root, 'test/cases/12-materials/only-one-photo.yaml'), 'utf8')
+    .replace(/^asOf: .*$/m, 'asOf: 2028-03-02').replace(/arrivedOn: .*/, 'arrivedOn: 2027-08-30').replace(/registeredOn: .*/, 'registeredOn: 2027-09-02'));
+  const lateForm = join(scratch, 'late-form.yaml');
+  writeFileSync(lateForm, readFileSync(join(root, 'test/forms/permit-application-missing-photo-and-study-proof.yaml'), 'utf8')
+    .replace(/acceptedOn: .*/, 'acceptedOn: 2027-11-02').replace(/arrivedOn: .*/, 'arrivedOn: 2027-03-01').replace(/registeredOn: .*/, 'registeredOn: 2027-03-03'));
+
+  it('decide: file: message, exit 1 (the reference)', () => {
+    const r = tiaoli(['decide', lateCase]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^.*late-case\.yaml: 无法计算.*工作日历没有 2027 年的节假日安排/);
+  });
+  it('print: the same line and exit code, no stack trace', () => {
+    const decided = tiaoli(['decide', lateCase]);
+    const r = tiaoli(['print', 'notice', lateCase]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(decided.stderr);
+  });
+  it('print --form and form: the same line as decide gives for that case, no stack trace', () => {
+    const r = tiaoli(['form', 'permit-application', lateForm]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^.*late-form\.yaml: 无法计算.*工作日历没有 2027 年的节假日安排.*\n$/);
+    const printed = tiaoli(['print', 'notice', '--form', 'permit-application', lateForm]);
+    expect(printed.status).toBe(1);
+    expect(printed.stderr).toBe(r.stderr);
+  });
+  const bomb = join(scratch, 'bomb.yaml');
+  writeFileSync(bomb, ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`)].join('\n'));
+  it.each([
+    ['print', ['print', 'notice', bomb]],
+    ['print --form', ['print', 'notice', '--form', 'permit-application', bomb]],
+    ['form', ['form', 'permit-application', bomb]],
+  ])('%s of a YAML alias bomb: one line naming the file, no stack trace', (_, args) => {
+    const r = tiaoli(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^.*bomb\.yaml[:：]/);
+    expect(r.stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
+  });
+  it.each([
+    ['an unknown kind', ['print', 'nosuch', 'test/cases/12-materials/only-one-photo.yaml'], /^没有 nosuch 这种打印件；可用：notice（/],
+    ['an inherited name as kind', ['print', 'constructor', 'test/cases/12-materials/only-one-photo.yaml'], /^没有 constructor 这种打印件/],
+    ['__proto__ as kind', ['print', '__proto__', 'test/cases/12-materials/only-one-photo.yaml'], /^没有 __proto__ 这种打印件/],
+    ['a missing file', ['print', 'notice', 'nowhere.yaml'], /^无法读取 nowhere\.yaml/],
+    ['an inherited name as form', ['form', 'constructor', 'test/forms/permit-application-complete.yaml'], /^没有名为 constructor 的窗口表单/],
+    ['an inherited name as --form', ['print', 'notice', '--form', 'toString', 'test/forms/permit-application-complete.yaml'], /^没有名为 toString 的窗口表单/],
+  ])('%s: a message, no stack trace', (_, args, message) => {
+    const r = tiaoli(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
   });
 });

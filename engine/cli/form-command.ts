@@ -1,15 +1,21 @@
 // `tiaoli form NAME data.yaml`: validates a counter submission and prints its Chinese
-// errors (exit 1), or the decision document for the case it makes (exit 0).
+// errors (exit 1), or the decision document for the case it makes (exit 0). A case the
+// rules cannot decide is reported as `decide` reports it (file: message, exit 1).
 import { Decider } from '../evaluate/decider.js';
 import { loadOrReport } from './rules-dir.js';
 import { readFormFile } from './read-input.js';
+import { failure } from './command-failure.js';
 
 export async function formCommand(name: string, file: string, options: { rules?: string; forms?: string; brief?: boolean }): Promise<number> {
-  const regulation = loadOrReport(options.rules);
-  if (!regulation) return 2;
-  const input = readFormFile(regulation, name, file, options.forms);
-  if (!input) return 1;
-  const doc = await new Decider(regulation).decide(input, { trace: !options.brief });
-  process.stdout.write(`${JSON.stringify({ form: name, case: input, ...doc }, null, 2)}\n`);
-  return 0;
+  try {
+    const regulation = loadOrReport(options.rules);
+    if (!regulation) return 2;
+    const input = readFormFile(regulation, name, file, options.forms);
+    if (!input) return 1;
+    const doc = await new Decider(regulation).decide(input, { trace: !options.brief });
+    process.stdout.write(`${JSON.stringify({ form: name, case: input, ...doc }, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    return failure(file, e);
+  }
 }

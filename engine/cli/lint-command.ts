@@ -10,8 +10,9 @@ import { lintFixture } from '../fixtures/lint-fixture.js';
 import { formsDir, rulesDir } from './rules-dir.js';
 import { loadForms } from '../forms/read-forms.js';
 import { checkForms } from '../forms/check-forms.js';
-import { checkPrints } from '../print/check-prints.js';
-import { loadPrintTemplates } from '../print/read-prints.js';
+import { checkPrintFiles } from '../print/check-prints.js';
+import { buildPrintTemplates } from '../print/render-print.js';
+import { readPrintFiles, shownFormsDir } from '../print/read-prints.js';
 
 export async function lintCommand(options: { rules?: string; forms?: string }): Promise<number> {
   const dir = rulesDir(options.rules);
@@ -23,8 +24,11 @@ export async function lintCommand(options: { rules?: string; forms?: string }): 
     all.push(...checkSourceText(regulation));
     const forms = loadForms(formsDir(options.forms));
     formCount = Object.keys(forms.set.forms).length;
-    const printKinds = Object.keys(loadPrintTemplates(formsDir(options.forms)).kinds);
-    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10), printKinds), ...checkPrints(formsDir(options.forms)));
+    // the same print checks as the studio's save check (checkProject)
+    const printFiles = readPrintFiles(formsDir(options.forms));
+    const shown = shownFormsDir(formsDir(options.forms));
+    const printKinds = [...buildPrintTemplates(printFiles, shown).kinds.keys()];
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10), printKinds), ...checkPrintFiles(printFiles, shown));
     if (existsSync('test/cases')) {
       for (const file of findFixtureFiles(['test/cases'])) {
         fixtures += 1;

@@ -1,22 +1,52 @@
 // `tiaoli print KIND case.yaml > out.html`: the page an applicant is handed, for a case
-// file, or for a counter form's data with --form NAME.
+// file, or for a counter form's data with --form NAME. Every failure is a message:
+// a case the rules cannot decide is reported as `decide` reports it (file: message, exit 1).
 import { Decider } from '../evaluate/decider.js';
-import { NothingToPrint, renderPrint } from '../print/render-print.js';
-import { loadPrintTemplates } from '../print/read-prints.js';
+import { formatProblem } from '../load/source-file.js';
+import { NothingToPrint, PrintError, renderPrint } from '../print/render-print.js';
+import { checkPrintFiles } from '../print/check-prints.js';
+import { buildPrintTemplates } from '../print/render-print.js';
+import { readPrintFiles, shownFormsDir } from '../print/read-prints.js';
 import { formsDir, loadOrReport } from './rules-dir.js';
 import { readCaseFile, readFormFile } from './read-input.js';
+import { failure } from './command-failure.js';
 
 export async function printCommand(kind: string, file: string, options: { rules?: string; forms?: string; form?: string }): Promise<number> {
-  const templates = loadPrintTemplates(formsDir(options.forms));
-  if (!templates.kinds[kind]) {
-    process.stderr.write(`没有 ${kind} 这种打印件；可用：${Object.entries(templates.kinds).map(([k, v]) => `${k}（${v.label}）`).join('、')}\n`);
+  try {
+    return await print(kind, file, options);
+  } catch (e) {
+    return failure(file, e);
+  }
+}
+
+async function print(kind: string, file: string, options: { rules?: string; forms?: string; form?: string }): Promise<number> {
+  const dir = formsDir(options.forms);
+  const files = readPrintFiles(dir);
+  const templates = buildPrintTemplates(files, shownFormsDir(dir));
+  const spec = templates.kinds.get(kind);
+  if (!spec) {
+    process.stderr.write(`没有 ${kind} 这种打印件；可用：${[...templates.kinds].map(([k, v]) => `${k}（${v.label}）`).join('、')}\n`);
     return 1;
+  }
+  // The templates as lint checks them: the manifest, the layout and this page's template.
+  const mine = [`${templates.shownAs}/prints/prints.yaml`, `${templates.shownAs}/prints/layout.hbs`, `${templates.shownAs}/prints/${spec.template}`];
+  const problems = checkPrintFiles(files, templates.shownAs).filter((p) => mine.includes(p.location.file));
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`打印模板有 ${problems.length} 处错误，未打印。\n`);
+    return 2;
   }
   const regulation = loadOrReport(options.rules);
   if (!regulation) return 2;
   const input = options.form ? readFormFile(regulation, options.form, file, options.forms) : readCaseFile(regulation, file);
   if (!input) return 1;
-  const document = await new Decider(regulation).decide(input);
+  let document;
+  try {
+    document = await new Decider(regulation).decide(input);
+  } catch (e) {
+    process.stderr.write(`${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
   try {
     process.stdout.write(renderPrint(templates, kind, { regulation, input, document }));
     return 0;
@@ -24,6 +54,10 @@ export async function printCommand(kind: string, file: string, options: { rules?
     if (e instanceof NothingToPrint) {
       process.stderr.write(`${file}: ${e.message}\n`);
       return 1;
+    }
+    if (e instanceof PrintError) {
+      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      return 2;
     }
     throw e;
   }

@@ -5,6 +5,7 @@ import { checkSourceText } from './check-source-text.js';
 import { buildForms } from '../forms/load-forms.js';
 import { checkForms } from '../forms/check-forms.js';
 import { buildPrintTemplates } from '../print/render-print.js';
+import { checkPrintFiles } from '../print/check-prints.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
 import type { Problem } from './source-file.js';
 import type { Regulation } from '../model.js';
@@ -27,7 +28,8 @@ export function checkProject(files: Record<string, string>, today: string): Proj
     all.push(...checkSourceText(regulation));
     const formFiles = under(files, 'forms');
     const forms = buildForms(formFiles, 'forms', 'forms');
-    all.push(...forms.problems, ...checkForms(forms.set, regulation, today, Object.keys(buildPrintTemplates(formFiles).kinds)));
+    const printKinds = [...buildPrintTemplates(formFiles).kinds.keys()];
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, today, printKinds), ...checkPrintFiles(formFiles, 'forms'));
     for (const [path, text] of Object.entries(files)) if (path.startsWith('test/cases/') && /\.ya?ml$/.test(path)) all.push(...lintFixture(regulation, text, path));
   }
   return { regulation, problems: all };

@@ -1,27 +1,22 @@
-// `tiaoli lint` for print templates: each parses, and prints.yaml names files that exist.
-import Handlebars from 'handlebars';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+// The print folder checked as one: prints.yaml, the layout and every template it names.
+// `tiaoli lint` and the studio's save check (checkProject) both call this, so they refuse
+// the same things at the same file:line:column. Runs in Node and in the browser.
 import type { Problem } from '../load/source-file.js';
+import { checkTemplate } from './check-template.js';
+import { readPrintManifest } from './print-manifest.js';
 
-export function checkPrints(formsDir: string): Problem[] {
-  const dir = join(formsDir, 'prints');
-  const show = (f: string): string => relative(process.cwd(), join(dir, f));
-  if (!existsSync(join(dir, 'prints.yaml'))) return [];
-  const problems: Problem[] = [];
-  const kinds = parse(readFileSync(join(dir, 'prints.yaml'), 'utf8')) as Record<string, { template?: string }>;
-  for (const file of ['layout.hbs', ...Object.values(kinds).map((k) => String(k.template))]) {
-    if (!existsSync(join(dir, file))) {
-      problems.push({ code: 'print.noTemplate', message: `找不到打印模板 ${file}`, location: { file: show('prints.yaml'), line: 1, column: 1 } });
-      continue;
-    }
-    try {
-      Handlebars.parse(readFileSync(join(dir, file), 'utf8'));
-    } catch (e) {
-      const line = Number(/line (\d+)/.exec((e as Error).message)?.[1] ?? 1);
-      problems.push({ code: 'print.syntax', message: `打印模板语法错误：${(e as Error).message.split('\n')[0]}`, location: { file: show(file), line, column: 1 } });
-    }
+/** `files`: path relative to forms/ → text; `shownAs`: how forms/ is named in messages. */
+export function checkPrintFiles(files: ReadonlyMap<string, string>, shownAs = 'forms'): Problem[] {
+  const show = (f: string): string => (shownAs ? `${shownAs}/prints/${f}` : `prints/${f}`);
+  const manifestText = files.get('prints/prints.yaml');
+  if (manifestText === undefined) return [];
+  const { kinds, problems } = readPrintManifest(manifestText, show('prints.yaml'), (template) => files.has(`prints/${template}`));
+  const layout = files.get('prints/layout.hbs');
+  if (layout === undefined) problems.push({ code: 'print.noTemplate', message: '找不到打印模板 layout.hbs（每个打印件的版式）', location: { file: show('prints.yaml'), line: 1, column: 1 } });
+  else problems.push(...checkTemplate(layout, show('layout.hbs'), 'layout'));
+  for (const template of new Set([...kinds.values()].map((k) => k.template))) {
+    const text = files.get(`prints/${template}`);
+    if (text !== undefined) problems.push(...checkTemplate(text, show(template), 'page'));
   }
   return problems;
 }

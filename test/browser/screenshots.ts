@@ -60,11 +60,11 @@ await control('materials/properties/accommodationCertificate').fill('1');
 await page.locator('[data-testid=value-application-outcome]').filter({ hasText: '一次性书面告知' }).waitFor();
 await page.waitForTimeout(400);
 await shot('4-counter');
-const [notice] = await Promise.all([page.waitForEvent('popup'), page.locator('[data-testid=print-notice]').click()]);
-await notice.setViewportSize({ width: 900, height: 1200 });
-await notice.waitForLoadState();
-await notice.screenshot({ path: join(out, '5-printed-notice.png') });
-await notice.close();
+// the printed page opens in a sandboxed frame over the counter
+await page.locator('[data-testid=print-notice]').click();
+await page.frameLocator('[data-testid=print-frame]').locator('h1').waitFor();
+await shot('5-printed-notice');
+await page.locator('[data-testid=print-close]').click();
 
 await page.locator('[data-testid=decision-application] a').click();
 await page.locator('[data-testid=trace-tree]').waitFor();

@@ -166,11 +166,12 @@ describe('counter staff and legal reviewers', () => {
     await page.locator('[data-testid=value-application-missing]').filter({ hasText: /^本人证件照$/ }).waitFor();
     await outcome.filter({ hasText: '一次性书面告知' }).waitFor();
 
-    const [notice] = await Promise.all([page.waitForEvent('popup'), page.locator('[data-testid=print-notice]').click()]);
-    await notice.waitForLoadState();
+    // the notice, in a sandboxed frame over the counter (test/browser/print-sandbox.test.ts)
+    await page.locator('[data-testid=print-notice]').click();
+    const notice = page.frameLocator('[data-testid=print-frame]');
     await expect(notice.locator('h1').innerText()).resolves.toContain('一次性书面告知书');
     await expect(notice.locator('body').innerText()).resolves.toContain('应交 2，已交 1');
-    await notice.close();
+    await page.locator('[data-testid=print-close]').click();
 
     await field(form, '证件照').fill('2');
     await outcome.filter({ hasText: '当场制发居住证' }).waitFor();

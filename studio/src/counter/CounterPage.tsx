@@ -8,7 +8,7 @@ import { validateForm } from '../../../engine/forms/validate-form.js';
 import { formToCase } from '../../../engine/forms/map-form.js';
 import { getPointer } from '../../../engine/forms/json-pointer.js';
 import { checkCase } from '../../../engine/case/validate-case.js';
-import { renderPrint, NothingToPrint } from '../../../engine/print/render-print.js';
+import { renderPrint } from '../../../engine/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
 import { useProject } from '../shared/project-store.js';
@@ -17,6 +17,7 @@ import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { today } from '../shared/model.js';
 import { formAjv, translateError } from './form-ajv.js';
+import { PrintPreview, type Printed } from './PrintPreview.js';
 import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
 
@@ -45,7 +46,10 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [document, setDocument] = useState<DecisionDocument | null>(null);
   const [formProblems, setFormProblems] = useState<string[]>([]);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
   const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
   // JSON Forms keeps the form's data; `data` above follows it (for deciding) but is never
   // handed back while the clerk types, since handing back a copy even one keystroke old
@@ -89,7 +93,15 @@ export function CounterPage({ formName }: { formName?: string }) {
       const input = formToCase(form, data);
       const checked = checkCase(model.decider.regulation, input);
       if (!checked.case) return setDocument(null);
-      const doc = await model.decider.decide(checked.case);
+      let doc: DecisionDocument;
+      try {
+        doc = await model.decider.decide(checked.case);
+      } catch (e) {
+        // a case the rules cannot decide (e.g. a date outside the calendar): said, as decide says it
+        setFormProblems([(e as Error).message]);
+        return setDocument(null);
+      }
+      decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
@@ -105,12 +117,14 @@ export function CounterPage({ formName }: { formName?: string }) {
   const print = (kind: string) => {
     if (!document || !model.prints) return;
     try {
-      const input = formToCase(form, data);
+      const input = decidedInput.current ?? formToCase(form, data);
       const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document });
-      window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
+      // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
+      setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html });
       setPrintMessage(null);
     } catch (e) {
-      setPrintMessage(e instanceof NothingToPrint ? e.message : String(e));
+      setPrinted(null);
+      setPrintMessage(e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -169,12 +183,13 @@ export function CounterPage({ formName }: { formName?: string }) {
         {document && (
           <div className="counter-actions">
             {form.prints.map((kind) => (
-              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds[kind]?.label ?? kind}</button>
+              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
-        {printMessage && <p className="error">{printMessage}</p>}
+        {printMessage && <p className="error" data-testid="print-message">{printMessage}</p>}
+        {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>
     </div>
   );
