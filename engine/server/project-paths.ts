@@ -16,13 +16,18 @@ export function folderOf(path: string): Folder | undefined {
   return FOLDERS.find((f) => path.startsWith(`${f.dir}/`));
 }
 
+// The shape of a project path before its kind is looked at: a known folder, then segments of
+// plain ASCII letters, digits, "_", "-" and "."; none may be only dots ("..", ".", "...").
+const SHAPE = /^(rules|forms|test\/cases)\/([A-Za-z0-9_\-.]+\/)*[A-Za-z0-9_\-.]+$/;
+
 /** Why the studio may not write this path (a message in Chinese), or undefined when it may. */
 export function pathRefusal(path: unknown): string | undefined {
-  if (typeof path !== 'string' || path.length > 512 || !SAFE_PATH.test(path) || path.split('/').some((s) => s === '.' || s === '..')) {
-    return `不能写入 ${String(path).slice(0, 200)}：只能写 rules/、forms/、test/cases/ 下的文件`;
+  if (typeof path !== 'string' || path.length > 512 || !SHAPE.test(path) || path.split('/').some((s) => /^\.+$/.test(s))) {
+    return `不能写入 ${JSON.stringify(String(path).slice(0, 200))}：只能写 rules/、forms/、test/cases/ 下的文件`;
   }
-  const folder = folderOf(path);
-  if (!folder || !folder.kinds.test(path)) return `${folder?.dir ?? ''}/ 下只能放 ${folder?.label ?? ''} 文件：${path}`;
+  const folder = folderOf(path)!;
+  if (!folder.kinds.test(path)) return `${folder.dir}/ 下只能放 ${folder.label} 文件：${path}`;
+  if (!SAFE_PATH.test(path)) return `不能写入 ${path}`;
   return undefined;
 }
 
