@@ -60,16 +60,29 @@ export class ProjectStore {
   private current?: Current;
   private inflight?: Promise<ProjectSnapshot>;
   private checks = new Map<string, Problem[]>();
+  private readonly freshMs: number;
+  private listedAt = -Infinity;
+  private readonly remembered = new WeakMap<ProjectSnapshot, Map<string, Promise<unknown>>>();
 
-  constructor(root: string, options: { today?: () => string; lockStaleMs?: number } = {}) {
+  /**
+   * `freshMs`: a snapshot younger than this is answered without looking at the disk again
+   * (default 100 ms): under load the files are stat'ed at most ten times a second, and a
+   * change made by another program is seen within that time. Saves through the store are
+   * seen at once.
+   */
+  constructor(root: string, options: { today?: () => string; lockStaleMs?: number; freshMs?: number } = {}) {
     this.root = realRoot(root);
     this.today = options.today ?? today;
+    this.freshMs = options.freshMs ?? 100;
     this.lock = new ProjectLock(this.root, { stale: options.lockStaleMs });
     cleanStaleTemporaries(this.root);
   }
 
   /** The project as it is on disk now; concurrent calls share one refresh. */
   snapshot(): Promise<ProjectSnapshot> {
+    if (!this.inflight && this.current && performance.now() - this.listedAt < this.freshMs && this.current.today === this.today()) {
+      return Promise.resolve(this.current.snapshot);
+    }
     this.inflight ??= this.refresh().finally(() => {
       this.inflight = undefined;
     });
@@ -79,6 +92,7 @@ export class ProjectStore {
   /** A snapshot taken after this call (not one already under way), e.g. after a write. */
   private async freshSnapshot(): Promise<ProjectSnapshot> {
     while (this.inflight) await this.inflight.catch(() => undefined);
+    this.listedAt = -Infinity;
     return this.snapshot();
   }
 
@@ -86,6 +100,7 @@ export class ProjectStore {
     this.stats.snapshots++;
     const day = this.today();
     const listing = listProject(this.root);
+    this.listedAt = performance.now();
     const next = new Map<string, Entry>();
     for (const { path, full, stat } of listing.files) {
       const key = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
@@ -186,6 +201,22 @@ export class ProjectStore {
       if (e instanceof RefusedError || e instanceof LockBusyError) return { kind: 'refused', message: e.message };
       throw e;
     }
+  }
+
+  /**
+   * A value worked out once per snapshot and dropped with it, e.g. the fixtures' results or
+   * the project's JSON: while nothing changes on disk, it is not worked out again.
+   */
+  remember<T>(snapshot: ProjectSnapshot, name: string, compute: () => Promise<T> | T): Promise<T> {
+    let values = this.remembered.get(snapshot);
+    if (!values) this.remembered.set(snapshot, (values = new Map()));
+    let value = values.get(name) as Promise<T> | undefined;
+    if (!value) {
+      value = Promise.resolve().then(compute);
+      values.set(name, value);
+      value.catch(() => values!.delete(name));
+    }
+    return value;
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,7 @@ let store: ProjectStore;
 
 beforeEach(() => {
   dir = projectCopy();
-  store = new ProjectStore(dir);
+  store = new ProjectStore(dir, { freshMs: 0 });
 });
 afterEach(async () => {
   await store.close();
@@ -70,7 +70,7 @@ describe('the project store', () => {
 
   it('re-checks when the day changes (fixtures and forms are checked against today)', async () => {
     let day = '2026-01-01';
-    const dated = new ProjectStore(dir, { today: () => day });
+    const dated = new ProjectStore(dir, { today: () => day, freshMs: 0 });
     await dated.snapshot();
     await dated.snapshot();
     day = '2026-01-02';
@@ -101,5 +101,30 @@ describe('the project store', () => {
     expect((await store.snapshot()).files[FILE]!.text).toBe(text);
     appendFileSync(join(dir, FILE), '# elsewhere\n');
     expect(await store.save(FILE, text, versionOf(text))).toMatchObject({ kind: 'conflict', current: { text: `${text}# elsewhere\n` } });
+  });
+
+  it('under load, looks at the disk at most once per freshMs, and still sees a change after it', async () => {
+    const busy = new ProjectStore(dir, { freshMs: 60_000 });
+    await busy.snapshot();
+    for (let i = 0; i < 100; i++) await busy.snapshot();
+    expect(busy.stats.snapshots).toBe(1);
+    await busy.close();
+    const soon = new ProjectStore(dir, { freshMs: 300 });
+    await soon.snapshot();
+    const changed = readFileSync(join(dir, FILE), 'utf8').replace('label: 施行之日', 'label: 施行日期');
+    writeFileSync(join(dir, FILE), changed);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await soon.snapshot()).files[FILE]!.text).toBe(changed);
+    await soon.close();
+  });
+
+  it('remembers a value per snapshot (the fixtures\' results), and works it out again after a change', async () => {
+    let runs = 0;
+    const work = () => ++runs;
+    const first = await store.snapshot();
+    expect(await store.remember(first, 'fixtures', work)).toBe(1);
+    expect(await store.remember(await store.snapshot(), 'fixtures', work)).toBe(1);
+    appendFileSync(join(dir, FILE), '# changed\n');
+    expect(await store.remember(await store.snapshot(), 'fixtures', work)).toBe(2);
   });
 });
