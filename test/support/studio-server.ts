@@ -53,27 +53,39 @@ export function httpRequest(url: string, options: { method?: string; path: strin
 
 /**
  * Bytes written straight to the socket, for request lines and headers that node:http would
- * refuse to send. Resolves with the status of the first answer (0 if the server just closed).
+ * refuse to send. Resolves with the status of the first answer; a request the server is
+ * still waiting on (an incomplete body) is half-closed after `idleMs` of silence, and a
+ * connection the server just closes gives status 0.
  */
-export function rawRequest(url: string, bytes: string | Buffer): Promise<{ status: number; text: string }> {
+export function rawRequest(url: string, bytes: string | Buffer, idleMs = 500): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
+    let settled = false;
     const done = () => {
-      const text = Buffer.concat(chunks).toString('latin1');
+      if (settled) return;
+      settled = true;
+      clearTimeout(idle);
+      const text = Buffer.concat(chunks).toString('utf8');
       const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+      socket.destroy();
       resolve({ status: m ? Number(m[1]) : 0, text });
     };
+    let idle = setTimeout(() => socket.end(), idleMs);
     socket.setTimeout(30_000, () => socket.destroy(new Error('no answer in 30 s')));
     socket.on('data', (c: Buffer) => {
       chunks.push(c);
-      if (/^HTTP\/1\.[01] \d{3}/.test(Buffer.concat(chunks).toString('latin1'))) socket.end();
+      clearTimeout(idle);
+      const text = Buffer.concat(chunks).toString('latin1');
+      // the whole head of a final answer (a 100 Continue is not one)
+      if (/^HTTP\/1\.[01] (?!1\d\d)\d{3}[^]*?\r\n\r\n/.test(text.replace(/^HTTP\/1\.[01] 1\d\d[^]*?\r\n\r\n/, ''))) done();
+      else idle = setTimeout(() => socket.end(), idleMs);
     });
     socket.on('end', done);
     socket.on('close', done);
     socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? done() : reject(e)));
-    socket.end(bytes);
+    socket.write(bytes);
   });
 }
 
@@ -105,4 +117,46 @@ export function fingerprint(dir: string): Map<string, string> {
 export function changedPaths(before: Map<string, string>, after: Map<string, string>): string[] {
   const paths = new Set([...before.keys(), ...after.keys()]);
   return [...paths].filter((p) => before.get(p) !== after.get(p)).sort();
+}
+
+/**
+ * Sends a request head, then a body of `size` bytes ('a's) in 64 KB pieces — declared with
+ * Content-Length, or chunked — until the server answers; resolves with that answer's status
+ * and how many body bytes had been sent. (A server that refuses early may reset the
+ * connection while a fetch() is still uploading; a browser or fetch() then sees no answer.)
+ */
+export function sendLargeBody(url: string, head: string, size: number, chunked: boolean): Promise<{ status: number; sent: number; text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let sent = 0;
+    let answer = '';
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
+      socket.destroy();
+      resolve({ status: m ? Number(m[1]) : 0, sent, text: answer });
+    };
+    socket.setTimeout(30_000, () => socket.destroy(new Error('no answer in 30 s')));
+    socket.on('data', (c: Buffer) => {
+      answer += c.toString('utf8');
+      if (/\r\n\r\n/.test(answer) && (!/content-length: (\d+)/i.test(answer) || Buffer.byteLength(answer.split('\r\n\r\n').slice(1).join('\r\n\r\n')) >= Number(/content-length: (\d+)/i.exec(answer)![1]))) finish();
+    });
+    socket.on('close', finish);
+    socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? finish() : reject(e)));
+    socket.write(`${head}${chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${size}`}\r\n\r\n`);
+    const piece = Buffer.alloc(64 * 1024, 'a');
+    const pump = () => {
+      while (!finished && sent < size) {
+        const n = Math.min(piece.length, size - sent);
+        const data = chunked ? Buffer.concat([Buffer.from(`${n.toString(16)}\r\n`), piece.subarray(0, n), Buffer.from('\r\n')]) : piece.subarray(0, n);
+        sent += n;
+        if (!socket.write(data)) return void socket.once('drain', pump);
+      }
+      if (!finished && chunked) socket.write('0\r\n\r\n');
+    };
+    setTimeout(pump, 50);
+  });
 }

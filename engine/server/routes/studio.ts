@@ -2,7 +2,8 @@
 // `/`, `/index.html` and any other GET that is not a file (the studio routes by #hash).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Context, Hono } from 'hono';
+import { existsSync } from 'node:fs';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { withSession } from './session-page.js';
 
@@ -19,11 +20,16 @@ export function studioRoutes(app: Hono, studio: string, session: string): void {
   };
   app.get('/', index);
   app.get('/index.html', index);
-  app.use('/*', serveStatic({
-    root: studio,
-    onFound: (path, c) => {
-      c.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  }));
+  // made when the studio is there (it may be built after the server started)
+  let assets: MiddlewareHandler | undefined;
+  app.use('/*', async (c, next) => {
+    assets ??= existsSync(studio) ? serveStatic({
+      root: studio,
+      onFound: (path, c) => {
+        c.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }) : undefined;
+    return assets ? assets(c, next) : next();
+  });
   app.get('/*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : index(c)));
 }
