@@ -42,8 +42,10 @@ writeFileSync(serverScript, `
 import { startServer } from ${JSON.stringify(pathToFileURL(join(root, 'engine/server/serve.ts')).href)};
 const started = await startServer({ root: process.argv[2], port: 0, host: ${JSON.stringify(HOST)}, studio: process.argv[3] });
 console.log(JSON.stringify({ url: started.url }));
+process.on('SIGTERM', () => started.close().finally(() => process.exit(0)));
 `);
-const server = spawn(process.execPath, ['--import', 'tsx', serverScript, project, studio], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+const profile = process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', serverScript, project, studio], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 let serverErrors = '';
 server.stderr.on('data', (d) => (serverErrors += d));
 const url: string = await new Promise((done, fail) => {
@@ -126,17 +128,23 @@ const started = performance.now();
 const deadline = started + SECONDS * 1000;
 let next = 0;
 let failures = 0;
+const errors = new Map<string, number>();
+const rssAlong: string[] = [];
+const tenth = Math.max(1, Math.floor(plan.length / 10));
 async function worker(): Promise<void> {
   while (next < plan.length && performance.now() < deadline) {
     const i = next++;
     const kind = plan[i]!;
+    if (i > 0 && i % tenth === 0) rssAlong.push(`${i}: ${rssMb().toFixed(0)}`);
     const t0 = performance.now();
     try {
       const res = await request(kind, i);
       await res.arrayBuffer();
       record(kind, performance.now() - t0, res.status);
-    } catch {
+    } catch (e) {
       failures++;
+      const why = String((e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message);
+      errors.set(why, (errors.get(why) ?? 0) + 1);
       record(kind, performance.now() - t0, 0);
     }
   }
@@ -148,6 +156,7 @@ const rssAfter = rssMb();
 await new Promise((r) => setTimeout(r, 2000));
 const rssSettled = rssMb();
 server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
 rmSync(scratch, { recursive: true, force: true });
 
 const quantile = (xs: number[], q: number): number => {
@@ -162,7 +171,8 @@ for (const kind of [...MIX.map(([k]) => k), 'all'] as const) {
   if (!xs.length) continue;
   console.log(`${kind.padEnd(10)}${String(xs.length).padStart(7)}${quantile(xs, 0.5).toFixed(1).padStart(10)}${quantile(xs, 0.99).toFixed(1).padStart(10)}${Math.max(...xs).toFixed(1).padStart(10)}`);
 }
-console.log(`requests/s: ${(done / elapsed).toFixed(0)}; answers: ${[...statuses].map(([k, n]) => `${k}: ${n}`).join(', ')}${failures ? `; ${failures} failed to connect` : ''}`);
+console.log(`requests/s: ${(done / elapsed).toFixed(0)}; answers: ${[...statuses].map(([k, n]) => `${k}: ${n}`).join(', ')}${failures ? `; ${failures} failed (${[...errors].map(([k, n]) => `${k} ×${n}`).join(', ')})` : ''}`);
 console.log(`server memory (VmRSS): ${rssStart.toFixed(0)} MB at start, ${rssBefore.toFixed(0)} MB after warm-up, peak ${rssPeak.toFixed(0)} MB, ${rssAfter.toFixed(0)} MB after the load, ${rssSettled.toFixed(0)} MB 2 s later`);
+console.log(`server memory along the way (request: MB): ${rssAlong.join(', ')}`);
 const unexpected = [...statuses].filter(([k]) => !/ (200|422)$/.test(k));
 if (failures || unexpected.length) process.exitCode = 1;
