@@ -9,6 +9,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { join as joinPath, resolve, sep } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../engine/server/project-store.js';
 import { cleanStaleTemporaries, pathRefusal, RefusedError, versionOf, writeProjectFile } from '../../engine/server/project-files.js';
@@ -89,6 +91,35 @@ describe('paths: only rules/, forms/ and test/cases/, each with its own kinds of
       expect(existsSync(join(dir, path)), path).toBe(false);
     }
     for (const path of ['rules/x.yaml', 'rules/x.yml', 'rules/x.txt', 'forms/x.yaml', 'forms/x.hbs', 'test/cases/a/b.yml']) expect(pathRefusal(path), path).toBeUndefined();
+  });
+
+  it('10,000 generated paths: whatever is accepted stays inside its folder and is of that folder\'s kind', () => {
+    const pieces = ['rules', 'forms', 'test', 'cases', '/', '/', '.', '..', '...', '\\', '%2e', '%2f', '\0', ' ', '~', ':', 'C:', 'a', 'x-1', '_', 'yaml', '.yaml', '.yml', '.hbs', '.txt', '.json', '\u2025', '\uff0e', '\n'];
+    const project = resolve('/srv/project');
+    let accepted = 0;
+    const kinds = new Map([['test/cases', /\.ya?ml$/], ['rules', /\.(ya?ml|txt)$/], ['forms', /\.(ya?ml|hbs)$/]]);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('rules/', 'forms/', 'test/cases/', 'test/', '', '../', '/', 'rules/../', './rules/'),
+        fc.array(fc.constantFrom(...pieces), { maxLength: 10 }),
+        fc.constantFrom('.yaml', '.yml', '.hbs', '.txt', '.json', '', '/'),
+        (start, parts, ending) => {
+          const path = start + parts.join('') + ending;
+          if (pathRefusal(path) !== undefined) return;
+          accepted++;
+          const full = resolve(project, path);
+          expect(full.startsWith(project + sep)).toBe(true);
+          const rel = full.slice(project.length + 1).split(sep).join('/');
+          expect(rel).toBe(path); // no segment that path resolution would change
+          expect(joinPath(project, path)).toBe(full);
+          const home = [...kinds.keys()].find((d) => rel.startsWith(`${d}/`));
+          expect(home).toBeDefined();
+          expect(rel).toMatch(kinds.get(home!)!);
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });
 
