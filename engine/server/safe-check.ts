@@ -10,7 +10,25 @@ function reason(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
 }
 
+/** At most `limit` problems per file, then one saying how many more: a broken file cannot flood an answer. */
+export function capPerFile(problems: Problem[], limit = 50): Problem[] {
+  const counts = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (counts.get(p.location.file) ?? 0) + 1;
+    counts.set(p.location.file, n);
+    if (n <= limit) out.push(p);
+  }
+  for (const [file, n] of counts) if (n > limit) out.push(at(file, 'file.moreProblems', `此文件还有 ${n - limit} 个问题未列出`));
+  return out;
+}
+
 export function checkProjectSafely(files: Map<string, string>, today: string): ProjectCheck {
+  const check = checkUncapped(files, today);
+  return { regulation: check.regulation, problems: capPerFile(check.problems) };
+}
+
+function checkUncapped(files: Map<string, string>, today: string): ProjectCheck {
   try {
     return checkProject(Object.fromEntries(files), today);
   } catch (first) {
