@@ -1,6 +1,6 @@
 // `tiaoli serve`: one Node process that serves the built studio and its API (the Hono app
 // of app.ts). It binds to loopback; bound elsewhere, the API demands a token, never empty.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { isLoopback, ownHosts } from './middleware/host-check.js';
@@ -25,6 +25,8 @@ export interface Started {
   token?: string;
   /** this start's session secret (the studio page gets it in index.html; scripts send it as X-Tiaoli-Session) */
   session: string;
+  /** the Node server (e.g. to watch requests and answers) */
+  server: Server;
   close: () => Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     url: `http://${shown}:${port}/`,
     token,
     session,
+    server,
     close: async () => {
       await new Promise<void>((done) => {
         server.close(() => done());
