@@ -94,6 +94,19 @@ describe('DNS rebinding: a foreign Host header', () => {
   });
 });
 
+describe('the server\'s own names', () => {
+  it('bound to a wildcard, the machine\'s names and addresses are accepted, other names refused; TIAOLI_HOSTS adds names', async () => {
+    const { ownHosts } = await import('../../engine/server/middleware/host-check.js');
+    const { hostname } = await import('node:os');
+    const wild = ownHosts('0.0.0.0', 5177, ['studio.lan']);
+    for (const own of ['127.0.0.1:5177', 'localhost:5177', '[::1]:5177', `${hostname().toLowerCase()}:5177`, 'studio.lan:5177', '0.0.0.0:5177']) expect(wild.has(own), own).toBe(true);
+    for (const foreign of ['evil.example:5177', 'studio.lan:5178', '127.0.0.1', `${hostname()}.evil.example:5177`]) expect(wild.has(foreign), foreign).toBe(false);
+    const loop = ownHosts('127.0.0.1', 80);
+    expect(loop.has('localhost')).toBe(true); // port 80: browsers leave the port out
+    expect(ownHosts('::1', 5177).has('[::1]:5177')).toBe(true);
+  });
+});
+
 describe('requests that used to end the process', () => {
   let served: ServeProcess;
   let withToken: ServeProcess;
@@ -123,6 +136,20 @@ describe('requests that used to end the process', () => {
 function serveOnce(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'serve', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
 }
+
+describe('oversize heads', () => {
+  it('a 100 KB header or a 70 KB URL is refused with a 4xx (431 for headers) and the server keeps running', async () => {
+    const { port } = new URL(server.url);
+    const big = await rawRequest(server.url, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${'x'.repeat(100_000)}\r\n\r\n`);
+    expect(big.status).toBe(431);
+    const cookie = await rawRequest(server.url, `GET /api/project HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${'c=1; '.repeat(20_000)}\r\n\r\n`);
+    expect(cookie.status).toBe(431);
+    const url = await rawRequest(server.url, `GET /${'a'.repeat(70_000)} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(url.status).toBeGreaterThanOrEqual(400);
+    expect(url.status).toBeLessThan(500);
+    expect((await studioFetch(server, 'api/project')).status).toBe(200);
+  });
+});
 
 describe('the token', () => {
   it('an empty token (--token \'\' or TIAOLI_TOKEN=) beyond loopback refuses to start, with a clear message', async () => {
