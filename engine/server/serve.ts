@@ -50,7 +50,8 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   let hosts: ReadonlySet<string> = new Set();
   const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts });
   const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));
-  // a client that never finishes its headers or body does not hold a connection for long
+  // a client that never finishes its headers or body does not hold a connection for long;
+  // malformed HTTP (a bad request line, oversize headers) Node answers itself with 400/431
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
   try {
@@ -66,12 +67,6 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     throw e;
   }
   server.on('error', (e) => console.error(`[tiaoli] 服务器错误：${e.message}`));
-  server.on('clientError', (e, socket) => {
-    // malformed HTTP (bad request line, oversize headers): answer 400/431 and drop the connection
-    if (!socket.writable) return socket.destroy();
-    const status = (e as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   hosts = ownHosts(options.host, port, options.hosts);
