@@ -1,19 +1,46 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { getRequestListener } from '@hono/node-server';
+import { withSession } from './engine/server/routes/session-page.js';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
-/** In development (`npm run dev`), the studio's API runs inside Vite's dev server, over this project. */
+/**
+ * In development (`npm run dev`), the studio's API runs inside Vite's dev server, over this
+ * project: the same Hono app as `tiaoli serve`, with the same checks (Host = Vite's own
+ * host:port, session secret put into index.html, a token beyond loopback).
+ */
 function tiaoliApi(): Plugin {
+  const session = randomBytes(24).toString('base64url');
   return {
     name: 'tiaoli-api',
     apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
+    transformIndexHtml: (html) => withSession(html, session),
     async configureServer(server) {
-      const { createApi } = await server.ssrLoadModule(`${projectRoot}engine/server/api.ts`);
-      const api = createApi({ root: projectRoot });
+      const load = (path: string) => server.ssrLoadModule(`${projectRoot}${path}`);
+      const { createApp } = await load('engine/server/app.ts');
+      const { ProjectStore } = await load('engine/server/project-store.ts');
+      const { ownHosts } = await load('engine/server/middleware/host-check.ts');
+      const { adapterError } = await load('engine/server/middleware/errors.ts');
+      const { tokenFor } = await load('engine/server/serve.ts');
+      const configured = server.config.server.host;
+      const host = typeof configured === 'string' ? configured : configured ? '0.0.0.0' : 'localhost';
+      const token: string | undefined = tokenFor(host, process.env.TIAOLI_TOKEN);
+      if (token) server.config.logger.info(`  tiaoli 接口需要访问令牌：?token=${token}`);
+      let known: { port: number; hosts: ReadonlySet<string> } | undefined;
+      const hosts = (): ReadonlySet<string> => {
+        const address = server.httpServer?.address();
+        const port = typeof address === 'object' && address ? address.port : (server.config.server.port ?? 5178);
+        if (known?.port !== port) known = { port, hosts: ownHosts(host, port) };
+        return known.hosts;
+      };
+      const app = createApp({ store: new ProjectStore(projectRoot), session, token, hosts });
+      const listener = getRequestListener(app.fetch, { errorHandler: adapterError });
       server.middlewares.use((req, res, next) => {
-        api(req, res).then((handled: boolean) => (handled ? undefined : next()), next);
+        if (!(req.url ?? '').startsWith('/api/')) return next();
+        listener(req, res).catch(next);
       });
     },
   };
@@ -27,7 +54,7 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1', port: 5178, fs: { allow: [projectRoot] } },
   // the API's packages load as Node packages in the dev server, not through Vite's transform
-  ssr: { external: ['ajv', 'ajv-formats', 'ajv-i18n', 'json-rules-engine', 'yaml', 'handlebars', '@noble/hashes'] },
+  ssr: { external: ['ajv', 'ajv-formats', 'ajv-i18n', 'json-rules-engine', 'yaml', 'handlebars', '@noble/hashes', 'hono', '@hono/node-server', 'proper-lockfile', 're2js'] },
   test: {
     dir: projectRoot,
     include: ['test/**/*.test.ts'],

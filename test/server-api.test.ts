@@ -7,6 +7,7 @@ import { startServer } from '../engine/server/serve.js';
 import { versionOf } from '../engine/server/project-files.js';
 import { root } from './support/regulation.js';
 import { projectCopy } from './support/project-copy.js';
+import { fakeStudio, studioFetch } from './support/studio-server.js';
 
 const FILE = 'rules/parameters/in-force.yaml';
 let dir: string;
@@ -14,18 +15,18 @@ let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   dir = projectCopy();
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
+  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
 });
 afterAll(() => server?.close());
 
 async function put(path: string, text: string, baseVersion: string | null) {
-  const res = await fetch(`${server.url}api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', body: JSON.stringify({ text, baseVersion }) });
+  const res = await studioFetch(server, `api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', body: JSON.stringify({ text, baseVersion }) });
   return { status: res.status, body: await res.json() };
 }
 
 describe('the studio API', () => {
   it('lists the project files with versions and the ruleset', async () => {
-    const res = await fetch(`${server.url}api/project`);
+    const res = await studioFetch(server, 'api/project');
     const body = await res.json();
     expect(res.status).toBe(200);
     expect(body.files[FILE].version).toBe(versionOf(readFileSync(join(dir, FILE), 'utf8')));
@@ -34,7 +35,7 @@ describe('the studio API', () => {
   });
 
   it('saves a valid change, and the ruleset hash changes', async () => {
-    const before = (await (await fetch(`${server.url}api/project`)).json()).ruleset;
+    const before = (await (await studioFetch(server, 'api/project')).json()).ruleset;
     const text = readFileSync(join(dir, FILE), 'utf8');
     const changed = text.replace('2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
     const r = await put(FILE, changed, versionOf(text));
@@ -65,9 +66,9 @@ describe('the studio API', () => {
   it('refuses paths outside rules/, forms/ and test/cases/, and malformed requests, and keeps running', async () => {
     expect((await put('../package.json', '{}', null)).status).toBe(400);
     expect((await put('rules/../../etc/x.yaml', 'a: 1', null)).status).toBe(400);
-    const bad = await fetch(`${server.url}api/files?path=rules/x.yaml`, { method: 'PUT', body: '{not json' });
+    const bad = await studioFetch(server, 'api/files?path=rules/x.yaml', { method: 'PUT', body: '{not json' });
     expect(bad.status).toBe(400);
-    expect((await fetch(`${server.url}api/project`)).status).toBe(200);
+    expect((await studioFetch(server, 'api/project')).status).toBe(200);
   });
 
   it('creates a new fixture only where none exists', async () => {
@@ -77,12 +78,39 @@ describe('the studio API', () => {
   });
 });
 
-describe('bound beyond loopback', () => {
-  it('demands the token', async () => {
-    const other = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist'), token: 'secret-token' });
+describe('the studio page', () => {
+  it('carries this start\'s session secret, which the API wants on every request', async () => {
+    const html = await (await fetch(server.url)).text();
+    expect(html).toContain(`<meta name="tiaoli-session" content="${server.session}" />`);
+    expect((await fetch(`${server.url}api/project`)).status).toBe(403);
+    expect((await studioFetch(server, 'api/project', { headers: { 'x-tiaoli-session': 'guessed' } })).status).toBe(403);
+  });
+
+  it('the compute-only routes answer as before', async () => {
+    const check = await studioFetch(server, 'api/check', { method: 'POST', body: JSON.stringify({ files: {} }) });
+    expect(check.status).toBe(200);
+    expect(Array.isArray((await check.json()).problems)).toBe(true);
+    const run = await studioFetch(server, 'api/fixtures/run', { method: 'POST', body: '{}' });
+    const ran = await run.json();
+    expect(run.status).toBe(200);
+    expect(ran.passed + ran.failed).toBeGreaterThanOrEqual(80);
+    const decided = await studioFetch(server, 'api/decide', {
+      method: 'POST',
+      body: JSON.stringify({ case: { asOf: '2019-09-16', facts: { person: { idNumber: '510104198806210574' } } } }),
+    });
+    expect(decided.status).toBe(200);
+    expect((await decided.json()).decisions.inForce.value).toBe(true);
+  });
+});
+
+describe('with a token', () => {
+  it('demands it, besides the session secret', async () => {
+    const other = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), token: 'secret-token' });
     try {
       expect((await fetch(`${other.url}api/project`)).status).toBe(401);
-      expect((await fetch(`${other.url}api/project`, { headers: { authorization: 'Bearer secret-token' } })).status).toBe(200);
+      expect((await studioFetch({ ...other, token: 'wrong-token' }, 'api/project')).status).toBe(401);
+      expect((await studioFetch({ ...other, token: undefined }, 'api/project', { headers: { authorization: 'Bearer secret-token' } })).status).toBe(200);
+      expect((await fetch(`${other.url}api/project`, { headers: { authorization: 'Bearer secret-token' } })).status).toBe(403);
     } finally {
       await other.close();
     }

@@ -1,50 +1,87 @@
-// `tiaoli serve`: one Node process that serves the built studio and its API. It binds to
-// loopback; bound elsewhere, the API demands a token.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { createApi } from './api.js';
+// `tiaoli serve`: one Node process that serves the built studio and its API (the Hono app
+// of app.ts). It binds to loopback; bound elsewhere, the API demands a token, never empty.
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createApp } from './app.js';
+import { isLoopback, ownHosts } from './middleware/host-check.js';
+import { adapterError } from './middleware/errors.js';
+import { newSecret } from './middleware/secret.js';
+import { ProjectStore } from './project-store.js';
 
-export interface ServeOptions { root: string; port: number; host: string; token?: string; studio: string }
+export { isLoopback } from './middleware/host-check.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+export interface ServeOptions {
+  root: string;
+  port: number;
+  host: string;
+  token?: string;
+  studio: string;
+  /** more Host names to answer to (e.g. a LAN name), beyond the bound host's own */
+  hosts?: string[];
 }
 
-export function startServer(options: ServeOptions): Promise<{ url: string; token?: string; close: () => Promise<void> }> {
-  const token = isLoopback(options.host) ? options.token : (options.token ?? randomBytes(18).toString('base64url'));
-  const api = createApi({ root: options.root, token });
-  const server = createServer(async (req, res) => {
-    if (await api(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://studio');
-    const wanted = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(options.studio, wanted);
-    if (!file.startsWith(options.studio) || !existsSync(file) || statSync(file).isDirectory()) file = join(options.studio, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('工作室尚未构建：请先运行 npm run build');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : options.port;
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      resolve({
-        url: `http://${host}:${port}/`,
-        token,
-        close: () => new Promise((done) => server.close(() => done())),
+export interface Started {
+  url: string;
+  token?: string;
+  /** this start's session secret (the studio page gets it in index.html; scripts send it as X-Tiaoli-Session) */
+  session: string;
+  /** the Node server (e.g. to watch requests and answers) */
+  server: Server;
+  close: () => Promise<void>;
+}
+
+/**
+ * The token the API will demand: none on loopback unless given; beyond loopback the given one
+ * or a random one. An empty token would switch authentication off, so it is refused.
+ */
+export function tokenFor(host: string, given: string | undefined): string | undefined {
+  if (given !== undefined && given.trim() === '') {
+    throw new Error(isLoopback(host)
+      ? '访问令牌不能为空：去掉 --token / TIAOLI_TOKEN，或给一个非空的令牌'
+      : `绑定到非本机地址 ${host} 时必须有访问令牌，且不能为空：去掉 --token / TIAOLI_TOKEN 以自动生成一个随机令牌，或给一个非空的令牌`);
+  }
+  return isLoopback(host) ? given : (given ?? newSecret());
+}
+
+export async function startServer(options: ServeOptions): Promise<Started> {
+  const token = tokenFor(options.host, options.token);
+  const session = newSecret();
+  const store = new ProjectStore(options.root);
+  let hosts: ReadonlySet<string> = new Set();
+  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts });
+  const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));
+  // a client that never finishes its headers or body does not hold a connection for long;
+  // malformed HTTP (a bad request line, oversize headers) Node answers itself with 400/431
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
       });
     });
-  });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  server.on('error', (e) => console.error(`[tiaoli] 服务器错误：${e.message}`));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  hosts = ownHosts(options.host, port, options.hosts);
+  const shown = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shown}:${port}/`,
+    token,
+    session,
+    server,
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
 }

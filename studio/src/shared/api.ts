@@ -1,10 +1,17 @@
-// The server's JSON API. Bound to a non-loopback address, the server wants the token it
-// printed at start; the studio takes it from ?token= once and keeps it for the session.
+// The server's JSON API. Every request carries this start's session secret, which the
+// server put into index.html (a page on another origin cannot read it), and JSON. Bound to a
+// non-loopback address, the server also wants the token it printed at start; the studio
+// takes it from ?token= once and keeps it for the session.
 export interface ProjectFile { text: string; version: string }
 export interface ProjectResponse { files: Record<string, ProjectFile>; ruleset: string | null; title: string }
 export interface ApiProblem { code: string; message: string; location: { file: string; line: number; column: number } }
 
 const TOKEN_KEY = 'tiaoli.token';
+const SESSION_META = 'meta[name="tiaoli-session"]';
+
+function session(): string {
+  return document.querySelector<HTMLMetaElement>(SESSION_META)?.content ?? '';
+}
 
 function token(): string | null {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
@@ -16,7 +23,7 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   const t = token();
   const res = await fetch(path, {
     method,
-    headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) },
+    headers: { 'content-type': 'application/json', 'x-tiaoli-session': session(), ...(t ? { authorization: `Bearer ${t}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({ error: res.statusText }));

@@ -1,0 +1,52 @@
+// The studio's server as a Hono app: the same app runs under `tiaoli serve` and inside
+// Vite's dev server, and answers `app.request()` in tests without a port.
+//
+// Order matters: every request is first checked for a Host that names this server (DNS
+// rebinding), then API requests for the token (beyond loopback), the session secret and
+// same-origin/JSON (cross-site requests), and a bounded body; only then do routes run.
+import { Hono } from 'hono';
+import { hostCheck } from './middleware/host-check.js';
+import { sameOrigin } from './middleware/same-origin.js';
+import { tokenCheck } from './middleware/token.js';
+import { limitBody, MAX_BODY } from './middleware/body-limit.js';
+import { notFound, onError } from './middleware/errors.js';
+import { securityHeaders } from './middleware/headers.js';
+import type { ProjectStore } from './project-store.js';
+import { projectRoute } from './routes/project.js';
+import { filesRoute } from './routes/files.js';
+import { checkRoute } from './routes/check.js';
+import { decideRoute } from './routes/decide.js';
+import { fixturesRoute } from './routes/fixtures.js';
+import { studioRoutes } from './routes/studio.js';
+
+export interface AppOptions {
+  store: ProjectStore;
+  /** the per-start secret the studio page receives in index.html */
+  session: string;
+  /** the Host header values that name this server (read per request: a port may be known late) */
+  hosts: () => ReadonlySet<string>;
+  /** when set (always beyond loopback), every API request needs it as a Bearer token */
+  token?: string;
+  /** the built studio to serve; absent under Vite, which serves the studio itself */
+  studio?: string;
+  maxBody?: number;
+}
+
+export function createApp(options: AppOptions): Hono {
+  if (options.token !== undefined && options.token === '') throw new Error('访问令牌不能为空');
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use('*', securityHeaders);
+  app.use('*', hostCheck(options.hosts));
+  if (options.token !== undefined) app.use('/api/*', tokenCheck(options.token));
+  app.use('/api/*', sameOrigin(options.session));
+  app.use('/api/*', limitBody(options.maxBody ?? MAX_BODY));
+  projectRoute(app, options.store);
+  filesRoute(app, options.store);
+  checkRoute(app, options.store);
+  decideRoute(app, options.store);
+  fixturesRoute(app, options.store);
+  if (options.studio) studioRoutes(app, options.studio, options.session);
+  return app;
+}

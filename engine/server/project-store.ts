@@ -1,0 +1,229 @@
+// The project as the server sees it: its files, checked once and kept in memory, keyed by
+// the files' versions. Each snapshot re-stats the files (cheap); only files whose stat changed
+// are re-read, and the project is re-checked only when a file's content did change. Saves
+// are locked across processes, so two servers on one project never both save over one version.
+import { Decider } from '../evaluate/decider.js';
+import type { Problem } from '../load/source-file.js';
+import type { Regulation } from '../model.js';
+import {
+  cleanStaleTemporaries, listProject, pathRefusal, readListed, readProjectFileSafely, realRoot,
+  RefusedError, versionOf, writeProjectFile, type ProjectFile, type ReadFile,
+} from './project-files.js';
+import { checkProjectSafely } from './safe-check.js';
+import { LockBusyError, ProjectLock } from './file-lock.js';
+
+export type { ProjectFile } from './project-files.js';
+
+export interface ProjectSnapshot {
+  /** path → file (rules/, forms/, test/cases/ only; no symlinks) */
+  files: Record<string, ProjectFile>;
+  /** the project check's problems, and the files that could not be read, each at file:line:col */
+  problems: Problem[];
+  /** undefined when the rules cannot be built */
+  regulation?: Regulation;
+  /** one per snapshot, reused while nothing changed on disk */
+  decider?: Decider;
+  ruleset: string | null;
+  title: string;
+}
+
+export type SaveOutcome =
+  | { kind: 'saved'; path: string; version: string; ruleset: string | null }
+  | { kind: 'conflict'; path: string; current: ProjectFile | null }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'refused'; message: string };
+
+export interface StoreStats { snapshots: number; reads: number; checks: number }
+
+interface Entry { key: string; read: ReadFile }
+interface Current {
+  signature: string;
+  snapshot: ProjectSnapshot;
+  /** the texts the check ran on (files that could be read as UTF-8) */
+  texts: Map<string, string>;
+  /** problems of the files themselves (links, encodings, sizes): not from the check */
+  fileProblems: Problem[];
+  today: string;
+}
+
+const CHECK_CACHE = 8;
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+export class ProjectStore {
+  readonly root: string;
+  /** counters, for tests and the bench: how often the store listed, read a file, checked the project */
+  readonly stats: StoreStats = { snapshots: 0, reads: 0, checks: 0 };
+  private readonly today: () => string;
+  private readonly lock: ProjectLock;
+  private entries = new Map<string, Entry>();
+  private current?: Current;
+  private inflight?: Promise<ProjectSnapshot>;
+  private checks = new Map<string, Problem[]>();
+  private readonly freshMs: number;
+  private listedAt = -Infinity;
+  private readonly remembered = new WeakMap<ProjectSnapshot, Map<string, Promise<unknown>>>();
+
+  /**
+   * `freshMs`: a snapshot younger than this is answered without looking at the disk again
+   * (default 100 ms): under load the files are stat'ed at most ten times a second, and a
+   * change made by another program is seen within that time. Saves through the store are
+   * seen at once.
+   */
+  constructor(root: string, options: { today?: () => string; lockStaleMs?: number; freshMs?: number } = {}) {
+    this.root = realRoot(root);
+    this.today = options.today ?? today;
+    this.freshMs = options.freshMs ?? 100;
+    this.lock = new ProjectLock(this.root, { stale: options.lockStaleMs });
+    cleanStaleTemporaries(this.root);
+  }
+
+  /** The project as it is on disk now; concurrent calls share one refresh. */
+  snapshot(): Promise<ProjectSnapshot> {
+    if (!this.inflight && this.current && performance.now() - this.listedAt < this.freshMs && this.current.today === this.today()) {
+      return Promise.resolve(this.current.snapshot);
+    }
+    this.inflight ??= this.refresh().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  /** A snapshot taken after this call (not one already under way), e.g. after a write. */
+  private async freshSnapshot(): Promise<ProjectSnapshot> {
+    while (this.inflight) await this.inflight.catch(() => undefined);
+    this.listedAt = -Infinity;
+    return this.snapshot();
+  }
+
+  private async refresh(): Promise<ProjectSnapshot> {
+    this.stats.snapshots++;
+    const day = this.today();
+    const listing = listProject(this.root);
+    this.listedAt = performance.now();
+    const next = new Map<string, Entry>();
+    for (const { path, full, stat } of listing.files) {
+      const key = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+      const previous = this.entries.get(path);
+      if (previous && previous.key === key) {
+        next.set(path, previous);
+      } else {
+        this.stats.reads++;
+        next.set(path, { key, read: readListed(path, full, stat.size) });
+      }
+    }
+    this.entries = next;
+    const fileProblems = [...listing.problems];
+    const parts = [day];
+    for (const p of listing.problems) parts.push(`!${p.location.file}\0${p.code}`);
+    for (const [path, { read }] of next) parts.push(`${path}\0${read.file.version}`);
+    const signature = parts.join('\n');
+    if (this.current?.signature === signature) return this.current.snapshot;
+
+    const files: Record<string, ProjectFile> = {};
+    const texts = new Map<string, string>();
+    for (const [path, { read }] of next) {
+      files[path] = read.file;
+      if (read.problem) fileProblems.push(read.problem);
+      else texts.set(path, read.file.text);
+    }
+    this.stats.checks++;
+    const check = checkProjectSafely(texts, day);
+    const problems = [...fileProblems, ...check.problems];
+    let decider: Decider | undefined;
+    if (check.regulation) {
+      try {
+        decider = new Decider(check.regulation);
+      } catch (e) {
+        problems.push({ code: 'project.decider', message: `规则无法运行：${(e as Error).message}`, location: { file: 'rules', line: 1, column: 1 } });
+      }
+    }
+    const regulation = decider ? check.regulation : undefined;
+    const snapshot: ProjectSnapshot = { files, problems, regulation, decider, ruleset: regulation?.ruleset ?? null, title: regulation?.title ?? '' };
+    this.current = { signature, snapshot, texts, fileProblems, today: day };
+    this.checks = new Map();
+    return snapshot;
+  }
+
+  /** The project's problems with these texts in place of (or beside) the files on disk. */
+  async check(changes: Record<string, string>): Promise<Problem[]> {
+    const snapshot = await this.snapshot();
+    const current = this.current!;
+    const merged = new Map(current.texts);
+    const changed = new Set<string>();
+    for (const [path, text] of Object.entries(changes)) {
+      if (typeof text !== 'string') continue;
+      if (pathRefusal(path) && !Object.hasOwn(snapshot.files, path)) continue;
+      if (current.texts.get(path) === text) continue;
+      merged.set(path, text);
+      changed.add(path);
+    }
+    if (!changed.size) return snapshot.problems;
+    const key = [...changed].sort().map((p) => `${p}\0${versionOf(merged.get(p)!)}`).join('\n');
+    const known = this.checks.get(key);
+    if (known && this.current === current) {
+      this.checks.delete(key);
+      this.checks.set(key, known);
+      return known;
+    }
+    this.stats.checks++;
+    const problems = [...current.fileProblems.filter((p) => !changed.has(p.location.file)), ...checkProjectSafely(merged, current.today).problems];
+    if (this.current === current) {
+      this.checks.set(key, problems);
+      if (this.checks.size > CHECK_CACHE) this.checks.delete(this.checks.keys().next().value!);
+    }
+    return problems;
+  }
+
+  /**
+   * Saves one file: allowed path → lock → the file on disk still at `baseVersion` (else
+   * conflict) → no problem in that file with the change in place (else invalid) → atomic write.
+   */
+  async save(path: string, text: string, baseVersion: string | null): Promise<SaveOutcome> {
+    const refusal = pathRefusal(path);
+    if (refusal) return { kind: 'refused', message: refusal };
+    if (typeof text !== 'string') return { kind: 'refused', message: '缺少 text（文件内容）' };
+    if (baseVersion !== null && typeof baseVersion !== 'string') return { kind: 'refused', message: 'baseVersion 必须是字符串或 null' };
+    try {
+      return await this.lock.run(async (): Promise<SaveOutcome> => {
+        const onDisk = readProjectFileSafely(this.root, path);
+        const current = onDisk?.file ?? null;
+        // Refuse to overwrite a file that changed on disk since the editor loaded it.
+        if ((current?.version ?? null) !== baseVersion) return { kind: 'conflict', path, current };
+        await this.freshSnapshot();
+        const problems = (await this.check({ [path]: text })).filter((p) => p.location.file === path);
+        if (problems.length) return { kind: 'invalid', problems };
+        writeProjectFile(this.root, path, text);
+        const after = await this.freshSnapshot();
+        return { kind: 'saved', path, version: versionOf(text), ruleset: after.ruleset };
+      });
+    } catch (e) {
+      if (e instanceof RefusedError || e instanceof LockBusyError) return { kind: 'refused', message: e.message };
+      throw e;
+    }
+  }
+
+  /**
+   * A value worked out once per snapshot and dropped with it, e.g. the fixtures' results or
+   * the project's JSON: while nothing changes on disk, it is not worked out again.
+   */
+  remember<T>(snapshot: ProjectSnapshot, name: string, compute: () => Promise<T> | T): Promise<T> {
+    let values = this.remembered.get(snapshot);
+    if (!values) this.remembered.set(snapshot, (values = new Map()));
+    let value = values.get(name) as Promise<T> | undefined;
+    if (!value) {
+      value = Promise.resolve().then(compute);
+      values.set(name, value);
+      value.catch(() => values!.delete(name));
+    }
+    return value;
+  }
+
+  async close(): Promise<void> {
+    await this.inflight?.catch(() => undefined);
+    await this.lock.idle();
+    this.entries = new Map();
+    this.current = undefined;
+    this.checks = new Map();
+  }
+}

@@ -1,0 +1,30 @@
+// PUT|POST /api/files?path=…  { text, baseVersion }: saves one file if it is allowed there,
+// still the version the editor loaded (else 409 with what is on disk now) and valid (else
+// 422 with the problems at file:line:column). The store checks, locks and writes.
+import type { Hono } from 'hono';
+import type { ProjectStore } from '../project-store.js';
+import { field, fieldError, jsonObject } from './json-body.js';
+
+export function filesRoute(app: Hono, store: ProjectStore): void {
+  app.on(['PUT', 'POST'], '/api/files', async (c) => {
+    const path = c.req.query('path');
+    if (typeof path !== 'string' || path === '') return c.json({ error: '缺少 path 参数' }, 400);
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    const text = field(body.value, 'text');
+    if (typeof text !== 'string') return fieldError(c, 'text', '字符串（文件内容）');
+    const base = field(body.value, 'baseVersion') ?? null;
+    if (base !== null && typeof base !== 'string') return fieldError(c, 'baseVersion', '字符串或 null');
+    const outcome = await store.save(path, text, base);
+    switch (outcome.kind) {
+      case 'saved':
+        return c.json({ path: outcome.path, version: outcome.version, ruleset: outcome.ruleset });
+      case 'conflict':
+        return c.json({ error: '文件在载入后已被修改', path: outcome.path, current: outcome.current }, 409);
+      case 'invalid':
+        return c.json({ error: '有错误，未保存', problems: outcome.problems }, 422);
+      case 'refused':
+        return c.json({ error: outcome.message }, 400);
+    }
+  });
+}

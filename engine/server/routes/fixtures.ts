@@ -1,0 +1,17 @@
+// POST /api/fixtures/run: every fixture under test/cases/ against its expected decision.
+import type { Hono } from 'hono';
+import { runFixtures } from '../../fixtures/run-fixtures.js';
+import type { ProjectStore } from '../project-store.js';
+
+export function fixturesRoute(app: Hono, store: ProjectStore): void {
+  app.post('/api/fixtures/run', async (c) => {
+    const snapshot = await store.snapshot();
+    if (!snapshot.regulation || !snapshot.decider) return c.json({ error: '规则有错误', problems: snapshot.problems }, 500);
+    const fixtures = Object.entries(snapshot.files)
+      .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
+      .map(([name, file]) => ({ name, text: file.text }));
+    const results = await runFixtures(snapshot.decider, fixtures);
+    const passed = results.filter((r) => r.passed).length;
+    return c.json({ passed, failed: results.length - passed, results: results.map(({ document: _d, ...r }) => r) });
+  });
+}

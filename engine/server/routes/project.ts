@@ -1,0 +1,11 @@
+// GET /api/project: every editable file with its version, the ruleset hash and the title,
+// from the store's checked snapshot (re-read only when files changed on disk).
+import type { Hono } from 'hono';
+import type { ProjectStore } from '../project-store.js';
+
+export function projectRoute(app: Hono, store: ProjectStore): void {
+  app.get('/api/project', async (c) => {
+    const snapshot = await store.snapshot();
+    return c.json({ files: snapshot.files, ruleset: snapshot.ruleset, title: snapshot.title });
+  });
+}
