@@ -25,7 +25,25 @@ export function capPerFile(problems: Problem[], limit = 50): Problem[] {
 
 export function checkProjectSafely(files: Map<string, string>, today: string): ProjectCheck {
   const check = checkUncapped(files, today);
-  return { regulation: check.regulation, problems: capPerFile(check.problems) };
+  return { regulation: check.regulation, problems: capPerFile([...check.problems, ...unparsedProblems(files, check.problems)]) };
+}
+
+/**
+ * YAML problems of the files the check did not read (a stray file beside the forms, say):
+ * every file in the project is shown with its problem, whether or not anything uses it.
+ */
+function unparsedProblems(files: Map<string, string>, known: Problem[]): Problem[] {
+  const named = new Set(known.map((p) => p.location.file));
+  const out: Problem[] = [];
+  for (const [path, text] of files) {
+    if (!/\.ya?ml$/.test(path) || named.has(path)) continue;
+    try {
+      out.push(...parseSource(path, text).problems);
+    } catch (e) {
+      out.push(at(path, 'file.unreadable', `无法读取此文件：${reason(e)}`));
+    }
+  }
+  return out;
 }
 
 function checkUncapped(files: Map<string, string>, today: string): ProjectCheck {

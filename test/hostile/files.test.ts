@@ -204,7 +204,7 @@ describe('files on disk that cannot be read keep the studio usable', () => {
       expect(problemOf(file), file).toBeDefined();
       expect(problemOf(file)!.message, file).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(problemOf('test/cases/gbk.yaml')).toMatchObject({ code: 'file.encoding', message: expect.stringContaining('GBK'), location: { line: 1, column: 1 } });
+    expect(problemOf('test/cases/gbk.yaml')).toMatchObject({ code: 'encoding.gbk', message: expect.stringContaining('GBK'), location: { line: 1, column: 1 } });
     expect(problemOf('test/cases/utf16.yaml')!.message).toContain('UTF-16');
     expect(snapshot.files['test/cases/gbk.yaml']!.text).toContain('居住证'); // shown readably, not as mojibake
     expect(snapshot.ruleset).toMatch(/^[0-9a-f]{16}$/);

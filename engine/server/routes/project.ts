@@ -6,6 +6,8 @@ import type { ProjectStore } from '../project-store.js';
 export function projectRoute(app: Hono, store: ProjectStore): void {
   app.get('/api/project', async (c) => {
     const snapshot = await store.snapshot();
-    return c.json({ files: snapshot.files, ruleset: snapshot.ruleset, title: snapshot.title });
+    // `problems`: every file that cannot be read or checked is listed with its error, so the
+    // studio can show it while the rest of the project loads.
+    return c.json({ files: snapshot.files, ruleset: snapshot.ruleset, title: snapshot.title, problems: snapshot.problems });
   });
 }
