@@ -3,9 +3,9 @@
 // non-loopback address, the server also wants the token it printed at start; the studio
 // takes it from ?token= once and keeps it for the session.
 export interface ProjectFile { text: string; version: string }
-export interface ProjectResponse { files: Record<string, ProjectFile>; ruleset: string | null; title: string }
 export interface ApiProblem { code: string; message: string; location: { file: string; line: number; column: number } }
-
+/** `problems`: the server's check of the files on disk, among them what only the disk can tell (encoding, links, size). */
+export interface ProjectResponse { files: Record<string, ProjectFile>; ruleset: string | null; title: string; problems?: ApiProblem[] }
 const TOKEN_KEY = 'tiaoli.token';
 const SESSION_META = 'meta[name="tiaoli-session"]';
 

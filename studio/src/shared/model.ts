@@ -26,9 +26,19 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function buildModel(files: Record<string, string>): Promise<Model> {
+/** Problems only the server can see on disk (an encoding, a link, a size), for the files as saved. */
+let diskProblems: Problem[] = [];
+export function setDiskProblems(problems: Problem[]): void {
+  diskProblems = problems.filter((p) => /^(encoding|file)\./.test(p.code));
+}
+
+export async function buildModel(files: Record<string, string>, saved?: Record<string, string>): Promise<Model> {
   const started = performance.now();
-  const { regulation, problems } = checkProject(files, today());
+  const check = checkProject(files, today());
+  const { regulation } = check;
+  // a file on disk that could not be read is shown with that problem until it is replaced
+  const unread = diskProblems.filter((p) => !saved || saved[p.location.file] === files[p.location.file]);
+  const problems = [...unread, ...check.problems];
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
   if (!regulation || problems.some((p) => p.location.file.startsWith('rules/'))) {
     return { files, regulation, problems, fixtures: [], ms: performance.now() - started };

@@ -3,7 +3,7 @@
 // re-run every fixture against the working copy; nothing is written until saved.
 import { useSyncExternalStore } from 'react';
 import { fetchProject, saveFile, type ProjectFile, type SaveResult } from './api.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel, setDiskProblems, type Model } from './model.js';
 
 interface Draft { text: string; baseVersion: string | null }
 
@@ -43,6 +43,10 @@ function persistDrafts(drafts: Record<string, Draft>): void {
   }
 }
 
+function savedTexts(saved: Record<string, ProjectFile>): Record<string, string> {
+  return Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text]));
+}
+
 function workingFiles(saved: Record<string, ProjectFile>, drafts: Record<string, Draft>): Record<string, string> {
   const files = Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text]));
   for (const [p, d] of Object.entries(drafts)) files[p] = d.text;
@@ -57,7 +61,7 @@ function recompute(delay = 250): void {
   set({ computing: true });
   computeTimer = setTimeout(async () => {
     const run = ++computeRun;
-    const model = await buildModel(state.working);
+    const model = await buildModel(state.working, savedTexts(state.saved));
     if (run === computeRun) set({ workingModel: model, computing: false });
   }, delay);
 }
@@ -65,6 +69,7 @@ function recompute(delay = 250): void {
 export async function loadProject(): Promise<void> {
   try {
     const project = await fetchProject();
+    setDiskProblems(project.problems ?? []);
     let drafts: Record<string, Draft> = {};
     try {
       drafts = JSON.parse(localStorage.getItem(DRAFTS_KEY) ?? '{}');
