@@ -5,7 +5,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from '../schemas/rule-files.js';
 import { normaliseDates } from '../dates/calendar-date.js';
-import { parseSource, ProblemsError, type Problem, type SourceFile } from './source-file.js';
+import { parseSource, type PathSegment, type Problem, type SourceFile } from './source-file.js';
+import { isInheritedName } from '../evaluate/own.js';
 import { checkReferences } from './check-references.js';
 import type {
   Article, DecisionSpec, DerivedFactSpec, InterpretationSpec, Paragraph, ParameterSpec, Regulation, RuleSpec, Vocabulary,
@@ -29,6 +30,31 @@ const validators = {
   interpretation: ajv.compile(interpretationFileSchema),
 };
 
+/** Keys of a decision in a decision document beside its fields. */
+const DOCUMENT_KEYS = new Set(['articles', 'interpretations', 'because']);
+
+function forget(schema: object): void {
+  try {
+    ajv.removeSchema(schema);
+  } catch {
+    // never compiled: nothing to forget
+  }
+}
+
+/**
+ * A rule file read, or — when the reader itself fails (a YAML alias bomb, nesting too
+ * deep) — a file with one problem at its start, so that the rest of the folder still loads.
+ */
+function readSource(file: string, text: string): SourceFile {
+  try {
+    return parseSource(file, text);
+  } catch (e) {
+    const location = { file, line: 1, column: 1 };
+    const message = e instanceof RangeError ? '文件嵌套过深或别名展开过多，无法读取' : `无法读取：${(e as Error).message}`;
+    return { file, text, data: undefined, locate: () => location, problems: [{ code: 'load.unreadable', message, location }] };
+  }
+}
+
 /** The content hash of every file the rules come from (the same in Node and in the browser). */
 export function rulesetHash(files: RuleFiles): string {
   const text = [...files.keys()].sort().map((name) => `${name}\0${files.get(name)}\0`).join('');
@@ -45,7 +71,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
   const sources = new Map<string, SourceFile>();
   for (const [rel, text] of files) {
     if (!/\.ya?ml$/.test(rel)) continue;
-    const source = parseSource(display(rel), text);
+    const source = readSource(display(rel), text);
     problems.push(...source.problems);
     sources.set(rel, source);
   }
@@ -65,11 +91,17 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
 
   const articles: Article[] = [];
   const rules: RuleSpec[] = [];
-  const derived: Record<string, DerivedFactSpec> = {};
-  const parameters: Record<string, ParameterSpec> = {};
-  const interpretations: Record<string, InterpretationSpec> = {};
-  const chapterOf = (n: number): string =>
-    ((manifest?.chapters ?? []) as Json[]).find((c) => n >= c.articles[0] && n <= c.articles[1])?.title ?? '';
+  // names from files are kept in Maps: a plain object would already "have" constructor, toString…
+  const derived = new Map<string, DerivedFactSpec>();
+  const parameters = new Map<string, ParameterSpec>();
+  const interpretations = new Map<string, InterpretationSpec>();
+  const chapters = (manifestOk ? manifest.chapters : []) as Json[];
+  const chapterOf = (n: number): string => chapters.find((c) => n >= c.articles[0] && n <= c.articles[1])?.title ?? '';
+  const reserved = (name: string, kind: string, source: SourceFile, path: PathSegment[]): boolean => {
+    if (!isInheritedName(name)) return false;
+    problems.push({ code: 'load.reservedName', message: `${kind} ${name} 与 JavaScript 对象的内置属性同名，不能用作名称`, location: source.locate(path) });
+    return true;
+  };
 
   for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     if (rel.startsWith('articles/')) {
@@ -98,14 +130,16 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
         });
       });
       for (const [name, d] of Object.entries((data.derived ?? {}) as Record<string, Json>)) {
-        if (derived[name]) {
-          problems.push({ code: 'load.duplicateDerived', message: `派生事实 ${name} 重复定义（另见 ${derived[name].location.file}:${derived[name].location.line}）`, location: source.locate(['derived', name]) });
+        if (reserved(name, '派生事实', source, ['derived', name])) continue;
+        const other = derived.get(name);
+        if (other) {
+          problems.push({ code: 'load.duplicateDerived', message: `派生事实 ${name} 重复定义（另见 ${other.location.file}:${other.location.line}）`, location: source.locate(['derived', name]) });
           continue;
         }
-        derived[name] = {
+        derived.set(name, {
           name, label: d.label, function: d.function, args: d.args, articles: d.articles ?? [], interpretations: d.interpretations ?? [],
           file: source.file, location: source.locate(['derived', name]),
-        };
+        });
       }
       ((data.rules ?? []) as Json[]).forEach((r, ri) => {
         rules.push({
@@ -117,27 +151,30 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
       if (!check('parameter', source)) continue;
       const data = normaliseDates(source.data) as Record<string, Json>;
       for (const [name, p] of Object.entries(data)) {
-        if (parameters[name]) {
-          problems.push({ code: 'load.duplicateParameter', message: `参数 ${name} 重复定义（另见 ${parameters[name].file}）`, location: source.locate([name]) });
+        if (reserved(name, '参数', source, [name])) continue;
+        const other = parameters.get(name);
+        if (other) {
+          problems.push({ code: 'load.duplicateParameter', message: `参数 ${name} 重复定义（另见 ${other.file}）`, location: source.locate([name]) });
           continue;
         }
-        parameters[name] = {
+        parameters.set(name, {
           name, label: p.label, article: p.article, unit: p.unit, type: p.type, reference: p.reference,
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
           file: source.file, location: source.locate([name]),
-        };
+        });
       }
     } else if (rel.startsWith('interpretations/')) {
       if (!check('interpretation', source)) continue;
       const i = source.data as Json;
-      if (interpretations[i.id]) {
+      if (reserved(i.id, '解释', source, ['id'])) continue;
+      if (interpretations.has(i.id)) {
         problems.push({ code: 'load.duplicateInterpretation', message: `解释 ${i.id} 重复定义`, location: source.locate(['id']) });
         continue;
       }
-      interpretations[i.id] = {
+      interpretations.set(i.id, {
         id: i.id, title: i.title, articles: i.articles, question: i.question, reading: i.reading,
         alternatives: i.alternatives, reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
-      };
+      });
     }
   }
 
@@ -151,27 +188,43 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
       ajv.compile(caseSchema);
     } catch (e) {
       problems.push({ code: 'load.caseSchema', message: `案件 Schema 无效：${(e as Error).message}`, location: caseSchemaSource.locate([]) });
+    } finally {
+      // only checked here: kept, ajv would hold every version loaded (and refuse a second one with the same $id)
+      forget(caseSchema);
     }
   }
   if (!manifestOk) return { problems };
 
-  const decisions: Record<string, DecisionSpec> = {};
+  const decisions = new Map<string, DecisionSpec>();
   for (const [name, d] of Object.entries(manifest.decisions as Record<string, Json>)) {
-    decisions[name] = {
-      name, label: d.label, articles: d.articles,
-      fields: Object.fromEntries(Object.entries(d.fields as Record<string, Json>).map(([f, spec]) => [f, { name: f, ...spec }])) as DecisionSpec['fields'],
-    };
+    if (reserved(name, '决定', manifestSource, ['decisions', name])) continue;
+    const fields = Object.entries(d.fields as Record<string, Json>).filter(([f]) => {
+      if (DOCUMENT_KEYS.has(f)) {
+        problems.push({ code: 'load.reservedName', message: `决定字段 ${f} 与决定文档中的 articles、interpretations、because 同名，不能使用`, location: manifestSource.locate(['decisions', name, 'fields', f]) });
+        return false;
+      }
+      return !reserved(f, '决定字段', manifestSource, ['decisions', name, 'fields', f]);
+    });
+    decisions.set(name, { name, label: d.label, articles: d.articles, fields: Object.fromEntries(fields.map(([f, spec]) => [f, { ...spec, name: f }])) as DecisionSpec['fields'] });
   }
-  const vocabulary: Vocabulary = { facts: {}, materials: {}, requirements: {}, values: {}, divisions: {}, ...(manifest.vocabulary as Partial<Vocabulary>) };
+  const given = (manifest.vocabulary ?? {}) as Partial<Record<keyof Vocabulary, Json>>;
+  const vocabularyPart = <K extends keyof Vocabulary>(kind: K): Vocabulary[K] =>
+    Object.fromEntries(Object.entries(given[kind] ?? {}).filter(([key]) => !reserved(key, '词汇', manifestSource, ['vocabulary', kind, key]))) as Vocabulary[K];
+  const vocabulary: Vocabulary = {
+    facts: vocabularyPart('facts'), materials: vocabularyPart('materials'), requirements: vocabularyPart('requirements'),
+    values: vocabularyPart('values'), divisions: vocabularyPart('divisions'),
+  };
   articles.sort((a, b) => a.number - b.number);
   const regulation: Regulation = {
-    id: manifest.id, title: manifest.title, dir, articles, rules, decisions, parameters, interpretations, derived, vocabulary, caseSchema,
+    id: manifest.id, title: manifest.title, dir, articles, rules, vocabulary, caseSchema,
+    decisions: Object.fromEntries(decisions), parameters: Object.fromEntries(parameters),
+    interpretations: Object.fromEntries(interpretations), derived: Object.fromEntries(derived),
     ruleset: rulesetHash(files), files: [...files.keys()].sort(), sourceText: files.get(manifest.source) ?? '',
   };
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
   }
-  problems.push(...checkReferences(regulation, (file) => [...sources.values()].find((s) => s.file === file)));
+  problems.push(...checkReferences(regulation, (file) => [...sources.values()].find((s) => s.file === file), manifestSource.file));
   return { regulation, problems };
 }
 
