@@ -45,14 +45,91 @@ function forget(schema: object): void {
  * A rule file read, or — when the reader itself fails (a YAML alias bomb, nesting too
  * deep) — a file with one problem at its start, so that the rest of the folder still loads.
  */
-function readSource(file: string, text: string): SourceFile {
+function parseOrProblem(file: string, text: string): SourceFile {
+  let source: SourceFile;
   try {
-    return parseSource(file, text);
+    source = parseSource(file, text);
   } catch (e) {
     const location = { file, line: 1, column: 1 };
-    const message = e instanceof RangeError ? '文件嵌套过深或别名展开过多，无法读取' : `无法读取：${(e as Error).message}`;
+    const message = e instanceof RangeError ? '文件嵌套过深，无法读取'
+      : /alias/i.test((e as Error).message) ? 'YAML 别名展开过多（疑似“别名炸弹”），无法读取' : `无法读取：${(e as Error).message}`;
     return { file, text, data: undefined, locate: () => location, problems: [{ code: 'load.unreadable', message, location }] };
   }
+  const shape = shapeProblem(source.data);
+  if (!shape) return source;
+  return { ...source, data: undefined, problems: [...source.problems, { code: 'load.unreadable', message: shape.message, location: source.locate(shape.path) }] };
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * What makes data unusable though it parsed: an alias inside what it names (`a: &x [*x]`
+ * reads as a value that contains itself) or nesting deeper than any rule file needs.
+ * Walked without recursion, each shared value once.
+ */
+function shapeProblem(data: unknown): { message: string; path: PathSegment[] } | undefined {
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const stack: Array<{ node: object; path: PathSegment[]; leaving: boolean }> = [];
+  if (data && typeof data === 'object') stack.push({ node: data, path: [], leaving: false });
+  while (stack.length) {
+    const { node, path, leaving } = stack.pop()!;
+    if (leaving) {
+      onPath.delete(node);
+      done.add(node);
+      continue;
+    }
+    if (done.has(node)) continue;
+    if (path.length > MAX_DEPTH) return { message: `嵌套超过 ${MAX_DEPTH} 层，无法读取`, path: path.slice(0, MAX_DEPTH) };
+    onPath.add(node);
+    stack.push({ node, path, leaving: true });
+    for (const [key, child] of Object.entries(node)) {
+      if (!child || typeof child !== 'object') continue;
+      const at = [...path, Array.isArray(node) ? Number(key) : key];
+      if (onPath.has(child)) return { message: 'YAML 别名引用了包含它自身的值（循环引用），无法读取', path: at };
+      stack.push({ node: child, path: at, leaving: false });
+    }
+  }
+  return undefined;
+}
+
+/** Files read before, by name and text: a folder is re-read after each edit of one file. */
+const readBefore = new Map<string, SourceFile>();
+const READ_BEFORE_MAX = 512;
+
+function readSource(file: string, text: string): SourceFile {
+  const key = `${file}\0${text}`;
+  let source = readBefore.get(key);
+  if (source) {
+    readBefore.delete(key); // most recently used last
+  } else {
+    source = parseOrProblem(file, text);
+    if (readBefore.size >= READ_BEFORE_MAX) readBefore.delete(readBefore.keys().next().value!);
+  }
+  readBefore.set(key, source);
+  // shared between loads: what a regulation keeps of it is copied (normaliseDates, structuredClone)
+  return source;
+}
+
+/** Case schemas checked before (their JSON → ajv's complaint, if any). */
+const schemaChecked = new Map<string, string | undefined>();
+
+/** Why ajv cannot compile a schema, or undefined when it can. Compiled with nothing kept. */
+function caseSchemaError(schema: object): string | undefined {
+  const key = JSON.stringify(schema);
+  if (schemaChecked.has(key)) return schemaChecked.get(key);
+  let error: string | undefined;
+  try {
+    ajv.compile(schema);
+  } catch (e) {
+    error = (e as Error).message;
+  } finally {
+    // kept, ajv would hold every version loaded (and refuse a second one with the same $id)
+    forget(schema);
+  }
+  if (schemaChecked.size >= 16) schemaChecked.delete(schemaChecked.keys().next().value!);
+  schemaChecked.set(key, error);
+  return error;
 }
 
 /** The content hash of every file the rules come from (the same in Node and in the browser). */
@@ -66,8 +143,18 @@ export function rulesetHash(files: RuleFiles): string {
  * the result); `shownAs` is how file names start in messages (e.g. "rules").
  */
 export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'rules'): LoadResult {
-  const problems: Problem[] = [];
   const display = (rel: string): string => (shownAs ? `${shownAs}/${rel}` : rel);
+  const problems: Problem[] = [];
+  try {
+    return build(dir, files, display, problems);
+  } catch (e) {
+    // the last resort, for a fault in tiaoli itself: still a message, never a stack trace
+    const location = { file: display('regulation.yaml'), line: 1, column: 1 };
+    return { problems: [...problems, { code: 'load.failed', message: `载入规则时出错：${(e as Error).message}`, location }] };
+  }
+}
+
+function build(dir: string, files: RuleFiles, display: (rel: string) => string, problems: Problem[]): LoadResult {
   const sources = new Map<string, SourceFile>();
   for (const [rel, text] of files) {
     if (!/\.ya?ml$/.test(rel)) continue;
@@ -165,7 +252,7 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
       }
     } else if (rel.startsWith('interpretations/')) {
       if (!check('interpretation', source)) continue;
-      const i = source.data as Json;
+      const i = structuredClone(source.data) as Json;
       if (reserved(i.id, '解释', source, ['id'])) continue;
       if (interpretations.has(i.id)) {
         problems.push({ code: 'load.duplicateInterpretation', message: `解释 ${i.id} 重复定义`, location: source.locate(['id']) });
@@ -183,15 +270,9 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
   if (!caseSchemaSource) {
     problems.push({ code: 'load.noCaseSchema', message: '规则目录中没有 case.schema.yaml（案件的 JSON Schema）', location: { file: display('case.schema.yaml'), line: 1, column: 1 } });
   } else if (caseSchemaSource.data !== undefined) {
-    caseSchema = caseSchemaSource.data as Json;
-    try {
-      ajv.compile(caseSchema);
-    } catch (e) {
-      problems.push({ code: 'load.caseSchema', message: `案件 Schema 无效：${(e as Error).message}`, location: caseSchemaSource.locate([]) });
-    } finally {
-      // only checked here: kept, ajv would hold every version loaded (and refuse a second one with the same $id)
-      forget(caseSchema);
-    }
+    caseSchema = structuredClone(caseSchemaSource.data) as Json;
+    const error = caseSchemaError(caseSchema);
+    if (error) problems.push({ code: 'load.caseSchema', message: `案件 Schema 无效：${error}`, location: caseSchemaSource.locate([]) });
   }
   if (!manifestOk) return { problems };
 
@@ -224,7 +305,8 @@ export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'ru
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
   }
-  problems.push(...checkReferences(regulation, (file) => [...sources.values()].find((s) => s.file === file), manifestSource.file));
+  const byShownName = new Map([...sources.values()].map((s) => [s.file, s]));
+  problems.push(...checkReferences(regulation, (file) => byShownName.get(file), manifestSource.file));
   return { regulation, problems };
 }
 

@@ -41,31 +41,34 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     seenNumbers.set(a.number, a.file);
   }
 
-  const checkArticle = (ref: string, location: Location): void => {
-    if (!articles.has(ref)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${ref} 不存在`, location });
+  // where a problem is, worked out only when there is one
+  type Where = () => Location;
+  const checkArticle = (ref: string, where: Where): void => {
+    if (!articles.has(ref)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${ref} 不存在`, location: where() });
   };
-  const checkInterpretation = (id: string, location: Location): void => {
-    if (!own(regulation.interpretations, id)) problems.push({ code: 'ref.unknownInterpretation', message: `引用的解释 ${id} 不存在（rules/interpretations/）`, location });
+  const checkInterpretation = (id: string, where: Where): void => {
+    if (!own(regulation.interpretations, id)) problems.push({ code: 'ref.unknownInterpretation', message: `引用的解释 ${id} 不存在（rules/interpretations/）`, location: where() });
   };
-  const checkFact = (name: string, location: Location): void => {
+  const checkFact = (name: string, where: Where): void => {
     const fact = readFactName(name);
+    const location = (): Location => where();
     if (!fact) {
-      problems.push({ code: 'ref.badFactName', message: `事实名 ${name} 的写法不对：应为 asOf、案件事实路径、derived.名称、params.名称或 decisions.决定.字段`, location });
+      problems.push({ code: 'ref.badFactName', message: `事实名 ${name} 的写法不对：应为 asOf、案件事实路径、derived.名称、params.名称或 decisions.决定.字段`, location: location() });
       return;
     }
     if (fact.kind === 'case' && !paths.has(fact.path.join('.'))) {
-      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location });
+      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location: location() });
     } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name)) {
-      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location });
+      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location: location() });
     } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name)) {
-      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location });
+      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location: location() });
     } else if (fact.kind === 'decision' && !own(own(regulation.decisions, fact.decision)?.fields, fact.field)) {
-      problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location });
+      problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
     }
   };
   const checkRefsIn = (value: unknown, file: string, fallback: Location, path: PathSegment[]): void => {
     for (const ref of factRefsIn(value)) {
-      checkFact(ref.fact, at(file, fallback, path));
+      checkFact(ref.fact, () => at(file, fallback, path));
       if (ref.path !== undefined && typeof ref.path !== 'string') problems.push({ code: 'rule.badFactRef', message: 'path 应为字段路径（文字）', location: at(file, fallback, path) });
     }
   };
@@ -76,13 +79,13 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       problems.push({ code: 'ref.duplicateRule', message: `规则编号 ${rule.id} 重复（另见 ${ruleIndex.get(rule.id)!.file}）`, location: here(['id']) });
     }
     ruleIndex.set(rule.id, rule);
-    rule.articles.forEach((a, i) => checkArticle(a, here(['articles', i])));
-    rule.interpretations.forEach((id, i) => checkInterpretation(id, here(['interpretations', i])));
+    rule.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
+    rule.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
     const leaves = conditionLeaves(rule.when, ['when']);
     if (!leaves.length) problems.push({ code: 'rule.noConditions', message: `规则 ${rule.id} 没有条件`, location: here(['when']) });
     for (const p of conditionShapeProblems(rule.when, ['when'])) problems.push({ code: 'rule.badCondition', message: p.message, location: here(p.path) });
     for (const leaf of leaves) {
-      if (typeof leaf.fact === 'string') checkFact(leaf.fact, here([...leaf.at, 'fact']));
+      if (typeof leaf.fact === 'string') checkFact(leaf.fact, () => here([...leaf.at, 'fact']));
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {
         problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
@@ -113,11 +116,11 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   for (const rule of regulation.rules) {
     rule.overrides.forEach((id, i) => {
       const target = ruleIndex.get(id);
-      const location = at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
+      const location = (): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
       if (!target) {
-        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location });
+        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location: location() });
       } else if (!sharedTargets(rule, target).length) {
-        problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location });
+        problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location: location() });
       }
     });
   }
@@ -136,30 +139,30 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       }
     }
     for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);
-    d.articles.forEach((a, i) => checkArticle(a, here(['articles', i])));
-    d.interpretations.forEach((id, i) => checkInterpretation(id, here(['interpretations', i])));
+    d.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
+    d.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
   }
 
   for (const p of Object.values(regulation.parameters)) {
-    checkArticle(p.article, at(p.file, p.location, [p.name, 'article']));
+    checkArticle(p.article, () => at(p.file, p.location, [p.name, 'article']));
     for (const { from, value } of p.values) {
-      const location = at(p.file, p.location, [p.name, 'values', from]);
-      if (!isCalendarDate(from)) problems.push({ code: 'param.badDate', message: `参数 ${p.name} 的生效日期 ${from} 不是有效日期`, location });
+      const location = (): Location => at(p.file, p.location, [p.name, 'values', from]);
+      if (!isCalendarDate(from)) problems.push({ code: 'param.badDate', message: `参数 ${p.name} 的生效日期 ${from} 不是有效日期`, location: location() });
       const wrong = literalProblem(value, p.type);
-      if (wrong) problems.push({ code: 'param.valueType', message: `参数 ${p.name} 自 ${from} 起的值 ${JSON.stringify(value)} ${wrong}`, location });
+      if (wrong) problems.push({ code: 'param.valueType', message: `参数 ${p.name} 自 ${from} 起的值 ${JSON.stringify(value)} ${wrong}`, location: location() });
     }
   }
   for (const i of Object.values(regulation.interpretations)) {
-    i.articles.forEach((a, k) => checkArticle(a, at(i.file, i.location, ['articles', k])));
+    i.articles.forEach((a, k) => checkArticle(a, () => at(i.file, i.location, ['articles', k])));
   }
   const manifest = { file: manifestFile, line: 1, column: 1 };
   const manifestAt = (path: PathSegment[]): Location => sourceOf(manifestFile)?.locate(path) ?? manifest;
   for (const d of Object.values(regulation.decisions)) {
-    d.articles.forEach((a, i) => checkArticle(a, manifestAt(['decisions', d.name, 'articles', i])));
+    d.articles.forEach((a, i) => checkArticle(a, () => manifestAt(['decisions', d.name, 'articles', i])));
   }
 
   for (const [code, req] of Object.entries(regulation.vocabulary.requirements)) {
-    checkArticle(req.article, manifestAt(['vocabulary', 'requirements', code, 'article']));
+    checkArticle(req.article, () => manifestAt(['vocabulary', 'requirements', code, 'article']));
     for (const name of requirementParams(req)) {
       if (!own(regulation.parameters, name)) problems.push({ code: 'ref.unknownParameter', message: `参数 ${name} 未定义（rules/parameters/）`, location: manifestAt(['vocabulary', 'requirements', code]) });
     }
@@ -179,9 +182,21 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   return problems;
 }
 
+/** Where a rule is in its file: ['rules', its index among the rules of that file]. */
+const rulePaths = new WeakMap<Regulation, Map<RuleSpec, PathSegment[]>>();
 function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
-  const inFile = regulation.rules.filter((r) => r.file === rule.file);
-  return ['rules', inFile.indexOf(rule)];
+  let paths = rulePaths.get(regulation);
+  if (!paths) {
+    paths = new Map();
+    const seen = new Map<string, number>();
+    for (const r of regulation.rules) {
+      const i = seen.get(r.file) ?? 0;
+      seen.set(r.file, i + 1);
+      paths.set(r, ['rules', i]);
+    }
+    rulePaths.set(regulation, paths);
+  }
+  return paths.get(rule) ?? ['rules'];
 }
 
 function sharedTargets(a: RuleSpec, b: RuleSpec): string[] {
