@@ -142,6 +142,15 @@ describe('a failing case never touches another', () => {
     );
   }, 300_000);
 
+  it('runFixtures: a fixture the reader cannot take (a YAML alias bomb) fails alone, with its file named', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, d) => `${'bcdefghi'[d]}: &${'bcdefghi'[d]} [${Array(9).fill(`*${'abcdefgh'[d]}`).join(', ')}]`)];
+    const bomb = { name: 'test/cases/bomb.yaml', text: `asOf: 2019-09-16\nfacts: {}\nexpect: { floating.value: true }\n${laughs.join('\n')}\n` };
+    const [before, failed, after] = await runFixtures(new Decider(regulation), [fixtures[0], bomb, fixtures[1]]);
+    expect(failed.passed).toBe(false);
+    expect(failed.error).toMatch(/^test\/cases\/bomb\.yaml:\d+:\d+: /);
+    expect(before.passed && after.passed).toBe(true);
+  });
+
   it('tiaoli decide --jsonl: a failing line is an error line, and every other line is decided as alone', async () => {
     await fc.assert(
       fc.asyncProperty(sequence(40, 60), async (items) => {

@@ -135,7 +135,7 @@ describe('an inherited name in a rule file is an unknown name, at file:line:colu
 });
 
 describe('an inherited name at run time is an EvaluationError, never a TypeError', () => {
-  it.each(NAMES)('a rule reading derived.%s, params.%s and decisions.%s.value', async (name) => {
+  it.each(NAMES)('a rule reading derived.NAME, params.NAME, decisions.NAME.value, decisions.floating.NAME: %s', async (name) => {
     for (const fact of [`derived.${name}`, `params.${name}`, `decisions.${name}.value`, `decisions.floating.${name}`]) {
       const { regulation } = loadEdited(REGISTRATION, '{ fact: residence.arrivedOn, operator: present, value: true }', `{ fact: ${fact}, operator: present, value: true }`);
       await expect(new Decider(regulation!).decide(someFixture)).rejects.toSatisfy((e) => e instanceof EvaluationError && (e as Error).message.includes(name));

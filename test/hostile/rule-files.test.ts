@@ -153,6 +153,22 @@ describe('mutated copies of the real rule files', () => {
     expect(someCases.length).toBe(2);
   });
 
+  it('an alias bomb, an alias inside what it names and deep nesting are each a problem on their file', () => {
+    const laughs = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, d) => `l${d + 1}: &l${d + 1} [${Array(9).fill(`*l${d}`).join(', ')}]`)];
+    const cases: Array<[string, string]> = [
+      ['interpretations/agents.yaml', `${original.get('interpretations/agents.yaml')}\n${laughs.join('\n')}\n`],
+      ['parameters/fees.yaml', `${original.get('parameters/fees.yaml')}\nloop: &x [*x]\n`],
+      ['parameters/agent.yaml', `deep: ${'['.repeat(200)}${']'.repeat(200)}\n`],
+    ];
+    for (const [file, text] of cases) {
+      const result = loadRegulationFiles(rulesDir, new Map([...original, [file, text]]));
+      expectLocated(result);
+      expect(result.problems.length, file).toBeGreaterThan(0);
+      // the file's own problem; what then goes missing (a parameter, an interpretation) is reported where it is used
+      expect(result.problems.some((p) => p.location.file === `rules/${file}` && p.code === 'load.unreadable'), JSON.stringify(result.problems)).toBe(true);
+    }
+  });
+
   it(`${RUNS} copies: the loader never throws, every problem is located, deciding works or is an EvaluationError`, async () => {
     await fc.assert(
       fc.asyncProperty(mutatedCopy, async ({ files }) => {
