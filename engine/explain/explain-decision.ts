@@ -122,10 +122,10 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
     const mine = decider.ruleTargets.get(rule.id)!.filter((t) => keys.includes(t));
     const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
     const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
-    const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, record.values[k]])) : undefined;
+    const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, own(record.values, k)])) : undefined;
     const where = rule.articles.map(articleLabel).join('、');
     const outcome = result === 'fired'
-      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(record.values[k], regulation.vocabulary)}`).join('，')}`
+      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}`
       : result === 'overridden' ? `条件成立，但被例外规则 ${overriddenBy.join('、')} 排除适用` : '条件不成立，不适用';
     because.push({
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
