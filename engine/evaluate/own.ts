@@ -8,22 +8,11 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined | null, n
   return Object.hasOwn(record, name) ? record[name] : undefined;
 }
 
-export function hasOwnName(record: object | undefined | null, name: unknown): boolean {
-  return record !== undefined && record !== null && typeof name === 'string' && Object.hasOwn(record, name);
-}
-
-/** A record with no prototype: writing `__proto__` into it makes an ordinary entry. */
-export function ownRecord<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
-  for (const [k, v] of entries) out[k] = v;
-  return out;
-}
-
 /**
  * Names every object inherits (Object.prototype's). A rules folder may not define these:
  * they would be mistaken for the inherited ones by any code that looks names up loosely.
  */
-export const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export function isInheritedName(name: string): boolean {
   return INHERITED_NAMES.has(name);
