@@ -95,7 +95,7 @@ function shapeProblem(data: unknown): { message: string; path: PathSegment[] } |
 
 /** Files read before, by name and text: a folder is re-read after each edit of one file. */
 const readBefore = new Map<string, SourceFile>();
-const READ_BEFORE_MAX = 512;
+const READ_BEFORE_MAX = 128; // a few versions of each file of a folder; the ones in use stay (most recently used)
 
 function readSource(file: string, text: string): SourceFile {
   const key = `${file}\0${text}`;

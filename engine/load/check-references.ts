@@ -66,7 +66,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
     }
   };
-  const checkRefsIn = (value: unknown, file: string, fallback: Location, path: PathSegment[]): void => {
+  const checkRefsIn = (value: unknown, file: string, fallback: Location, path: PathSegment[], misspelt = true): void => {
+    if (misspelt && hasMisspeltRef(value)) problems.push({ code: 'rule.badFactRef', message: '引用事实应写作 { fact: 事实名 } 或 { fact: 事实名, path: 字段 }', location: at(file, fallback, path) });
     for (const ref of factRefsIn(value)) {
       checkFact(ref.fact, () => at(file, fallback, path));
       if (ref.path !== undefined && typeof ref.path !== 'string') problems.push({ code: 'rule.badFactRef', message: 'path 应为字段路径（文字）', location: at(file, fallback, path) });
@@ -89,7 +90,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {
         problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
-      checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value']);
+      // (a misspelt reference as a condition's value is a shape problem, reported above)
+      checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
       if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !isFactRef(leaf.value) && !Array.isArray(leaf.value)) {
         problems.push({ code: 'rule.valueType', message: `运算符 ${leaf.operator} 的比较值应为清单`, location: here([...leaf.at, 'value']) });
       }
@@ -104,7 +106,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
         }
         if (kind === 'set' && spec.type === 'list') problems.push({ code: 'rule.setList', message: `${target} 是清单，应使用 add 加入一项`, location: here([kind, target]) });
         if (kind === 'add' && spec.type !== 'list') problems.push({ code: 'rule.addScalar', message: `${target} 不是清单，应使用 set`, location: here([kind, target]) });
-        if (factRefsIn(value).length) {
+        if (factRefsIn(value).length || hasMisspeltRef(value)) {
           checkRefsIn(value, rule.file, rule.location, [...rulePath(regulation, rule), kind, target]);
         } else {
           const wrong = literalProblem(value, spec.type === 'list' ? 'enumOrAny' : spec.type, spec.values);
@@ -197,6 +199,13 @@ function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
     rulePaths.set(regulation, paths);
   }
   return paths.get(rule) ?? ['rules'];
+}
+
+/** A map with `fact:` and other keys than `path:`: meant as a reference, read as a literal. */
+function hasMisspeltRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasMisspeltRef);
+  if (!value || typeof value !== 'object' || isFactRef(value)) return false;
+  return Object.hasOwn(value, 'fact') || Object.values(value).some(hasMisspeltRef);
 }
 
 function sharedTargets(a: RuleSpec, b: RuleSpec): string[] {

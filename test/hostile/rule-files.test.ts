@@ -153,6 +153,18 @@ describe('mutated copies of the real rule files', () => {
     expect(someCases.length).toBe(2);
   });
 
+  it('two loads of the same files share nothing: changing one regulation leaves the next load as it was', () => {
+    const first = loadRegulationFiles(rulesDir, original).regulation!;
+    const second = loadRegulationFiles(rulesDir, original).regulation!;
+    const snapshot = JSON.stringify(second);
+    for (const i of Object.values(first.interpretations)) i.alternatives.push({ reading: 'changed' });
+    (first.caseSchema as { title?: string }).title = 'changed';
+    for (const r of first.rules) (r.when as Record<string, unknown>).changed = true;
+    for (const p of Object.values(first.parameters)) p.values.length = 0;
+    expect(JSON.stringify(loadRegulationFiles(rulesDir, original).regulation)).toBe(snapshot);
+    expect(JSON.stringify(second)).toBe(snapshot);
+  });
+
   it('an alias bomb, an alias inside what it names and deep nesting are each a problem on their file', () => {
     const laughs = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, d) => `l${d + 1}: &l${d + 1} [${Array(9).fill(`*l${d}`).join(', ')}]`)];
     const cases: Array<[string, string]> = [

@@ -116,4 +116,11 @@ describe('decisions and their reasons', () => {
       (e) => e instanceof EvaluationError && /规则 registration-deadline 的条件无效：条件中不允许的键 priority（.*10-registration-and-reporting\.yaml:\d+:\d+）/.test((e as Error).message),
     );
   });
+
+  it('a reference with a misspelt key ({ fact, pth }) is a lint problem, not a literal map', () => {
+    const copy = rulesCopy();
+    copy.edit('articles/10-registration-and-reporting.yaml', 'days: { fact: params.registrationWorkingDays } }', 'days: { fact: params.registrationWorkingDays, pth: x } }');
+    const { problems } = loadRegulation(copy.dir);
+    expect(problems).toMatchObject([{ code: 'rule.badFactRef', location: { file: expect.stringMatching(/10-registration-and-reporting\.yaml$/), line: 13 } }]);
+  });
 });
