@@ -113,6 +113,11 @@ export interface Vocabulary {
   divisions: Record<string, string>;
 }
 
+/**
+ * A loaded regulation. Its records are keyed by names from the rule files: read them with
+ * `own()` (engine/evaluate/own.ts) or Object.hasOwn, never `record[name]` alone, which
+ * would find `constructor` or `toString` in any object.
+ */
 export interface Regulation {
   id: string;
   title: string;

@@ -1,16 +1,24 @@
-// Decides cases: one json-rules-engine Engine built once from a loaded regulation, run
-// once per case. Decisions that read other decisions run after them (field-order.ts);
-// where a rule names others it overrides, the exception wins (Catala-style).
-import { Engine, type Almanac, type RuleResult } from 'json-rules-engine';
+// Decides cases. Each case runs on a json-rules-engine Engine of its own, built for it, so
+// that nothing of one case (engine status, almanac, events, facts) can reach another. No
+// fact, operator or event handler ever throws inside the engine: the first error is kept
+// in the run's state, the run winds down, and the error is thrown once the engine has
+// finished (json-rules-engine rejects on the first error but goes on in the background).
+// Decisions that read other decisions run after them (field-order.ts); where a rule names
+// others it overrides, the exception wins (Catala-style).
+import { Engine, Rule, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
-import { derivedFunctions } from '../derived/registry.js';
-import { isCalendarDate } from '../dates/calendar-date.js';
-import { engineOperators } from './operators.js';
+import { engineOperators, operatorsByName } from './operators.js';
 import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from './field-order.js';
-import { factRefsIn, isFactRef, readFactName, resolvePath } from './fact-names.js';
+import { conditionLeaves, factRefsIn, readFactName, resolvePath } from './fact-names.js';
+import { conditionShapeProblems } from './condition-shape.js';
 import { parameterOn } from './parameters.js';
-import { newRunState, type RunState } from './run-state.js';
+import { newRunState, recordFailure, type RunState } from './run-state.js';
+import { EvaluationError } from './evaluation-error.js';
+import { derivedValue, resolveValue } from './derived-value.js';
+import { own } from './own.js';
 import { explainDecision } from '../explain/explain-decision.js';
+
+export { EvaluationError } from './evaluation-error.js';
 
 export interface CaseInput {
   name?: string;
@@ -37,18 +45,7 @@ export interface DecisionDocument {
   decisions: Record<string, Decision>;
 }
 
-export class EvaluationError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
-const RUN = '$run';
-
 export class Decider {
-  private readonly engine: Engine;
   readonly order: FieldOrder;
   readonly rulesById: Map<string, RuleSpec>;
   readonly settersByField: Map<string, RuleSpec[]>;
@@ -56,6 +53,11 @@ export class Decider {
   readonly ruleTargets: Map<string, string[]>;
   readonly ruleDerived: Map<string, string[]>;
   readonly rulesByDecision: Map<string, RuleSpec[]>;
+  /** every fact the rules and derived facts name, with the priority json-rules-engine gives it */
+  private readonly facts: Array<{ name: string; priority: number }>;
+  private readonly rules: RuleProperties[];
+  /** why these rules cannot run at all (a regulation loaded with problems) */
+  private readonly unrunnable?: EvaluationError;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly regulation: Regulation) {
@@ -68,66 +70,109 @@ export class Decider {
     this.ruleDerived = new Map(regulation.rules.map((r) => [r.id, derivedClosure(regulation, factNamesOf(r))]));
     this.rulesByDecision = new Map(Object.keys(regulation.decisions).map((d) => [d, regulation.rules.filter((r) => this.ruleTargets.get(r.id)!.some((t) => t.startsWith(`${d}.`)))]));
 
-    this.engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-    for (const op of engineOperators()) this.engine.addOperator(op);
-    for (const name of this.referencedFacts()) {
-      const kind = readFactName(name)?.kind;
-      // Cheap facts first, so that a rule stops before working out a derived fact it does not need.
-      this.engine.addFact(name, (_params, almanac) => this.factValue(name, almanac), { cache: true, priority: kind === 'derived' ? 1 : 10 });
-    }
-    for (const rule of regulation.rules) {
-      this.engine.addRule({
-        name: rule.id,
-        priority: this.order.priority.get(rule.id) ?? 1,
-        conditions: rule.when as any,
-        event: { type: 'rule', params: { rule: rule.id } },
-      });
-    }
-    this.engine.on('success', async (event, almanac, result) => this.record(event.params!.rule, true, almanac, result));
-    this.engine.on('failure', async (event, almanac, result) => this.record(event.params!.rule, false, almanac, result));
+    // Cheap facts first, so that a rule stops before working out a derived fact it does not need.
+    this.facts = [...this.referencedFacts()].map((name) => ({ name, priority: readFactName(name)?.kind === 'derived' ? 1 : 10 }));
+    this.rules = regulation.rules.map((rule) => ({
+      name: rule.id,
+      priority: this.order.priority.get(rule.id) ?? 1,
+      conditions: rule.when as any,
+      event: { type: 'rule', params: { rule: rule.id } },
+    }));
+    this.unrunnable = this.whyUnrunnable();
   }
 
-  /** Decide one case. Cases are decided one at a time on the shared engine. */
+  /** Decide one case. Cases are decided one after another, each on an engine of its own. */
   decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
-    const next = this.queue.then(() => this.run(input, undefined, options.trace !== false));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.enqueue(() => this.run(input, newRunState(input.asOf, input.facts ?? {}), options.trace !== false));
   }
 
   /** Decide one case and return, beside the document, every fact value the rules used. */
   decideWithFacts(input: CaseInput): Promise<{ document: DecisionDocument; facts: Record<string, unknown> }> {
-    const next = this.queue.then(async () => {
+    return this.enqueue(async () => {
       const state = newRunState(input.asOf, input.facts ?? {});
-      const document = await this.run(input, state);
-      const facts: Record<string, unknown> = {};
+      const document = await this.run(input, state, true);
+      const facts: Array<[string, unknown]> = [];
       for (const name of this.referencedFacts()) {
         const f = readFactName(name);
-        if (f?.kind === 'asOf') facts[name] = state.asOf;
-        else if (f?.kind === 'case') facts[name] = resolvePath(state.facts, f.path.join('.'));
-        else if (f?.kind === 'param') facts[name] = state.params.get(f.name)?.value;
-        else if (f?.kind === 'derived') facts[name] = state.derived.get(f.name)?.value;
-        else if (f?.kind === 'decision') facts[name] = state.fieldValues.get(`${f.decision}.${f.field}`)?.value;
+        if (f?.kind === 'asOf') facts.push([name, state.asOf]);
+        else if (f?.kind === 'case') facts.push([name, resolvePath(state.facts, f.path.join('.'))]);
+        else if (f?.kind === 'param') facts.push([name, state.params.get(f.name)?.value]);
+        else if (f?.kind === 'derived') facts.push([name, state.derived.get(f.name)?.value]);
+        else if (f?.kind === 'decision') facts.push([name, state.fieldValues.get(`${f.decision}.${f.field}`)?.value]);
       }
-      return { document, facts };
+      return { document, facts: Object.fromEntries(facts) };
     });
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async run(input: CaseInput, state: RunState = newRunState(input.asOf, input.facts ?? {}), trace = true): Promise<DecisionDocument> {
-    await this.engine.run({ [RUN]: state });
-    const decisions: Record<string, Decision> = {};
-    for (const spec of Object.values(this.regulation.decisions)) decisions[spec.name] = this.assemble(spec, state, trace);
-    return { asOf: input.asOf, ruleset: this.regulation.ruleset, decisions };
+  private async run(input: CaseInput, state: RunState, trace: boolean): Promise<DecisionDocument> {
+    if (this.unrunnable) throw this.unrunnable;
+    try {
+      await this.engineFor(state).run();
+    } catch (e) {
+      // not expected (nothing of ours throws inside the engine); the engine was this run's alone
+      recordFailure(state, e);
+    }
+    if (state.failed) throw state.failed.error;
+    const decisions = Object.values(this.regulation.decisions).map((spec) => [spec.name, this.assemble(spec, state, trace)] as const);
+    return { asOf: input.asOf, ruleset: this.regulation.ruleset, decisions: Object.fromEntries(decisions) };
+  }
+
+  /** An engine for one run: its facts, operators and handlers all work on that run's state. */
+  private engineFor(state: RunState): Engine {
+    const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+    const fail = (e: unknown): void => {
+      recordFailure(state, e);
+      engine.stop(); // the rules not yet started are skipped
+    };
+    const guarded = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
+      if (state.failed) return undefined;
+      try {
+        return await work();
+      } catch (e) {
+        fail(e);
+        return undefined;
+      }
+    };
+    for (const op of engineOperators(fail)) engine.addOperator(op);
+    for (const { name, priority } of this.facts) {
+      engine.addFact(name, (_params, almanac) => guarded(() => this.factValue(name, state, almanac)), { cache: true, priority });
+    }
+    for (const rule of this.rules) engine.addRule(rule);
+    engine.on('success', (event, almanac, result) => guarded(() => this.record(String(event.params?.rule), true, state, almanac, result)));
+    engine.on('failure', (event, almanac, result) => guarded(() => this.record(String(event.params?.rule), false, state, almanac, result)));
+    return engine;
+  }
+
+  /** Rules json-rules-engine cannot take or would throw on: refused before any case runs. */
+  private whyUnrunnable(): EvaluationError | undefined {
+    for (const rule of this.regulation.rules) {
+      const where = `${rule.file}:${rule.location.line}:${rule.location.column}`;
+      const shape = conditionShapeProblems(rule.when);
+      if (shape.length) return new EvaluationError('rule.invalid', `规则 ${rule.id} 的条件无效：${shape[0].message}（${where}）`);
+      const unknown = conditionLeaves(rule.when).find((leaf) => !operatorsByName.has(leaf.operator));
+      if (unknown) return new EvaluationError('rule.invalid', `规则 ${rule.id} 使用未知的运算符 ${unknown.operator}（${where}）`);
+    }
+    try {
+      for (const rule of this.rules) new Rule(rule);
+    } catch (e) {
+      return new EvaluationError('rule.invalid', `规则无法执行：${(e as Error).message}`);
+    }
+    return undefined;
   }
 
   private assemble(spec: DecisionSpec, state: RunState, trace: boolean): Decision {
-    const values: Record<string, unknown> = {};
+    const values: Array<[string, unknown]> = [];
     for (const field of Object.keys(spec.fields)) {
       const v = this.fieldValue(spec.name, field, state);
-      if (v.present) values[field] = v.value;
+      if (v.present) values.push([field, v.value]);
     }
-    return { ...values, ...explainDecision(this, spec, state, trace) } as Decision;
+    return { ...Object.fromEntries(values), ...explainDecision(this, spec, state, trace) } as Decision;
   }
 
   private referencedFacts(): Set<string> {
@@ -140,16 +185,16 @@ export class Decider {
     return names;
   }
 
-  private async record(ruleId: string, fired: boolean, almanac: Almanac, result: RuleResult): Promise<void> {
-    const state = (await almanac.factValue(RUN)) as RunState;
-    const rule = this.rulesById.get(ruleId)!;
-    const values: Record<string, unknown> = {};
+  private async record(ruleId: string, fired: boolean, state: RunState, almanac: Almanac, result: RuleResult): Promise<void> {
+    const rule = this.rulesById.get(ruleId);
+    if (!rule) throw new EvaluationError('rule.unknown', `未知的规则 ${ruleId}`);
+    const values: Array<[string, unknown]> = [];
     if (fired) {
       for (const [target, spec] of [...Object.entries(rule.set), ...Object.entries(rule.add)]) {
-        values[target] = await resolveValue(spec, almanac);
+        values.push([target, await resolveValue(spec, almanac)]);
       }
     }
-    state.rules.set(ruleId, { id: ruleId, fired, result, values });
+    state.rules.set(ruleId, { id: ruleId, fired, result, values: Object.fromEntries(values) });
   }
 
   /** The value of a decision field, once every rule that sets it has run. */
@@ -157,16 +202,16 @@ export class Decider {
     const key = `${decision}.${field}`;
     const known = state.fieldValues.get(key);
     if (known) return known;
-    const spec = this.regulation.decisions[decision].fields[field];
+    const spec = own(own(this.regulation.decisions, decision)?.fields, field);
+    if (!spec) throw new EvaluationError('ref.unknownDecision', `决定字段 ${key} 未在 regulation.yaml 中定义`);
     const effective = this.effectiveRules(key, state);
+    const given = effective
+      .map((r) => ({ rule: r.id, value: own(state.rules.get(r.id)?.values, key) }))
+      .filter((g) => g.value !== undefined);
     let out: { value: unknown; present: boolean };
     if (spec.type === 'list') {
-      const items = effective.map((r) => state.rules.get(r.id)!.values[key]).filter((v) => v !== undefined);
-      out = effective.length ? { value: [...new Set(items.flat())], present: true } : { value: spec.default, present: spec.default !== undefined };
+      out = effective.length ? { value: [...new Set(given.map((g) => g.value).flat())], present: true } : { value: spec.default, present: spec.default !== undefined };
     } else {
-      const given = effective
-        .map((r) => ({ rule: r.id, value: state.rules.get(r.id)!.values[key] }))
-        .filter((g) => g.value !== undefined);
       const distinct = [...new Set(given.map((g) => JSON.stringify(g.value)))];
       if (distinct.length > 1) {
         throw new EvaluationError('rule.conflict', `规则冲突：${given.map((g) => `${g.rule} 认为 ${key} = ${JSON.stringify(g.value)}`).join('；')}。应以 overrides 指明例外关系`);
@@ -187,8 +232,7 @@ export class Decider {
     return (this.settersByField.get(key) ?? []).filter((s) => state.rules.get(s.id)?.fired && s.overrides.includes(ruleId)).map((s) => s.id);
   }
 
-  private async factValue(name: string, almanac: Almanac): Promise<unknown> {
-    const state = (await almanac.factValue(RUN)) as RunState;
+  private async factValue(name: string, state: RunState, almanac: Almanac): Promise<unknown> {
     const fact = readFactName(name);
     switch (fact?.kind) {
       case 'asOf':
@@ -196,63 +240,35 @@ export class Decider {
       case 'case':
         return resolvePath(state.facts, fact.path.join('.'));
       case 'param': {
-        const p = parameterOn(this.regulation.parameters[fact.name], state.asOf);
+        const spec = own(this.regulation.parameters, fact.name);
+        if (!spec) throw new EvaluationError('ref.unknownParameter', `参数 ${fact.name} 未定义（rules/parameters/）`);
+        const p = parameterOn(spec, state.asOf);
         state.params.set(fact.name, p);
         return p.value;
       }
       case 'decision':
         return this.fieldValue(fact.decision, fact.field, state).value;
       case 'derived':
-        return this.derivedValue(fact.name, state, almanac);
+        return derivedValue(this.regulation, fact.name, state, almanac);
       default:
-        return undefined;
+        throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
-  }
-
-  private async derivedValue(name: string, state: RunState, almanac: Almanac): Promise<unknown> {
-    const spec = this.regulation.derived[name];
-    const fn = derivedFunctions.get(spec.function)!;
-    const args: Record<string, unknown> = {};
-    for (const [arg, value] of Object.entries(spec.args)) args[arg] = await resolveValue(value, almanac);
-    let value: unknown;
-    const missing = Object.entries(fn.args).some(([arg, a]) => !a.optional && (args[arg] === undefined || args[arg] === null));
-    if (!missing) {
-      for (const [arg, a] of Object.entries(fn.args)) {
-        const v = args[arg];
-        if (v === undefined || v === null) continue;
-        const wrong = (a.type === 'date' && !isCalendarDate(v)) || (a.type === 'integer' && !Number.isInteger(v)) || (a.type === 'list' && !Array.isArray(v));
-        if (wrong) throw new EvaluationError('derived.argumentType', `派生事实 ${name}（${spec.label}）的参数 ${arg} 应为 ${a.type}，实为 ${JSON.stringify(v)}`);
-      }
-      try {
-        value = fn.compute(args);
-      } catch (e) {
-        throw new EvaluationError((e as { code?: string }).code ?? 'derived.failed', `无法计算${spec.label}（derived.${name}）：${(e as Error).message}`);
-      }
-    }
-    state.derived.set(name, { name, function: spec.function, args, value });
-    return value;
   }
 }
 
 /** The derived facts a list of fact names uses, directly or through other derived facts, dependencies first. */
 function derivedClosure(regulation: Regulation, facts: string[]): string[] {
   const out: string[] = [];
+  const visiting = new Set<string>();
   const visit = (fact: string): void => {
     const f = readFactName(fact);
-    if (f?.kind !== 'derived' || out.includes(f.name) || !regulation.derived[f.name]) return;
-    for (const ref of factRefsIn(regulation.derived[f.name].args)) visit(ref.fact);
+    if (f?.kind !== 'derived' || out.includes(f.name) || visiting.has(f.name)) return;
+    const spec = own(regulation.derived, f.name);
+    if (!spec) return;
+    visiting.add(f.name);
+    for (const ref of factRefsIn(spec.args)) visit(ref.fact);
     if (!out.includes(f.name)) out.push(f.name);
   };
   facts.forEach(visit);
   return out;
-}
-
-async function resolveValue(spec: unknown, almanac: Almanac): Promise<unknown> {
-  if (isFactRef(spec)) return almanac.factValue(spec.fact, {}, spec.path ?? '');
-  if (Array.isArray(spec)) return Promise.all(spec.map((s) => resolveValue(s, almanac)));
-  if (spec && typeof spec === 'object') {
-    const entries = await Promise.all(Object.entries(spec).map(async ([k, v]) => [k, await resolveValue(v, almanac)] as const));
-    return Object.fromEntries(entries);
-  }
-  return spec;
 }

@@ -39,7 +39,7 @@ export interface FactRef { fact: string; path?: string }
 
 export function isFactRef(value: unknown): value is FactRef {
   return (
-    !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as FactRef).fact === 'string' &&
+    !!value && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact') && typeof (value as FactRef).fact === 'string' &&
     Object.keys(value).every((k) => k === 'fact' || k === 'path')
   );
 }
@@ -57,17 +57,21 @@ export interface ConditionLeaf { fact: string; operator: string; value: unknown;
 
 export function conditionLeaves(node: any, at: (string | number)[] = []): ConditionLeaf[] {
   if (!node || typeof node !== 'object') return [];
-  if (Array.isArray(node.all)) return node.all.flatMap((c: unknown, i: number) => conditionLeaves(c, [...at, 'all', i]));
-  if (Array.isArray(node.any)) return node.any.flatMap((c: unknown, i: number) => conditionLeaves(c, [...at, 'any', i]));
-  if (node.not) return conditionLeaves(node.not, [...at, 'not']);
+  if (Object.hasOwn(node, 'all') && Array.isArray(node.all)) return node.all.flatMap((c: unknown, i: number) => conditionLeaves(c, [...at, 'all', i]));
+  if (Object.hasOwn(node, 'any') && Array.isArray(node.any)) return node.any.flatMap((c: unknown, i: number) => conditionLeaves(c, [...at, 'any', i]));
+  if (Object.hasOwn(node, 'not') && node.not) return conditionLeaves(node.not, [...at, 'not']);
   return [{ fact: node.fact, operator: node.operator, value: node.value, path: node.path, at }];
 }
 
-/** A dotted path into an object, for `path:` in conditions (never JSONPath: a rule file is user input). */
-export function resolvePath(value: unknown, path: string): unknown {
+/**
+ * A dotted path into an object, for `path:` in conditions (never JSONPath: a rule file is
+ * user input). Own properties only: `constructor` or `__proto__` find nothing.
+ */
+export function resolvePath(value: unknown, path: unknown): unknown {
+  if (typeof path !== 'string') return undefined;
   let current: unknown = value;
   for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

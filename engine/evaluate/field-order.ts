@@ -2,6 +2,7 @@
 // (`decisions.application.missing`) runs after every rule that sets that field.
 import type { Regulation, RuleSpec } from '../model.js';
 import { conditionLeaves, factRefsIn, readFactName } from './fact-names.js';
+import { own } from './own.js';
 
 export interface FieldOrder {
   /** rule id → json-rules-engine priority (higher runs first) */
@@ -28,7 +29,7 @@ export function fieldOrder(regulation: Regulation): FieldOrder {
     if (derivedReads.has(name)) return derivedReads.get(name)!;
     if (seen.has(name)) return [];
     seen.add(name);
-    const d = regulation.derived[name];
+    const d = own(regulation.derived, name);
     const out = d ? Object.values(d.args).flatMap((v) => factRefsIn(v).flatMap((r) => readsOfFact(r.fact, seen))) : [];
     derivedReads.set(name, out);
     return out;

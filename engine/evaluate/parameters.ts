@@ -2,6 +2,7 @@
 // Before the first entry, the first value is used and the trace says so (interpretation
 // in-force-period: decisions outside the measures' period are worked out for review).
 import type { ParameterSpec } from '../model.js';
+import { EvaluationError } from './evaluation-error.js';
 
 export interface ParameterValue {
   name: string;
@@ -11,7 +12,9 @@ export interface ParameterValue {
 }
 
 export function parameterOn(spec: ParameterSpec, date: string): ParameterValue {
-  let chosen = spec.values[0];
+  const first = spec.values[0];
+  if (!first) throw new EvaluationError('param.noValue', `参数 ${spec.name} 没有任何取值`);
+  let chosen = first;
   for (const entry of spec.values) if (entry.from <= date) chosen = entry;
-  return { name: spec.name, value: chosen.value, from: chosen.from, beforeFirst: date < spec.values[0].from };
+  return { name: spec.name, value: chosen.value, from: chosen.from, beforeFirst: date < first.from };
 }

@@ -1,12 +1,18 @@
 // A value as a person reads it in a trace: 是/否, the Chinese name of a code, a list.
 import type { Vocabulary } from '../model.js';
+import { own } from '../evaluate/own.js';
+
+/** The Chinese name of a code: a value, a requirement or a material (own entries only). */
+export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {
+  return own(vocabulary.values, code) ?? own(vocabulary.requirements, code)?.label ?? own(vocabulary.materials, code);
+}
 
 export function describeValue(value: unknown, vocabulary: Vocabulary): string {
   if (value === undefined || value === null) return '（无）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? `[${value.map((v) => describeValue(v, vocabulary)).join('、')}]` : '[]（空）';
   if (typeof value === 'string') {
-    const name = vocabulary.values[value] ?? vocabulary.requirements[value]?.label ?? vocabulary.materials[value];
+    const name = nameOf(value, vocabulary);
     return name ? `${value}（${name}）` : value;
   }
   if (typeof value === 'object') return JSON.stringify(value);
@@ -18,6 +24,6 @@ export function labelOf(value: unknown, vocabulary: Vocabulary): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? value.map((v) => labelOf(v, vocabulary)).join('、') : '无';
-  if (typeof value === 'string') return vocabulary.values[value] ?? vocabulary.requirements[value]?.label ?? vocabulary.materials[value] ?? value;
+  if (typeof value === 'string') return nameOf(value, vocabulary) ?? value;
   return String(value);
 }

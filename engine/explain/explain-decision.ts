@@ -9,6 +9,7 @@ import { operatorsByName } from '../evaluate/operators.js';
 import { isFactRef, readFactName } from '../evaluate/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
+import { own } from '../evaluate/own.js';
 
 export interface ConditionTrace {
   fact: string;
@@ -57,11 +58,14 @@ export function factLabel(regulation: Regulation, name: string, path?: string): 
   const suffix = path ? `.${path}` : '';
   if (!f) return name;
   switch (f.kind) {
-    case 'asOf': return regulation.vocabulary.facts.asOf ?? '决定日期';
-    case 'case': return regulation.vocabulary.facts[f.path.join('.')] ?? name;
-    case 'derived': return (regulation.derived[f.name]?.label ?? name) + suffix;
-    case 'param': return regulation.parameters[f.name]?.label ?? name;
-    case 'decision': return `${regulation.decisions[f.decision]?.label ?? f.decision}：${regulation.decisions[f.decision]?.fields[f.field]?.label ?? f.field}`;
+    case 'asOf': return own(regulation.vocabulary.facts, 'asOf') ?? '决定日期';
+    case 'case': return own(regulation.vocabulary.facts, f.path.join('.')) ?? name;
+    case 'derived': return (own(regulation.derived, f.name)?.label ?? name) + suffix;
+    case 'param': return own(regulation.parameters, f.name)?.label ?? name;
+    case 'decision': {
+      const decision = own(regulation.decisions, f.decision);
+      return `${decision?.label ?? f.decision}：${own(decision?.fields, f.field)?.label ?? f.field}`;
+    }
   }
 }
 
@@ -91,9 +95,9 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
   const regulation = decider.regulation;
   const out: DerivedTrace[] = [];
   for (const name of decider.ruleDerived.get(rule.id) ?? []) {
-    const spec = regulation.derived[name];
+    const spec = own(regulation.derived, name);
     const record = state.derived.get(name);
-    if (!record) continue;
+    if (!record || !spec) continue;
     const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
     const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
     const steps = (record.value as { steps?: string[] } | undefined)?.steps;
@@ -118,10 +122,10 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
     const mine = decider.ruleTargets.get(rule.id)!.filter((t) => keys.includes(t));
     const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
     const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
-    const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, record.values[k]])) : undefined;
+    const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, own(record.values, k)])) : undefined;
     const where = rule.articles.map(articleLabel).join('、');
     const outcome = result === 'fired'
-      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(record.values[k], regulation.vocabulary)}`).join('，')}`
+      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}`
       : result === 'overridden' ? `条件成立，但被例外规则 ${overriddenBy.join('、')} 排除适用` : '条件不成立，不适用';
     because.push({
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
@@ -133,8 +137,8 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
   }
   for (const key of trace ? keys : []) {
     const field = key.slice(spec.name.length + 1);
-    if (!decider.effectiveRules(key, state).length && spec.fields[field].default !== undefined) {
-      const d = spec.fields[field].default;
+    const d = own(spec.fields, field)?.default;
+    if (!decider.effectiveRules(key, state).length && d !== undefined) {
       because.push({ field: key, default: d, text: `没有规则认定 ${key}，取默认值 ${describeValue(d, regulation.vocabulary)}` });
     }
   }
@@ -172,8 +176,8 @@ export function groundsOf(decider: Decider, keys: string[], state: RunState, see
       addRule(rule);
       for (const other of decider.settersByField.get(key) ?? []) if (other.overrides.includes(rule.id)) addRule(other);
       for (const name of decider.ruleDerived.get(rule.id) ?? []) {
-        regulation.derived[name].articles.forEach((a) => articles.add(a));
-        regulation.derived[name].interpretations.forEach((i) => interpretations.add(i));
+        own(regulation.derived, name)?.articles.forEach((a) => articles.add(a));
+        own(regulation.derived, name)?.interpretations.forEach((i) => interpretations.add(i));
       }
       const read = decider.order.reads.get(rule.id) ?? [];
       const deeper = groundsOf(decider, read, state, seen);

@@ -2,6 +2,7 @@
 // that satisfy it (lists may come from parameters) and how many are needed.
 import type { Regulation } from '../model.js';
 import { parameterOn } from '../evaluate/parameters.js';
+import { own } from '../evaluate/own.js';
 
 export interface ResolvedRequirement {
   code: string;
@@ -12,8 +13,8 @@ export interface ResolvedRequirement {
 }
 
 function valueOf(regulation: Regulation, spec: unknown, date: string): unknown {
-  if (spec && typeof spec === 'object' && !Array.isArray(spec) && 'param' in spec) {
-    const p = regulation.parameters[String((spec as { param: unknown }).param)];
+  if (spec && typeof spec === 'object' && !Array.isArray(spec) && Object.hasOwn(spec, 'param')) {
+    const p = own(regulation.parameters, String((spec as { param: unknown }).param));
     return p ? parameterOn(p, date).value : undefined;
   }
   if (Array.isArray(spec)) return spec.map((s) => valueOf(regulation, s, date));
@@ -25,7 +26,7 @@ export function requirementParams(spec: { materials: unknown; count?: unknown })
   const out: string[] = [];
   const visit = (s: unknown): void => {
     if (Array.isArray(s)) s.forEach(visit);
-    else if (s && typeof s === 'object' && 'param' in s) out.push(String((s as { param: unknown }).param));
+    else if (s && typeof s === 'object' && Object.hasOwn(s, 'param')) out.push(String((s as { param: unknown }).param));
   };
   visit(spec.materials);
   visit(spec.count);
@@ -33,13 +34,13 @@ export function requirementParams(spec: { materials: unknown; count?: unknown })
 }
 
 export function resolveRequirement(regulation: Regulation, code: string, date: string): ResolvedRequirement {
-  const spec = regulation.vocabulary.requirements[code];
+  const spec = own(regulation.vocabulary.requirements, code);
   if (!spec) return { code, label: code, materials: [], count: 1, article: '' };
   const codes = [valueOf(regulation, spec.materials, date)].flat(3).map(String);
   return {
     code,
     label: spec.label,
-    materials: codes.map((m) => ({ code: m, label: regulation.vocabulary.materials[m] ?? m })),
+    materials: codes.map((m) => ({ code: m, label: own(regulation.vocabulary.materials, m) ?? m })),
     count: Number(valueOf(regulation, spec.count, date) ?? 1),
     article: spec.article,
   };

@@ -4,10 +4,12 @@
 import type { Regulation, RuleSpec } from '../model.js';
 import { derivedFunctions } from '../derived/registry.js';
 import { operatorsByName } from '../evaluate/operators.js';
-import { conditionLeaves, factRefsIn, readFactName } from '../evaluate/fact-names.js';
+import { conditionLeaves, factRefsIn, isFactRef, readFactName } from '../evaluate/fact-names.js';
 import { casePaths } from '../case/case-paths.js';
 import { fieldOrder } from '../evaluate/field-order.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
+import { conditionShapeProblems } from '../evaluate/condition-shape.js';
+import { own } from '../evaluate/own.js';
 import { requirementParams } from '../explain/requirements.js';
 import type { Location, PathSegment, Problem, SourceFile } from './source-file.js';
 
@@ -23,7 +25,7 @@ export function articleIds(regulation: Regulation): Set<string> {
   return ids;
 }
 
-export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined): Problem[] {
+export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml'): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, fallback: Location, path: PathSegment[]): Location => sourceOf(file)?.locate(path) ?? fallback;
   const articles = articleIds(regulation);
@@ -39,30 +41,37 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     seenNumbers.set(a.number, a.file);
   }
 
-  const checkArticle = (ref: string, location: Location): void => {
-    if (!articles.has(ref)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${ref} 不存在`, location });
+  // where a problem is, worked out only when there is one
+  type Where = () => Location;
+  const checkArticle = (ref: string, where: Where): void => {
+    if (!articles.has(ref)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${ref} 不存在`, location: where() });
   };
-  const checkInterpretation = (id: string, location: Location): void => {
-    if (!regulation.interpretations[id]) problems.push({ code: 'ref.unknownInterpretation', message: `引用的解释 ${id} 不存在（rules/interpretations/）`, location });
+  const checkInterpretation = (id: string, where: Where): void => {
+    if (!own(regulation.interpretations, id)) problems.push({ code: 'ref.unknownInterpretation', message: `引用的解释 ${id} 不存在（rules/interpretations/）`, location: where() });
   };
-  const checkFact = (name: string, location: Location): void => {
+  const checkFact = (name: string, where: Where): void => {
     const fact = readFactName(name);
+    const location = (): Location => where();
     if (!fact) {
-      problems.push({ code: 'ref.badFactName', message: `事实名 ${name} 的写法不对：应为 asOf、案件事实路径、derived.名称、params.名称或 decisions.决定.字段`, location });
+      problems.push({ code: 'ref.badFactName', message: `事实名 ${name} 的写法不对：应为 asOf、案件事实路径、derived.名称、params.名称或 decisions.决定.字段`, location: location() });
       return;
     }
     if (fact.kind === 'case' && !paths.has(fact.path.join('.'))) {
-      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location });
-    } else if (fact.kind === 'derived' && !regulation.derived[fact.name]) {
-      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location });
-    } else if (fact.kind === 'param' && !regulation.parameters[fact.name]) {
-      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location });
-    } else if (fact.kind === 'decision' && !regulation.decisions[fact.decision]?.fields[fact.field]) {
-      problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location });
+      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location: location() });
+    } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name)) {
+      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location: location() });
+    } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name)) {
+      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location: location() });
+    } else if (fact.kind === 'decision' && !own(own(regulation.decisions, fact.decision)?.fields, fact.field)) {
+      problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
     }
   };
-  const checkRefsIn = (value: unknown, file: string, fallback: Location, path: PathSegment[]): void => {
-    for (const ref of factRefsIn(value)) checkFact(ref.fact, at(file, fallback, path));
+  const checkRefsIn = (value: unknown, file: string, fallback: Location, path: PathSegment[], misspelt = true): void => {
+    if (misspelt && hasMisspeltRef(value)) problems.push({ code: 'rule.badFactRef', message: '引用事实应写作 { fact: 事实名 } 或 { fact: 事实名, path: 字段 }', location: at(file, fallback, path) });
+    for (const ref of factRefsIn(value)) {
+      checkFact(ref.fact, () => at(file, fallback, path));
+      if (ref.path !== undefined && typeof ref.path !== 'string') problems.push({ code: 'rule.badFactRef', message: 'path 应为字段路径（文字）', location: at(file, fallback, path) });
+    }
   };
 
   for (const rule of regulation.rules) {
@@ -71,29 +80,33 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       problems.push({ code: 'ref.duplicateRule', message: `规则编号 ${rule.id} 重复（另见 ${ruleIndex.get(rule.id)!.file}）`, location: here(['id']) });
     }
     ruleIndex.set(rule.id, rule);
-    rule.articles.forEach((a, i) => checkArticle(a, here(['articles', i])));
-    rule.interpretations.forEach((id, i) => checkInterpretation(id, here(['interpretations', i])));
+    rule.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
+    rule.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
     const leaves = conditionLeaves(rule.when, ['when']);
     if (!leaves.length) problems.push({ code: 'rule.noConditions', message: `规则 ${rule.id} 没有条件`, location: here(['when']) });
-    checkConditionShape(rule.when, ['when'], here, problems);
+    for (const p of conditionShapeProblems(rule.when, ['when'])) problems.push({ code: 'rule.badCondition', message: p.message, location: here(p.path) });
     for (const leaf of leaves) {
-      if (typeof leaf.fact === 'string') checkFact(leaf.fact, here([...leaf.at, 'fact']));
+      if (typeof leaf.fact === 'string') checkFact(leaf.fact, () => here([...leaf.at, 'fact']));
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {
         problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
-      for (const ref of factRefsIn(leaf.value)) checkFact(ref.fact, here([...leaf.at, 'value']));
+      // (a misspelt reference as a condition's value is a shape problem, reported above)
+      checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
+      if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !isFactRef(leaf.value) && !Array.isArray(leaf.value)) {
+        problems.push({ code: 'rule.valueType', message: `运算符 ${leaf.operator} 的比较值应为清单`, location: here([...leaf.at, 'value']) });
+      }
     }
     for (const [kind, targets] of [['set', rule.set], ['add', rule.add]] as const) {
       for (const [target, value] of Object.entries(targets)) {
         const [decision, field, ...rest] = target.split('.');
-        const spec = regulation.decisions[decision]?.fields[field];
+        const spec = own(own(regulation.decisions, decision)?.fields, field);
         if (!spec || rest.length) {
           problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${target} 未在 regulation.yaml 中定义`, location: here([kind, target]) });
           continue;
         }
         if (kind === 'set' && spec.type === 'list') problems.push({ code: 'rule.setList', message: `${target} 是清单，应使用 add 加入一项`, location: here([kind, target]) });
         if (kind === 'add' && spec.type !== 'list') problems.push({ code: 'rule.addScalar', message: `${target} 不是清单，应使用 set`, location: here([kind, target]) });
-        if (factRefsIn(value).length) {
+        if (factRefsIn(value).length || hasMisspeltRef(value)) {
           checkRefsIn(value, rule.file, rule.location, [...rulePath(regulation, rule), kind, target]);
         } else {
           const wrong = literalProblem(value, spec.type === 'list' ? 'enumOrAny' : spec.type, spec.values);
@@ -105,11 +118,11 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   for (const rule of regulation.rules) {
     rule.overrides.forEach((id, i) => {
       const target = ruleIndex.get(id);
-      const location = at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
+      const location = (): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
       if (!target) {
-        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location });
+        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location: location() });
       } else if (!sharedTargets(rule, target).length) {
-        problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location });
+        problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location: location() });
       }
     });
   }
@@ -121,45 +134,42 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
     } else {
       for (const arg of Object.keys(d.args)) {
-        if (!fn.args[arg]) problems.push({ code: 'ref.unknownArgument', message: `函数 ${d.function} 没有参数 ${arg}；应为：${Object.keys(fn.args).join('、')}`, location: here(['args', arg]) });
+        if (!own(fn.args, arg)) problems.push({ code: 'ref.unknownArgument', message: `函数 ${d.function} 没有参数 ${arg}；应为：${Object.keys(fn.args).join('、')}`, location: here(['args', arg]) });
       }
       for (const [arg, spec] of Object.entries(fn.args)) {
-        if (!spec.optional && !(arg in d.args)) problems.push({ code: 'ref.missingArgument', message: `函数 ${d.function} 缺少参数 ${arg}（${spec.label}）`, location: here(['args']) });
+        if (!spec.optional && !Object.hasOwn(d.args, arg)) problems.push({ code: 'ref.missingArgument', message: `函数 ${d.function} 缺少参数 ${arg}（${spec.label}）`, location: here(['args']) });
       }
     }
     for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);
-    d.articles.forEach((a, i) => checkArticle(a, here(['articles', i])));
-    d.interpretations.forEach((id, i) => checkInterpretation(id, here(['interpretations', i])));
+    d.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
+    d.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
   }
 
   for (const p of Object.values(regulation.parameters)) {
-    checkArticle(p.article, at(p.file, p.location, [p.name, 'article']));
+    checkArticle(p.article, () => at(p.file, p.location, [p.name, 'article']));
     for (const { from, value } of p.values) {
-      const location = at(p.file, p.location, [p.name, 'values', from]);
-      if (!isCalendarDate(from)) problems.push({ code: 'param.badDate', message: `参数 ${p.name} 的生效日期 ${from} 不是有效日期`, location });
+      const location = (): Location => at(p.file, p.location, [p.name, 'values', from]);
+      if (!isCalendarDate(from)) problems.push({ code: 'param.badDate', message: `参数 ${p.name} 的生效日期 ${from} 不是有效日期`, location: location() });
       const wrong = literalProblem(value, p.type);
-      if (wrong) problems.push({ code: 'param.valueType', message: `参数 ${p.name} 自 ${from} 起的值 ${JSON.stringify(value)} ${wrong}`, location });
+      if (wrong) problems.push({ code: 'param.valueType', message: `参数 ${p.name} 自 ${from} 起的值 ${JSON.stringify(value)} ${wrong}`, location: location() });
     }
   }
   for (const i of Object.values(regulation.interpretations)) {
-    i.articles.forEach((a, k) => checkArticle(a, at(i.file, i.location, ['articles', k])));
+    i.articles.forEach((a, k) => checkArticle(a, () => at(i.file, i.location, ['articles', k])));
   }
+  const manifest = { file: manifestFile, line: 1, column: 1 };
+  const manifestAt = (path: PathSegment[]): Location => sourceOf(manifestFile)?.locate(path) ?? manifest;
   for (const d of Object.values(regulation.decisions)) {
-    for (const a of d.articles) checkArticle(a, { file: 'regulation.yaml', line: 1, column: 1 });
+    d.articles.forEach((a, i) => checkArticle(a, () => manifestAt(['decisions', d.name, 'articles', i])));
   }
 
-  const manifest = { file: 'regulation.yaml', line: 1, column: 1 };
-  const manifestAt = (path: PathSegment[]): Location => {
-    const file = regulation.articles[0]?.file.replace(/articles\/[^/]+$/, 'regulation.yaml') ?? 'regulation.yaml';
-    return sourceOf(file)?.locate(path) ?? manifest;
-  };
   for (const [code, req] of Object.entries(regulation.vocabulary.requirements)) {
-    checkArticle(req.article, manifestAt(['vocabulary', 'requirements', code, 'article']));
+    checkArticle(req.article, () => manifestAt(['vocabulary', 'requirements', code, 'article']));
     for (const name of requirementParams(req)) {
-      if (!regulation.parameters[name]) problems.push({ code: 'ref.unknownParameter', message: `参数 ${name} 未定义（rules/parameters/）`, location: manifestAt(['vocabulary', 'requirements', code]) });
+      if (!own(regulation.parameters, name)) problems.push({ code: 'ref.unknownParameter', message: `参数 ${name} 未定义（rules/parameters/）`, location: manifestAt(['vocabulary', 'requirements', code]) });
     }
     for (const m of [req.materials].flat(2)) {
-      if (typeof m === 'string' && !regulation.vocabulary.materials[m]) problems.push({ code: 'ref.unknownMaterial', message: `材料代码 ${m} 没有名称`, location: manifestAt(['vocabulary', 'requirements', code]) });
+      if (typeof m === 'string' && !own(regulation.vocabulary.materials, m)) problems.push({ code: 'ref.unknownMaterial', message: `材料代码 ${m} 没有名称`, location: manifestAt(['vocabulary', 'requirements', code]) });
     }
   }
   const order = fieldOrder(regulation);
@@ -174,43 +184,34 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   return problems;
 }
 
+/** Where a rule is in its file: ['rules', its index among the rules of that file]. */
+const rulePaths = new WeakMap<Regulation, Map<RuleSpec, PathSegment[]>>();
 function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
-  const inFile = regulation.rules.filter((r) => r.file === rule.file);
-  return ['rules', inFile.indexOf(rule)];
+  let paths = rulePaths.get(regulation);
+  if (!paths) {
+    paths = new Map();
+    const seen = new Map<string, number>();
+    for (const r of regulation.rules) {
+      const i = seen.get(r.file) ?? 0;
+      seen.set(r.file, i + 1);
+      paths.set(r, ['rules', i]);
+    }
+    rulePaths.set(regulation, paths);
+  }
+  return paths.get(rule) ?? ['rules'];
+}
+
+/** A map with `fact:` and other keys than `path:`: meant as a reference, read as a literal. */
+function hasMisspeltRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasMisspeltRef);
+  if (!value || typeof value !== 'object' || isFactRef(value)) return false;
+  return Object.hasOwn(value, 'fact') || Object.values(value).some(hasMisspeltRef);
 }
 
 function sharedTargets(a: RuleSpec, b: RuleSpec): string[] {
   const targets = (r: RuleSpec): string[] => [...Object.keys(r.set), ...Object.keys(r.add)];
   const bs = new Set(targets(b));
   return targets(a).filter((t) => bs.has(t));
-}
-
-function checkConditionShape(node: any, path: PathSegment[], here: (p: PathSegment[]) => Location, problems: Problem[]): void {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) {
-    problems.push({ code: 'rule.badCondition', message: '条件应为 all、any、not 或 {fact, operator, value}', location: here(path) });
-    return;
-  }
-  const keys = Object.keys(node);
-  for (const group of ['all', 'any'] as const) {
-    if (group in node) {
-      if (!Array.isArray(node[group]) || keys.length !== 1) {
-        problems.push({ code: 'rule.badCondition', message: `${group} 应为条件的列表，且不与其他键并列`, location: here(path) });
-        return;
-      }
-      node[group].forEach((c: unknown, i: number) => checkConditionShape(c, [...path, group, i], here, problems));
-      return;
-    }
-  }
-  if ('not' in node) {
-    checkConditionShape(node.not, [...path, 'not'], here, problems);
-    return;
-  }
-  for (const required of ['fact', 'operator', 'value']) {
-    if (!(required in node)) problems.push({ code: 'rule.badCondition', message: `条件缺少 ${required}`, location: here(path) });
-  }
-  for (const key of keys) {
-    if (!['fact', 'operator', 'value', 'path'].includes(key)) problems.push({ code: 'rule.badCondition', message: `条件中不允许的键 ${key}`, location: here([...path, key]) });
-  }
 }
 
 function literalProblem(value: unknown, type: string, values?: string[]): string | undefined {

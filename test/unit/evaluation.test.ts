@@ -1,7 +1,7 @@
 // How decisions are made: exceptions, parameters by date, traces a person can read.
 import { describe, expect, it } from 'vitest';
-import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider } from '../../engine/evaluate/decider.js';
+import { loadRegulation, loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
+import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
 import { decide, rulesCopy } from '../support/regulation.js';
 
 const applicant = {
@@ -78,5 +78,49 @@ describe('decisions and their reasons', () => {
     const before = loadRegulationOrThrow(copy.dir).ruleset;
     copy.edit('parameters/in-force.yaml', '2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
     expect(loadRegulationOrThrow(copy.dir).ruleset).not.toBe(before);
+  });
+
+  it('a decision field may not be called articles, interpretations or because (the document uses those)', () => {
+    const copy = rulesCopy();
+    copy.edit('regulation.yaml', '      value: { type: boolean, label: 流动人口, default: false }\n', '      value: { type: boolean, label: 流动人口, default: false }\n      because: { type: boolean, label: 理由 }\n');
+    const { problems } = loadRegulation(copy.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'load.reservedName', location: { file: expect.stringMatching(/regulation\.yaml$/), line: 29 } });
+  });
+
+  it('an article a decision cites that does not exist is located in regulation.yaml of the rules folder', () => {
+    const copy = rulesCopy();
+    copy.edit('regulation.yaml', '    label: 是否属于流动人口\n    articles: ["2"]', '    label: 是否属于流动人口\n    articles: ["99"]');
+    const { problems } = loadRegulation(copy.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'ref.unknownArticle', location: { file: expect.stringMatching(/\/regulation\.yaml$/), line: 26, column: 16 } });
+  });
+
+  it('in and notIn compare with a list: a literal that is not one is a lint problem, a fact that is not one an EvaluationError', async () => {
+    const copy = rulesCopy();
+    copy.edit('articles/10-registration-and-reporting.yaml', '{ fact: residence.arrivedOn, operator: present, value: true }', '{ fact: residence.county, operator: in, value: "530302" }');
+    expect(loadRegulation(copy.dir).problems).toMatchObject([{ code: 'rule.valueType', message: '运算符 in 的比较值应为清单' }]);
+    copy.edit('articles/10-registration-and-reporting.yaml', '{ fact: residence.county, operator: in, value: "530302" }', '{ fact: residence.county, operator: in, value: { fact: hukou.county } }');
+    const decider = new Decider(loadRegulationOrThrow(copy.dir));
+    await expect(decider.decide({ asOf: '2019-09-16', facts: applicant })).rejects.toSatisfy(
+      (e) => e instanceof EvaluationError && /运算符 in 的比较值应为清单，实为 "510104"/.test((e as Error).message),
+    );
+  });
+
+  it('rules json-rules-engine cannot run are refused with an EvaluationError naming the rule, before any case', async () => {
+    const copy = rulesCopy();
+    copy.edit('articles/10-registration-and-reporting.yaml', '{ fact: residence.arrivedOn, operator: present, value: true }', '{ fact: residence.arrivedOn, operator: present, value: true, priority: 1 }');
+    const { regulation, problems } = loadRegulation(copy.dir);
+    expect(problems.map((p) => p.code)).toEqual(['rule.badCondition']);
+    await expect(new Decider(regulation!).decide({ asOf: '2019-09-16', facts: applicant })).rejects.toSatisfy(
+      (e) => e instanceof EvaluationError && /规则 registration-deadline 的条件无效：条件中不允许的键 priority（.*10-registration-and-reporting\.yaml:\d+:\d+）/.test((e as Error).message),
+    );
+  });
+
+  it('a reference with a misspelt key ({ fact, pth }) is a lint problem, not a literal map', () => {
+    const copy = rulesCopy();
+    copy.edit('articles/10-registration-and-reporting.yaml', 'days: { fact: params.registrationWorkingDays } }', 'days: { fact: params.registrationWorkingDays, pth: x } }');
+    const { problems } = loadRegulation(copy.dir);
+    expect(problems).toMatchObject([{ code: 'rule.badFactRef', location: { file: expect.stringMatching(/10-registration-and-reporting\.yaml$/), line: 13 } }]);
   });
 });

@@ -3,6 +3,7 @@
 // differs, grouped by the article that makes the decision.
 import type { FixtureResult } from '../../../engine/fixtures/run-fixtures.js';
 import { compareArticleRefs } from '../../../engine/explain/article-label.js';
+import { own } from '../../../engine/evaluate/own.js';
 import type { Model } from '../shared/model.js';
 
 export interface DecisionChange {
@@ -35,19 +36,19 @@ export function compareModels(saved: Model, working: Model): Regression {
     const was = before.get(after.file);
     if (!was?.document || !after.document) continue;
     for (const [decision, now] of Object.entries(after.document.decisions)) {
-      const then = was.document.decisions[decision] ?? {};
+      const then: Record<string, unknown> = own(was.document.decisions, decision) ?? {};
       const fields = new Set([...Object.keys(now), ...Object.keys(then)].filter((f) => !TRACE_FIELDS.has(f)));
       for (const field of fields) {
-        if (canonical((then as any)[field]) !== canonical((now as any)[field])) {
-          changes.push({ fixture: after.file, name: after.name, decision, field, before: (then as any)[field], after: (now as any)[field] });
-        }
+        const before = own(then, field);
+        const value = own(now as Record<string, unknown>, field);
+        if (canonical(before) !== canonical(value)) changes.push({ fixture: after.file, name: after.name, decision, field, before, after: value });
       }
     }
   }
   const regulation = working.regulation ?? saved.regulation;
   const groups = new Map<string, DecisionChange[]>();
   for (const c of changes) {
-    const article = regulation?.decisions[c.decision]?.articles[0]?.split('.')[0] ?? '?';
+    const article = own(regulation?.decisions, c.decision)?.articles[0]?.split('.')[0] ?? '?';
     groups.set(article, [...(groups.get(article) ?? []), c]);
   }
   return {
