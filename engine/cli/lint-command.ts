@@ -32,7 +32,7 @@ export async function lintCommand(options: { rules?: string; forms?: string }): 
     if (existsSync('test/cases')) {
       for (const file of findFixtureFiles(['test/cases'])) {
         fixtures += 1;
-        all.push(...lintFixture(regulation, readFileSync(file, 'utf8'), relative(process.cwd(), file)));
+        all.push(...lintFixture(regulation, readFileSync(file), relative(process.cwd(), file)));
       }
     }
   }

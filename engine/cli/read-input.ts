@@ -61,7 +61,7 @@ export function readCaseFile(regulation: Regulation, file: string): CaseFile | u
 export function readFormFile(regulation: Regulation, name: string, file: string, formsOption?: string): CaseFile | undefined {
   const { set, problems } = loadForms(formsDir(formsOption));
   problems.forEach((p) => say(formatProblem(p)));
-  const form = set.forms[name];
+  const form = Object.hasOwn(set.forms, name) ? set.forms[name] : undefined;
   if (problems.length) return undefined;
   if (!form?.mapping) {
     say(`没有名为 ${name} 的窗口表单；可用：${Object.values(set.forms).filter((f) => f.mapping).map((f) => `${f.name}（${f.title}）`).join('、')}`);

@@ -4,8 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
 import { describeValue } from '../../../engine/explain/describe-value.js';
-import { checkCase } from '../../../engine/case/validate-case.js';
-import { parse } from 'yaml';
+import { parseCase } from '../../../engine/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
@@ -51,7 +50,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
       return;
     }
     const text = model.files[chosen ?? ''];
-    const checked = text ? checkCase(model.decider.regulation, parse(text)) : undefined;
+    const checked = text ? parseCase(model.decider.regulation, text, chosen ?? '') : undefined; // never throws: a bad file just shows no decision
     if (checked?.case) void model.decider.decide(checked.case).then(setDocument);
     else setDocument(null);
   }, [model, chosen, counter]);
