@@ -4,12 +4,12 @@ import { coverage } from '../coverage/coverage.js';
 import { runFixtures } from '../fixtures/run-fixtures.js';
 import { readFixtures } from '../fixtures/find-fixtures.js';
 import { articleLabel } from '../explain/article-label.js';
-import { loadOrReport } from './rules-dir.js';
+import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 
-export async function coverageCommand(paths: string[], options: { rules?: string; json?: boolean; strict?: boolean }): Promise<number> {
-  const regulation = loadOrReport(options.rules);
+export async function coverageCommand(paths: string[], options: ProjectOptions & { json?: boolean; strict?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options);
   if (!regulation) return 2;
-  const fixtures = await runFixtures(new Decider(regulation), readFixtures(paths.length ? paths : ['test/cases']));
+  const fixtures = await runFixtures(new Decider(regulation), readFixtures(paths.length ? paths : [casesDir(options)]));
   const report = coverage(regulation, fixtures);
   const paragraphs = report.flatMap((a) => a.paragraphs);
   const gaps = paragraphs.filter((p) => p.unencoded || p.untested);

@@ -2,13 +2,13 @@
 import { createInterface } from 'node:readline';
 import { Decider } from '../evaluate/decider.js';
 import { checkCase } from '../case/validate-case.js';
-import { loadOrReport } from './rules-dir.js';
+import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 
-export interface DecideOptions { rules?: string; jsonl?: boolean; brief?: boolean }
+export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean }
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
-  const regulation = loadOrReport(options.rules);
+  const regulation = loadOrReport(options);
   if (!regulation) return 2;
   const decider = new Decider(regulation);
   if (options.jsonl) return decideLines(decider, options);

@@ -2,15 +2,15 @@
 // errors (exit 1), or the decision document for the case it makes (exit 0). A case the
 // rules cannot decide is reported as `decide` reports it (file: message, exit 1).
 import { Decider } from '../evaluate/decider.js';
-import { loadOrReport } from './rules-dir.js';
+import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readFormFile } from './read-input.js';
 import { failure } from './command-failure.js';
 
-export async function formCommand(name: string, file: string, options: { rules?: string; forms?: string; brief?: boolean }): Promise<number> {
+export async function formCommand(name: string, file: string, options: ProjectOptions & { brief?: boolean }): Promise<number> {
   try {
-    const regulation = loadOrReport(options.rules);
+    const regulation = loadOrReport(options);
     if (!regulation) return 2;
-    const input = readFormFile(regulation, name, file, options.forms);
+    const input = readFormFile(regulation, name, file, options);
     if (!input) return 1;
     const doc = await new Decider(regulation).decide(input, { trace: !options.brief });
     process.stdout.write(`${JSON.stringify({ form: name, case: input, ...doc }, null, 2)}\n`);

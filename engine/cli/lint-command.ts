@@ -7,30 +7,32 @@ import { formatProblem, type Problem } from '../load/source-file.js';
 import { checkSourceText } from '../load/check-source-text.js';
 import { findFixtureFiles } from '../fixtures/find-fixtures.js';
 import { lintFixture } from '../fixtures/lint-fixture.js';
-import { formsDir, rulesDir } from './rules-dir.js';
+import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
 import { loadForms } from '../forms/read-forms.js';
 import { checkForms } from '../forms/check-forms.js';
 import { checkPrintFiles } from '../print/check-prints.js';
 import { buildPrintTemplates } from '../print/render-print.js';
 import { readPrintFiles, shownFormsDir } from '../print/read-prints.js';
 
-export async function lintCommand(options: { rules?: string; forms?: string }): Promise<number> {
-  const dir = rulesDir(options.rules);
+export async function lintCommand(options: ProjectOptions): Promise<number> {
+  const dir = rulesDir(options);
+  if (reportNoRules(dir)) return 2;
   const { regulation, problems } = loadRegulation(dir);
   const all: Problem[] = [...problems];
   let fixtures = 0;
   let formCount = 0;
   if (regulation) {
     all.push(...checkSourceText(regulation));
-    const forms = loadForms(formsDir(options.forms));
+    const forms = loadForms(formsDir(options));
     formCount = Object.keys(forms.set.forms).length;
     // the same print checks as the studio's save check (checkProject)
-    const printFiles = readPrintFiles(formsDir(options.forms));
-    const shown = shownFormsDir(formsDir(options.forms));
+    const printFiles = readPrintFiles(formsDir(options));
+    const shown = shownFormsDir(formsDir(options));
     const printKinds = [...buildPrintTemplates(printFiles, shown).kinds.keys()];
     all.push(...forms.problems, ...checkForms(forms.set, regulation, new Date().toISOString().slice(0, 10), printKinds), ...checkPrintFiles(printFiles, shown));
-    if (existsSync('test/cases')) {
-      for (const file of findFixtureFiles(['test/cases'])) {
+    const cases = casesDir(options);
+    if (existsSync(cases)) {
+      for (const file of findFixtureFiles([cases])) {
         fixtures += 1;
         all.push(...lintFixture(regulation, readFileSync(file), relative(process.cwd(), file)));
       }

@@ -7,15 +7,25 @@ import { coverageCommand } from './coverage-command.js';
 import { formCommand } from './form-command.js';
 import { printCommand } from './print-command.js';
 import { serveCommand } from './serve-command.js';
+import { projectProblem } from './rules-dir.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('tiaoli')
     .description('条例规则引擎：决定案件、运行夹具、检查规则、报告覆盖')
-    .option('--rules <dir>', '规则目录（默认 ./rules）')
-    .option('--forms <dir>', '表单目录（默认 ./forms）')
+    .option('--project <dir>', '项目目录，含 rules/、forms/、test/cases/（默认当前目录）')
+    .option('--rules <dir>', '规则目录（默认 项目目录/rules）')
+    .option('--forms <dir>', '表单目录（默认 项目目录/forms）')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // A --project that is not a folder stops every command before it reads anything.
+  program.hook('preAction', () => {
+    const problem = projectProblem(program.opts().project);
+    if (problem) {
+      process.stderr.write(`${problem}\n`);
+      throw new CommanderError(1, 'tiaoli.project', problem);
+    }
+  });
 
   program.command('decide [file]')
     .description('对一个案件作出决定，输出决定文书（JSON）；--jsonl 从标准输入逐行读取案件')
@@ -52,9 +62,9 @@ export async function main(argv: string[]): Promise<number> {
     .description('启动工作室（网页）及其接口，默认 http://127.0.0.1:5177/')
     .option('--port <port>', '端口（默认 5177，0 为任选）')
     .option('--host <host>', '地址（默认 127.0.0.1；其他地址需要令牌）')
-    .option('--root <dir>', '项目目录（含 rules/、forms/、test/cases/）')
+    .option('--root <dir>', '项目目录（同 --project；两者都给时以 --root 为准）')
     .option('--token <token>', '访问令牌（非本机地址时默认随机生成）')
-    .action(async (opts) => { status = await serveCommand(opts); });
+    .action(async (opts) => { status = await serveCommand({ project: program.opts().project, ...opts }); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,11 +7,11 @@ import { NothingToPrint, PrintError, renderPrint } from '../print/render-print.j
 import { checkPrintFiles } from '../print/check-prints.js';
 import { buildPrintTemplates } from '../print/render-print.js';
 import { readPrintFiles, shownFormsDir } from '../print/read-prints.js';
-import { formsDir, loadOrReport } from './rules-dir.js';
+import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readCaseFile, readFormFile } from './read-input.js';
 import { failure } from './command-failure.js';
 
-export async function printCommand(kind: string, file: string, options: { rules?: string; forms?: string; form?: string }): Promise<number> {
+export async function printCommand(kind: string, file: string, options: ProjectOptions & { form?: string }): Promise<number> {
   try {
     return await print(kind, file, options);
   } catch (e) {
@@ -19,8 +19,8 @@ export async function printCommand(kind: string, file: string, options: { rules?
   }
 }
 
-async function print(kind: string, file: string, options: { rules?: string; forms?: string; form?: string }): Promise<number> {
-  const dir = formsDir(options.forms);
+async function print(kind: string, file: string, options: ProjectOptions & { form?: string }): Promise<number> {
+  const dir = formsDir(options);
   const files = readPrintFiles(dir);
   const templates = buildPrintTemplates(files, shownFormsDir(dir));
   const spec = templates.kinds.get(kind);
@@ -36,9 +36,9 @@ async function print(kind: string, file: string, options: { rules?: string; form
     process.stderr.write(`打印模板有 ${problems.length} 处错误，未打印。\n`);
     return 2;
   }
-  const regulation = loadOrReport(options.rules);
+  const regulation = loadOrReport(options);
   if (!regulation) return 2;
-  const input = options.form ? readFormFile(regulation, options.form, file, options.forms) : readCaseFile(regulation, file);
+  const input = options.form ? readFormFile(regulation, options.form, file, options) : readCaseFile(regulation, file);
   if (!input) return 1;
   let document;
   try {

@@ -10,7 +10,7 @@ import { validateForm } from '../forms/validate-form.js';
 import { formToCase } from '../forms/map-form.js';
 import { getPointer } from '../forms/json-pointer.js';
 import type { Regulation } from '../model.js';
-import { formsDir } from './rules-dir.js';
+import { formsDir, type ProjectOptions } from './rules-dir.js';
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -58,8 +58,8 @@ export function readCaseFile(regulation: Regulation, file: string): CaseFile | u
  * The case a counter form's data makes: the form checked as the studio checks it, then
  * mapped to facts. Undefined after printing every correction needed, in Chinese.
  */
-export function readFormFile(regulation: Regulation, name: string, file: string, formsOption?: string): CaseFile | undefined {
-  const { set, problems } = loadForms(formsDir(formsOption));
+export function readFormFile(regulation: Regulation, name: string, file: string, project: ProjectOptions = {}): CaseFile | undefined {
+  const { set, problems } = loadForms(formsDir(project));
   problems.forEach((p) => say(formatProblem(p)));
   const form = Object.hasOwn(set.forms, name) ? set.forms[name] : undefined;
   if (problems.length) return undefined;

@@ -1,6 +1,9 @@
-// Which rules folder a command uses: --rules DIR, else ./rules, else the package's own.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Which folders a command uses. A project folder (--project DIR, default: the current
+// folder) holds rules/, forms/ and test/cases/; --rules and --forms override its parts.
+// Without --project, a folder with no rules/regulation.yaml falls back to the package's own
+// project, as before.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegulation } from '../load/load-regulation.js';
 import { formatProblem } from '../load/source-file.js';
@@ -8,28 +11,72 @@ import type { Regulation } from '../model.js';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function rulesDir(option?: string): string {
-  if (option) return resolve(option);
+/** The folder options every command takes. */
+export interface ProjectOptions { project?: string; rules?: string; forms?: string }
+
+/** The message for a --project that is not a folder, or undefined when it is (or is not given). */
+export function projectProblem(project: string | undefined): string | undefined {
+  if (project === undefined) return undefined;
+  if (!existsSync(project)) return `找不到项目目录：${project}`;
+  if (!statSync(project).isDirectory()) return `项目目录不是一个目录：${project}`;
+  return undefined;
+}
+
+export function rulesDir(options: ProjectOptions = {}): string {
+  if (options.rules) return resolve(options.rules);
+  if (options.project) return join(resolve(options.project), 'rules');
   const local = resolve('rules');
   if (existsSync(join(local, 'regulation.yaml'))) return local;
   return join(packageRoot, 'rules');
 }
 
+/** Which forms folder: --forms DIR, else the project's forms/, else ./forms, else the package's own. */
+export function formsDir(options: ProjectOptions = {}): string {
+  if (options.forms) return resolve(options.forms);
+  if (options.project) return join(resolve(options.project), 'forms');
+  const local = resolve('forms');
+  if (existsSync(join(local, 'common.yaml'))) return local;
+  return join(packageRoot, 'forms');
+}
+
+/**
+ * The fixtures `test`, `coverage` and `lint` run when given no paths: the project's
+ * test/cases, named relative to the current folder (as paths given on the command line are).
+ */
+export function casesDir(options: ProjectOptions = {}): string {
+  if (!options.project) return 'test/cases';
+  return relative(process.cwd(), join(resolve(options.project), 'test', 'cases')) || '.';
+}
+
+/** The folder the studio serves: --root DIR, else --project DIR, else ./ when it has rules, else the package's own. */
+export function serveRoot(options: { root?: string; project?: string }): string {
+  if (options.root) return resolve(options.root);
+  if (options.project) return resolve(options.project);
+  return existsSync('rules/regulation.yaml') ? resolve('.') : packageRoot;
+}
+
+/** A folder as messages name it: relative to the current folder when inside it, else absolute. */
+export function shownDir(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
+}
+
+/** Says so (stderr) and returns true when a rules folder has no regulation.yaml. */
+export function reportNoRules(dir: string): boolean {
+  if (existsSync(join(dir, 'regulation.yaml'))) return false;
+  process.stderr.write(`${shownDir(dir)}：没有 regulation.yaml，这不是一个规则目录（用 --project 或 --rules 指定）。\n`);
+  return true;
+}
+
 /** The regulation, or undefined after printing every problem (file:line:column) to stderr. */
-export function loadOrReport(option?: string): Regulation | undefined {
-  const { regulation, problems } = loadRegulation(rulesDir(option));
+export function loadOrReport(options: ProjectOptions = {}): Regulation | undefined {
+  const dir = rulesDir(options);
+  if (reportNoRules(dir)) return undefined;
+  const { regulation, problems } = loadRegulation(dir);
   if (problems.length || !regulation) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`规则有 ${problems.length} 处错误，未作决定。\n`);
     return undefined;
   }
   return regulation;
-}
-
-/** Which forms folder: --forms DIR, else ./forms, else the package's own. */
-export function formsDir(option?: string): string {
-  if (option) return resolve(option);
-  const local = resolve('forms');
-  if (existsSync(join(local, 'common.yaml'))) return local;
-  return join(packageRoot, 'forms');
 }

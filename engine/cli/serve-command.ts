@@ -1,8 +1,7 @@
 // `tiaoli serve`: the studio on http://127.0.0.1:5177/ by default.
-import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer } from '../server/serve.js';
-import { packageRoot } from './rules-dir.js';
+import { packageRoot, serveRoot } from './rules-dir.js';
 
 /** The last resort: log and keep serving. The app answers every request itself; nothing should get here. */
 function keepRunning(): void {
@@ -10,8 +9,8 @@ function keepRunning(): void {
   process.on('unhandledRejection', (e) => process.stderr.write(`[tiaoli] 未处理的拒绝（服务继续运行）：${e instanceof Error ? e.stack ?? e.message : String(e)}\n`));
 }
 
-export async function serveCommand(options: { port?: string; host?: string; root?: string; token?: string }): Promise<number> {
-  const root = resolve(options.root ?? (existsSync('rules/regulation.yaml') ? '.' : packageRoot));
+export async function serveCommand(options: { port?: string; host?: string; root?: string; project?: string; token?: string }): Promise<number> {
+  const root = serveRoot(options);
   const port = Number(options.port ?? process.env.PORT ?? 5177);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const hosts = (process.env.TIAOLI_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);

@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { Decider } from '../evaluate/decider.js';
 import { runFixtures } from '../fixtures/run-fixtures.js';
 import { readFixtures } from '../fixtures/find-fixtures.js';
-import { loadOrReport } from './rules-dir.js';
+import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 
-export async function testCommand(paths: string[], options: { rules?: string; verbose?: boolean }): Promise<number> {
-  const regulation = loadOrReport(options.rules);
+export async function testCommand(paths: string[], options: ProjectOptions & { verbose?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options);
   if (!regulation) return 2;
-  const targets = paths.length ? paths : ['test/cases'];
+  const targets = paths.length ? paths : [casesDir(options)];
   const absent = targets.filter((p) => !existsSync(p));
   if (absent.length) {
     process.stderr.write(`找不到：${absent.join('、')}\n`);
