@@ -17,6 +17,7 @@ export interface ProjectOptions { project?: string; rules?: string; forms?: stri
 /** The message for a --project that is not a folder, or undefined when it is (or is not given). */
 export function projectProblem(project: string | undefined): string | undefined {
   if (project === undefined) return undefined;
+  if (project.trim() === '') return '项目目录不能为空：--project 后面要给一个目录';
   if (!existsSync(project)) return `找不到项目目录：${project}`;
   if (!statSync(project).isDirectory()) return `项目目录不是一个目录：${project}`;
   return undefined;
