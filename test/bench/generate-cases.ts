@@ -45,8 +45,9 @@ export function generateCases(count: number, seed = 20171009): Array<{ asOf: str
       for (const m of MATERIALS) if (r() < 0.35) materials[m] = 1;
       facts.application = { materials, ...(r() < 0.1 ? { viaAgent: pick(['guardian', 'closeRelative']) } : {}) };
     }
-    if (r() < 0.4 && registeredOn) {
-      const issuedOn = date(registeredOn, 200);
+    const issuedOn = date(registeredOn ?? arrivedOn, 200);
+    // a permit held on asOf was issued on or before it (an issue date after asOf is refused)
+    if (r() < 0.4 && registeredOn && issuedOn <= asOf) {
       const endorsedOn = r() < 0.6 ? [date(addDays(issuedOn, 330), 60)] : [];
       facts.permit = { issuedOn, endorsedOn };
       if (r() < 0.2) facts.replacement = { reason: pick(['damaged', 'lost']), oldPermitReturned: r() < 0.5 };
