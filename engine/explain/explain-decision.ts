@@ -10,48 +10,9 @@ import { isFactRef, readFactName } from '../evaluate/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 import { own } from '../evaluate/own.js';
+import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
-export interface ConditionTrace {
-  fact: string;
-  label: string;
-  path?: string;
-  value: unknown;
-  operator: string;
-  expected: unknown;
-  expectedFrom?: string;
-  result: boolean | null;
-  text: string;
-}
-
-export type ConditionNode = { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode } | ConditionTrace;
-
-export interface DerivedTrace {
-  name: string;
-  label: string;
-  function: string;
-  args: Record<string, unknown>;
-  value: unknown;
-  text: string;
-}
-
-export interface RuleTrace {
-  rule: string;
-  name: string;
-  result: 'fired' | 'failed' | 'overridden';
-  articles: string[];
-  interpretations: string[];
-  sets?: Record<string, unknown>;
-  overriddenBy?: string[];
-  conditions: ConditionNode;
-  derived: DerivedTrace[];
-  text: string;
-}
-
-export interface DefaultTrace {
-  field: string;
-  default: unknown;
-  text: string;
-}
+export type { Because, ConditionNode, ConditionTrace, DefaultTrace, DerivedTrace, RuleTrace } from './trace-types.js';
 
 export function factLabel(regulation: Regulation, name: string, path?: string): string {
   const f = readFactName(name);
@@ -115,7 +76,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
   const regulation = decider.regulation;
   const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
   const rules = trace ? decider.rulesByDecision.get(spec.name) ?? [] : [];
-  const because: Array<RuleTrace | DefaultTrace> = [];
+  const because: Because[] = [];
   for (const rule of rules) {
     const record = state.rules.get(rule.id);
     if (!record) continue;
