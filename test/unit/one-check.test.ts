@@ -10,6 +10,7 @@ import { versionOf } from '../../engine/server/project-files.js';
 import { formatProblem } from '../../engine/load/source-file.js';
 import { projectCopy } from '../support/project-copy.js';
 import { root } from '../support/regulation.js';
+import { parse } from 'yaml';
 
 const NOTICE = 'forms/prints/notice.hbs';
 const PRINTS = 'forms/prints/prints.yaml';
@@ -70,5 +71,47 @@ describe('lint and the save check are one check', () => {
     expect(r.status).toBe(0);
     const text = readFileSync(join(dir, NOTICE), 'utf8');
     expect((await store.save(NOTICE, text, versionOf(text))).kind).toBe('saved');
+  });
+});
+
+describe('one wording of ajv errors', () => {
+  // the same error (a count below zero, a count that is not whole, a missing field, an
+  // extra field) from the CLI's case check, checkCase (the server's answer), the counter
+  // form validator (the CLI's `form`, the server) and the studio's counter (JSON Forms)
+  const detail = (message: string): string => message.slice(message.lastIndexOf('：') + 1);
+  const applicant = { name: '王芳', idNumber: '510104198806210574' };
+  const kinds: Array<[string, (facts: any, form: any) => void, string]> = [
+    ['a count below zero', (c, f) => { c.application.materials.photo = -1; f.materials.photo = -1; }, '不得小于 0'],
+    ['a count that is not whole', (c, f) => { c.application.materials.photo = 1.5; f.materials.photo = 1.5; }, '应为整数'],
+    ['a missing field', (c, f) => { delete c.contract.signedOn; delete f.applicant.name; }, '必填'],
+    ['a field the schema does not have', (c, f) => { c.person.nickname = 'x'; f.applicant.nickname = 'x'; }, '没有这一项（拼写有误，或不属于这里），请删除或改正'],
+  ];
+
+  it.each(kinds)('%s', async (_what, breakIt, wording) => {
+    const { qujing } = await import('../support/regulation.js');
+    const { checkCase } = await import('../../engine/case/validate-case.js');
+    const { errorsOf, resolved } = await import('../support/forms.js');
+    const { formAjv, translateError } = await import('../../studio/src/counter/form-ajv.js');
+    const regulation = qujing().regulation;
+    const facts: any = { person: { ...applicant }, contract: { signedOn: '2019-03-01' }, application: { materials: { photo: 2 } } };
+    const form: any = parse(readFileSync(join(root, 'test/forms/permit-application-complete.yaml'), 'utf8'));
+    expect(errorsOf('permit-application', regulation, form)).toEqual([]);
+    breakIt(facts, form);
+    const caseInput = { asOf: '2019-09-16', facts };
+
+    const fromCheckCase = checkCase(regulation, caseInput).problems.map((p) => detail(p.message));
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(caseInput));
+    const cli = spawnSync(process.execPath, [join(root, 'engine/cli/bin.js'), 'decide', file], { cwd: root, encoding: 'utf8' });
+    const fromCli = cli.stderr.split('\n').filter((l) => / \[schema\./.test(l)).map((l) => detail(l.replace(/ \[schema\.[^\]]+\]$/, '')));
+    const fromForm = errorsOf('permit-application', regulation, form).map(detail);
+    const validate = formAjv.compile(resolved('permit-application', regulation).schema);
+    expect(validate(form)).toBe(false);
+    const fromCounter = (validate.errors ?? []).filter((e) => !['if', 'anyOf', 'allOf', 'oneOf'].includes(e.keyword)).map(translateError);
+
+    expect(fromCheckCase).toEqual([wording]);
+    expect(fromCli).toEqual([wording]);
+    expect(fromForm).toEqual([wording]);
+    expect(fromCounter).toEqual([wording]);
   });
 });
