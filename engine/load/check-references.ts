@@ -117,7 +117,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
           const wrong = assignmentTypeProblem(types, spec, kind, value);
           if (wrong) problems.push({ code: 'rule.valueType', message: `${target} 的值${wrong}`, location: here([kind, target]) });
         } else {
-          const wrong = literalProblem(value, spec.type === 'list' ? 'enumOrAny' : spec.type, spec.values);
+          // a list's items checked against its codes (values:), when it declares them
+          const wrong = spec.type === 'list' ? assignmentTypeProblem(types, spec, kind, value) : literalProblem(value, spec.type, spec.values);
           if (wrong) problems.push({ code: 'rule.valueType', message: `${target} 的值 ${JSON.stringify(value)} ${wrong}`, location: here([kind, target]) });
         }
       }

@@ -105,3 +105,22 @@ describe('lint: operators against their operands, at the line', () => {
     expect(problems[0].message).toContain('应为日期');
   });
 });
+
+describe('lint: a list field’s codes and a case schema being edited', () => {
+  it('add: of a code the list field does not declare', () => {
+    const { problems, line } = afterEdit('articles/11-eligibility.yaml', 'add: { eligibility.grounds: study }', 'add: { eligibility.grounds: studies }');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'rule.valueType', location: { line } });
+    expect(problems[0].message).toContain('"studies" 不是可取的值（employment、housing、study）');
+  });
+
+  it('allOf or propertyNames of the wrong shape in case.schema.yaml are problems of the schema, not a failed load', () => {
+    // found by the mutation test (test/hostile/rule-files.test.ts, seed 452833910)
+    const copy = rulesCopy();
+    copy.edit('case.schema.yaml', /allOf: \[\{ \$ref: "#\/definitions\/place" \}\]/, 'allOf: false');
+    copy.edit('case.schema.yaml', /propertyNames:\n      enum:/, 'propertyNames:\n      enum: 5\n      x:');
+    const { problems } = loadRegulation(copy.dir);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.code)).not.toContain('load.failed');
+  });
+});
