@@ -45,8 +45,9 @@ function listValue(name: string, b: unknown): unknown[] {
 export const operators: readonly OperatorEntry[] = [
   { name: 'equal', reads: '等于', operands: scalar, evaluate: (a, b) => a === b },
   { name: 'notEqual', reads: '不等于', operands: scalar, evaluate: (a, b) => a !== b },
-  { name: 'in', reads: '属于', operands: membership, evaluate: (a, b) => listValue('in', b).includes(a) },
-  { name: 'notIn', reads: '不属于', operands: membership, evaluate: (a, b) => !listValue('notIn', b).includes(a) },
+  // compared with a list that is absent (a case fact not given), like any comparison with an absent value: false
+  { name: 'in', reads: '属于', operands: membership, evaluate: (a, b) => b != null && listValue('in', b).includes(a) },
+  { name: 'notIn', reads: '不属于', operands: membership, evaluate: (a, b) => b != null && !listValue('notIn', b).includes(a) },
   { name: 'contains', reads: '包含', operands: inList, evaluate: (a, b) => a.includes(b), validFact: Array.isArray },
   { name: 'doesNotContain', reads: '不包含', operands: inList, evaluate: (a, b) => !a.includes(b), validFact: Array.isArray },
   { name: 'lessThan', reads: '小于', operands: numbers, evaluate: (a, b) => a < b, validFact: numeric },
