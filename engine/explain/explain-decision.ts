@@ -61,8 +61,9 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
     if (!record || !spec) continue;
     const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
     const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
-    const steps = (record.value as { steps?: string[] } | undefined)?.steps;
-    const value = steps ? `${v((record.value as any).status)}，有效期至 ${(record.value as any).expiresOn}（${steps.join('；')}）` : v(record.value);
+    const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
+    const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
+    const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
     out.push({
       name, label: spec.label, function: spec.function, args: record.args, value: record.value,
       text: `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`,
