@@ -13,7 +13,7 @@ import { own } from '../evaluate/own.js';
 import { requirementParams } from '../explain/requirements.js';
 import type { Location, PathSegment, Problem, SourceFile } from './source-file.js';
 import { factTypes } from './fact-types.js';
-import { assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
+import { argumentTypeProblem, assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
 
 export function articleIds(regulation: Regulation): Set<string> {
   const ids = new Set<string>();
@@ -147,6 +147,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       }
       for (const [arg, spec] of Object.entries(fn.args)) {
         if (!spec.optional && !Object.hasOwn(d.args, arg)) problems.push({ code: 'ref.missingArgument', message: `函数 ${d.function} 缺少参数 ${arg}（${spec.label}）`, location: here(['args']) });
+        const wrong = Object.hasOwn(d.args, arg) ? argumentTypeProblem(types, spec.type, d.args[arg]) : undefined;
+        if (wrong) problems.push({ code: 'derived.argumentType', message: `函数 ${d.function} 的参数 ${arg}（${spec.label}）${wrong}`, location: here(['args', arg]) });
       }
     }
     for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);

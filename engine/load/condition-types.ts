@@ -6,7 +6,8 @@ import { operatorsByName } from '../evaluate/operators.js';
 import { isFactRef } from '../evaluate/fact-names.js';
 import type { FactTypes } from './fact-types.js';
 import { valueType } from './fact-types.js';
-import { ANY, describeType, mismatch, type ValueType } from './value-type.js';
+import { ANY, describeType, mismatch, namedType, type ValueType } from './value-type.js';
+import type { ArgType } from '../derived/function.js';
 import type { DecisionField } from '../model.js';
 import { decisionFieldType } from './fact-types.js';
 
@@ -54,4 +55,9 @@ export function assignmentTypeProblem(types: FactTypes, field: DecisionField, ki
     return mismatch(wanted.items, given, isFactRef(value) ? undefined : { value });
   }
   return mismatch(wanted, given, isFactRef(value) ? undefined : { value });
+}
+
+/** Why a value cannot be this argument of a derived fact's function (its signature's type), or undefined. */
+export function argumentTypeProblem(types: FactTypes, type: ArgType, value: unknown): string | undefined {
+  return mismatch(namedType(type), valueType(value, types.of), isFactRef(value) ? undefined : { value });
 }
