@@ -46,7 +46,7 @@ describe('tiaoli decide FILE', () => {
     const file = caseFile('bad.yaml', 'facts:\n  residence: { arrivedOn: 2019-02-30 }\n  application:\n    materials: { passport: 1 }\n');
     const r = tiaoli(['decide', file]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('缺少必填项 asOf');
+    expect(r.stderr).toContain('asOf：必填');
     expect(r.stderr).toContain('facts.residence.arrivedOn：应为真实存在的日期');
     expect(r.stderr).toContain('未知的名称 passport');
   });

@@ -16,14 +16,16 @@ export function casePaths(caseSchema: Schema): Set<string> {
   const walk = (schema: Schema | undefined, prefix: string[], depth: number): void => {
     const s = resolve(schema);
     if (!s || depth > 8) return;
-    const parts = [s, ...((s.allOf ?? []) as Schema[]).map(resolve)];
+    // a schema being edited may hold anything where a list or map belongs: read only what has the right shape
+    const parts = [s, ...(Array.isArray(s.allOf) ? (s.allOf as Schema[]) : []).map(resolve)];
     for (const part of parts) {
       for (const [key, sub] of Object.entries((part?.properties ?? {}) as Record<string, Schema>)) {
         const path = [...prefix, key];
         paths.add(path.join('.'));
         walk(sub, path, depth + 1);
       }
-      for (const key of (part?.propertyNames?.enum ?? []) as string[]) {
+      const names: unknown = part?.propertyNames?.enum;
+      for (const key of Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : []) {
         if (part?.additionalProperties) paths.add([...prefix, key].join('.'));
       }
     }

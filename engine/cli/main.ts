@@ -8,6 +8,7 @@ import { formCommand } from './form-command.js';
 import { printCommand } from './print-command.js';
 import { serveCommand } from './serve-command.js';
 import { projectProblem } from './rules-dir.js';
+import { schemaCommand } from './schema-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -57,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
     .description('打印交给申领人的文书（HTML，A4）：notice 一次性书面告知书、slip 受理回执、reminder 签注提醒')
     .option('--form <name>', '文件是该窗口表单的数据，而不是案件')
     .action(async (kind, file, opts) => { status = await printCommand(kind, file, { ...program.opts(), ...opts }); });
+
+  program.command('schema <kind>')
+    .description('输出由 regulation.yaml 生成的 JSON Schema：decision 为决定文书的 Schema')
+    .action(async (kind) => { status = await schemaCommand(kind, program.opts()); });
 
   program.command('serve')
     .description('启动工作室（网页）及其接口，默认 http://127.0.0.1:5177/')

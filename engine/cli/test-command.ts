@@ -5,6 +5,7 @@ import { Decider } from '../evaluate/decider.js';
 import { runFixtures } from '../fixtures/run-fixtures.js';
 import { readFixtures } from '../fixtures/find-fixtures.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
+import { conditionChildren, isRuleTrace, type ConditionNode } from '../explain/trace-types.js';
 
 export async function testCommand(paths: string[], options: ProjectOptions & { verbose?: boolean }): Promise<number> {
   const regulation = loadOrReport(options);
@@ -34,8 +35,9 @@ export async function testCommand(paths: string[], options: ProjectOptions & { v
       const decision = r.document?.decisions[name];
       if (!decision) continue;
       process.stdout.write(`  推理（${name}）：\n`);
-      for (const step of decision.because as Array<{ text: string; result?: string; conditions?: unknown }>) {
+      for (const step of decision.because ?? []) {
         process.stdout.write(`    · ${step.text}\n`);
+        if (!isRuleTrace(step)) continue;
         // for a rule that applied, every condition; for one that did not, the conditions that failed
         const lines = conditionLines(step.conditions, step.result === 'failed' && !options.verbose);
         for (const line of lines) process.stdout.write(`        ${line}\n`);
@@ -48,10 +50,11 @@ export async function testCommand(paths: string[], options: ProjectOptions & { v
   return passed === results.length ? 0 : 1;
 }
 
-function conditionLines(node: any, onlyFailed: boolean): string[] {
-  if (!node) return [];
-  if (node.all) return node.all.flatMap((c: unknown) => conditionLines(c, onlyFailed));
-  if (node.any) return ['任一成立：', ...node.any.flatMap((c: unknown) => conditionLines(c, onlyFailed)).map((l: string) => `  ${l}`)];
-  if (node.not) return ['以下不成立：', ...conditionLines(node.not, false).map((l) => `  ${l}`)];
+function conditionLines(node: ConditionNode, onlyFailed: boolean): string[] {
+  const group = conditionChildren(node);
+  if (group?.kind === 'all') return group.children.flatMap((c) => conditionLines(c, onlyFailed));
+  if (group?.kind === 'any') return ['任一成立：', ...group.children.flatMap((c) => conditionLines(c, onlyFailed)).map((l) => `  ${l}`)];
+  if (group?.kind === 'not') return ['以下不成立：', ...conditionLines(group.children[0], false).map((l) => `  ${l}`)];
+  if ('all' in node || 'any' in node || 'not' in node) return [];
   return onlyFailed && node.result !== false ? [] : [node.text];
 }

@@ -3,6 +3,7 @@
 // effect in a decision the fixture's `expect:` checks.
 import type { Regulation } from '../model.js';
 import type { FixtureResult } from '../fixtures/run-fixtures.js';
+import { isRuleTrace } from '../explain/trace-types.js';
 
 export interface ParagraphCoverage {
   id: string;
@@ -42,8 +43,8 @@ export function coverage(regulation: Regulation, fixtures: FixtureResult[]): Art
     const checked = new Set(Object.keys(f.expect ?? {}).map((p) => p.split('.')[0]));
     for (const [name, decision] of Object.entries(f.document.decisions)) {
       if (!checked.has(name)) continue;
-      for (const step of decision.because as Array<{ rule?: string; result?: string }>) {
-        if (step.rule && step.result === 'fired') reached.set(step.rule, (reached.get(step.rule) ?? new Set()).add(f.file));
+      for (const step of decision.because ?? []) {
+        if (isRuleTrace(step) && step.result === 'fired') reached.set(step.rule, (reached.get(step.rule) ?? new Set()).add(f.file));
       }
     }
   }

@@ -13,6 +13,10 @@ export interface DerivedFunction {
   label: string;
   args: Record<string, ArgSpec>;
   returns: ArgType;
+  /** for `returns: object`: the fields of the result, so that `path:` into it has a type */
+  returnsFields?: Record<string, { type: ArgType; values?: string[]; items?: ArgType }>;
+  /** the result is one of the items of this (list) argument: its type is theirs */
+  returnsItemOf?: string;
   /** Called only when every required argument is present; optional ones may be undefined. */
   compute(args: Record<string, any>): unknown;
 }

@@ -17,6 +17,8 @@ import { EvaluationError } from './evaluation-error.js';
 import { derivedValue, resolveValue } from './derived-value.js';
 import { own } from './own.js';
 import { explainDecision } from '../explain/explain-decision.js';
+import type { Because } from '../explain/trace-types.js';
+import { calendarVersion, engineVersion, type CalendarVersion, type EngineVersion } from './versions.js';
 
 export { EvaluationError } from './evaluation-error.js';
 
@@ -31,7 +33,7 @@ export interface Decision {
   articles: string[];
   interpretations: string[];
   /** the trace; left out when deciding with `{ trace: false }` */
-  because: unknown[];
+  because?: Because[];
 }
 
 export interface DecideOptions {
@@ -42,6 +44,9 @@ export interface DecideOptions {
 export interface DecisionDocument {
   asOf: string;
   ruleset: string;
+  /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
+  engine: EngineVersion;
+  calendar: CalendarVersion;
   decisions: Record<string, Decision>;
 }
 
@@ -120,7 +125,7 @@ export class Decider {
     }
     if (state.failed) throw state.failed.error;
     const decisions = Object.values(this.regulation.decisions).map((spec) => [spec.name, this.assemble(spec, state, trace)] as const);
-    return { asOf: input.asOf, ruleset: this.regulation.ruleset, decisions: Object.fromEntries(decisions) };
+    return { asOf: input.asOf, ruleset: this.regulation.ruleset, engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] }, decisions: Object.fromEntries(decisions) };
   }
 
   /** An engine for one run: its facts, operators and handlers all work on that run's state. */

@@ -12,7 +12,26 @@ export interface OperatorEntry {
   evaluate: (fact: any, value: any) => boolean;
   /** a fact value that fails this makes the condition false without evaluating it */
   validFact?: (fact: unknown) => boolean;
+  /** what it compares, checked by lint against the fact's type and the value's (engine/load/condition-types.ts) */
+  operands: Operands;
 }
+
+/**
+ * The operand types of an operator. `fact` is the kind of fact it takes (`any`: every kind);
+ * `value` is what it compares the fact with: a value of the fact's own type (`sameAsFact`),
+ * a list of such values (`listOfFact`), one item of the fact's list (`itemOfFact`), or a
+ * boolean (for the presence checks).
+ */
+export interface Operands {
+  fact: 'any' | 'number' | 'date' | 'list';
+  value: 'sameAsFact' | 'listOfFact' | 'itemOfFact' | 'boolean';
+}
+
+const scalar = { fact: 'any', value: 'sameAsFact' } as const;
+const membership = { fact: 'any', value: 'listOfFact' } as const;
+const inList = { fact: 'list', value: 'itemOfFact' } as const;
+const numbers = { fact: 'number', value: 'sameAsFact' } as const;
+const dates = { fact: 'date', value: 'sameAsFact' } as const;
 
 const bothDates = (a: unknown, b: unknown): boolean => isCalendarDate(a) && isCalendarDate(b);
 /** json-rules-engine's check for its number operators */
@@ -24,22 +43,23 @@ function listValue(name: string, b: unknown): unknown[] {
 }
 
 export const operators: readonly OperatorEntry[] = [
-  { name: 'equal', reads: '等于', evaluate: (a, b) => a === b },
-  { name: 'notEqual', reads: '不等于', evaluate: (a, b) => a !== b },
-  { name: 'in', reads: '属于', evaluate: (a, b) => listValue('in', b).includes(a) },
-  { name: 'notIn', reads: '不属于', evaluate: (a, b) => !listValue('notIn', b).includes(a) },
-  { name: 'contains', reads: '包含', evaluate: (a, b) => a.includes(b), validFact: Array.isArray },
-  { name: 'doesNotContain', reads: '不包含', evaluate: (a, b) => !a.includes(b), validFact: Array.isArray },
-  { name: 'lessThan', reads: '小于', evaluate: (a, b) => a < b, validFact: numeric },
-  { name: 'lessThanInclusive', reads: '不大于', evaluate: (a, b) => a <= b, validFact: numeric },
-  { name: 'greaterThan', reads: '大于', evaluate: (a, b) => a > b, validFact: numeric },
-  { name: 'greaterThanInclusive', reads: '不小于', evaluate: (a, b) => a >= b, validFact: numeric },
-  { name: 'before', reads: '早于', evaluate: (a, b) => bothDates(a, b) && a < b },
-  { name: 'onOrBefore', reads: '不晚于', evaluate: (a, b) => bothDates(a, b) && a <= b },
-  { name: 'after', reads: '晚于', evaluate: (a, b) => bothDates(a, b) && a > b },
-  { name: 'onOrAfter', reads: '不早于', evaluate: (a, b) => bothDates(a, b) && a >= b },
-  { name: 'present', reads: '有值为', evaluate: (a, b) => (a !== undefined && a !== null) === b },
-  { name: 'isEmpty', reads: '为空为', evaluate: (a, b) => (Array.isArray(a) && a.length === 0) === b, validFact: Array.isArray },
+  { name: 'equal', reads: '等于', operands: scalar, evaluate: (a, b) => a === b },
+  { name: 'notEqual', reads: '不等于', operands: scalar, evaluate: (a, b) => a !== b },
+  // compared with a list that is absent (a case fact not given), like any comparison with an absent value: false
+  { name: 'in', reads: '属于', operands: membership, evaluate: (a, b) => b != null && listValue('in', b).includes(a) },
+  { name: 'notIn', reads: '不属于', operands: membership, evaluate: (a, b) => b != null && !listValue('notIn', b).includes(a) },
+  { name: 'contains', reads: '包含', operands: inList, evaluate: (a, b) => a.includes(b), validFact: Array.isArray },
+  { name: 'doesNotContain', reads: '不包含', operands: inList, evaluate: (a, b) => !a.includes(b), validFact: Array.isArray },
+  { name: 'lessThan', reads: '小于', operands: numbers, evaluate: (a, b) => a < b, validFact: numeric },
+  { name: 'lessThanInclusive', reads: '不大于', operands: numbers, evaluate: (a, b) => a <= b, validFact: numeric },
+  { name: 'greaterThan', reads: '大于', operands: numbers, evaluate: (a, b) => a > b, validFact: numeric },
+  { name: 'greaterThanInclusive', reads: '不小于', operands: numbers, evaluate: (a, b) => a >= b, validFact: numeric },
+  { name: 'before', reads: '早于', operands: dates, evaluate: (a, b) => bothDates(a, b) && a < b },
+  { name: 'onOrBefore', reads: '不晚于', operands: dates, evaluate: (a, b) => bothDates(a, b) && a <= b },
+  { name: 'after', reads: '晚于', operands: dates, evaluate: (a, b) => bothDates(a, b) && a > b },
+  { name: 'onOrAfter', reads: '不早于', operands: dates, evaluate: (a, b) => bothDates(a, b) && a >= b },
+  { name: 'present', reads: '有值为', operands: { fact: 'any', value: 'boolean' }, evaluate: (a, b) => (a !== undefined && a !== null) === b },
+  { name: 'isEmpty', reads: '为空为', operands: { fact: 'list', value: 'boolean' }, evaluate: (a, b) => (Array.isArray(a) && a.length === 0) === b, validFact: Array.isArray },
 ];
 
 export const operatorsByName: ReadonlyMap<string, OperatorEntry> = new Map(operators.map((o) => [o.name, o]));

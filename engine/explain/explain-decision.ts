@@ -10,48 +10,9 @@ import { isFactRef, readFactName } from '../evaluate/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 import { own } from '../evaluate/own.js';
+import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
-export interface ConditionTrace {
-  fact: string;
-  label: string;
-  path?: string;
-  value: unknown;
-  operator: string;
-  expected: unknown;
-  expectedFrom?: string;
-  result: boolean | null;
-  text: string;
-}
-
-export type ConditionNode = { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode } | ConditionTrace;
-
-export interface DerivedTrace {
-  name: string;
-  label: string;
-  function: string;
-  args: Record<string, unknown>;
-  value: unknown;
-  text: string;
-}
-
-export interface RuleTrace {
-  rule: string;
-  name: string;
-  result: 'fired' | 'failed' | 'overridden';
-  articles: string[];
-  interpretations: string[];
-  sets?: Record<string, unknown>;
-  overriddenBy?: string[];
-  conditions: ConditionNode;
-  derived: DerivedTrace[];
-  text: string;
-}
-
-export interface DefaultTrace {
-  field: string;
-  default: unknown;
-  text: string;
-}
+export type { Because, ConditionNode, ConditionTrace, DefaultTrace, DerivedTrace, RuleTrace } from './trace-types.js';
 
 export function factLabel(regulation: Regulation, name: string, path?: string): string {
   const f = readFactName(name);
@@ -100,8 +61,9 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
     if (!record || !spec) continue;
     const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
     const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
-    const steps = (record.value as { steps?: string[] } | undefined)?.steps;
-    const value = steps ? `${v((record.value as any).status)}，有效期至 ${(record.value as any).expiresOn}（${steps.join('；')}）` : v(record.value);
+    const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
+    const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
+    const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
     out.push({
       name, label: spec.label, function: spec.function, args: record.args, value: record.value,
       text: `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`,
@@ -115,7 +77,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
   const regulation = decider.regulation;
   const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
   const rules = trace ? decider.rulesByDecision.get(spec.name) ?? [] : [];
-  const because: Array<RuleTrace | DefaultTrace> = [];
+  const because: Because[] = [];
   for (const rule of rules) {
     const record = state.rules.get(rule.id);
     if (!record) continue;

@@ -12,6 +12,8 @@ import { conditionShapeProblems } from '../evaluate/condition-shape.js';
 import { own } from '../evaluate/own.js';
 import { requirementParams } from '../explain/requirements.js';
 import type { Location, PathSegment, Problem, SourceFile } from './source-file.js';
+import { factTypes } from './fact-types.js';
+import { argumentTypeProblem, assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
 
 export function articleIds(regulation: Regulation): Set<string> {
   const ids = new Set<string>();
@@ -31,6 +33,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   const articles = articleIds(regulation);
   const paths = casePaths(regulation.caseSchema);
   const ruleIndex = new Map<string, RuleSpec>();
+  const types = factTypes(regulation);
 
   // Articles: unique numbers, 1..n.
   const seenNumbers = new Map<number, string>();
@@ -94,6 +97,9 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
       if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !isFactRef(leaf.value) && !Array.isArray(leaf.value)) {
         problems.push({ code: 'rule.valueType', message: `运算符 ${leaf.operator} 的比较值应为清单`, location: here([...leaf.at, 'value']) });
+      } else {
+        const typed = conditionTypeProblem(types, leaf);
+        if (typed) problems.push({ code: 'rule.operandType', message: typed.message, location: here([...leaf.at, typed.at]) });
       }
     }
     for (const [kind, targets] of [['set', rule.set], ['add', rule.add]] as const) {
@@ -108,8 +114,11 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
         if (kind === 'add' && spec.type !== 'list') problems.push({ code: 'rule.addScalar', message: `${target} 不是清单，应使用 set`, location: here([kind, target]) });
         if (factRefsIn(value).length || hasMisspeltRef(value)) {
           checkRefsIn(value, rule.file, rule.location, [...rulePath(regulation, rule), kind, target]);
+          const wrong = assignmentTypeProblem(types, spec, kind, value);
+          if (wrong) problems.push({ code: 'rule.valueType', message: `${target} 的值${wrong}`, location: here([kind, target]) });
         } else {
-          const wrong = literalProblem(value, spec.type === 'list' ? 'enumOrAny' : spec.type, spec.values);
+          // a list's items checked against its codes (values:), when it declares them
+          const wrong = spec.type === 'list' ? assignmentTypeProblem(types, spec, kind, value) : literalProblem(value, spec.type, spec.values);
           if (wrong) problems.push({ code: 'rule.valueType', message: `${target} 的值 ${JSON.stringify(value)} ${wrong}`, location: here([kind, target]) });
         }
       }
@@ -138,6 +147,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       }
       for (const [arg, spec] of Object.entries(fn.args)) {
         if (!spec.optional && !Object.hasOwn(d.args, arg)) problems.push({ code: 'ref.missingArgument', message: `函数 ${d.function} 缺少参数 ${arg}（${spec.label}）`, location: here(['args']) });
+        const wrong = Object.hasOwn(d.args, arg) ? argumentTypeProblem(types, spec.type, d.args[arg]) : undefined;
+        if (wrong) problems.push({ code: 'derived.argumentType', message: `函数 ${d.function} 的参数 ${arg}（${spec.label}）${wrong}`, location: here(['args', arg]) });
       }
     }
     for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);

@@ -2,11 +2,13 @@
 // Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
 import Ajv, { type AnySchema, type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import localizeModule from 'ajv-i18n/localize/zh/index.js';
 import { dateRangeProblem, isCalendarDate } from '../dates/calendar-date.js';
 import { linearRegExp } from './linear-regexp.js';
 import { residentIdProblem } from '../derived/resident-id.js';
 import type { PathSegment, Problem, SourceFile } from '../load/source-file.js';
+import { wordErrors } from './error-wording.js';
+
+export { localizeZh, OWN_KEYWORDS, pathOf } from './error-wording.js';
 
 /**
  * Each schema content compiled once per ajv. Plain ajv keeps every schema object it compiled
@@ -89,43 +91,10 @@ function dateOrderKeyword(keyword: string, holds: (value: string, other: string)
   return { keyword, schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
 }
 
-export function pathOf(instancePath: string): PathSegment[] {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-// ajv-i18n is CommonJS: its default export is the function itself at run time.
-export const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
-
-/** tiaoli's own keywords, whose messages are Chinese already. */
-export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
-
-/** ajv errors as problems at the source position of each value, messages in Chinese. */
+/** ajv errors as problems at the source position of each value, messages in Chinese (error-wording.ts). */
 export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {
-  if (!errors?.length) return [];
-  const own = errors.filter((e) => OWN_KEYWORDS.has(e.keyword)).map((e) => ({ ...e }));
-  const rest = errors.filter((e) => !OWN_KEYWORDS.has(e.keyword)).map((e) => ({ ...e }));
-  localizeZh(rest);
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  for (const e of [...own, ...rest]) {
-    if (['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword) && errors.length > 1) continue;
-    const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
-    const path = [...base, ...pathOf(e.instancePath), ...(propertyName !== undefined ? [propertyName] : [])];
-    let detail = e.message ?? e.keyword;
-    if (e.keyword === 'additionalProperties') detail = `不允许的属性 ${String(e.params.additionalProperty)}`;
-    if (e.keyword === 'required') detail = `缺少必填项 ${String(e.params.missingProperty)}`;
-    if (e.keyword === 'enum') detail = `应为以下之一：${(e.params.allowedValues as unknown[]).join('、')}`;
-    if (e.keyword === 'enum' && propertyName !== undefined) detail = `未知的名称 ${propertyName}：${detail}`;
-    if (e.keyword === 'propertyNames') continue; // reported through the enum error on the name itself
-    const where = path.join('.') || '（文件）';
-    const key = `${where}|${detail}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push({ code: `schema.${e.keyword}`, message: `${where}：${detail}`, location: source.locate(path) });
-  }
-  return problems;
+  return wordErrors(errors).map((w) => {
+    const path = [...base, ...w.path];
+    return { code: `schema.${w.keyword}`, message: `${path.join('.') || '（文件）'}：${w.detail}`, location: source.locate(path) };
+  });
 }

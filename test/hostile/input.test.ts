@@ -234,9 +234,9 @@ describe('form data', () => {
     };
     const errors = errorsOf('permit-application', regulation, data);
     expect(errors).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^remark（remark）：表单中没有这一项/),
-      expect.stringMatching(/^申领人 › nickname（applicant\.nickname）：表单中没有这一项/),
-      expect.stringMatching(/^提交的材料 › passport（materials\.passport）：表单中没有这一项/),
+      expect.stringMatching(/^remark（remark）：没有这一项/),
+      expect.stringMatching(/^申领人 › nickname（applicant\.nickname）：没有这一项/),
+      expect.stringMatching(/^提交的材料 › passport（materials\.passport）：没有这一项/),
     ]));
   });
 });

@@ -13,6 +13,7 @@ export const firstPresentFn = defineFunction({
   label: '依次取第一个有值的',
   args: { values: { type: 'list', label: '候选值' } },
   returns: 'any',
+  returnsItemOf: 'values',
   compute: ({ values }) => (values as unknown[]).find((v) => v !== undefined && v !== null),
 });
 

@@ -55,5 +55,11 @@ export const renewableValidityFn = defineFunction({
     countedFrom: { type: 'date', optional: true, label: '居住年限原起算日' },
   },
   returns: 'object',
+  returnsFields: {
+    status: { type: 'string', values: ['valid', 'suspended'] },
+    expiresOn: { type: 'date' },
+    countedFrom: { type: 'date' },
+    steps: { type: 'list', items: 'string' },
+  },
   compute: ({ issuedOn, renewals, asOf, months, countedFrom }) => renewableValidity(issuedOn, renewals ?? [], asOf, months, countedFrom),
 });

@@ -11,6 +11,7 @@ import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
 import type { Regulation } from '../../../engine/model.js';
+import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 
 function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
   const i = regulation.interpretations[id];
@@ -26,11 +27,12 @@ function Interpretation({ id, regulation }: { id: string; regulation: Regulation
   );
 }
 
-function Conditions({ node }: { node: any }) {
-  if (!node) return null;
-  if (node.all) return <ul className="conditions">{node.all.map((c: any, i: number) => <li key={i}><Conditions node={c} /></li>)}</ul>;
-  if (node.any) return <div>任一成立：<ul className="conditions">{node.any.map((c: any, i: number) => <li key={i}><Conditions node={c} /></li>)}</ul></div>;
-  if (node.not) return <div>以下不成立：<Conditions node={node.not} /></div>;
+function Conditions({ node }: { node: ConditionNode }) {
+  const group = conditionChildren(node);
+  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul>;
+  if (group?.kind === 'any') return <div>任一成立：<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul></div>;
+  if (group?.kind === 'not') return <div>以下不成立：<Conditions node={group.children[0]} /></div>;
+  if ('all' in node || 'any' in node || 'not' in node) return null;
   return <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>{node.text}</span>;
 }
 
@@ -58,7 +60,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   if (!model?.regulation) return null;
   const regulation = model.regulation;
   const names = Object.keys(regulation.decisions);
-  const current = decision && names.includes(decision) ? decision : names.find((n) => (document?.decisions[n]?.because as unknown[] | undefined)?.some((b: any) => b.result === 'fired')) ?? names[0];
+  const current = decision && names.includes(decision) ? decision : names.find((n) => document?.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired')) ?? names[0];
   const d = document?.decisions[current];
   const spec = regulation.decisions[current];
 
@@ -83,25 +85,25 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
               <div key={f}><dt>{fs.label} <code>{current}.{f}</code></dt><dd>{f in d ? describeValue(d[f], regulation.vocabulary) : '（无）'}</dd></div>
             ))}
           </dl>
-          <p>依据：{(d.articles as string[]).map((a) => <ArticleRef key={a} refId={a} />)}</p>
-          {(d.interpretations as string[]).map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
+          <p>依据：{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
+          {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
           <h3>规则</h3>
           <ul className="rules-tree">
-            {(d.because as any[]).map((b, i) => b.rule ? (
+            {(d.because ?? []).map((b, i) => isRuleTrace(b) ? (
               <li key={b.rule} className={`rule ${b.result}`}>
                 <details open={b.result !== 'failed'}>
                   <summary>
                     <span className="rule-status">{b.result === 'fired' ? `✓ ${t.fired}` : b.result === 'overridden' ? `⊘ ${t.overridden}` : `✗ ${t.failedRule}`}</span>{' '}
                     {b.name} <code>{b.rule}</code>{' '}
-                    {b.articles.map((a: string) => <ArticleRef key={a} refId={a} />)}
+                    {b.articles.map((a) => <ArticleRef key={a} refId={a} />)}
                     {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v]) => `${k} = ${describeValue(v, regulation.vocabulary)}`).join('，')}</span>}
                   </summary>
                   <div className="rule-body">
                     <h4>{t.conditions}</h4>
                     <Conditions node={b.conditions} />
-                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x: any) => <li key={x.name}>{x.text}</li>)}</ul>}
+                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}>{x.text}</li>)}</ul>}
                     {b.overriddenBy && <p>被例外规则排除：{b.overriddenBy.join('、')}</p>}
-                    {b.interpretations.map((id: string) => <Interpretation key={id} id={id} regulation={regulation} />)}
+                    {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} />)}
                     <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>在规则编辑中打开</a>
                   </div>
                 </details>
