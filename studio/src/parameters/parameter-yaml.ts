@@ -18,7 +18,7 @@ function edit(text: string, change: (doc: Document) => void): string {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error('文件有 YAML 语法错误，请先在规则编辑中修正');
   change(doc);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A list keeps its items (and their comments) that stay, and gains the new ones at the end. */
