@@ -139,7 +139,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
         if (!spec.optional && !Object.hasOwn(d.args, arg)) problems.push({ code: 'ref.missingArgument', message: `函数 ${d.function} 缺少参数 ${arg}（${spec.label}）`, location: here(['args']) });
       }
     }
-    for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);
+    for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, [...(d.origin ?? ['derived', d.name]), 'args', arg]);
     d.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
     d.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
   }

@@ -136,9 +136,9 @@ export function expandRequirements(sections: RequirementsSection[], decisionLabe
 }
 
 /**
- * What lint checks beyond the rules the requirements became: the list exists, literal
- * codes are in it, parameters exist and name codes of the same list, and one code has
- * one name across services.
+ * What lint checks beyond the rules and facts the requirements became (whose facts,
+ * parameters and articles check-references.ts checks): the list exists, literal codes are
+ * in it, parameters name codes of the same list, and one code has one name across services.
  */
 export function checkRequirements(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined): Problem[] {
   const problems: Problem[] = [];
@@ -162,13 +162,10 @@ export function checkRequirements(regulation: Regulation, sourceOf: (file: strin
           if (!own(list, s)) problems.push({ code: 'vocabulary.unknownCode', message: `${s} 不是词汇清单 ${service.codes} 的代码`, location: where() });
           return;
         }
+        // an unknown parameter is reported once, with the counting fact it became (check-references.ts)
         const p = own(regulation.parameters, s.param);
-        if (!p) problems.push({ code: 'ref.unknownParameter', message: `参数 ${s.param} 未定义（rules/parameters/）`, location: where() });
-        else if (p.codes !== service.codes) problems.push({ code: 'requirement.paramNotCodes', message: `参数 ${s.param} 应写 codes: ${service.codes}（其值为该清单的代码）`, location: where() });
+        if (p && p.codes !== service.codes) problems.push({ code: 'requirement.paramNotCodes', message: `参数 ${s.param} 应写 codes: ${service.codes}（其值为该清单的代码）`, location: where() });
       });
-      if (typeof r.count === 'object' && !own(regulation.parameters, r.count.param)) {
-        problems.push({ code: 'ref.unknownParameter', message: `参数 ${r.count.param} 未定义（rules/parameters/）`, location: at(['needs', r.code, 'count']) });
-      }
     }
   }
   return problems;

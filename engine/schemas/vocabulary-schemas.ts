@@ -6,7 +6,7 @@ const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}
 const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
 const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
 const text = { type: 'string', minLength: 1 };
-const code = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' };
+const code = { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_-]*$' };
 const paramRef = { type: 'object', required: ['param'], additionalProperties: false, properties: { param: identifier } };
 
 /** A code's name: a text, or { label, description }. */
