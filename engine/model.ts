@@ -114,6 +114,8 @@ export interface Requirement {
   satisfiedBy: Array<string | { param: string }>;
   /** how many are needed: a number or `{ param: NAME }` */
   count: number | { param: string };
+  /** other codes that satisfy it when a condition holds (under 16: the household register) */
+  alternatives: Array<{ satisfiedBy: Array<string | { param: string }>; when: Record<string, unknown>; note: string }>;
   unit?: string;
   when?: Record<string, unknown>;
   file: string;

@@ -8,7 +8,8 @@ import { own } from '../evaluate/own.js';
 export interface ResolvedRequirement {
   code: string;
   label: string;
-  materials: Array<{ code: string; label: string; description?: string }>;
+  /** the codes that satisfy it; `note` on one that does only when a condition holds */
+  materials: Array<{ code: string; label: string; description?: string; note?: string }>;
   count: number;
   unit?: string;
   article: string;
@@ -19,10 +20,21 @@ function paramValue(regulation: Regulation, name: string, date: string): unknown
   return p ? parameterOn(p, date).value : undefined;
 }
 
-/** The codes satisfying a requirement on a date, in declared order, each once. */
-export function satisfyingCodes(regulation: Regulation, r: Requirement, date: string): string[] {
-  const codes = r.satisfiedBy.flatMap((s) => (typeof s === 'string' ? [s] : [paramValue(regulation, s.param, date)].flat()));
-  return [...new Set(codes.filter((c) => c !== undefined && c !== null).map(String))];
+function codesOf(regulation: Regulation, satisfiedBy: Requirement['satisfiedBy'], date: string): string[] {
+  const codes = satisfiedBy.flatMap((s) => (typeof s === 'string' ? [s] : [paramValue(regulation, s.param, date)].flat()));
+  return codes.filter((c) => c !== undefined && c !== null).map(String);
+}
+
+/** The codes satisfying a requirement on a date, in declared order, each once (alternatives after, with their note). */
+export function satisfyingCodes(regulation: Regulation, r: Requirement, date: string): Array<{ code: string; note?: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ code: string; note?: string }> = [];
+  const take = (codes: string[], note?: string): void => {
+    for (const code of codes) if (!seen.has(code)) { seen.add(code); out.push(note === undefined ? { code } : { code, note }); }
+  };
+  take(codesOf(regulation, r.satisfiedBy, date));
+  for (const alt of r.alternatives) take(codesOf(regulation, alt.satisfiedBy, date), alt.note);
+  return out;
 }
 
 export function requirementOf(regulation: Regulation, service: string, code: string): Requirement | undefined {
@@ -37,9 +49,9 @@ export function resolveRequirement(regulation: Regulation, service: string, code
   return {
     code,
     label: r.label,
-    materials: satisfyingCodes(regulation, r, date).map((m) => {
+    materials: satisfyingCodes(regulation, r, date).map(({ code: m, note }) => {
       const entry = own(list, m);
-      return { code: m, label: entry?.label ?? m, ...(entry?.description ? { description: entry.description } : {}) };
+      return { code: m, label: entry?.label ?? m, ...(entry?.description ? { description: entry.description } : {}), ...(note ? { note } : {}) };
     }),
     count,
     ...(r.unit ? { unit: r.unit } : {}),

@@ -59,7 +59,9 @@ function countFields(ctx: Context, service: unknown): Array<[string, Record<stri
     for (const m of r.materials) {
       if (fields.has(m.code)) continue;
       // a count the rules state (photos: 2) is said beside the field
-      const description = m.description ?? (asked.count !== 1 ? `${articleLabel(r.article)}：应交${r.count}${r.unit ?? '件'}` : undefined);
+      const description = m.description
+        ?? (m.note ? `${m.note}，可代替${r.label}` : undefined)
+        ?? (asked.count !== 1 ? `${articleLabel(r.article)}：应交${r.count}${r.unit ?? '件'}` : undefined);
       fields.set(m.code, { type: 'integer', minimum: 0, title: m.label, ...(description ? { description } : {}) });
     }
   }

@@ -12,7 +12,8 @@
 //       when: CONDITION             # when the service is asked for (the shared guard)
 //       interpretations: [ID…]
 //       needs:
-//         CODE: { label, article, articles?, satisfiedBy: [code | {param}], count?, unit?, when? }
+//         CODE: { label, article, articles?, satisfiedBy: [code | {param}], count?, unit?, when?,
+//                 alternatives?: [{ satisfiedBy, when, note }] }   # other codes, when a condition holds
 import type { DerivedFactSpec, Regulation, Requirement, RuleSpec, ServiceRequirements } from '../model.js';
 import type { PathSegment, Problem, SourceFile } from './source-file.js';
 import { own, isInheritedName } from '../evaluate/own.js';
@@ -90,24 +91,32 @@ export function expandRequirements(sections: RequirementsSection[], decisionLabe
         const location = source.locate(origin);
         const articles: string[] = need.articles ?? [need.article];
         const count = need.count ?? 1;
+        const alternatives = (need.alternatives ?? []) as Requirement['alternatives'];
         requirements.push({
-          service, code, label: need.label, article: need.article, articles, satisfiedBy: need.satisfiedBy, count,
+          service, code, label: need.label, article: need.article, articles, satisfiedBy: need.satisfiedBy, count, alternatives,
           unit: need.unit, when: need.when, file: source.file, location,
         });
+        const countFact = (name: string, label: string, satisfiedBy: Requirement['satisfiedBy']): void => {
+          out.derived.push({
+            name,
+            label,
+            function: COUNT_FUNCTION,
+            args: { materials: { fact: spec.handedIn }, codes: satisfiedBy.map((s) => (typeof s === 'string' ? s : { fact: `params.${s.param}` })) },
+            articles,
+            interpretations: [],
+            file: source.file,
+            location,
+            origin,
+          });
+        };
         const fact = countFactName(service, code);
-        out.derived.push({
-          name: fact,
-          label: `已交${need.label}${need.unit ?? '件'}数`,
-          function: COUNT_FUNCTION,
-          args: {
-            materials: { fact: spec.handedIn },
-            codes: (need.satisfiedBy as Array<string | { param: string }>).map((s) => (typeof s === 'string' ? s : { fact: `params.${s.param}` })),
-          },
-          articles,
-          interpretations: [],
-          file: source.file,
-          location,
-          origin,
+        countFact(fact, `已交${need.label}${need.unit ?? '件'}数`, need.satisfiedBy);
+        const needed = typeof count === 'number' ? count : { fact: `params.${count.param}` };
+        // an alternative, where its condition holds and enough of it was handed in, meets the requirement
+        const unmetAlternatives = alternatives.map((alt, k) => {
+          const altFact = `${fact}Alternative${k + 1}`;
+          countFact(altFact, `已交${alt.note}可代替${need.label}的材料件数`, alt.satisfiedBy);
+          return { not: { all: [...conditionsOf(alt.when), { fact: `derived.${altFact}`, operator: 'greaterThanInclusive', value: needed }] } };
         });
         out.rules.push({
           id: ruleIdOf(service, code),
@@ -119,7 +128,8 @@ export function expandRequirements(sections: RequirementsSection[], decisionLabe
             all: [
               ...guard,
               ...conditionsOf(need.when),
-              { fact: `derived.${fact}`, operator: 'lessThan', value: typeof count === 'number' ? count : { fact: `params.${count.param}` } },
+              { fact: `derived.${fact}`, operator: 'lessThan', value: needed },
+              ...unmetAlternatives,
             ],
           },
           set: {},
@@ -156,8 +166,12 @@ export function checkRequirements(regulation: Regulation, sourceOf: (file: strin
         problems.push({ code: 'requirement.conflictingLabel', message: `要求 ${r.code} 在别的事项中名为“${named}”，此处为“${r.label}”；同一代码应同一名称`, location: at(['needs', r.code, 'label']) });
       }
       names.set(r.code, named ?? r.label);
-      r.satisfiedBy.forEach((s, i) => {
-        const where = () => at(['needs', r.code, 'satisfiedBy', i]);
+      const entries = [
+        ...r.satisfiedBy.map((s, i) => ({ s, path: ['satisfiedBy', i] })),
+        ...r.alternatives.flatMap((alt, k) => alt.satisfiedBy.map((s, i) => ({ s, path: ['alternatives', k, 'satisfiedBy', i] }))),
+      ];
+      entries.forEach(({ s, path }) => {
+        const where = () => at(['needs', r.code, ...path]);
         if (typeof s === 'string') {
           if (!own(list, s)) problems.push({ code: 'vocabulary.unknownCode', message: `${s} 不是词汇清单 ${service.codes} 的代码`, location: where() });
           return;

@@ -48,8 +48,10 @@ export function printHelpers(regulation: Regulation, asOf: string): Record<Print
     const r = resolveRequirement(regulation, text(service), text(code), asOf);
     return {
       ...r,
-      materialLabels: r.materials.map((m) => m.label),
-      handedIn: r.materials.reduce((n, m) => n + (Number(own(materials as Record<string, unknown>, m.code)) || 0), 0),
+      // an alternative says when it counts: 户口簿（未满16周岁的）
+      materialLabels: r.materials.map((m) => (m.note ? `${m.label}（${m.note}）` : m.label)),
+      // a requirement still missing was not met by an alternative: only the codes that always count
+      handedIn: r.materials.filter((m) => !m.note).reduce((n, m) => n + (Number(own(materials as Record<string, unknown>, m.code)) || 0), 0),
     };
   };
   const refs = (xs: unknown[]): string[] => [...new Set(xs.flat(3).map(text))].sort(compareArticleRefs);

@@ -41,6 +41,15 @@ const requirement = {
     articles: { type: 'array', minItems: 1, items: articleRef },
     satisfiedBy: { type: 'array', minItems: 1, items: { anyOf: [code, paramRef] } },
     count: { anyOf: [{ type: 'integer', minimum: 1 }, paramRef] },
+    alternatives: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['satisfiedBy', 'when', 'note'],
+        additionalProperties: false,
+        properties: { satisfiedBy: { type: 'array', minItems: 1, items: { anyOf: [code, paramRef] } }, when: { type: 'object' }, note: text },
+      },
+    },
     unit: text,
     when: { type: 'object' }, // shape checked with the rules' conditions
   },

@@ -134,7 +134,8 @@ describe('mistakes in a requirement, at the requirement', () => {
       [APPLICATION, 'fact: grounds.employment, operator: equal', 'fact: grounds.employmnt, operator: equal', 'ref.unknownFact'],
       [APPLICATION, 'satisfiedBy: [agentIdCard]', 'satisfiedBy: [agentPassport]', 'vocabulary.unknownCode'],
       [APPLICATION, 'satisfiedBy: [{ param: addressProofs }]', 'satisfiedBy: [{ param: qujingCounties }]', 'requirement.paramNotCodes'],
-      ['articles/14-validity-and-endorsement.yaml', 'idCard: { label: 本人居民身份证, article: "14.2"', 'idCard: { label: 居民身份证原件, article: "14.2"', 'requirement.conflictingLabel'],
+      ['articles/14-validity-and-endorsement.yaml', '        label: 本人居民身份证\n        article: "14.2"', '        label: 居民身份证原件\n        article: "14.2"', 'requirement.conflictingLabel'],
+      [APPLICATION, '          - satisfiedBy: [householdRegister]', '          - satisfiedBy: [householdRegistr]', 'vocabulary.unknownCode'],
       [APPLICATION, '    missing: application.missing', '    missing: application.outcome', 'rule.addScalar'],
       [APPLICATION, '  application:\n    handedIn', '  applicaton:\n    handedIn', 'requirement.unknownService'],
     ];

@@ -117,6 +117,23 @@ describe('without the edit, and with half of it', () => {
   });
 });
 
+describe('an alternative that counts only when its condition holds (CASES.md §1: under 16, the household register)', () => {
+  it('the notice of an adult who handed in a household register asks for the ID card, and says when the register would do', async () => {
+    const decider = qujing();
+    const input = withMaterials({ householdRegister: 1, photo: 2, leaseContract: 1, laborContract: 1 });
+    const document = await decider.decide(input);
+    expect(document.decisions.application.missing).toEqual(['idCard']);
+    const page = text(renderPrint(loadPrintTemplates(formsDir), 'notice', { regulation: decider.regulation, input, document }));
+    expect(page).toContain('本人居民身份证居民身份证、户口簿（未满16周岁的）（任交一种）应交 1，已交 0第十二条第一款');
+  });
+
+  it('the counter form offers the register in the ID-card group, saying when it counts', () => {
+    const form = resolved('permit-application', qujing().regulation);
+    expect(form.schema.properties.materials.properties.householdRegister).toMatchObject({ title: '户口簿', description: '未满16周岁的，可代替本人居民身份证' });
+    expect(JSON.stringify(form.uischema)).toMatch(/"label":"本人居民身份证，任交一种（第十二条第一款）".*properties\/idCard.*properties\/householdRegister/);
+  });
+});
+
 describe('requirements are declared once', () => {
   it('each service’s guard is written once; the engine writes the rules and counting facts', () => {
     const regulation = qujing().regulation;
