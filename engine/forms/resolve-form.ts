@@ -58,7 +58,7 @@ function countFields(ctx: Context, service: unknown): Array<[string, Record<stri
     const asked = own(ctx.regulation.requirements, service)!.requirements.find((x) => x.code === r.code)!;
     for (const m of r.materials) {
       if (fields.has(m.code)) continue;
-      // a count the rules state (photos: 2) is said beside the field
+      // a count the rules state (other than one) is said beside the field
       const description = m.description
         ?? (m.note ? `${m.note}，可代替${r.label}` : undefined)
         ?? (asked.count !== 1 ? `${articleLabel(r.article)}：应交${r.count}${r.unit ?? '件'}` : undefined);
