@@ -1,5 +1,5 @@
 // The shapes of a loaded regulation: what the YAML files in a rules folder become.
-import type { Location } from './load/source-file.js';
+import type { Location, PathSegment } from './load/source-file.js';
 
 export type ArticleRef = string; // "12", "12.3", "18.1.9"
 
@@ -39,6 +39,8 @@ export interface RuleSpec {
   add: Record<string, ValueSpec>;
   file: string;
   location: Location;
+  /** for a rule the engine wrote from a declaration (a requirement): where that is in its file */
+  origin?: PathSegment[];
 }
 
 export type FieldType = 'boolean' | 'date' | 'number' | 'enum' | 'list';
@@ -65,6 +67,9 @@ export interface ParameterSpec {
   unit?: string;
   type: 'integer' | 'number' | 'date' | 'string' | 'list' | 'boolean';
   reference?: string;
+  /** for a list of codes: the vocabulary list they are from, and codes this parameter names itself */
+  codes?: string;
+  labels?: Record<string, CodeEntry>;
   /** value history: the date from which each value holds → the value */
   values: Array<{ from: string; value: unknown }>;
   file: string;
@@ -93,24 +98,60 @@ export interface DerivedFactSpec {
   interpretations: string[];
   file: string;
   location: Location;
+  /** for a fact the engine wrote from a declaration (a requirement): where that is in its file */
+  origin?: PathSegment[];
 }
 
-/** What satisfies a requirement: material codes (or parameter lists of them) and how many. */
+/** One requirement of a service (engine/load/requirements.ts): declared once, in YAML. */
 export interface Requirement {
+  service: string;
+  code: string;
   label: string;
-  materials: unknown;
-  count?: unknown;
+  /** the article cited for it on a notice; `articles` are those its rule cites */
   article: ArticleRef;
+  articles: ArticleRef[];
+  /** codes, or `{ param: NAME }` for a parameter's list of codes (dated) */
+  satisfiedBy: Array<string | { param: string }>;
+  /** how many are needed: a number or `{ param: NAME }` */
+  count: number | { param: string };
+  /** other codes that satisfy it when a condition holds (under 16: the household register) */
+  alternatives: Array<{ satisfiedBy: Array<string | { param: string }>; when: Record<string, unknown>; note: string }>;
+  unit?: string;
+  when?: Record<string, unknown>;
+  file: string;
+  location: Location;
 }
+
+/** What a service needs handed in: where the case lists it, where missing items go. */
+export interface ServiceRequirements {
+  name: string;
+  /** case fact: code → how many handed in */
+  handedIn: string;
+  /** decision field (a list) the code of each unmet requirement is added to */
+  missing: string;
+  /** the vocabulary list the codes are from */
+  codes: string;
+  requirements: Requirement[];
+}
+
+/** A code of a vocabulary list: its Chinese name and, optionally, a description. */
+export interface CodeEntry {
+  label: string;
+  description?: string;
+}
+
+/** Code → entry. Read with `own()`: codes come from the rule files. */
+export type CodeList = Record<string, CodeEntry>;
 
 export interface Vocabulary {
-  /** fact path or material code → Chinese label */
+  /** case fact path → Chinese label (traces) */
   facts: Record<string, string>;
-  materials: Record<string, string>;
-  requirements: Record<string, Requirement>;
+  /** decision value → Chinese label */
   values: Record<string, string>;
-  /** administrative division code → name */
-  divisions: Record<string, string>;
+  /** the regulation's own code lists by name (regulation.yaml `vocabulary.lists`, parameters' `labels`) */
+  lists: Record<string, CodeList>;
+  /** requirement code → its Chinese name: a missing item is named by the requirement it fails */
+  requirements: Record<string, string>;
 }
 
 /**
@@ -128,6 +169,8 @@ export interface Regulation {
   parameters: Record<string, ParameterSpec>;
   interpretations: Record<string, InterpretationSpec>;
   derived: Record<string, DerivedFactSpec>;
+  /** requirements by service (decision name) */
+  requirements: Record<string, ServiceRequirements>;
   vocabulary: Vocabulary;
   caseSchema: Record<string, unknown>;
   /** content hash of every file the rules were loaded from */

@@ -90,7 +90,7 @@ describe('tiaoli test, lint, coverage', () => {
     const r = tiaoli(['--rules', copy.dir, 'test', 'test/cases/12-materials/only-one-photo.yaml']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('application.missing: 预期 ["photo"]，实际 []');
-    expect(r.stdout).toContain('已交证件照张数〔derived.photosHandedIn〕= 1 小于 本人证件照张数〔params.photoCount〕= 1 → 不成立');
+    expect(r.stdout).toContain('已交本人证件照张数〔derived.applicationPhotoHandedIn〕= 1 小于 本人证件照张数〔params.photoCount〕= 1 → 不成立');
     expect(r.stdout.trim().split('\n').pop()).toBe('0 passed, 1 failed');
   });
 

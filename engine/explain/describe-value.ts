@@ -2,9 +2,15 @@
 import type { Vocabulary } from '../model.js';
 import { own } from '../evaluate/own.js';
 
-/** The Chinese name of a code: a value, a requirement or a material (own entries only). */
+/** The Chinese name of a code: a value, a requirement, or a code of one of the regulation's lists (own entries only). */
 export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {
-  return own(vocabulary.values, code) ?? own(vocabulary.requirements, code)?.label ?? own(vocabulary.materials, code);
+  const named = own(vocabulary.values, code) ?? own(vocabulary.requirements, code);
+  if (named !== undefined) return named;
+  for (const list of Object.values(vocabulary.lists)) {
+    const entry = own(list, code);
+    if (entry) return entry.label;
+  }
+  return undefined;
 }
 
 export function describeValue(value: unknown, vocabulary: Vocabulary): string {

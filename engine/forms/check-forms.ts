@@ -8,6 +8,7 @@ import type { FormSet } from './form-model.js';
 import { FormTemplateError, resolveForm } from './resolve-form.js';
 import { createAjv } from '../validation/ajv.js';
 import { pointerSegments } from './json-pointer.js';
+import { own } from '../evaluate/own.js';
 
 function walk(node: unknown, path: PathSegment[], visit: (node: unknown, path: PathSegment[]) => void): void {
   visit(node, path);
@@ -15,21 +16,20 @@ function walk(node: unknown, path: PathSegment[], visit: (node: unknown, path: P
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
 }
 
-/** Template references: $param, {{NAME}}, common $ref, literal material codes. */
+/** Template references: $param, {{NAME}}, common $ref, services with requirements, vocabulary lists. */
 function checkTemplate(template: unknown, source: SourceFile, regulation: Regulation, common: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  const materialLists = new Set<string>();
   walk(template, [], (node, path) => {
     const at = source.locate(path);
     if (typeof node === 'string') {
       for (const m of node.matchAll(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g)) {
-        if (!regulation.parameters[m[1]]) problems.push({ code: 'form.unknownParameter', message: `文字中的参数 {{${m[1]}}} 未定义`, location: at });
+        if (!own(regulation.parameters, m[1])) problems.push({ code: 'form.unknownParameter', message: `文字中的参数 {{${m[1]}}} 未定义`, location: at });
       }
       return;
     }
     if (!node || typeof node !== 'object' || Array.isArray(node)) return;
     const obj = node as Record<string, unknown>;
-    if ('$param' in obj && !regulation.parameters[String(obj.$param)]) {
+    if (Object.hasOwn(obj, '$param') && !own(regulation.parameters, String(obj.$param))) {
       problems.push({ code: 'form.unknownParameter', message: `参数 ${String(obj.$param)} 未定义（rules/parameters/）`, location: source.locate([...path, '$param']) });
     }
     if (typeof obj.$ref === 'string') {
@@ -38,14 +38,16 @@ function checkTemplate(template: unknown, source: SourceFile, regulation: Regula
         problems.push({ code: 'form.unknownRef', message: `引用 ${obj.$ref} 不存在（应为 common#/definitions/名称，见 forms/common.yaml）`, location: source.locate([...path, '$ref']) });
       }
     }
-    for (const key of ['$materials', '$materialControls']) {
-      if (Array.isArray(obj[key])) (obj[key] as unknown[]).forEach((item, i) => {
-        const code = typeof item === 'string' ? item : (item as { code?: unknown })?.code;
-        if (typeof code === 'string' && !regulation.vocabulary.materials[code]) {
-          problems.push({ code: 'form.unknownMaterial', message: `材料代码 ${code} 未定义（regulation.yaml vocabulary.materials）`, location: source.locate([...path, key, i]) });
-        }
-        if (typeof code === 'string') materialLists.add(code);
-      });
+    for (const key of ['$requirements', '$requirementGroups']) {
+      if (Object.hasOwn(obj, key) && !own(regulation.requirements, obj[key])) {
+        problems.push({ code: 'form.unknownService', message: `事项 ${String(obj[key])} 没有材料要求（规则文件的 requirements:）；已有：${Object.keys(regulation.requirements).join('、') || '无'}`, location: source.locate([...path, key]) });
+      }
+    }
+    if (Object.hasOwn(obj, '$choices')) {
+      const list = (obj.$choices as { list?: unknown } | null)?.list;
+      if (!own(regulation.vocabulary.lists, list)) {
+        problems.push({ code: 'form.unknownList', message: `词汇清单 ${String(list)} 未定义（regulation.yaml vocabulary.lists）；已有：${Object.keys(regulation.vocabulary.lists).join('、')}`, location: source.locate([...path, '$choices']) });
+      }
     }
   });
   return problems;
@@ -109,7 +111,7 @@ export function checkForms(set: FormSet, regulation: Regulation, date: string, p
     if (uiSource && resolved.uischema) {
       walk(form.uischemaTemplate, [], (node, path) => {
         const scope = (node as { scope?: unknown } | null)?.scope;
-        if (typeof scope !== 'string' || (node as Record<string, unknown>).$materialControls !== undefined) return;
+        if (typeof scope !== 'string' || Object.hasOwn(node as object, '$requirementGroups')) return;
         if (!schemaHasPointer(resolved.schema, scope.replace(/^#/, ''))) {
           problems.push({ code: 'form.unknownScope', message: `界面引用的 ${scope} 不在表单 Schema 中`, location: uiSource.locate([...path, 'scope']) });
         }

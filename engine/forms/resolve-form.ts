@@ -1,9 +1,17 @@
 // Fills a form template in from the rules, as of a date: `$param: NAME` becomes the
 // parameter's value, {{NAME}} in a text its written form, `$ref: common#/…` the shared
-// section, `$materials` a count field per material, `$divisions` a choice of division
-// codes, and `$materialControls` one control per material in the UI schema.
+// section, and the regulation's declarations become fields:
+//   properties: { $requirements: SERVICE }   a count field per code satisfying a
+//                                            requirement of SERVICE (the checklist)
+//   { $requirementGroups: SERVICE, scope, rules?: { CODE: RULE } }
+//                                            in the UI schema: one group per requirement
+//   $choices: { list: LIST, codes: CODES }   a choice of codes, named from a vocabulary list
+// So a code added to a requirement's parameter reaches every form that asks for it.
 import type { Regulation } from '../model.js';
 import { parameterOn } from '../evaluate/parameters.js';
+import { own } from '../evaluate/own.js';
+import { articleLabel } from '../explain/article-label.js';
+import { resolveRequirement, type ResolvedRequirement } from '../explain/requirements.js';
 import type { FormDefinition, FormSet, ResolvedForm } from './form-model.js';
 
 export class FormTemplateError extends Error {
@@ -21,28 +29,63 @@ interface Context {
 const PARAM_IN_TEXT = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
 function param(ctx: Context, name: string): unknown {
-  const spec = ctx.regulation.parameters[name];
+  const spec = own(ctx.regulation.parameters, name);
   if (!spec) throw new FormTemplateError('form.unknownParameter', `参数 ${name} 未定义（rules/parameters/）`);
   return parameterOn(spec, ctx.date).value;
 }
 
-function describe(ctx: Context, value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => ctx.regulation.vocabulary.materials[String(v)] ?? String(v)).join('、');
-  return String(value);
+/** A parameter's value in a text: a list of codes by their names in the parameter's list. */
+function describe(ctx: Context, name: string): string {
+  const value = param(ctx, name);
+  if (!Array.isArray(value)) return String(value);
+  const list = own(ctx.regulation.vocabulary.lists, own(ctx.regulation.parameters, name)?.codes);
+  return value.map((v) => own(list, String(v))?.label ?? String(v)).join('、');
 }
 
-function materialCodes(ctx: Context, list: unknown): Array<{ code: string; description?: string }> {
-  const items = resolve(list, ctx) as unknown[];
-  if (!Array.isArray(items)) throw new FormTemplateError('form.badMaterials', '$materials 应为材料代码的清单');
-  return items.flat(2).map((item) =>
-    typeof item === 'string' ? { code: item } : { code: String((item as { code: unknown }).code), description: (item as { description?: string }).description },
-  );
+/** The requirements of a service, resolved on the form's date. */
+function requirementsOf(ctx: Context, service: unknown): ResolvedRequirement[] {
+  const spec = own(ctx.regulation.requirements, service);
+  if (!spec) {
+    throw new FormTemplateError('form.unknownService', `事项 ${String(service)} 没有材料要求（规则文件的 requirements:）；已有：${Object.keys(ctx.regulation.requirements).join('、') || '无'}`);
+  }
+  return spec.requirements.map((r) => resolveRequirement(ctx.regulation, spec.name, r.code, ctx.date));
 }
 
-function materialField(ctx: Context, code: string, description?: string): Record<string, unknown> {
-  const title = ctx.regulation.vocabulary.materials[code];
-  if (!title) throw new FormTemplateError('form.unknownMaterial', `材料代码 ${code} 没有名称（regulation.yaml vocabulary.materials）`);
-  return { type: 'integer', minimum: 0, title, ...(description ? { description } : {}) };
+/** One count field per satisfying code, each once, in the order the requirements name them. */
+function countFields(ctx: Context, service: unknown): Array<[string, Record<string, unknown>]> {
+  const fields = new Map<string, Record<string, unknown>>();
+  for (const r of requirementsOf(ctx, service)) {
+    const asked = own(ctx.regulation.requirements, service)!.requirements.find((x) => x.code === r.code)!;
+    for (const m of r.materials) {
+      if (fields.has(m.code)) continue;
+      // a count the rules state (other than one) is said beside the field
+      const description = m.description
+        ?? (m.note ? `${m.note}，可代替${r.label}` : undefined)
+        ?? (asked.count !== 1 ? `${articleLabel(r.article)}：应交${r.count}${r.unit ?? '件'}` : undefined);
+      fields.set(m.code, { type: 'integer', minimum: 0, title: m.label, ...(description ? { description } : {}) });
+    }
+  }
+  return [...fields];
+}
+
+function requirementGroups(ctx: Context, item: Record<string, unknown>): unknown[] {
+  const { $requirementGroups: service, scope, rules, ...rest } = item;
+  const ruleOf = (code: string): unknown => own(rules as Record<string, unknown> | undefined, code);
+  return requirementsOf(ctx, service).map((r) => ({
+    type: 'Group',
+    label: `${r.label}${r.materials.length > 1 ? '，任交一种' : ''}（${articleLabel(r.article)}）`,
+    ...(ruleOf(r.code) ? { rule: resolve(ruleOf(r.code), ctx) } : {}),
+    elements: r.materials.map((m) => ({ type: 'Control', scope: `${String(scope)}/properties/${m.code}`, ...(resolve(rest, ctx) as object) })),
+  }));
+}
+
+function choices(ctx: Context, spec: unknown): Array<{ const: string; title: string }> {
+  const { list: name, codes } = (spec ?? {}) as { list?: unknown; codes?: unknown };
+  const list = own(ctx.regulation.vocabulary.lists, name);
+  if (!list) throw new FormTemplateError('form.unknownList', `$choices 的 list: ${String(name)} 不是词汇清单（regulation.yaml vocabulary.lists）`);
+  const values = codes === undefined ? Object.keys(list) : resolve(codes, ctx);
+  if (!Array.isArray(values)) throw new FormTemplateError('form.badChoices', '$choices 的 codes 应为代码的清单');
+  return values.map((code) => ({ const: String(code), title: `${String(code)} ${own(list, String(code))?.label ?? ''}`.trim() }));
 }
 
 function mergeSchemas(base: Record<string, any>, extra: Record<string, any>): Record<string, any> {
@@ -53,39 +96,33 @@ function mergeSchemas(base: Record<string, any>, extra: Record<string, any>): Re
 }
 
 function resolve(node: unknown, ctx: Context): unknown {
-  if (typeof node === 'string') return node.replace(PARAM_IN_TEXT, (_m, name: string) => describe(ctx, param(ctx, name)));
+  if (typeof node === 'string') return node.replace(PARAM_IN_TEXT, (_m, name: string) => describe(ctx, name));
   if (Array.isArray(node)) {
-    return node.flatMap((item) => {
-      if (item && typeof item === 'object' && '$materialControls' in item) {
-        const { $materialControls, scope, ...rest } = item as Record<string, unknown>;
-        return materialCodes(ctx, $materialControls).map(({ code }) => ({ type: 'Control', scope: `${String(scope)}/properties/${code}`, ...rest }));
-      }
-      return [resolve(item, ctx)];
-    });
+    return node.flatMap((item) => (item && typeof item === 'object' && Object.hasOwn(item, '$requirementGroups')
+      ? requirementGroups(ctx, item as Record<string, unknown>)
+      : [resolve(item, ctx)]));
   }
   if (!node || typeof node !== 'object') return node;
   const obj = node as Record<string, unknown>;
-  if ('$param' in obj) return param(ctx, String(obj.$param));
+  if (Object.hasOwn(obj, '$param')) return param(ctx, String(obj.$param));
   if (typeof obj.$ref === 'string' && obj.$ref.startsWith('common#/definitions/')) {
     const name = obj.$ref.slice('common#/definitions/'.length);
-    if (!(name in ctx.common)) throw new FormTemplateError('form.unknownRef', `共用定义 ${name} 不存在（forms/common.yaml）`);
+    if (!Object.hasOwn(ctx.common, name)) throw new FormTemplateError('form.unknownRef', `共用定义 ${name} 不存在（forms/common.yaml）`);
     const { $ref: _ref, ...siblings } = obj;
     return mergeSchemas(resolve(ctx.common[name], ctx) as Record<string, any>, resolve(siblings, ctx) as Record<string, any>);
   }
-  const out: Record<string, unknown> = {};
+  const out: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(obj)) {
-    if (key === '$divisions') {
-      const codes = resolve(value, ctx) as string[];
-      out.oneOf = codes.map((code) => ({ const: code, title: `${code} ${ctx.regulation.vocabulary.divisions[code] ?? ''}`.trim() }));
-    } else if (key === 'properties' && value && typeof value === 'object' && '$materials' in value) {
-      const { $materials, ...others } = value as Record<string, unknown>;
-      const fields = Object.fromEntries(materialCodes(ctx, $materials).map(({ code, description }) => [code, materialField(ctx, code, description && (resolve(description, ctx) as string))]));
-      out.properties = { ...fields, ...(resolve(others, ctx) as object) };
+    if (key === '$choices') {
+      out.push(['oneOf', choices(ctx, value)]);
+    } else if (key === 'properties' && value && typeof value === 'object' && Object.hasOwn(value, '$requirements')) {
+      const { $requirements, ...others } = value as Record<string, unknown>;
+      out.push(['properties', Object.fromEntries([...countFields(ctx, $requirements), ...Object.entries(resolve(others, ctx) as object)])]);
     } else {
-      out[key] = resolve(value, ctx);
+      out.push([key, resolve(value, ctx)]);
     }
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function resolveForm(set: FormSet, form: FormDefinition, regulation: Regulation, date: string): ResolvedForm {

@@ -9,8 +9,11 @@ import { normaliseDates } from '../dates/calendar-date.js';
 import { parseSource, type PathSegment, type Problem, type SourceFile } from './source-file.js';
 import { isInheritedName } from '../evaluate/own.js';
 import { checkReferences } from './check-references.js';
+import { buildVocabulary, codeEntry, parameterCodeProblems } from './vocabulary.js';
+import { checkRequirements, expandRequirements, requirementNames, type RequirementsSection } from './requirements.js';
+import { expandCodeLists } from './schema-codes.js';
 import type {
-  Article, DecisionSpec, DerivedFactSpec, InterpretationSpec, Paragraph, ParameterSpec, Regulation, RuleSpec, Vocabulary,
+  Article, DecisionSpec, DerivedFactSpec, InterpretationSpec, Paragraph, ParameterSpec, Regulation, RuleSpec,
 } from '../model.js';
 
 export interface LoadResult {
@@ -183,6 +186,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   const derived = new Map<string, DerivedFactSpec>();
   const parameters = new Map<string, ParameterSpec>();
   const interpretations = new Map<string, InterpretationSpec>();
+  const requirementSections: RequirementsSection[] = [];
   const chapters = (manifestOk ? manifest.chapters : []) as Json[];
   const chapterOf = (n: number): string => chapters.find((c) => n >= c.articles[0] && n <= c.articles[1])?.title ?? '';
   const reserved = (name: string, kind: string, source: SourceFile, path: PathSegment[]): boolean => {
@@ -229,6 +233,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
           file: source.file, location: source.locate(['derived', name]),
         });
       }
+      if (data.requirements) requirementSections.push({ data: data.requirements, source });
       ((data.rules ?? []) as Json[]).forEach((r, ri) => {
         rules.push({
           id: r.id, name: r.name, articles: r.articles, interpretations: r.interpretations ?? [], overrides: r.overrides ?? [],
@@ -247,6 +252,8 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
         }
         parameters.set(name, {
           name, label: p.label, article: p.article, unit: p.unit, type: p.type, reference: p.reference,
+          ...(p.codes === undefined ? {} : { codes: p.codes }),
+          ...(p.labels === undefined ? {} : { labels: Object.fromEntries(Object.entries(p.labels as Json).map(([c, e]) => [c, codeEntry(e)])) }),
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
           file: source.file, location: source.locate([name]),
         });
@@ -266,12 +273,22 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     }
   }
 
+  const byShownName = new Map([...sources.values()].map((s) => [s.file, s]));
+  const sourceOf = (file: string): SourceFile | undefined => byShownName.get(file);
+  // the regulation's words, with the codes parameters name (before the case schema, which uses them)
+  const vocabularyProblems: Problem[] = [];
+  const vocabulary = buildVocabulary(manifestOk ? manifest : {}, parameters.values(), sourceOf,
+    (name, path) => reserved(name, '词汇', manifestSource, path), vocabularyProblems);
+  if (manifestOk) problems.push(...vocabularyProblems);
+
   const caseSchemaSource = sources.get('case.schema.yaml');
   let caseSchema: Json = {};
   if (!caseSchemaSource) {
     problems.push({ code: 'load.noCaseSchema', message: '规则目录中没有 case.schema.yaml（案件的 JSON Schema）', location: { file: display('case.schema.yaml'), line: 1, column: 1 } });
   } else if (caseSchemaSource.data !== undefined) {
-    caseSchema = structuredClone(caseSchemaSource.data) as Json;
+    const codeProblems: Problem[] = [];
+    caseSchema = expandCodeLists(caseSchemaSource.data, vocabulary, caseSchemaSource, codeProblems) as Json;
+    if (manifestOk) problems.push(...codeProblems);
     // a pattern RE2 cannot run (backreference, lookaround) is named at its own line
     const badPatterns = patternProblems(caseSchema, caseSchemaSource.locate);
     const error = badPatterns.length ? undefined : caseSchemaError(caseSchema);
@@ -292,16 +309,21 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     });
     decisions.set(name, { name, label: d.label, articles: d.articles, fields: Object.fromEntries(fields.map(([f, spec]) => [f, { ...spec, name: f }])) as DecisionSpec['fields'] });
   }
-  const given = (manifest.vocabulary ?? {}) as Partial<Record<keyof Vocabulary, Json>>;
-  const vocabularyPart = <K extends keyof Vocabulary>(kind: K): Vocabulary[K] =>
-    Object.fromEntries(Object.entries(given[kind] ?? {}).filter(([key]) => !reserved(key, '词汇', manifestSource, ['vocabulary', kind, key]))) as Vocabulary[K];
-  const vocabulary: Vocabulary = {
-    facts: vocabularyPart('facts'), materials: vocabularyPart('materials'), requirements: vocabularyPart('requirements'),
-    values: vocabularyPart('values'), divisions: vocabularyPart('divisions'),
-  };
+  // requirements become counting facts and missing-item rules (engine/load/requirements.ts)
+  const expanded = expandRequirements(requirementSections, (name) => decisions.get(name)?.label, problems);
+  for (const d of expanded.derived) {
+    const other = derived.get(d.name);
+    if (other) {
+      problems.push({ code: 'load.duplicateDerived', message: `派生事实 ${d.name} 由材料要求生成，与另一定义重复（另见 ${other.location.file}:${other.location.line}）`, location: d.location });
+      continue;
+    }
+    derived.set(d.name, d);
+  }
+  rules.push(...expanded.rules);
+  vocabulary.requirements = requirementNames(expanded.services);
   articles.sort((a, b) => a.number - b.number);
   const regulation: Regulation = {
-    id: manifest.id, title: manifest.title, dir, articles, rules, vocabulary, caseSchema,
+    id: manifest.id, title: manifest.title, dir, articles, rules, vocabulary, caseSchema, requirements: expanded.services,
     decisions: Object.fromEntries(decisions), parameters: Object.fromEntries(parameters),
     interpretations: Object.fromEntries(interpretations), derived: Object.fromEntries(derived),
     ruleset: rulesetHash(files), files: [...files.keys()].sort(), sourceText: files.get(manifest.source) ?? '',
@@ -309,8 +331,9 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
   }
-  const byShownName = new Map([...sources.values()].map((s) => [s.file, s]));
-  problems.push(...checkReferences(regulation, (file) => byShownName.get(file), manifestSource.file));
+  problems.push(...checkReferences(regulation, sourceOf, manifestSource.file));
+  problems.push(...checkRequirements(regulation, sourceOf));
+  for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }
 

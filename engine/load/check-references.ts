@@ -10,7 +10,6 @@ import { fieldOrder } from '../evaluate/field-order.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { conditionShapeProblems } from '../evaluate/condition-shape.js';
 import { own } from '../evaluate/own.js';
-import { requirementParams } from '../explain/requirements.js';
 import type { Location, PathSegment, Problem, SourceFile } from './source-file.js';
 import { factTypes } from './fact-types.js';
 import { argumentTypeProblem, assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
@@ -137,7 +136,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   }
 
   for (const d of Object.values(regulation.derived)) {
-    const here = (path: PathSegment[]): Location => at(d.file, d.location, ['derived', d.name, ...path]);
+    const here = (path: PathSegment[]): Location => at(d.file, d.location, [...(d.origin ?? ['derived', d.name]), ...path]);
     const fn = derivedFunctions.get(d.function);
     if (!fn) {
       problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
@@ -151,7 +150,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
         if (wrong) problems.push({ code: 'derived.argumentType', message: `函数 ${d.function} 的参数 ${arg}（${spec.label}）${wrong}`, location: here(['args', arg]) });
       }
     }
-    for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, ['derived', d.name, 'args', arg]);
+    for (const [arg, value] of Object.entries(d.args)) checkRefsIn(value, d.file, d.location, [...(d.origin ?? ['derived', d.name]), 'args', arg]);
     d.articles.forEach((a, i) => checkArticle(a, () => here(['articles', i])));
     d.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
   }
@@ -174,14 +173,8 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     d.articles.forEach((a, i) => checkArticle(a, () => manifestAt(['decisions', d.name, 'articles', i])));
   }
 
-  for (const [code, req] of Object.entries(regulation.vocabulary.requirements)) {
-    checkArticle(req.article, () => manifestAt(['vocabulary', 'requirements', code, 'article']));
-    for (const name of requirementParams(req)) {
-      if (!own(regulation.parameters, name)) problems.push({ code: 'ref.unknownParameter', message: `参数 ${name} 未定义（rules/parameters/）`, location: manifestAt(['vocabulary', 'requirements', code]) });
-    }
-    for (const m of [req.materials].flat(2)) {
-      if (typeof m === 'string' && !own(regulation.vocabulary.materials, m)) problems.push({ code: 'ref.unknownMaterial', message: `材料代码 ${m} 没有名称`, location: manifestAt(['vocabulary', 'requirements', code]) });
-    }
+  for (const service of Object.values(regulation.requirements ?? {})) {
+    for (const r of service.requirements) checkArticle(r.article, () => at(r.file, r.location, ['requirements', r.service, 'needs', r.code, 'article']));
   }
   const order = fieldOrder(regulation);
   for (const cycle of order.cycles) {
@@ -198,6 +191,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
 /** Where a rule is in its file: ['rules', its index among the rules of that file]. */
 const rulePaths = new WeakMap<Regulation, Map<RuleSpec, PathSegment[]>>();
 function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
+  if (rule.origin) return rule.origin; // written by the engine from a declaration: point there
   let paths = rulePaths.get(regulation);
   if (!paths) {
     paths = new Map();

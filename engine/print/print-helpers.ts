@@ -4,7 +4,8 @@
 // must never hand a template an inherited value (Object → Function runs code, issue 7).
 import type { Regulation, Vocabulary } from '../model.js';
 import { articleLabel, compareArticleRefs } from '../explain/article-label.js';
-import { resolveRequirement } from '../explain/requirements.js';
+import { resolveRequirement, requirementOf } from '../explain/requirements.js';
+import { nameOf } from '../explain/describe-value.js';
 import { own, plainData } from './plain-data.js';
 
 export class NothingToPrint extends Error {}
@@ -32,7 +33,7 @@ export function labelText(value: unknown, v: Vocabulary): string {
   if (value === undefined || value === null) return '（无）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? `[${value.map((x) => labelText(x, v)).join('、')}]` : '[]（空）';
-  if (typeof value === 'string') return own(v.values, value) ?? own(v.materials, value) ?? own(v.requirements, value)?.label ?? value;
+  if (typeof value === 'string') return nameOf(value, v) ?? value;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -42,13 +43,15 @@ type Helper = (...args: unknown[]) => unknown;
 export function printHelpers(regulation: Regulation, asOf: string): Record<PrintHelperName, Helper> {
   const v = regulation.vocabulary;
   const label = (code: unknown): string => labelText(code, v);
-  const requirement = (code: unknown, materials?: unknown) => {
-    const key = text(code);
-    const r = own(v.requirements, key) ? resolveRequirement(regulation, key, asOf) : { code: key, label: key, materials: [], count: 1, article: '' };
+  // a requirement is a service's: `requirements "application" decision.missing materials`
+  const requirement = (service: unknown, code: unknown, materials?: unknown) => {
+    const r = resolveRequirement(regulation, text(service), text(code), asOf);
     return {
       ...r,
-      materialLabels: r.materials.map((m) => m.label),
-      handedIn: r.materials.reduce((n, m) => n + (Number(own(materials as Record<string, unknown>, m.code)) || 0), 0),
+      // an alternative says when it counts: 户口簿（未满16周岁的）
+      materialLabels: r.materials.map((m) => (m.note ? `${m.label}（${m.note}）` : m.label)),
+      // a requirement still missing was not met by an alternative: only the codes that always count
+      handedIn: r.materials.filter((m) => !m.note).reduce((n, m) => n + (Number(own(materials as Record<string, unknown>, m.code)) || 0), 0),
     };
   };
   const refs = (xs: unknown[]): string[] => [...new Set(xs.flat(3).map(text))].sort(compareArticleRefs);
@@ -69,9 +72,9 @@ export function printHelpers(regulation: Regulation, asOf: string): Record<Print
     articleList: (xs) => [...new Set(refs(asList(xs)).map((r) => r.split('.')[0]))].map(articleLabel).join('、'),
     /** every paragraph as cited */
     paragraphList: (xs) => refs(asList(xs)).map(articleLabel).join('、'),
-    articlesOf: (codes) => asList(codes).map((c) => own(v.requirements, text(c))?.article).filter(Boolean),
-    requirements: (codes, materials) => asList(codes).map((c) => requirement(c, materials)),
-    requirementMaterials: (code) => requirement(code).materialLabels,
+    articlesOf: (service, codes) => asList(codes).map((c) => requirementOf(regulation, text(service), text(c))?.article).filter(Boolean),
+    requirements: (service, codes, materials) => asList(codes).map((c) => requirement(service, c, materials)),
+    requirementMaterials: (service, code) => requirement(service, code).materialLabels,
     quote: (xs) => refs(asList(xs)).map((ref) => {
       const article = regulation.articles.find((a) => a.id === ref);
       const paragraph = regulation.articles.flatMap((a) => a.paragraphs).find((p) => p.id === ref);

@@ -1,5 +1,6 @@
 // JSON Schemas for the kinds of file in a rules folder. Checked with ajv; every error is
 // reported at the file, line and column of the offending value.
+import { codeListSchema, requirementsSectionSchema, vocabularySchema } from './vocabulary-schemas.js';
 
 const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' };
 const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
@@ -88,6 +89,7 @@ export const articleFileSchema = {
         anyOf: [{ required: ['set'] }, { required: ['add'] }],
       },
     },
+    requirements: requirementsSectionSchema,
   },
 };
 
@@ -106,6 +108,8 @@ export const parameterFileSchema = {
       type: { enum: ['integer', 'number', 'date', 'string', 'list', 'boolean'] },
       unit: text,
       reference: text,
+      codes: identifier,
+      labels: codeListSchema,
       values: { type: 'object', minProperties: 1, propertyNames: dateText },
     },
   },
@@ -186,25 +190,7 @@ export const regulationFileSchema = {
         },
       },
     },
-    vocabulary: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        facts: { type: 'object', additionalProperties: { type: 'string' } },
-        materials: { type: 'object', additionalProperties: { type: 'string' } },
-        requirements: {
-          type: 'object',
-          additionalProperties: {
-            type: 'object',
-            required: ['label', 'materials', 'article'],
-            additionalProperties: false,
-            properties: { label: { type: 'string' }, materials: {}, count: {}, article: articleRef },
-          },
-        },
-        values: { type: 'object', additionalProperties: { type: 'string' } },
-        divisions: { type: 'object', additionalProperties: { type: 'string' } },
-      },
-    },
+    vocabulary: vocabularySchema,
   },
 };
 

@@ -9,7 +9,8 @@ import { parseCase } from '../../engine/case/validate-case.js';
 const [loads, cases] = process.argv.slice(2).map(Number);
 const rules = join(import.meta.dirname, '..', '..', 'rules');
 const all = readTextFiles(rules);
-const files = new Map([...all].filter(([name]) => ['regulation.yaml', 'case.schema.yaml', 'source.txt'].includes(name)));
+// (with the parameters: they name codes of the vocabulary's lists, which the case schema uses)
+const files = new Map([...all].filter(([name]) => ['regulation.yaml', 'case.schema.yaml', 'source.txt'].includes(name) || name.startsWith('parameters/')));
 const text = readFileSync(join(import.meta.dirname, '..', 'cases', '13-application', 'complete-materials-issue-on-spot.yaml'), 'utf8');
 const gc = (globalThis as { gc?: () => void }).gc!;
 

@@ -24,12 +24,12 @@ describe('decisions and their reasons', () => {
   it('because: each rule with its conditions, fact values and result, in words', async () => {
     const doc = await decide({ asOf: '2019-09-16', facts: { ...applicant, application: { materials: { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 } } } });
     const because = doc.decisions.application.because as Array<any>;
-    const photos = because.find((b) => b.rule === 'missing-photos');
+    const photos = because.find((b) => b.rule === 'application-missing-photo');
     expect(photos.result).toBe('fired');
     expect(photos.text).toContain('第十二条第一款');
     const condition = photos.conditions.all[1];
-    expect(condition).toMatchObject({ fact: 'derived.photosHandedIn', value: 1, operator: 'lessThan', expected: 2, expectedFrom: 'params.photoCount', result: true });
-    expect(condition.text).toBe('已交证件照张数〔derived.photosHandedIn〕= 1 小于 本人证件照张数〔params.photoCount〕= 2 → 成立');
+    expect(condition).toMatchObject({ fact: 'derived.applicationPhotoHandedIn', value: 1, operator: 'lessThan', expected: 2, expectedFrom: 'params.photoCount', result: true });
+    expect(condition.text).toBe('已交本人证件照张数〔derived.applicationPhotoHandedIn〕= 1 小于 本人证件照张数〔params.photoCount〕= 2 → 成立');
     const issue = because.find((b) => b.rule === 'issue-on-the-spot');
     expect(issue.result).toBe('failed');
   });

@@ -8,7 +8,7 @@ import { href } from '../shared/router.js';
 import { RegressionPanel } from '../regression/RegressionPanel.js';
 import { SaveBar } from '../rule-editor/SaveBar.js';
 import { ValueEditor } from './ValueEditor.js';
-import { addParameterValue, removeParameterValue, setParameterDate, setParameterValue } from './parameter-yaml.js';
+import { addCodeToParameter, addParameterValue, removeParameterValue, setParameterDate, setParameterValue } from './parameter-yaml.js';
 import type { ParameterSpec } from '../../../engine/model.js';
 
 export function ParametersPage() {
@@ -57,6 +57,7 @@ export function ParametersPage() {
                   </tbody>
                 </table>
                 <AddValue onAdd={(from) => change(file, (text) => addParameterValue(text, spec.name, from, spec.values.at(-1)!.value))} label={t.addValue} />
+                {spec.codes !== undefined && <AddCode name={spec.name} onAdd={(code, label) => change(file, (text) => addCodeToParameter(text, spec.name, code, label))} />}
               </div>
             ))}
           </div>
@@ -73,6 +74,21 @@ function AddValue({ onAdd, label }: { onAdd: (from: string) => void; label: stri
     <div className="add-value">
       <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
       <button type="button" disabled={!from} onClick={() => { onAdd(from); setFrom(''); }}>{label}</button>
+    </div>
+  );
+}
+
+/** A code the list has not named yet (单位集体宿舍证明 as an address proof): one edit of the parameter's file. */
+function AddCode({ name, onAdd }: { name: string; onAdd: (code: string, label: string) => void }) {
+  const t = useMessages();
+  const [code, setCode] = useState('');
+  const [label, setLabel] = useState('');
+  return (
+    <div className="add-code" data-testid={`add-code-${name}`}>
+      <span className="muted small">{t.newCode}</span>
+      <input type="text" placeholder={t.code} aria-label={t.code} data-testid={`new-code-${name}`} value={code} onChange={(e) => setCode(e.target.value.trim())} />
+      <input type="text" placeholder={t.codeName} aria-label={t.codeName} data-testid={`new-label-${name}`} value={label} onChange={(e) => setLabel(e.target.value)} />
+      <button type="button" disabled={!code || !label.trim()} onClick={() => { onAdd(code, label); setCode(''); setLabel(''); }}>{t.addCode}</button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The editor for one parameter value, by its type: a date picker, a number field, or a
-// checklist (materials of art. 12, Qujing's county codes).
+// checklist of the codes of the vocabulary list the parameter names (`codes:`).
 import type { ParameterSpec, Vocabulary } from '../../../engine/model.js';
 
 export function ValueEditor({ spec, value, vocabulary, onChange, testId }: {
@@ -22,11 +22,11 @@ export function ValueEditor({ spec, value, vocabulary, onChange, testId }: {
   }
   if (spec.type === 'list') {
     const list = (value as unknown[]) ?? [];
-    const options = list.every((v) => String(v) in vocabulary.materials) ? vocabulary.materials : list.every((v) => String(v) in vocabulary.divisions) ? vocabulary.divisions : undefined;
+    const options = spec.codes !== undefined && Object.hasOwn(vocabulary.lists, spec.codes) ? vocabulary.lists[spec.codes] : undefined;
     if (options) {
       return (
         <div className="checklist" data-testid={testId}>
-          {Object.entries(options).map(([code, label]) => (
+          {Object.entries(options).map(([code, { label }]) => (
             <label key={code}>
               <input type="checkbox" value={code} checked={list.includes(code)}
                 onChange={(e) => onChange(e.target.checked ? [...list, code] : list.filter((v) => v !== code))} />

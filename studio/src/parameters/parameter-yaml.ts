@@ -18,7 +18,7 @@ function edit(text: string, change: (doc: Document) => void): string {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error('文件有 YAML 语法错误，请先在规则编辑中修正');
   change(doc);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A list keeps its items (and their comments) that stay, and gains the new ones at the end. */
@@ -67,5 +67,29 @@ export function removeParameterValue(text: string, name: string, from: string): 
     const map = valuesMap(doc, name);
     if (map.items.length <= 1) throw new Error('参数至少要有一个值');
     map.items = map.items.filter((p) => !(isScalar(p.key) && String(p.key.value) === from));
+  });
+}
+
+/**
+ * A new code for a list parameter, in one edit of its file: its name under `labels:` (which
+ * adds it to the parameter's vocabulary list) and the code at the end of the latest value.
+ * Every form, the case schema and the notices take it from there.
+ */
+export function addCodeToParameter(text: string, name: string, code: string, label: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(code)) throw new Error(`代码 ${code} 只能由字母、数字、_ 和 - 组成，且以字母或数字开头`);
+  if (!label.trim()) throw new Error('请填写名称');
+  return edit(text, (doc) => {
+    const map = valuesMap(doc, name);
+    if (doc.hasIn([name, 'labels', code])) throw new Error(`参数 ${name} 已有代码 ${code}`);
+    const param = doc.getIn([name], true) as YAMLMap;
+    if (!doc.hasIn([name, 'labels'])) {
+      // before `values:`, where a reader looks for the names of what the list holds
+      const at = param.items.findIndex((p) => isScalar(p.key) && p.key.value === 'values');
+      param.items.splice(at < 0 ? param.items.length : at, 0, doc.createPair('labels', doc.createNode({})));
+    }
+    doc.setIn([name, 'labels', code], label.trim());
+    const latest = [...map.items].sort((a, b) => String((a.key as Scalar).value).localeCompare(String((b.key as Scalar).value))).at(-1)!;
+    const value = isSeq(latest.value) ? latest.value.items.map((i) => (isScalar(i) ? i.value : i)) : [];
+    if (!value.includes(code)) setValueNode(doc, latest as Pair<Scalar, unknown>, [...value, code]);
   });
 }
