@@ -124,6 +124,8 @@ describe('decisions and their reasons', () => {
     const copy = rulesCopy();
     copy.edit('articles/10-registration-and-reporting.yaml', 'days: { fact: params.registrationWorkingDays } }', 'days: { fact: params.registrationWorkingDays, pth: x } }');
     const { problems } = loadRegulation(copy.dir);
-    expect(problems).toMatchObject([{ code: 'rule.badFactRef', location: { file: expect.stringMatching(/10-registration-and-reporting\.yaml$/), line: 13 } }]);
+    // the misspelt reference itself; the argument it feeds is then also of the wrong type
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'rule.badFactRef', location: expect.objectContaining({ file: expect.stringMatching(/10-registration-and-reporting\.yaml$/), line: 13 }) }));
+    expect(problems.every((p) => p.location.line === 13)).toBe(true);
   });
 });

@@ -49,9 +49,13 @@ describe('types of facts', () => {
 
 describe('lint: operators against their operands, at the line', () => {
   it('derived.age before … (a number with a date operator)', () => {
-    const { problems, line } = afterEdit(APPLICATION, '{ fact: derived.age, operator: lessThan, value: { fact: params.minorAge } }', '{ fact: derived.age, operator: before, value: { fact: asOf } }');
+    // in the rule agent-for-a-minor (art. 12 ¶3)
+    const copy = rulesCopy();
+    const wrong = '{ fact: derived.age, operator: before, value: { fact: asOf } }';
+    copy.edit(APPLICATION, /(id: agent-for-a-minor[\s\S]*?)\{ fact: derived\.age, operator: lessThan, value: \{ fact: params\.minorAge \} \}/, `$1${wrong}`);
+    const problems = loadRegulation(copy.dir).problems;
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'rule.operandType', location: { line } });
+    expect(problems[0]).toMatchObject({ code: 'rule.operandType', location: { line: lineOf(copy.read(APPLICATION), wrong) } });
     expect(problems[0].location.file).toMatch(/12-13-application\.yaml$/);
     expect(problems[0].message).toMatch(/before.*只用于日期.*derived\.age 是整数/);
   });
@@ -118,7 +122,7 @@ describe('lint: a list field’s codes and a case schema being edited', () => {
     // found by the mutation test (test/hostile/rule-files.test.ts, seed 452833910)
     const copy = rulesCopy();
     copy.edit('case.schema.yaml', /allOf: \[\{ \$ref: "#\/definitions\/place" \}\]/, 'allOf: false');
-    copy.edit('case.schema.yaml', /propertyNames:\n      enum:/, 'propertyNames:\n      enum: 5\n      x:');
+    copy.edit('case.schema.yaml', /propertyNames: \{ enum: \[county, township, townshipKind, arrivedOn, registeredOn\] \}/, 'propertyNames: { enum: 5, x: 1 }');
     const { problems } = loadRegulation(copy.dir);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.map((p) => p.code)).not.toContain('load.failed');
