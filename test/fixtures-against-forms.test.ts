@@ -29,7 +29,9 @@ const isAfter = (a: unknown, b: string): boolean => typeof a === 'string' && a >
 
 describe('fixtures against the forms that would have produced them', () => {
   const regulation = qujing().regulation;
-  const qujingCounties = regulation.parameters.qujingCounties.values.at(-1)!.value as string[];
+  // the codes the forms accept: Qujing's current codes and the former ones of the table of changes
+  const former = (regulation.parameters.countySuccessions.values.at(-1)!.value as Array<{ former: string }>).map((row) => row.former);
+  const qujingCounties = [...(regulation.parameters.qujingCounties.values.at(-1)!.value as string[]), ...former];
   const counterForms = Object.values(forms.set.forms).filter((f) => f.mapping);
   it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', (_name, file) => {
     const fixture = parse(readFileSync(file, 'utf8')) as { asOf: string; facts: Record<string, any> };

@@ -7,13 +7,14 @@ import { formatProblem } from '../load/source-file.js';
 import { checkProject } from '../load/check-project.js';
 import { readProject, renamed } from '../load/read-project.js';
 import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
+import { chinaToday } from '../dates/china-today.js';
 
 export async function lintCommand(options: ProjectOptions): Promise<number> {
   const dir = rulesDir(options);
   if (reportNoRules(dir)) return 2;
   const shownAs = (d: string): string => relative(process.cwd(), d) || '.';
   const project = readProject({ rules: dir, forms: formsDir(options), cases: casesDir(options) }, shownAs);
-  const check = checkProject(project.files, new Date().toISOString().slice(0, 10));
+  const check = checkProject(project.files, chinaToday());
   const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown))];
   for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
   if (all.length || !check.regulation) {

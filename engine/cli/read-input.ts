@@ -11,6 +11,7 @@ import { formToCase } from '../forms/map-form.js';
 import { getPointer } from '../forms/json-pointer.js';
 import type { Regulation } from '../model.js';
 import { formsDir, type ProjectOptions } from './rules-dir.js';
+import { chinaToday } from '../dates/china-today.js';
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -75,7 +76,7 @@ export function readFormFile(regulation: Regulation, name: string, file: string,
     return undefined;
   }
   const accepted = getPointer(source.data, form.mapping.asOf);
-  const resolved = resolveForm(set, form, regulation, isCalendarDate(accepted) ? accepted : new Date().toISOString().slice(0, 10));
+  const resolved = resolveForm(set, form, regulation, isCalendarDate(accepted) ? accepted : chinaToday());
   const errors = validateForm(resolved, source.data, source);
   if (errors.length) {
     say(`${form.title}：${errors.length} 处需要更正`);

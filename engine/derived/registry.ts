@@ -4,6 +4,7 @@ import { addMonthsFn, addWorkingDaysFn, fullYearsFn, subtractDaysFn } from './fu
 import { countMaterialsFn, firstPresentFn, isOneOfFn } from './functions/lists.js';
 import { residentIdBirthDateFn, residentIdSexFn } from './functions/resident-id.js';
 import { renewableValidityFn } from './functions/renewable-validity.js';
+import { currentDivisionFn } from './functions/divisions.js';
 
 export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
   [
@@ -11,5 +12,6 @@ export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
     isOneOfFn, firstPresentFn, countMaterialsFn,
     residentIdBirthDateFn, residentIdSexFn,
     renewableValidityFn,
+    currentDivisionFn,
   ].map((fn) => [fn.name, fn]),
 );

@@ -43,10 +43,11 @@ function checkTemplate(template: unknown, source: SourceFile, regulation: Regula
         problems.push({ code: 'form.unknownService', message: `事项 ${String(obj[key])} 没有材料要求（规则文件的 requirements:）；已有：${Object.keys(regulation.requirements).join('、') || '无'}`, location: source.locate([...path, key]) });
       }
     }
-    if (Object.hasOwn(obj, '$choices')) {
-      const list = (obj.$choices as { list?: unknown } | null)?.list;
+    for (const key of ['$choices', '$divisions']) {
+      if (!Object.hasOwn(obj, key)) continue;
+      const list = (obj[key] as { list?: unknown } | null)?.list;
       if (!own(regulation.vocabulary.lists, list)) {
-        problems.push({ code: 'form.unknownList', message: `词汇清单 ${String(list)} 未定义（regulation.yaml vocabulary.lists）；已有：${Object.keys(regulation.vocabulary.lists).join('、')}`, location: source.locate([...path, '$choices']) });
+        problems.push({ code: 'form.unknownList', message: `词汇清单 ${String(list)} 未定义（regulation.yaml vocabulary.lists）；已有：${Object.keys(regulation.vocabulary.lists).join('、')}`, location: source.locate([...path, key]) });
       }
     }
   });

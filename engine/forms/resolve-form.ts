@@ -6,6 +6,11 @@
 //   { $requirementGroups: SERVICE, scope, rules?: { CODE: RULE } }
 //                                            in the UI schema: one group per requirement
 //   $choices: { list: LIST, codes: CODES }   a choice of codes, named from a vocabulary list
+//   $divisions: { list: LIST, codes: CODES, successions: TABLE }
+//                                            the same, and each former code of TABLE (rows
+//                                            { former, successor, since }) accepted too, shown
+//                                            with the name of the division that has it now:
+//                                            “530321 马龙区（原马龙县的代码；2018-03 起为 530304）”
 // So a code added to a requirement's parameter reaches every form that asks for it.
 import type { Regulation } from '../model.js';
 import { parameterOn } from '../evaluate/parameters.js';
@@ -88,6 +93,24 @@ function choices(ctx: Context, spec: unknown): Array<{ const: string; title: str
   return values.map((code) => ({ const: String(code), title: `${String(code)} ${own(list, String(code))?.label ?? ''}`.trim() }));
 }
 
+/** Current codes with their names; then each former code, named by its successor today. */
+function divisions(ctx: Context, spec: unknown): Array<{ const: string; title: string }> {
+  const { successions, ...rest } = (spec ?? {}) as { successions?: unknown };
+  const current = choices(ctx, rest);
+  const rows = successions === undefined ? [] : resolve(successions, ctx);
+  if (!Array.isArray(rows)) throw new FormTemplateError('form.badChoices', '$divisions 的 successions 应为代码变更表（former、successor、since）');
+  const list = own(ctx.regulation.vocabulary.lists, (rest as { list?: unknown }).list);
+  const named = new Set(current.map((c) => c.const));
+  const former = rows.flatMap((row) => {
+    const { former: code, successor, since, name } = (row ?? {}) as { former?: unknown; successor?: unknown; since?: unknown; name?: unknown };
+    if (typeof code !== 'string' || typeof successor !== 'string' || named.has(code)) return [];
+    const now = own(list, successor)?.label ?? successor;
+    const was = typeof name === 'string' ? `原${name}的代码` : '旧代码';
+    return [{ const: code, title: `${code} ${now}（${was}；${since === undefined ? '' : `${String(since)} 起`}为 ${successor}）` }];
+  });
+  return [...current, ...former];
+}
+
 function mergeSchemas(base: Record<string, any>, extra: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = { ...base, ...extra };
   if (base.properties || extra.properties) out.properties = { ...(base.properties ?? {}), ...(extra.properties ?? {}) };
@@ -115,6 +138,8 @@ function resolve(node: unknown, ctx: Context): unknown {
   for (const [key, value] of Object.entries(obj)) {
     if (key === '$choices') {
       out.push(['oneOf', choices(ctx, value)]);
+    } else if (key === '$divisions') {
+      out.push(['oneOf', divisions(ctx, value)]);
     } else if (key === 'properties' && value && typeof value === 'object' && Object.hasOwn(value, '$requirements')) {
       const { $requirements, ...others } = value as Record<string, unknown>;
       out.push(['properties', Object.fromEntries([...countFields(ctx, $requirements), ...Object.entries(resolve(others, ctx) as object)])]);

@@ -11,6 +11,7 @@ import {
 } from './project-files.js';
 import { checkProjectSafely } from './safe-check.js';
 import { LockBusyError, ProjectLock } from './file-lock.js';
+import { chinaToday } from '../dates/china-today.js';
 
 export type { ProjectFile } from './project-files.js';
 
@@ -48,7 +49,7 @@ interface Current {
 
 const CHECK_CACHE = 8;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => chinaToday();
 
 export class ProjectStore {
   readonly root: string;

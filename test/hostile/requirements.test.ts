@@ -114,7 +114,7 @@ describe('names every object inherits, as services, requirements and lists', () 
     for (const [file, from, to] of [
       ['permit-application/schema.yaml', '$requirements: application', `$requirements: ${JSON.stringify(name)}`],
       ['permit-application/uischema.yaml', '$requirementGroups: application', `$requirementGroups: ${JSON.stringify(name)}`],
-      ['common.yaml', '$choices: { list: divisions', `$choices: { list: ${JSON.stringify(name)}`],
+      ['common.yaml', '$divisions: { list: divisions', `$divisions: { list: ${JSON.stringify(name)}`],
     ] as Array<[string, string, string]>) {
       const edited = new Map(formFiles);
       expect(edited.get(file)!.includes(from)).toBe(true);

@@ -36,6 +36,10 @@ export function ValueEditor({ spec, value, vocabulary, onChange, testId }: {
         </div>
       );
     }
+    // a table (rows with fields, e.g. the county-code changes of art. 2) is edited as YAML in the rule editor
+    if (list.some((row) => row !== null && typeof row === 'object')) {
+      return <pre className="table-value" data-testid={testId}>{list.map((row) => JSON.stringify(row)).join('\n')}</pre>;
+    }
     return <textarea data-testid={testId} value={list.join('\n')} onChange={(e) => onChange(e.target.value.split('\n').map((s) => s.trim()).filter(Boolean))} />;
   }
   return <input type="text" data-testid={testId} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;

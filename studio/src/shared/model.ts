@@ -9,6 +9,7 @@ import { runFixtures, type FixtureResult } from '../../../engine/fixtures/run-fi
 import type { FormSet } from '../../../engine/forms/form-model.js';
 import type { Problem } from '../../../engine/load/source-file.js';
 import type { Regulation } from '../../../engine/model.js';
+import { chinaToday } from '../../../engine/dates/china-today.js';
 
 export interface Model {
   files: Record<string, string>;
@@ -23,7 +24,7 @@ export interface Model {
 }
 
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return chinaToday();
 }
 
 /** Problems only the server can see on disk (an encoding, a link, a size), for the files as saved. */
