@@ -6,21 +6,21 @@
 // Decisions that read other decisions run after them (field-order.ts); where a rule names
 // others it overrides, the exception wins (Catala-style).
 import { Engine, Rule, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
-import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
-import { engineOperators, operatorsByName } from './operators.js';
-import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from './field-order.js';
-import { conditionLeaves, factRefsIn, readFactName, resolvePath } from './fact-names.js';
-import { conditionShapeProblems } from './condition-shape.js';
-import { parameterOn } from './parameters.js';
+import type { DecisionSpec, Regulation, RuleSpec } from '../model/model.js';
+import { engineOperators, operatorsByName } from '../core/operators.js';
+import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from '../model/field-order.js';
+import { conditionLeaves, factRefsIn, readFactName, resolvePath } from '../core/fact-names.js';
+import { conditionShapeProblems } from '../core/condition-shape.js';
+import { parameterOn } from '../model/parameters.js';
 import { newRunState, recordFailure, type RunState } from './run-state.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../core/evaluation-error.js';
 import { derivedValue, resolveValue } from './derived-value.js';
-import { own } from './own.js';
+import { own } from '../core/own.js';
 import { explainDecision } from '../explain/explain-decision.js';
 import type { Because } from '../explain/trace-types.js';
 import { calendarVersion, engineVersion, type CalendarVersion, type EngineVersion } from './versions.js';
 
-export { EvaluationError } from './evaluation-error.js';
+export { EvaluationError } from '../core/evaluation-error.js';
 
 export interface CaseInput {
   name?: string;

@@ -2,14 +2,14 @@
 // each condition with the fact's value, the operator and the value it was compared with;
 // the derived facts used and how they were worked out; and the articles and
 // interpretations the decision rests on.
-import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
+import type { DecisionSpec, Regulation, RuleSpec } from '../model/model.js';
 import type { Decider } from '../evaluate/decider.js';
 import type { RunState } from '../evaluate/run-state.js';
-import { operatorsByName } from '../evaluate/operators.js';
-import { isFactRef, readFactName } from '../evaluate/fact-names.js';
+import { operatorsByName } from '../core/operators.js';
+import { isFactRef, readFactName } from '../core/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
-import { own } from '../evaluate/own.js';
+import { own } from '../core/own.js';
 import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
 export type { Because, ConditionNode, ConditionTrace, DefaultTrace, DerivedTrace, RuleTrace } from './trace-types.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Problem } from '../load/source-file.js';
+import type { Problem } from '../core/source-file.js';
 import { FOLDERS, pathRefusal } from './project-paths.js';
 import { decodeFile } from './decode-file.js';
 

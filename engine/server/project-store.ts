@@ -3,8 +3,8 @@
 // are re-read, and the project is re-checked only when a file's content did change. Saves
 // are locked across processes, so two servers on one project never both save over one version.
 import { Decider } from '../evaluate/decider.js';
-import type { Problem } from '../load/source-file.js';
-import type { Regulation } from '../model.js';
+import type { Problem } from '../core/source-file.js';
+import type { Regulation } from '../model/model.js';
 import {
   cleanStaleTemporaries, listProject, pathRefusal, readListed, readProjectFileSafely, realRoot,
   RefusedError, versionOf, writeProjectFile, type ProjectFile, type ReadFile,

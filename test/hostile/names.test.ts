@@ -5,13 +5,13 @@
 // "unknown" problem at file:line:column like any other unknown name: never accepted,
 // never a TypeError. Defining such a name is refused where it is defined.
 import { describe, expect, it } from 'vitest';
-import { loadRegulationFiles, readRuleFiles } from '../../engine/load/load-regulation.js';
+import { loadRegulationFiles, readRuleFiles } from '../../engine/model/load-regulation.js';
 import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
-import { resolvePath } from '../../engine/evaluate/fact-names.js';
+import { resolvePath } from '../../engine/core/fact-names.js';
 import { describeValue, labelOf } from '../../engine/explain/describe-value.js';
-import { lintFixture } from '../../engine/fixtures/lint-fixture.js';
-import { runFixture } from '../../engine/fixtures/run-fixtures.js';
-import type { Problem } from '../../engine/load/source-file.js';
+import { lintFixture } from '../../engine/project/fixtures/lint-fixture.js';
+import { runFixture } from '../../engine/project/fixtures/run-fixtures.js';
+import type { Problem } from '../../engine/core/source-file.js';
 import { qujing, rulesCopy, rulesDir } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 

@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
+import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
 import { Decider, type CaseInput } from '../../engine/evaluate/decider.js';
 
 export const root = resolve(import.meta.dirname, '..', '..');

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import { resolveForm } from '../../../engine/forms/resolve-form.js';
-import { validateForm } from '../../../engine/forms/validate-form.js';
-import { formToCase } from '../../../engine/forms/map-form.js';
-import { getPointer } from '../../../engine/forms/json-pointer.js';
-import { checkCase } from '../../../engine/case/validate-case.js';
-import { renderPrint } from '../../../engine/print/render-print.js';
+import { resolveForm } from '../../../engine/project/forms/resolve-form.js';
+import { validateForm } from '../../../engine/project/forms/validate-form.js';
+import { formToCase } from '../../../engine/project/forms/map-form.js';
+import { getPointer } from '../../../engine/core/json-pointer.js';
+import { checkCase } from '../../../engine/model/case/validate-case.js';
+import { renderPrint } from '../../../engine/project/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
 import { useProject } from '../shared/project-store.js';
