@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadRegulationOrThrow } from '../engine/model/load-regulation.js';
-import { Decider } from '../engine/evaluate/decider.js';
+import { Decider } from '../engine/explain/decider.js';
 import { checkCase } from '../engine/model/case/validate-case.js';
 import { formToCase } from '../engine/project/forms/map-form.js';
 import { NothingToPrint, renderPrint } from '../engine/project/print/render-print.js';

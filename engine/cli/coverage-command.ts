@@ -1,5 +1,5 @@
 // `tiaoli coverage`: each article and paragraph with what encodes it and what tests it.
-import { Decider } from '../evaluate/decider.js';
+import { Decider } from '../explain/decider.js';
 import { coverage } from '../project/coverage.js';
 import { runFixtures } from '../project/fixtures/run-fixtures.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';

@@ -1,7 +1,7 @@
 // `tiaoli test [PATH…]`: runs fixtures, shows each failure as expected vs actual with the
 // trace of the decision concerned, and ends with `N passed, N failed`.
 import { existsSync } from 'node:fs';
-import { Decider } from '../evaluate/decider.js';
+import { Decider } from '../explain/decider.js';
 import { runFixtures } from '../project/fixtures/run-fixtures.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';

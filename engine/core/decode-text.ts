@@ -2,7 +2,7 @@
 // (GBK is what Chinese Windows editors often save, UTF-16 what some "Unicode" options save)
 // is refused with the encoding it looks like and how to convert it, at the first bad byte,
 // instead of decoding silently to mojibake. A UTF-8 BOM at the start is accepted.
-import type { Location, Problem } from './source-file.js';
+import type { Location, Problem } from './problems.js';
 
 export interface DecodedText { text?: string; problems: Problem[] }
 

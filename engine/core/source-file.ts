@@ -3,25 +3,8 @@ import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, isPair, ty
 import { checkText, decodeText } from './decode-text.js';
 import { readableLimits, tooDeepAt } from './yaml-limits.js';
 
-export type PathSegment = string | number;
-
-export interface Location { file: string; line: number; column: number }
-
-export interface Problem {
-  code: string;
-  message: string;
-  location: Location;
-}
-
-export function formatProblem(p: Problem): string {
-  return `${p.location.file}:${p.location.line}:${p.location.column}: ${p.message} [${p.code}]`;
-}
-
-export class ProblemsError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-  }
-}
+export { formatProblem, ProblemsError, type Location, type PathSegment, type Problem } from './problems.js';
+import type { Location, PathSegment, Problem } from './problems.js';
 
 export interface SourceFile {
   file: string;

@@ -1,7 +1,7 @@
 // Limits checked before a YAML text is parsed, so that a hostile file (100,000 "[" in a row,
 // a document of hundreds of megabytes) costs a linear scan and a message, not a stalled
 // studio or a stack overflow.
-import type { Location, Problem } from './source-file.js';
+import type { Location, Problem } from './problems.js';
 
 /** No rule, form or case file comes near this; a bigger one is refused unread. */
 export const MAX_SOURCE_CHARS = 2_000_000;

@@ -2,7 +2,7 @@
 // the files' versions. Each snapshot re-stats the files (cheap); only files whose stat changed
 // are re-read, and the project is re-checked only when a file's content did change. Saves
 // are locked across processes, so two servers on one project never both save over one version.
-import { Decider } from '../evaluate/decider.js';
+import { Decider } from '../explain/decider.js';
 import type { Problem } from '../core/source-file.js';
 import type { Regulation } from '../model/model.js';
 import {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
-import { EvaluationError } from '../../engine/evaluate/decider.js';
+import { EvaluationError } from '../../engine/explain/decider.js';
 import { CalendarRangeError } from '../../engine/core/dates/working-days.js';
 import { parseSource, type Problem } from '../../engine/core/source-file.js';
 import { qujing } from '../support/regulation.js';

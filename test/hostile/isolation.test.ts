@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
-import { Decider, EvaluationError, type CaseInput } from '../../engine/evaluate/decider.js';
+import { Decider, EvaluationError, type CaseInput } from '../../engine/explain/decider.js';
 import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
 import { findFixtureFiles } from '../../engine/project/fixtures/find-fixtures.js';
 import { runFixture, runFixtures, type FixtureResult } from '../../engine/project/fixtures/run-fixtures.js';

@@ -6,7 +6,7 @@
 // never a TypeError. Defining such a name is refused where it is defined.
 import { describe, expect, it } from 'vitest';
 import { loadRegulationFiles, readRuleFiles } from '../../engine/model/load-regulation.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { resolvePath } from '../../engine/core/fact-names.js';
 import { describeValue, labelOf } from '../../engine/explain/describe-value.js';
 import { lintFixture } from '../../engine/project/fixtures/lint-fixture.js';

@@ -17,7 +17,7 @@ import { printHelpers } from '../../engine/project/print/print-helpers.js';
 import { plainData } from '../../engine/project/print/plain-data.js';
 import { buildPrintTemplates, COMPILE, NothingToPrint, PrintError, printHandlebars, renderPrint, RUNTIME } from '../../engine/project/print/render-print.js';
 import { readPrintFiles } from '../../engine/project/print/read-prints.js';
-import type { CaseInput } from '../../engine/evaluate/decider.js';
+import type { CaseInput } from '../../engine/explain/decider.js';
 import { projectCopy } from '../support/project-copy.js';
 import { qujing, root } from '../support/regulation.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles, loadRegulationFiles } from '../../engine/model/load-regulation.js';
 import { operators } from '../../engine/core/operators.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { qujing, rulesDir } from '../support/regulation.js';
 
 const FILE = 'articles/12-13-application.yaml';

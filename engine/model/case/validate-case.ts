@@ -7,7 +7,7 @@ import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
 import { normaliseDates } from '../../core/dates/calendar-date.js';
 import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
 import type { Regulation } from '../model.js';
-import type { CaseInput } from '../../evaluate/decider.js';
+import type { CaseInput } from './case-input.js';
 import { dateOrderProblems } from './date-order.js';
 
 // One ajv for every case schema: it compiles each schema content once (validation/ajv.ts),

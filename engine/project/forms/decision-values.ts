@@ -1,6 +1,6 @@
 // Values a form shows that the rules decide (form.yaml `fromDecision:`), e.g. whether the
 // agent section of the application form shows (art. 12 ¶3): the form follows the rules.
-import type { DecisionDocument } from '../../evaluate/decider.js';
+import type { DecisionDocument } from '../../explain/decider.js';
 import type { FormDefinition } from './form-model.js';
 import { setPointer } from '../../core/json-pointer.js';
 

@@ -6,7 +6,7 @@
 // page it makes forbids scripts (issue 7).
 import Handlebars from 'handlebars';
 import type { Regulation } from '../../model/model.js';
-import type { CaseInput, DecisionDocument } from '../../evaluate/decider.js';
+import type { CaseInput, DecisionDocument } from '../../explain/decider.js';
 import { parameterOn } from '../../model/parameters.js';
 import { formatProblem, type Problem } from '../../core/source-file.js';
 import { NothingToPrint, printHelpers } from './print-helpers.js';

@@ -10,7 +10,7 @@ import { getPointer } from '../../../engine/core/json-pointer.js';
 import { checkCase } from '../../../engine/model/case/validate-case.js';
 import { renderPrint } from '../../../engine/project/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
-import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';

@@ -2,7 +2,7 @@
 // ones, or the working copy with unsaved edits): the regulation, its problems, the forms,
 // the print templates and every fixture's decision.
 import { checkProject, under } from '../../../engine/project/check-project.js';
-import { Decider } from '../../../engine/evaluate/decider.js';
+import { Decider } from '../../../engine/explain/decider.js';
 import { buildForms } from '../../../engine/project/forms/load-forms.js';
 import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
 import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';

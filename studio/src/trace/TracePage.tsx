@@ -2,7 +2,7 @@
 // by an exception, or not applicable), each condition with its values, the articles with
 // their text, and the interpretations they rest on.
 import { useEffect, useState } from 'react';
-import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { describeValue } from '../../../engine/explain/describe-value.js';
 import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
