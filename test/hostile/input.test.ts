@@ -214,7 +214,7 @@ describe('dates', () => {
     const text = `${goodCase}  permit:\n    issuedOn: 2018-07-10\n    endorsedOn: [2019-06-20, 2018-07-01]\n`;
     const { problems } = parseCase(regulation, text, 'endorsed.yaml');
     expect(problems).toEqual([expect.objectContaining({ code: 'case.dateOrder', location: { file: 'endorsed.yaml', line: 18, column: 30 } })]);
-    expect(problems[0].message).toMatch(/facts\.permit\.endorsedOn\.1（签注之日 2018-07-01）早于facts\.permit\.issuedOn（居住证签发之日 2018-07-10）/);
+    expect(problems[0].message).toMatch(/facts\.permit\.endorsedOn\.1（已办理签注之日 2018-07-01）早于facts\.permit\.issuedOn（居住证签发之日 2018-07-10）/);
   });
 
   it('a contract reported before it was signed, and a permit issued after asOf, are refused', () => {

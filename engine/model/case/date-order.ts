@@ -6,12 +6,20 @@
 import type { PathSegment, Problem, SourceFile } from '../../core/source-file.js';
 import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import { residentIdBirthDate } from '../../core/derived/resident-id.js';
+import type { Regulation } from '../model.js';
 
 interface Field { path: PathSegment[]; label: string; value: string }
 type Json = Record<string, unknown>;
 
 const own = (node: unknown, key: string): unknown =>
   node && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
+
+/** What a case field is called: the regulation's own label (vocabulary.facts), else its path. */
+function labelOf(regulation: Regulation | undefined, path: PathSegment[]): string {
+  const name = path.slice(1).filter((p) => typeof p === 'string').join('.');
+  const facts = regulation?.vocabulary.facts;
+  return (facts && Object.hasOwn(facts, name) ? facts[name] : undefined) ?? name;
+}
 
 function field(data: unknown, path: PathSegment[], label: string): Field | undefined {
   let node: unknown = data;
@@ -31,16 +39,17 @@ function birth(data: unknown): Field | undefined {
 /** [first, then]: `then` may not be before `first`. Problems are placed at `at`. */
 type Pair = [first: Field | undefined, then: Field | undefined, at: 'first' | 'then'];
 
-export function dateOrderProblems(data: unknown, source: SourceFile): Problem[] {
+export function dateOrderProblems(data: unknown, source: SourceFile, regulation?: Regulation): Problem[] {
+  const at = (path: PathSegment[]): Field | undefined => field(data, path, labelOf(regulation, path));
   const asOf = field(data, ['asOf'], '决定日期');
   const born = birth(data);
-  const arrived = field(data, ['facts', 'residence', 'arrivedOn'], '到达居住地之日');
-  const registered = field(data, ['facts', 'residence', 'registeredOn'], '暂住登记之日');
-  const signed = field(data, ['facts', 'contract', 'signedOn'], '合同签订之日');
-  const reported = field(data, ['facts', 'contract', 'reportedOn'], '信息报送之日');
-  const issued = field(data, ['facts', 'permit', 'issuedOn'], '居住证签发之日');
+  const arrived = at(['facts', 'residence', 'arrivedOn']);
+  const registered = at(['facts', 'residence', 'registeredOn']);
+  const signed = at(['facts', 'contract', 'signedOn']);
+  const reported = at(['facts', 'contract', 'reportedOn']);
+  const issued = at(['facts', 'permit', 'issuedOn']);
   const endorsements = own(own(own(data, 'facts'), 'permit'), 'endorsedOn');
-  const endorsed = Array.isArray(endorsements) ? endorsements.map((_, i) => field(data, ['facts', 'permit', 'endorsedOn', i], '签注之日')) : [];
+  const endorsed = Array.isArray(endorsements) ? endorsements.map((_, i) => at(['facts', 'permit', 'endorsedOn', i])) : [];
   const pairs: Pair[] = [
     [born, asOf, 'first'],
     [born, arrived, 'then'],

@@ -39,7 +39,7 @@ export function checkCase(regulation: Regulation, data: unknown, source?: Source
   const validate = validatorFor(regulation);
   if (typeof validate !== 'function') return { problems: [validate] };
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };
-  const order = dateOrderProblems(value, src);
+  const order = dateOrderProblems(value, src, regulation);
   if (order.length) return { problems: order };
   return { case: value as CaseFile, problems: [] };
 }
