@@ -2,7 +2,6 @@
 // and every service's data becoming a case the engine decides.
 import { describe, expect, it } from 'vitest';
 import { loadRegulationOrThrow } from '../engine/model/load-regulation.js';
-import { Decider } from '../engine/explain/decider.js';
 import { formToCase } from '../engine/project/forms/map-form.js';
 import { checkCase } from '../engine/model/case/validate-case.js';
 import { checkForms } from '../engine/project/forms/check-forms.js';

@@ -40,7 +40,7 @@ describe('hostile case files', () => {
         try {
           parsed = parseCase(regulation, m.bytes, FILE);
         } catch (e) {
-          throw new Error(`parseCase threw on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`);
+          throw new Error(`parseCase threw on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`, { cause: e });
         }
         let outcome: 'refused' | 'decided' | 'evaluationError';
         if (parsed.problems.length || !parsed.case) {
@@ -54,9 +54,9 @@ describe('hostile case files', () => {
             outcome = 'decided';
           } catch (e) {
             if (!(e instanceof EvaluationError || e instanceof CalendarRangeError)) {
-              throw new Error(`decide threw ${(e as Error).name} on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`);
+              throw new Error(`decide threw ${(e as Error).name} on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`, { cause: e });
             }
-            if (!(e as Error).message) throw new Error(`an evaluation error without a message for ${m.seed}`);
+            if (!(e as Error).message) throw new Error(`an evaluation error without a message for ${m.seed}`, { cause: e });
             outcome = 'evaluationError';
           }
         }

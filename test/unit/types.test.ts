@@ -118,7 +118,7 @@ describe('lint: a list field’s codes and a case schema being edited', () => {
     // found by the mutation test (test/hostile/rule-files.test.ts, seed 452833910)
     const copy = rulesCopy();
     copy.edit('case.schema.yaml', /allOf: \[\{ \$ref: "#\/definitions\/place" \}\]/, 'allOf: false');
-    copy.edit('case.schema.yaml', /propertyNames:\n      enum:/, 'propertyNames:\n      enum: 5\n      x:');
+    copy.edit('case.schema.yaml', /propertyNames:\n {6}enum:/, 'propertyNames:\n      enum: 5\n      x:');
     const { problems } = loadRegulation(copy.dir);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.map((p) => p.code)).not.toContain('load.failed');

@@ -237,7 +237,7 @@ function checkParsed(ast: hbs.AST.Program, file: string, role: TemplateRole): Pr
         return;
       }
       if (call.path.type === 'PathExpression') checkPath(call.path as Path, scopes);
-      else checkSegments(call.path, [String((call.path as hbs.AST.StringLiteral).original)]) && top.names !== 'item' && !top.names.has(name!) && at(call, 'print.unknownName', `打印数据里没有 ${name}`);
+      else if (checkSegments(call.path, [String((call.path as hbs.AST.StringLiteral).original)]) && top.names !== 'item' && !top.names.has(name!)) at(call, 'print.unknownName', `打印数据里没有 ${name}`);
       return;
     }
     const helper = name!;

@@ -74,11 +74,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   const fresh = useMemo(() => (form && model?.regulation && model.forms ? resolveForm(model.forms, form, model.regulation, accepted) : undefined), [form, model, accepted]);
   // The same form on another date is usually the same schema: keep it, so JSON Forms is not reset.
   const freshKey = fresh ? JSON.stringify([fresh.name, fresh.schema, fresh.uischema]) : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const resolved = useMemo(() => fresh, [freshKey]);
   const uischema = useMemo(() => withDecisionSync(resolved?.uischema), [resolved]);
   // handed to JSON Forms only when the form or its schema changes: then, its own latest data
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const formsData = useMemo(() => formData.current, [resolved, loaded]);
 
   // Decide as the clerk types (the working copy of the rules, saved or not).
