@@ -13,8 +13,6 @@ import { describeValue } from './describe-value.js';
 import { own } from '../core/own.js';
 import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
-export type { Because, ConditionNode, ConditionTrace, DefaultTrace, DerivedTrace, RuleTrace } from './trace-types.js';
-
 export interface Decision {
   [field: string]: unknown;
   articles: string[];

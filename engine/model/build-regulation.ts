@@ -5,7 +5,6 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../core/validation/ajv.js';
 import { patternProblems } from '../core/validation/linear-regexp.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from './rule-files.js';
-import { normaliseDates } from '../core/dates/calendar-date.js';
 import { parseSource, type PathSegment, type Problem, type SourceFile } from '../core/source-file.js';
 import { isInheritedName } from '../core/own.js';
 import { checkReferences } from './check-references.js';
@@ -108,7 +107,7 @@ function readSource(file: string, text: string): SourceFile {
     if (readBefore.size >= READ_BEFORE_MAX) readBefore.delete(readBefore.keys().next().value!);
   }
   readBefore.set(key, source);
-  // shared between loads: what a regulation keeps of it is copied (normaliseDates, structuredClone)
+  // shared between loads: what a regulation keeps of it is copied (structuredClone)
   return source;
 }
 
@@ -174,7 +173,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     return ok;
   };
 
-  const manifest = normaliseDates(manifestSource.data) as Json;
+  const manifest = structuredClone(manifestSource.data) as Json;
   const manifestOk = check('regulation', manifestSource);
 
   const articles: Article[] = [];
@@ -194,7 +193,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     if (rel.startsWith('articles/')) {
       if (!check('article', source)) continue;
-      const data = normaliseDates(source.data) as Json;
+      const data = structuredClone(source.data) as Json;
       (data.articles as Json[]).forEach((a, ai) => {
         const id = String(a.number);
         const articleDecidable = a.decidable !== false;
@@ -237,7 +236,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       });
     } else if (rel.startsWith('parameters/')) {
       if (!check('parameter', source)) continue;
-      const data = normaliseDates(source.data) as Record<string, Json>;
+      const data = structuredClone(source.data) as Record<string, Json>;
       for (const [name, p] of Object.entries(data)) {
         if (reserved(name, '参数', source, [name])) continue;
         const other = parameters.get(name);

@@ -7,7 +7,7 @@ import { decodeText } from '../core/decode-text.js';
 import type { Regulation } from './model.js';
 import { loadRegulationFiles, type LoadResult, type RuleFiles } from './build-regulation.js';
 
-export { loadRegulationFiles, rulesetHash, type LoadResult, type RuleFiles } from './build-regulation.js';
+export { loadRegulationFiles, type LoadResult, type RuleFiles } from './build-regulation.js';
 
 export interface CheckedFiles {
   /** Path relative to the folder → text, for every file that is UTF-8 text. */

@@ -47,9 +47,3 @@ export function checkProject(files: Record<string, string>, today: string): Proj
   }
   return { regulation, problems: all, forms: formSet, fixtures };
 }
-
-/** The problems a change to one file brings into that file. */
-export function problemsOfChange(files: Record<string, string>, path: string, text: string, today: string): Problem[] {
-  const { problems } = checkProject({ ...files, [path]: text }, today);
-  return problems.filter((p) => p.location.file === path);
-}

@@ -115,24 +115,3 @@ export function fullYearsBetween(birth: CalendarDate, on: CalendarDate): number 
   if (compareDates(on, anniversary) < 0) years -= 1;
   return years;
 }
-
-/** A YAML or JSON value as a calendar date string: accepts strings and (YAML 1.1) Date objects. */
-export function normaliseDate(value: unknown): unknown {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return formatDate({ year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() });
-  }
-  return value;
-}
-
-/**
- * Every date inside a value (lists, maps) as YYYY-MM-DD: quoted and unquoted YAML dates alike.
- * Below 100 levels values are left as they are (no case or rule file nests that deep, and
- * a hostile one must not overflow the stack here).
- */
-export function normaliseDates(value: unknown, depth = 0): unknown {
-  if (depth > 100) return value;
-  if (Array.isArray(value)) return value.map((v) => normaliseDates(v, depth + 1));
-  if (value instanceof Date) return normaliseDate(value);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDates(v, depth + 1)]));
-  return value;
-}

@@ -8,8 +8,6 @@ import { residentIdProblem } from '../derived/resident-id.js';
 import type { PathSegment, Problem, SourceFile } from '../source-file.js';
 import { wordErrors } from './error-wording.js';
 
-export { localizeZh, OWN_KEYWORDS, pathOf } from './error-wording.js';
-
 /**
  * Each schema content compiled once per ajv. Plain ajv keeps every schema object it compiled
  * in its cache for as long as it lives: compiling each reload's copy of the case schema
@@ -34,14 +32,6 @@ function compileOncePerContent(ajv: Ajv.default): void {
     return validate;
   };
   ajv.compile = cached as typeof ajv.compile;
-  compiledCounts.set(ajv, () => compiled.size);
-}
-
-const compiledCounts = new WeakMap<Ajv.default, () => number>();
-
-/** How many schema contents an ajv of createAjv() holds compiled (for tests of memory). */
-export function compiledCount(ajv: Ajv.default): number {
-  return compiledCounts.get(ajv)?.() ?? 0;
 }
 
 const MAX_COMPILED = 64;

@@ -4,7 +4,6 @@
 // impossible order (date-order.ts).
 import type { ValidateFunction } from 'ajv';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
-import { normaliseDates } from '../../core/dates/calendar-date.js';
 import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
 import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
@@ -34,7 +33,7 @@ export interface CaseFile extends CaseInput {
 }
 
 export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
-  const value = normaliseDates(data);
+  const value = data;
   const src = source ?? plainSource('<case>', value);
   const validate = validatorFor(regulation);
   if (typeof validate !== 'function') return { problems: [validate] };

@@ -15,7 +15,3 @@ export function setCounterCase(c: CounterCase | null): void {
 export function useCounterCase(): CounterCase | null {
   return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => current);
 }
-
-export function counterCase(): CounterCase | null {
-  return current;
-}
