@@ -9,7 +9,7 @@ import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
 import { dateOrderProblems } from './date-order.js';
 
-// One ajv for every case schema: it compiles each schema content once (validation/ajv.ts),
+// One ajv for every case schema: it compiles each schema content once (core/validation/ajv.ts),
 // so reloading the same rules does not grow memory, and a regulation's validator goes
 // with it (WeakMap).
 const ajv = createAjv();
