@@ -1,9 +1,10 @@
 // Evaluates cases: runs the rules and returns the run record (every rule's result, every
-// fact and field value); explain/ turns a run record into a decision document. Each case runs on a json-rules-engine Engine of its own, built for it, so
-// that nothing of one case (engine status, almanac, events, facts) can reach another. No
-// fact, operator or event handler ever throws inside the engine: the first error is kept
-// in the run's state, the run winds down, and the error is thrown once the engine has
-// finished (json-rules-engine rejects on the first error but goes on in the background).
+// fact and field value); explain/ turns a run record into a decision document. Each case
+// runs on a json-rules-engine Engine of its own, built for it, so that nothing of one
+// case (engine status, almanac, events, facts) can reach another. No fact, operator or
+// event handler ever throws inside the engine: the first error is kept in the run's
+// state, the run winds down, and the error is thrown once the engine has finished
+// (json-rules-engine rejects on the first error but goes on in the background).
 // Decisions that read other decisions run after them (field-order.ts); where a rule names
 // others it overrides, the exception wins (Catala-style).
 import { Engine, Rule, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
@@ -17,6 +18,7 @@ import { newRunState, recordFailure, type RunState } from './run-state.js';
 import { EvaluationError } from '../core/evaluation-error.js';
 import { derivedValue, resolveValue } from './derived-value.js';
 import { own } from '../core/own.js';
+import { derivedClosure } from '../model/derived-closure.js';
 import type { CaseInput } from '../model/case/case-input.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
@@ -236,21 +238,4 @@ export class Evaluator {
         throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
   }
-}
-
-/** The derived facts a list of fact names uses, directly or through other derived facts, dependencies first. */
-function derivedClosure(regulation: Regulation, facts: string[]): string[] {
-  const out: string[] = [];
-  const visiting = new Set<string>();
-  const visit = (fact: string): void => {
-    const f = readFactName(fact);
-    if (f?.kind !== 'derived' || out.includes(f.name) || visiting.has(f.name)) return;
-    const spec = own(regulation.derived, f.name);
-    if (!spec) return;
-    visiting.add(f.name);
-    for (const ref of factRefsIn(spec.args)) visit(ref.fact);
-    if (!out.includes(f.name)) out.push(f.name);
-  };
-  facts.forEach(visit);
-  return out;
 }

@@ -1,6 +1,7 @@
 // The type of every fact a rule may name, worked out when the rules load: case facts from
 // the case schema, parameters from their `type:` (and values), derived facts from their
 // function's result, decision fields from regulation.yaml.
+import { resolveRef } from '../core/json-pointer.js';
 import type { DecisionField, Regulation } from './model.js';
 import { derivedFunctions } from '../core/derived/registry.js';
 import type { ArgType } from '../core/derived/function.js';
@@ -153,7 +154,7 @@ function schemaParts(root: Schema, schema: unknown, depth = 0): Schema[] {
   const parts: Schema[] = [s];
   const ref = Object.hasOwn(s, '$ref') ? s.$ref : undefined;
   if (typeof ref === 'string' && ref.startsWith('#/')) {
-    const target = ref.slice(2).split('/').reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Schema)[key] : undefined), root);
+    const target = resolveRef(root, ref);
     parts.push(...schemaParts(root, target, depth + 1));
   }
   const allOf = Object.hasOwn(s, 'allOf') ? s.allOf : undefined;

@@ -3,6 +3,7 @@
 import type { Regulation, RuleSpec } from './model.js';
 import { conditionLeaves, factRefsIn, readFactName } from '../core/fact-names.js';
 import { own } from '../core/own.js';
+import { derivedClosure } from './derived-closure.js';
 
 export interface FieldOrder {
   /** rule id → json-rules-engine priority (higher runs first) */
@@ -24,23 +25,15 @@ export function factNamesOf(rule: RuleSpec): string[] {
 }
 
 export function fieldOrder(regulation: Regulation): FieldOrder {
-  const derivedReads = new Map<string, string[]>();
-  const readsOfDerived = (name: string, seen = new Set<string>()): string[] => {
-    if (derivedReads.has(name)) return derivedReads.get(name)!;
-    if (seen.has(name)) return [];
-    seen.add(name);
-    const d = own(regulation.derived, name);
-    const out = d ? Object.values(d.args).flatMap((v) => factRefsIn(v).flatMap((r) => readsOfFact(r.fact, seen))) : [];
-    derivedReads.set(name, out);
-    return out;
+  // the decision fields a rule reads: named in it, or in the arguments of a derived fact it uses
+  const readsOf = (facts: string[]): string[] => {
+    const named = [...facts, ...derivedClosure(regulation, facts).flatMap((name) => factRefsIn(own(regulation.derived, name)?.args).map((r) => r.fact))];
+    return [...new Set(named.flatMap((fact) => {
+      const f = readFactName(fact);
+      return f?.kind === 'decision' ? [`${f.decision}.${f.field}`] : [];
+    }))];
   };
-  const readsOfFact = (fact: string, seen?: Set<string>): string[] => {
-    const f = readFactName(fact);
-    if (f?.kind === 'decision') return [`${f.decision}.${f.field}`];
-    if (f?.kind === 'derived') return readsOfDerived(f.name, seen);
-    return [];
-  };
-  const reads = new Map(regulation.rules.map((r) => [r.id, [...new Set(factNamesOf(r).flatMap((f) => readsOfFact(f)))]]));
+  const reads = new Map(regulation.rules.map((r) => [r.id, readsOf(factNamesOf(r))]));
   const setters = new Map<string, RuleSpec[]>();
   for (const r of regulation.rules) for (const t of targetsOf(r)) setters.set(t, [...(setters.get(t) ?? []), r]);
 

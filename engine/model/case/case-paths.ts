@@ -1,5 +1,7 @@
 // The fact paths a case may hold, read off the regulation's case schema, so that lint can
 // tell a rule naming `residence.arivedOn` that no such fact exists.
+import { resolveRef } from '../../core/json-pointer.js';
+
 type Schema = Record<string, any>;
 
 export function casePaths(caseSchema: Schema): Set<string> {
@@ -8,7 +10,7 @@ export function casePaths(caseSchema: Schema): Set<string> {
   const resolve = (s: Schema | undefined): Schema | undefined => {
     if (!s || typeof s !== 'object') return undefined;
     if (typeof s.$ref === 'string' && s.$ref.startsWith('#/')) {
-      const target = s.$ref.slice(2).split('/').reduce((node: any, key: string) => node?.[key], root);
+      const target = resolveRef(root, s.$ref) as Schema | undefined;
       return { ...target, ...s, $ref: undefined };
     }
     return s;
