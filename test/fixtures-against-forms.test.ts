@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findFixtureFiles } from '../engine/fixtures/find-fixtures.js';
-import { caseToForm, factsOfForm } from '../engine/forms/map-form.js';
-import { validateForm } from '../engine/forms/validate-form.js';
+import { findFixtureFiles } from '../engine/project/fixtures/find-fixtures.js';
+import { caseToForm, factsOfForm } from '../engine/project/forms/map-form.js';
+import { validateForm } from '../engine/project/forms/validate-form.js';
 import { qujing, root } from './support/regulation.js';
 import { forms, resolved } from './support/forms.js';
 

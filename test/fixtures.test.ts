@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFixture } from '../engine/fixtures/run-fixtures.js';
-import { findFixtureFiles } from '../engine/fixtures/find-fixtures.js';
+import { runFixture } from '../engine/project/fixtures/run-fixtures.js';
+import { findFixtureFiles } from '../engine/project/fixtures/find-fixtures.js';
 import { qujing, root } from './support/regulation.js';
 
 const shared = join(root, '..', 'shared', 'examples');

@@ -6,10 +6,10 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import { createAjv } from '../engine/validation/ajv.js';
-import { formToCase } from '../engine/forms/map-form.js';
-import { withDecisionValues } from '../engine/forms/decision-values.js';
-import { checkCase } from '../engine/case/validate-case.js';
+import { createAjv } from '../engine/core/validation/ajv.js';
+import { formToCase } from '../engine/project/forms/map-form.js';
+import { withDecisionValues } from '../engine/project/forms/decision-values.js';
+import { checkCase } from '../engine/model/case/validate-case.js';
 import { qujing } from './support/regulation.js';
 import { forms, resolved } from './support/forms.js';
 

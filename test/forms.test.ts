@@ -1,11 +1,10 @@
 // Counter forms: Chinese validation on the field, one source of truth with the rules,
 // and every service's data becoming a case the engine decides.
 import { describe, expect, it } from 'vitest';
-import { loadRegulationOrThrow } from '../engine/load/load-regulation.js';
-import { Decider } from '../engine/evaluate/decider.js';
-import { formToCase } from '../engine/forms/map-form.js';
-import { checkCase } from '../engine/case/validate-case.js';
-import { checkForms } from '../engine/forms/check-forms.js';
+import { loadRegulationOrThrow } from '../engine/model/load-regulation.js';
+import { formToCase } from '../engine/project/forms/map-form.js';
+import { checkCase } from '../engine/model/case/validate-case.js';
+import { checkForms } from '../engine/project/forms/check-forms.js';
 import { qujing, rulesCopy } from './support/regulation.js';
 import { errorsOf, forms, resolved } from './support/forms.js';
 import { tiaoli } from './support/cli.js';

@@ -1,8 +1,8 @@
 // `tiaoli coverage`: each article and paragraph with what encodes it and what tests it.
-import { Decider } from '../evaluate/decider.js';
-import { coverage } from '../coverage/coverage.js';
-import { runFixtures } from '../fixtures/run-fixtures.js';
-import { readFixtures } from '../fixtures/find-fixtures.js';
+import { Decider } from '../explain/decider.js';
+import { coverage } from '../project/coverage.js';
+import { runFixtures } from '../project/fixtures/run-fixtures.js';
+import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { articleLabel } from '../explain/article-label.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 

@@ -1,7 +1,7 @@
 // `tiaoli decide FILE` and `tiaoli decide --jsonl`.
 import { createInterface } from 'node:readline';
-import { Decider } from '../evaluate/decider.js';
-import { checkCase } from '../case/validate-case.js';
+import { Decider } from '../explain/decider.js';
+import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 

@@ -1,7 +1,7 @@
 // `tiaoli form NAME data.yaml`: validates a counter submission and prints its Chinese
 // errors (exit 1), or the decision document for the case it makes (exit 0). A case the
 // rules cannot decide is reported as `decide` reports it (file: message, exit 1).
-import { Decider } from '../evaluate/decider.js';
+import { Decider } from '../explain/decider.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readFormFile } from './read-input.js';
 import { failure } from './command-failure.js';

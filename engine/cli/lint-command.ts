@@ -3,11 +3,11 @@
 // parameters, interpretations, the published text, forms, print templates and fixtures;
 // each problem as file:line:column.
 import { join, relative } from 'node:path';
-import { formatProblem } from '../load/source-file.js';
-import { checkProject } from '../load/check-project.js';
-import { readProject, renamed } from '../load/read-project.js';
+import { formatProblem } from '../core/source-file.js';
+import { checkProject } from '../project/check-project.js';
+import { readProject, renamed } from '../project/read-project.js';
 import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
-import { chinaToday } from '../dates/china-today.js';
+import { chinaToday } from '../core/dates/china-today.js';
 
 export async function lintCommand(options: ProjectOptions): Promise<number> {
   const dir = rulesDir(options);

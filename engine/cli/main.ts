@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (name, file, opts) => { status = await formCommand(name, file, { ...program.opts(), ...opts }); });
 
   program.command('print <kind> <file>')
-    .description('打印交给申领人的文书（HTML，A4）：notice 一次性书面告知书、slip 受理回执、reminder 签注提醒')
+    .description('打印交给申领人的文书（HTML，A4）：kind 是 forms/prints/prints.yaml 列出的一种（如 notice、slip、reminder）')
     .option('--form <name>', '文件是该窗口表单的数据，而不是案件')
     .action(async (kind, file, opts) => { status = await printCommand(kind, file, { ...program.opts(), ...opts }); });
 

@@ -1,12 +1,12 @@
 // `tiaoli print KIND case.yaml > out.html`: the page an applicant is handed, for a case
 // file, or for a counter form's data with --form NAME. Every failure is a message:
 // a case the rules cannot decide is reported as `decide` reports it (file: message, exit 1).
-import { Decider } from '../evaluate/decider.js';
-import { formatProblem } from '../load/source-file.js';
-import { NothingToPrint, PrintError, renderPrint } from '../print/render-print.js';
-import { checkPrintFiles } from '../print/check-prints.js';
-import { buildPrintTemplates } from '../print/render-print.js';
-import { readPrintFiles, shownFormsDir } from '../print/read-prints.js';
+import { Decider } from '../explain/decider.js';
+import { formatProblem } from '../core/source-file.js';
+import { NothingToPrint, PrintError, renderPrint } from '../project/print/render-print.js';
+import { checkPrintFiles } from '../project/print/check-prints.js';
+import { buildPrintTemplates } from '../project/print/render-print.js';
+import { readPrintFiles, shownFormsDir } from '../project/print/read-prints.js';
 import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readCaseFile, readFormFile } from './read-input.js';
 import { failure } from './command-failure.js';

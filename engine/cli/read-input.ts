@@ -1,17 +1,17 @@
 // Reading what a command is given: a file, a counter form's data turned into a case.
 import { readFileSync } from 'node:fs';
-import { checkCase, parseCase, type CaseFile } from '../case/validate-case.js';
-import { isCalendarDate } from '../dates/calendar-date.js';
-import { formatProblem, parseSource } from '../load/source-file.js';
-import { checkText } from '../load/decode-text.js';
-import { loadForms } from '../forms/read-forms.js';
-import { resolveForm } from '../forms/resolve-form.js';
-import { validateForm } from '../forms/validate-form.js';
-import { formToCase } from '../forms/map-form.js';
-import { getPointer } from '../forms/json-pointer.js';
-import type { Regulation } from '../model.js';
+import { checkCase, parseCase, type CaseFile } from '../model/case/validate-case.js';
+import { isCalendarDate } from '../core/dates/calendar-date.js';
+import { formatProblem, parseSource } from '../core/source-file.js';
+import { checkText } from '../core/decode-text.js';
+import { loadForms } from '../project/forms/read-forms.js';
+import { resolveForm } from '../project/forms/resolve-form.js';
+import { validateForm } from '../project/forms/validate-form.js';
+import { formToCase } from '../project/forms/map-form.js';
+import { getPointer } from '../core/json-pointer.js';
+import type { Regulation } from '../model/model.js';
 import { formsDir, type ProjectOptions } from './rules-dir.js';
-import { chinaToday } from '../dates/china-today.js';
+import { chinaToday } from '../core/dates/china-today.js';
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);

@@ -5,9 +5,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRegulation } from '../load/load-regulation.js';
-import { formatProblem } from '../load/source-file.js';
-import type { Regulation } from '../model.js';
+import { loadRegulation } from '../model/load-regulation.js';
+import { formatProblem } from '../core/source-file.js';
+import type { Regulation } from '../model/model.js';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

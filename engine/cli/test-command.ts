@@ -1,9 +1,9 @@
 // `tiaoli test [PATH…]`: runs fixtures, shows each failure as expected vs actual with the
 // trace of the decision concerned, and ends with `N passed, N failed`.
 import { existsSync } from 'node:fs';
-import { Decider } from '../evaluate/decider.js';
-import { runFixtures } from '../fixtures/run-fixtures.js';
-import { readFixtures } from '../fixtures/find-fixtures.js';
+import { Decider } from '../explain/decider.js';
+import { runFixtures } from '../project/fixtures/run-fixtures.js';
+import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../explain/trace-types.js';
 

@@ -1,56 +1,39 @@
-// Decides cases. Each case runs on a json-rules-engine Engine of its own, built for it, so
-// that nothing of one case (engine status, almanac, events, facts) can reach another. No
-// fact, operator or event handler ever throws inside the engine: the first error is kept
-// in the run's state, the run winds down, and the error is thrown once the engine has
-// finished (json-rules-engine rejects on the first error but goes on in the background).
+// Evaluates cases: runs the rules and returns the run record (every rule's result, every
+// fact and field value); explain/ turns a run record into a decision document. Each case
+// runs on a json-rules-engine Engine of its own, built for it, so that nothing of one
+// case (engine status, almanac, events, facts) can reach another. No fact, operator or
+// event handler ever throws inside the engine: the first error is kept in the run's
+// state, the run winds down, and the error is thrown once the engine has finished
+// (json-rules-engine rejects on the first error but goes on in the background).
 // Decisions that read other decisions run after them (field-order.ts); where a rule names
 // others it overrides, the exception wins (Catala-style).
 import { Engine, Rule, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
-import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
-import { engineOperators, operatorsByName } from './operators.js';
-import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from './field-order.js';
-import { conditionLeaves, factRefsIn, readFactName, resolvePath } from './fact-names.js';
-import { conditionShapeProblems } from './condition-shape.js';
-import { parameterOn } from './parameters.js';
+import type { DecisionSpec, Regulation, RuleSpec } from '../model/model.js';
+import { engineOperators, operatorsByName } from '../core/operators.js';
+import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from '../model/field-order.js';
+import { conditionLeaves, factRefsIn, readFactName, resolvePath } from '../core/fact-names.js';
+import { conditionShapeProblems } from '../core/condition-shape.js';
+import { parameterOn } from '../model/parameters.js';
 import { newRunState, recordFailure, type RunState } from './run-state.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../core/evaluation-error.js';
 import { derivedValue, resolveValue } from './derived-value.js';
-import { own } from './own.js';
-import { explainDecision } from '../explain/explain-decision.js';
-import type { Because } from '../explain/trace-types.js';
-import { calendarVersion, engineVersion, type CalendarVersion, type EngineVersion } from './versions.js';
+import { own } from '../core/own.js';
+import { derivedClosure } from '../model/derived-closure.js';
+import type { CaseInput } from '../model/case/case-input.js';
 
-export { EvaluationError } from './evaluation-error.js';
+export { EvaluationError } from '../core/evaluation-error.js';
 
-export interface CaseInput {
-  name?: string;
-  asOf: string;
-  facts: Record<string, unknown>;
+export type { CaseInput } from '../model/case/case-input.js';
+
+/** One case run through the rules: the state every rule left, and each decision's field values. */
+export interface RunRecord {
+  input: CaseInput;
+  state: RunState;
+  /** per decision, the fields that have a value (set by a rule or a default) */
+  fields: Record<string, Record<string, unknown>>;
 }
 
-export interface Decision {
-  [field: string]: unknown;
-  articles: string[];
-  interpretations: string[];
-  /** the trace; left out when deciding with `{ trace: false }` */
-  because?: Because[];
-}
-
-export interface DecideOptions {
-  /** build `because` (default true); without it a batch runs about twice as fast */
-  trace?: boolean;
-}
-
-export interface DecisionDocument {
-  asOf: string;
-  ruleset: string;
-  /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
-  engine: EngineVersion;
-  calendar: CalendarVersion;
-  decisions: Record<string, Decision>;
-}
-
-export class Decider {
+export class Evaluator {
   readonly order: FieldOrder;
   readonly rulesById: Map<string, RuleSpec>;
   readonly settersByField: Map<string, RuleSpec[]>;
@@ -86,27 +69,23 @@ export class Decider {
     this.unrunnable = this.whyUnrunnable();
   }
 
-  /** Decide one case. Cases are decided one after another, each on an engine of its own. */
-  decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
-    return this.enqueue(() => this.run(input, newRunState(input.asOf, input.facts ?? {}), options.trace !== false));
+  /** Run one case. Cases run one after another, each on an engine of its own. */
+  evaluate(input: CaseInput): Promise<RunRecord> {
+    return this.enqueue(() => this.run(input, newRunState(input.asOf, input.facts ?? {})));
   }
 
-  /** Decide one case and return, beside the document, every fact value the rules used. */
-  decideWithFacts(input: CaseInput): Promise<{ document: DecisionDocument; facts: Record<string, unknown> }> {
-    return this.enqueue(async () => {
-      const state = newRunState(input.asOf, input.facts ?? {});
-      const document = await this.run(input, state, true);
-      const facts: Array<[string, unknown]> = [];
-      for (const name of this.referencedFacts()) {
-        const f = readFactName(name);
-        if (f?.kind === 'asOf') facts.push([name, state.asOf]);
-        else if (f?.kind === 'case') facts.push([name, resolvePath(state.facts, f.path.join('.'))]);
-        else if (f?.kind === 'param') facts.push([name, state.params.get(f.name)?.value]);
-        else if (f?.kind === 'derived') facts.push([name, state.derived.get(f.name)?.value]);
-        else if (f?.kind === 'decision') facts.push([name, state.fieldValues.get(`${f.decision}.${f.field}`)?.value]);
-      }
-      return { document, facts: Object.fromEntries(facts) };
-    });
+  /** Every fact the rules name, with the value it had in a run. */
+  factsUsed(state: RunState): Record<string, unknown> {
+    const facts: Array<[string, unknown]> = [];
+    for (const name of this.referencedFacts()) {
+      const f = readFactName(name);
+      if (f?.kind === 'asOf') facts.push([name, state.asOf]);
+      else if (f?.kind === 'case') facts.push([name, resolvePath(state.facts, f.path.join('.'))]);
+      else if (f?.kind === 'param') facts.push([name, state.params.get(f.name)?.value]);
+      else if (f?.kind === 'derived') facts.push([name, state.derived.get(f.name)?.value]);
+      else if (f?.kind === 'decision') facts.push([name, state.fieldValues.get(`${f.decision}.${f.field}`)?.value]);
+    }
+    return Object.fromEntries(facts);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -115,7 +94,7 @@ export class Decider {
     return next;
   }
 
-  private async run(input: CaseInput, state: RunState, trace: boolean): Promise<DecisionDocument> {
+  private async run(input: CaseInput, state: RunState): Promise<RunRecord> {
     if (this.unrunnable) throw this.unrunnable;
     try {
       await this.engineFor(state).run();
@@ -124,8 +103,8 @@ export class Decider {
       recordFailure(state, e);
     }
     if (state.failed) throw state.failed.error;
-    const decisions = Object.values(this.regulation.decisions).map((spec) => [spec.name, this.assemble(spec, state, trace)] as const);
-    return { asOf: input.asOf, ruleset: this.regulation.ruleset, engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] }, decisions: Object.fromEntries(decisions) };
+    const fields = Object.values(this.regulation.decisions).map((spec) => [spec.name, this.fieldsOf(spec, state)] as const);
+    return { input, state, fields: Object.fromEntries(fields) };
   }
 
   /** An engine for one run: its facts, operators and handlers all work on that run's state. */
@@ -171,13 +150,13 @@ export class Decider {
     return undefined;
   }
 
-  private assemble(spec: DecisionSpec, state: RunState, trace: boolean): Decision {
+  private fieldsOf(spec: DecisionSpec, state: RunState): Record<string, unknown> {
     const values: Array<[string, unknown]> = [];
     for (const field of Object.keys(spec.fields)) {
       const v = this.fieldValue(spec.name, field, state);
       if (v.present) values.push([field, v.value]);
     }
-    return { ...Object.fromEntries(values), ...explainDecision(this, spec, state, trace) } as Decision;
+    return Object.fromEntries(values);
   }
 
   private referencedFacts(): Set<string> {
@@ -259,21 +238,4 @@ export class Decider {
         throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
   }
-}
-
-/** The derived facts a list of fact names uses, directly or through other derived facts, dependencies first. */
-function derivedClosure(regulation: Regulation, facts: string[]): string[] {
-  const out: string[] = [];
-  const visiting = new Set<string>();
-  const visit = (fact: string): void => {
-    const f = readFactName(fact);
-    if (f?.kind !== 'derived' || out.includes(f.name) || visiting.has(f.name)) return;
-    const spec = own(regulation.derived, f.name);
-    if (!spec) return;
-    visiting.add(f.name);
-    for (const ref of factRefsIn(spec.args)) visit(ref.fact);
-    if (!out.includes(f.name)) out.push(f.name);
-  };
-  facts.forEach(visit);
-  return out;
 }

@@ -2,7 +2,7 @@
 // decisions regulation.yaml declares: for other tools that read tiaoli's decisions
 // (`tiaoli schema decision` prints it). Each field by its type; the trace by its shape
 // (engine/explain/trace-types.ts); the versions the document names (versions.ts).
-import type { DecisionField, Regulation } from '../model.js';
+import type { DecisionField, Regulation } from '../model/model.js';
 
 type Schema = Record<string, unknown>;
 

@@ -2,14 +2,14 @@
 // against the function's declared types, then the function itself. Every failure is an
 // EvaluationError naming the derived fact.
 import type { Almanac } from 'json-rules-engine';
-import type { Regulation } from '../model.js';
-import { derivedFunctions } from '../derived/registry.js';
-import type { ArgType } from '../derived/function.js';
-import { isCalendarDate } from '../dates/calendar-date.js';
-import { isFactRef } from './fact-names.js';
-import { EvaluationError } from './evaluation-error.js';
+import type { Regulation } from '../model/model.js';
+import { derivedFunctions } from '../core/derived/registry.js';
+import type { ArgType } from '../core/derived/function.js';
+import { isCalendarDate } from '../core/dates/calendar-date.js';
+import { isFactRef } from '../core/fact-names.js';
+import { EvaluationError } from '../core/evaluation-error.js';
 import type { RunState } from './run-state.js';
-import { own } from './own.js';
+import { own } from '../core/own.js';
 
 const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
   date: isCalendarDate,

@@ -3,7 +3,7 @@
 // kept here rather than thrown inside json-rules-engine (whose run goes on in the
 // background after rejecting).
 import type { RuleResult } from 'json-rules-engine';
-import type { ParameterValue } from './parameters.js';
+import type { ParameterValue } from '../model/parameters.js';
 
 export interface DerivedRecord {
   name: string;

@@ -4,7 +4,7 @@
 // engine is built or loaded — never from the network.
 import enginePackage from '../../package.json' with { type: 'json' };
 import calendarPackage from 'chinese-days/package.json' with { type: 'json' };
-import { coveredYears } from '../dates/working-days.js';
+import { coveredYears } from '../core/dates/working-days.js';
 
 export interface EngineVersion {
   /** tiaoli's version (package.json) */

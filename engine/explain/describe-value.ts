@@ -1,6 +1,6 @@
 // A value as a person reads it in a trace: 是/否, the Chinese name of a code, a list.
-import type { Vocabulary } from '../model.js';
-import { own } from '../evaluate/own.js';
+import type { Vocabulary } from '../model/model.js';
+import { own } from '../core/own.js';
 
 /** The Chinese name of a code: a value, a requirement, or a code of one of the regulation's lists (own entries only). */
 export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {

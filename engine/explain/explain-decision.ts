@@ -2,17 +2,44 @@
 // each condition with the fact's value, the operator and the value it was compared with;
 // the derived facts used and how they were worked out; and the articles and
 // interpretations the decision rests on.
-import type { DecisionSpec, Regulation, RuleSpec } from '../model.js';
-import type { Decider } from '../evaluate/decider.js';
+import type { DecisionSpec, Regulation, RuleSpec } from '../model/model.js';
+import type { Evaluator as Decider, RunRecord } from '../evaluate/decider.js';
+import { calendarVersion, engineVersion, type CalendarVersion, type EngineVersion } from '../evaluate/versions.js';
 import type { RunState } from '../evaluate/run-state.js';
-import { operatorsByName } from '../evaluate/operators.js';
-import { isFactRef, readFactName } from '../evaluate/fact-names.js';
+import { operatorsByName } from '../core/operators.js';
+import { isFactRef, readFactName } from '../core/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
-import { own } from '../evaluate/own.js';
+import { own } from '../core/own.js';
 import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
-export type { Because, ConditionNode, ConditionTrace, DefaultTrace, DerivedTrace, RuleTrace } from './trace-types.js';
+export interface Decision {
+  [field: string]: unknown;
+  articles: string[];
+  interpretations: string[];
+  /** the trace; left out when deciding with `{ trace: false }` */
+  because?: Because[];
+}
+
+export interface DecisionDocument {
+  asOf: string;
+  ruleset: string;
+  /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
+  engine: EngineVersion;
+  calendar: CalendarVersion;
+  decisions: Record<string, Decision>;
+}
+
+/** The decision document of a run: each decision's values, grounds and (unless `trace` is false) `because`. */
+export function decisionDocument(decider: Decider, record: RunRecord, trace = true): DecisionDocument {
+  const decisions = Object.values(decider.regulation.decisions).map((spec) =>
+    [spec.name, { ...own(record.fields, spec.name), ...explainDecision(decider, spec, record.state, trace) } as Decision] as const);
+  return {
+    asOf: record.input.asOf, ruleset: decider.regulation.ruleset,
+    engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
+    decisions: Object.fromEntries(decisions),
+  };
+}
 
 export function factLabel(regulation: Regulation, name: string, path?: string): string {
   const f = readFactName(name);

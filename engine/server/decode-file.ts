@@ -2,8 +2,8 @@
 // UTF-8 (decode-text.ts: the encoding it looks like, at the first bad byte). A file in
 // another encoding is still listed, shown as well as it can be decoded, so the studio can
 // show it with its problem; it is left out of the project check.
-import type { Problem } from '../load/source-file.js';
-import { decodeText } from '../load/decode-text.js';
+import type { Problem } from '../core/source-file.js';
+import { decodeText } from '../core/decode-text.js';
 
 export interface Decoded { text: string; problem?: Problem }
 

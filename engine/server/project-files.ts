@@ -6,14 +6,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Problem } from '../load/source-file.js';
+import type { Problem } from '../core/source-file.js';
 import { FOLDERS, pathRefusal } from './project-paths.js';
 import { decodeFile } from './decode-file.js';
 
-export { FOLDERS, isEditablePath, pathRefusal } from './project-paths.js';
-
-/** The allow-list as it was first published: one pattern per folder. */
-export const EDITABLE = FOLDERS.map(({ dir, kinds }) => ({ dir, pattern: kinds }));
+export { pathRefusal } from './project-paths.js';
 
 /** Files above this size are listed with a problem and not read (a size bomb stays on disk). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -280,25 +277,4 @@ export function writeProjectFile(root: string, path: string, text: string): void
   } finally {
     rmSync(temporary, { force: true });
   }
-}
-
-// The first API, kept for callers that have not moved to ProjectStore.
-
-export function readProject(root: string): Record<string, ProjectFile> {
-  const real = realRoot(root);
-  const out: Record<string, ProjectFile> = {};
-  for (const { path, full, stat } of listProject(real).files) out[path] = readListed(path, full, stat.size).file;
-  return out;
-}
-
-export function readProjectFile(root: string, path: string): ProjectFile | undefined {
-  try {
-    return readProjectFileSafely(realRoot(root), path)?.file;
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeAtomically(root: string, path: string, text: string): void {
-  writeProjectFile(realRoot(root), path, text);
 }

@@ -2,16 +2,16 @@
 // the files' versions. Each snapshot re-stats the files (cheap); only files whose stat changed
 // are re-read, and the project is re-checked only when a file's content did change. Saves
 // are locked across processes, so two servers on one project never both save over one version.
-import { Decider } from '../evaluate/decider.js';
-import type { Problem } from '../load/source-file.js';
-import type { Regulation } from '../model.js';
+import { Decider } from '../explain/decider.js';
+import type { Problem } from '../core/source-file.js';
+import type { Regulation } from '../model/model.js';
 import {
   cleanStaleTemporaries, listProject, pathRefusal, readListed, readProjectFileSafely, realRoot,
   RefusedError, versionOf, writeProjectFile, type ProjectFile, type ReadFile,
 } from './project-files.js';
 import { checkProjectSafely } from './safe-check.js';
 import { LockBusyError, ProjectLock } from './file-lock.js';
-import { chinaToday } from '../dates/china-today.js';
+import { chinaToday } from '../core/dates/china-today.js';
 
 export type { ProjectFile } from './project-files.js';
 

@@ -1,8 +1,8 @@
 // The project check (checkProject) that never throws: a file whose parsing throws (an alias
 // bomb, nesting deep enough to overflow the stack) is set aside with its problem and the
 // rest of the project is checked without it.
-import { checkProject, type ProjectCheck } from '../load/check-project.js';
-import { parseSource, type Problem } from '../load/source-file.js';
+import { checkProject, type ProjectCheck } from '../project/check-project.js';
+import { parseSource, type Problem } from '../core/source-file.js';
 
 const at = (file: string, code: string, message: string): Problem => ({ code, message, location: { file, line: 1, column: 1 } });
 

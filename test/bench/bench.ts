@@ -4,11 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Engine } from 'json-rules-engine';
-import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider } from '../../engine/evaluate/decider.js';
-import { checkCase } from '../../engine/case/validate-case.js';
-import { engineOperators } from '../../engine/evaluate/operators.js';
-import { resolvePath } from '../../engine/evaluate/fact-names.js';
+import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import { Decider } from '../../engine/explain/decider.js';
+import { checkCase } from '../../engine/model/case/validate-case.js';
+import { engineOperators } from '../../engine/core/operators.js';
+import { resolvePath } from '../../engine/core/fact-names.js';
 import { generateCases } from './generate-cases.js';
 
 const root = resolve(import.meta.dirname, '..', '..');

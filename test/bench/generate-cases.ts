@@ -1,7 +1,7 @@
 // Deterministic generated cases for the benchmark and the batch replay: a spread of
 // people, places, dates and requests across the measures' years.
-import { addDays } from '../../engine/dates/calendar-date.js';
-import { checkCharacter } from '../../engine/derived/resident-id.js';
+import { addDays } from '../../engine/core/dates/calendar-date.js';
+import { checkCharacter } from '../../engine/core/derived/resident-id.js';
 
 function random(seed: number): () => number {
   let a = seed >>> 0;

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCase, parseCase } from '../../engine/case/validate-case.js';
-import { EvaluationError } from '../../engine/evaluate/decider.js';
-import { CalendarRangeError } from '../../engine/dates/working-days.js';
-import { parseSource, type Problem } from '../../engine/load/source-file.js';
+import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
+import { EvaluationError } from '../../engine/explain/decider.js';
+import { CalendarRangeError } from '../../engine/core/dates/working-days.js';
+import { parseSource, type Problem } from '../../engine/core/source-file.js';
 import { qujing } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 import { mutatedCase, seedCases } from './case-mutations.js';
@@ -40,7 +40,7 @@ describe('hostile case files', () => {
         try {
           parsed = parseCase(regulation, m.bytes, FILE);
         } catch (e) {
-          throw new Error(`parseCase threw on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`);
+          throw new Error(`parseCase threw on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`, { cause: e });
         }
         let outcome: 'refused' | 'decided' | 'evaluationError';
         if (parsed.problems.length || !parsed.case) {
@@ -54,9 +54,9 @@ describe('hostile case files', () => {
             outcome = 'decided';
           } catch (e) {
             if (!(e instanceof EvaluationError || e instanceof CalendarRangeError)) {
-              throw new Error(`decide threw ${(e as Error).name} on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`);
+              throw new Error(`decide threw ${(e as Error).name} on ${m.seed} after ${m.steps.join(', ')}: ${(e as Error).stack}`, { cause: e });
             }
-            if (!(e as Error).message) throw new Error(`an evaluation error without a message for ${m.seed}`);
+            if (!(e as Error).message) throw new Error(`an evaluation error without a message for ${m.seed}`, { cause: e });
             outcome = 'evaluationError';
           }
         }

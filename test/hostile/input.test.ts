@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCase, parseCase } from '../../engine/case/validate-case.js';
-import { addDays, dayNumber, fullYearsBetween, weekday } from '../../engine/dates/calendar-date.js';
-import { loadRegulation, loadRegulationOrThrow, readTextFiles, readTextFilesChecked } from '../../engine/load/load-regulation.js';
-import { parseSource } from '../../engine/load/source-file.js';
+import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
+import { addDays, dayNumber, fullYearsBetween, weekday } from '../../engine/core/dates/calendar-date.js';
+import { loadRegulation, loadRegulationOrThrow, readTextFiles, readTextFilesChecked } from '../../engine/model/load-regulation.js';
+import { parseSource } from '../../engine/core/source-file.js';
 import { qujing, root, rulesCopy } from '../support/regulation.js';
 import { errorsOf } from '../support/forms.js';
 import { tiaoli } from '../support/cli.js';
@@ -214,7 +214,7 @@ describe('dates', () => {
     const text = `${goodCase}  permit:\n    issuedOn: 2018-07-10\n    endorsedOn: [2019-06-20, 2018-07-01]\n`;
     const { problems } = parseCase(regulation, text, 'endorsed.yaml');
     expect(problems).toEqual([expect.objectContaining({ code: 'case.dateOrder', location: { file: 'endorsed.yaml', line: 18, column: 30 } })]);
-    expect(problems[0].message).toMatch(/facts\.permit\.endorsedOn\.1（签注之日 2018-07-01）早于facts\.permit\.issuedOn（居住证签发之日 2018-07-10）/);
+    expect(problems[0].message).toMatch(/facts\.permit\.endorsedOn\.1（已办理签注之日 2018-07-01）早于facts\.permit\.issuedOn（居住证签发之日 2018-07-10）/);
   });
 
   it('a contract reported before it was signed, and a permit issued after asOf, are refused', () => {

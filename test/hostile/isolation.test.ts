@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider, EvaluationError, type CaseInput } from '../../engine/evaluate/decider.js';
-import { checkCase, parseCase } from '../../engine/case/validate-case.js';
-import { findFixtureFiles } from '../../engine/fixtures/find-fixtures.js';
-import { runFixture, runFixtures, type FixtureResult } from '../../engine/fixtures/run-fixtures.js';
+import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import { Decider, EvaluationError, type CaseInput } from '../../engine/explain/decider.js';
+import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
+import { findFixtureFiles } from '../../engine/project/fixtures/find-fixtures.js';
+import { runFixture, runFixtures, type FixtureResult } from '../../engine/project/fixtures/run-fixtures.js';
 import { root, rulesCopy, rulesDir } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 
@@ -190,7 +190,7 @@ describe('a failing case never touches another', () => {
     expect(run.stdout.match(/✗ .*-a-failing\.yaml/g)).toHaveLength(goods.length);
     expect(run.stdout).not.toMatch(/✗ .*-b-good\.yaml/);
     // each failing fixture says why (today: the calendar lacks the year)
-    expect(run.stdout.match(/✗ .*-a-failing\.yaml\n.*\n  .*20[2-9]\d/g)).toHaveLength(goods.length);
+    expect(run.stdout.match(/✗ .*-a-failing\.yaml\n.*\n {2}.*20[2-9]\d/g)).toHaveLength(goods.length);
     expect(run.status).toBe(1);
   }, 300_000);
 });

@@ -2,10 +2,10 @@
 // county-code changes with anything in them, and clocks at the edge of a day.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitSource, chineseNumber } from '../../engine/load/source-articles.js';
-import { checkSourceText } from '../../engine/load/check-source-text.js';
-import { currentDivisionFn } from '../../engine/derived/functions/divisions.js';
-import { chinaToday } from '../../engine/dates/china-today.js';
+import { splitSource, chineseNumber } from '../../engine/model/source-articles.js';
+import { checkSourceText } from '../../engine/project/check-source-text.js';
+import { currentDivisionFn } from '../../engine/core/derived/functions/divisions.js';
+import { chinaToday } from '../../engine/core/dates/china-today.js';
 import { qujing } from '../support/regulation.js';
 
 const regulation = qujing().regulation;

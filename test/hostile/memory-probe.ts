@@ -3,8 +3,8 @@
 // manifest and case schema only (what compiles the case schema), to stay quick.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRegulationFiles, readTextFiles } from '../../engine/load/load-regulation.js';
-import { parseCase } from '../../engine/case/validate-case.js';
+import { loadRegulationFiles, readTextFiles } from '../../engine/model/load-regulation.js';
+import { parseCase } from '../../engine/model/case/validate-case.js';
 
 const [loads, cases] = process.argv.slice(2).map(Number);
 const rules = join(import.meta.dirname, '..', '..', 'rules');

@@ -5,13 +5,13 @@
 // "unknown" problem at file:line:column like any other unknown name: never accepted,
 // never a TypeError. Defining such a name is refused where it is defined.
 import { describe, expect, it } from 'vitest';
-import { loadRegulationFiles, readRuleFiles } from '../../engine/load/load-regulation.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
-import { resolvePath } from '../../engine/evaluate/fact-names.js';
+import { loadRegulationFiles, readRuleFiles } from '../../engine/model/load-regulation.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
+import { resolvePath } from '../../engine/core/fact-names.js';
 import { describeValue, labelOf } from '../../engine/explain/describe-value.js';
-import { lintFixture } from '../../engine/fixtures/lint-fixture.js';
-import { runFixture } from '../../engine/fixtures/run-fixtures.js';
-import type { Problem } from '../../engine/load/source-file.js';
+import { lintFixture } from '../../engine/project/fixtures/lint-fixture.js';
+import { runFixture } from '../../engine/project/fixtures/run-fixtures.js';
+import type { Problem } from '../../engine/core/source-file.js';
 import { qujing, rulesCopy, rulesDir } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 
@@ -51,12 +51,12 @@ const kinds: Kind[] = [
   { kind: 'derived fact', file: REGISTRATION, names: NAMES, code: 'ref.unknownDerived', edit: (n) => ['set: { registration.deadline: { fact: derived.registrationDeadline } }', `set: { registration.deadline: { fact: derived.${n} } }`] },
   { kind: 'decision', file: REGISTRATION, names: NAMES, code: 'ref.unknownDecision', edit: (n) => ['{ fact: decisions.floating.value, operator: equal', `{ fact: decisions.${n}.value, operator: equal`], at: (n) => `decisions.${n}.value` },
   { kind: 'decision field read', file: REGISTRATION, names: NAMES, code: 'ref.unknownDecision', edit: (n) => ['{ fact: decisions.floating.value, operator: equal', `{ fact: decisions.floating.${n}, operator: equal`], at: (n) => `decisions.floating.${n}` },
-  { kind: 'decision field set', file: REGISTRATION, names: NAMES, code: 'ref.unknownDecision', edit: (n) => ['set: { registration.status: late }', `set: { registration.${n}: late }`], at: (n) => `late }` },
+  { kind: 'decision field set', file: REGISTRATION, names: NAMES, code: 'ref.unknownDecision', edit: (n) => ['set: { registration.status: late }', `set: { registration.${n}: late }`], at: () => `late }` },
   { kind: 'decision set', file: REGISTRATION, names: NAMES, code: 'ref.unknownDecision', edit: (n) => ['set: { registration.status: late }', `set: { ${n}.status: late }`], at: () => `late }` },
   { kind: 'interpretation', file: REGISTRATION, names: LOWER, code: 'ref.unknownInterpretation', edit: (n) => ['    interpretations: [working-days]\n    when:', `    interpretations: [${n}]\n    when:`], at: (n) => `${n}]` },
   { kind: 'overridden rule', file: GENERAL, names: LOWER, code: 'ref.unknownRule', edit: (n) => ['overrides: [floating-across-townships]', `overrides: [${n}]`], at: (n) => `${n}]` },
   { kind: 'function', file: REGISTRATION, names: IDENTIFIERS, code: 'ref.unknownFunction', edit: (n) => ['function: addWorkingDays\n    args: { from: { fact: residence.arrivedOn }', `function: ${n}\n    args: { from: { fact: residence.arrivedOn }`], at: (n) => `${n}\n` },
-  { kind: 'function argument', file: REGISTRATION, names: NAMES, code: 'ref.unknownArgument', edit: (n) => ['days: { fact: params.registrationWorkingDays } }', `days: { fact: params.registrationWorkingDays }, ${n}: 1 }`], at: (n) => `1 }` },
+  { kind: 'function argument', file: REGISTRATION, names: NAMES, code: 'ref.unknownArgument', edit: (n) => ['days: { fact: params.registrationWorkingDays } }', `days: { fact: params.registrationWorkingDays }, ${n}: 1 }`], at: () => `1 }` },
   { kind: 'operator', file: REGISTRATION, names: NAMES, code: 'ref.unknownOperator', edit: (n) => ['{ fact: residence.arrivedOn, operator: present', `{ fact: residence.arrivedOn, operator: ${n}`], at: (n) => `${n}, value` },
   { kind: 'material of a requirement', file: 'articles/12-13-application.yaml', names: NAMES, code: 'vocabulary.unknownCode', edit: (n) => ['satisfiedBy: [agentIdCard]', `satisfiedBy: [${n}]`] },
   { kind: 'parameter of a requirement', file: 'articles/12-13-application.yaml', names: IDENTIFIERS, code: 'ref.unknownParameter', edit: (n) => ['count: { param: photoCount }', `count: { param: ${n} }`] },

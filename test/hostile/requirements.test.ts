@@ -5,14 +5,14 @@
 // requirement reaches (case schema, form, decision) and nothing else is.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadRegulationFiles, readRuleFiles } from '../../engine/load/load-regulation.js';
-import { Decider } from '../../engine/evaluate/decider.js';
-import { checkCase } from '../../engine/case/validate-case.js';
-import { checkForms } from '../../engine/forms/check-forms.js';
-import { buildForms } from '../../engine/forms/load-forms.js';
-import { FormTemplateError, resolveForm } from '../../engine/forms/resolve-form.js';
-import { readTextFiles } from '../../engine/load/load-regulation.js';
-import type { Problem } from '../../engine/load/source-file.js';
+import { loadRegulationFiles, readRuleFiles } from '../../engine/model/load-regulation.js';
+import { Decider } from '../../engine/explain/decider.js';
+import { checkCase } from '../../engine/model/case/validate-case.js';
+import { checkForms } from '../../engine/project/forms/check-forms.js';
+import { buildForms } from '../../engine/project/forms/load-forms.js';
+import { FormTemplateError, resolveForm } from '../../engine/project/forms/resolve-form.js';
+import { readTextFiles } from '../../engine/model/load-regulation.js';
+import type { Problem } from '../../engine/core/source-file.js';
 import { rulesDir } from '../support/regulation.js';
 import { formsDir } from '../support/forms.js';
 

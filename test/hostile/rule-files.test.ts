@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadRegulationFiles, readRuleFiles, type LoadResult } from '../../engine/load/load-regulation.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
-import { parseCase } from '../../engine/case/validate-case.js';
+import { loadRegulationFiles, readRuleFiles, type LoadResult } from '../../engine/model/load-regulation.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
+import { parseCase } from '../../engine/model/case/validate-case.js';
 import { qujing, root, rulesDir } from '../support/regulation.js';
 
 const RUNS = 1000;

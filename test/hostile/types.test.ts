@@ -3,9 +3,9 @@
 // rule's file, and what it lets through runs without an operator refusing its operands.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRuleFiles, loadRegulationFiles } from '../../engine/load/load-regulation.js';
-import { operators } from '../../engine/evaluate/operators.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
+import { readRuleFiles, loadRegulationFiles } from '../../engine/model/load-regulation.js';
+import { operators } from '../../engine/core/operators.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { qujing, rulesDir } from '../support/regulation.js';
 
 const FILE = 'articles/12-13-application.yaml';

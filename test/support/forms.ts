@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { loadForms } from '../../engine/forms/read-forms.js';
-import { resolveForm } from '../../engine/forms/resolve-form.js';
-import { validateForm } from '../../engine/forms/validate-form.js';
-import type { Regulation } from '../../engine/model.js';
+import { loadForms } from '../../engine/project/forms/read-forms.js';
+import { resolveForm } from '../../engine/project/forms/resolve-form.js';
+import { validateForm } from '../../engine/project/forms/validate-form.js';
+import type { Regulation } from '../../engine/model/model.js';
 import { root } from './regulation.js';
 
 export const formsDir = join(root, 'forms');

@@ -2,8 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider, type CaseInput } from '../../engine/evaluate/decider.js';
+import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import { Decider, type CaseInput } from '../../engine/explain/decider.js';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 export const rulesDir = join(root, 'rules');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../engine/dates/working-days.js';
-import { addDays, addMonthsCivil, dateRangeProblem, dayNumber, fromDayNumber, fullYearsBetween, parseDate, weekday } from '../../engine/dates/calendar-date.js';
+import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../engine/core/dates/working-days.js';
+import { addDays, addMonthsCivil, dateRangeProblem, dayNumber, fromDayNumber, fullYearsBetween, parseDate, weekday } from '../../engine/core/dates/calendar-date.js';
 
 describe('working days (art. 10: 5个工作日内)', () => {
   it('counts a make-up Sunday and skips National Day 2019', () => {

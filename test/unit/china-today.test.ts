@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chinaToday } from '../../engine/dates/china-today.js';
+import { chinaToday } from '../../engine/core/dates/china-today.js';
 import { today as studioToday } from '../../studio/src/shared/model.js';
 import { root } from '../support/regulation.js';
 

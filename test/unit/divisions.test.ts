@@ -3,10 +3,10 @@
 // them, shown with the current name (rules/parameters/divisions.yaml).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currentDivisionFn } from '../../engine/derived/functions/divisions.js';
+import { currentDivisionFn } from '../../engine/core/derived/functions/divisions.js';
 import { qujing } from '../support/regulation.js';
 import { forms, resolved } from '../support/forms.js';
-import { validateForm } from '../../engine/forms/validate-form.js';
+import { validateForm } from '../../engine/project/forms/validate-form.js';
 
 const regulation = qujing().regulation;
 const successions = regulation.parameters.countySuccessions.values.at(-1)!.value as Array<{ former: string; successor: string }>;

@@ -1,7 +1,7 @@
 // How decisions are made: exceptions, parameters by date, traces a person can read.
 import { describe, expect, it } from 'vitest';
-import { loadRegulation, loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider, EvaluationError } from '../../engine/evaluate/decider.js';
+import { loadRegulation, loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { decide, rulesCopy } from '../support/regulation.js';
 
 const applicant = {

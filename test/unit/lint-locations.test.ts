@@ -1,7 +1,7 @@
 // Breaking a rules file gives an error that names file:line:column and says what is wrong.
 import { describe, expect, it } from 'vitest';
-import { loadRegulation } from '../../engine/load/load-regulation.js';
-import { checkSourceText } from '../../engine/load/check-source-text.js';
+import { loadRegulation } from '../../engine/model/load-regulation.js';
+import { checkSourceText } from '../../engine/project/check-source-text.js';
 import { rulesCopy } from '../support/regulation.js';
 
 function positionOf(text: string, needle: string): { line: number; column: number } {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../engine/server/project-store.js';
 import { versionOf } from '../../engine/server/project-files.js';
-import { formatProblem } from '../../engine/load/source-file.js';
+import { formatProblem } from '../../engine/core/source-file.js';
 import { projectCopy } from '../support/project-copy.js';
 import { root } from '../support/regulation.js';
 import { parse } from 'yaml';
@@ -89,7 +89,7 @@ describe('one wording of ajv errors', () => {
 
   it.each(kinds)('%s', async (_what, breakIt, wording) => {
     const { qujing } = await import('../support/regulation.js');
-    const { checkCase } = await import('../../engine/case/validate-case.js');
+    const { checkCase } = await import('../../engine/model/case/validate-case.js');
     const { errorsOf, resolved } = await import('../support/forms.js');
     const { formAjv, translateError } = await import('../../studio/src/counter/form-ajv.js');
     const regulation = qujing().regulation;

@@ -6,14 +6,14 @@
 // and trace all accept it.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRegulation, loadRegulationOrThrow } from '../../engine/load/load-regulation.js';
-import { Decider } from '../../engine/evaluate/decider.js';
-import { checkCase } from '../../engine/case/validate-case.js';
-import { formToCase } from '../../engine/forms/map-form.js';
-import { validateForm } from '../../engine/forms/validate-form.js';
-import { renderPrint } from '../../engine/print/render-print.js';
-import { loadPrintTemplates } from '../../engine/print/read-prints.js';
-import type { Regulation } from '../../engine/model.js';
+import { loadRegulation, loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import { Decider } from '../../engine/explain/decider.js';
+import { checkCase } from '../../engine/model/case/validate-case.js';
+import { formToCase } from '../../engine/project/forms/map-form.js';
+import { validateForm } from '../../engine/project/forms/validate-form.js';
+import { renderPrint } from '../../engine/project/print/render-print.js';
+import { loadPrintTemplates } from '../../engine/project/print/read-prints.js';
+import type { Regulation } from '../../engine/model/model.js';
 import { qujing, rulesCopy } from '../support/regulation.js';
 import { forms, formsDir, resolved } from '../support/forms.js';
 import { tiaoli } from '../support/cli.js';
@@ -23,7 +23,7 @@ function withDormitoryCertificate() {
   const copy = rulesCopy();
   copy.edit(
     'parameters/materials.yaml',
-    /(    accommodationCertificate: 住宿证明\n)(  values:\n    2017-10-09: \[leaseContract, propertyCertificate, purchaseContract, accommodationCertificate)\]/,
+    /( {4}accommodationCertificate: 住宿证明\n)( {2}values:\n {4}2017-10-09: \[leaseContract, propertyCertificate, purchaseContract, accommodationCertificate)\]/,
     '$1    dormitoryCertificate: 单位集体宿舍证明\n$2, dormitoryCertificate]',
   );
   return copy;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, residentIdBirthDate, residentIdProblem, residentIdSex } from '../../engine/derived/resident-id.js';
+import { checkCharacter, residentIdBirthDate, residentIdProblem, residentIdSex } from '../../engine/core/derived/resident-id.js';
 
 describe('公民身份号码 (GB 11643)', () => {
   it('accepts a number with the right check character, X included', () => {

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRegulation } from '../../engine/load/load-regulation.js';
-import { checkSourceText } from '../../engine/load/check-source-text.js';
-import { chineseNumber, splitSource } from '../../engine/load/source-articles.js';
+import { loadRegulation } from '../../engine/model/load-regulation.js';
+import { checkSourceText } from '../../engine/project/check-source-text.js';
+import { chineseNumber, splitSource } from '../../engine/model/source-articles.js';
 import { root, rulesCopy } from '../support/regulation.js';
 
 const APPLICATION = 'articles/12-13-application.yaml';
@@ -57,7 +57,7 @@ describe('the text check compares, not searches', () => {
 
   it('a paragraph left out is missing, named with the source’s beginning', () => {
     const copy = rulesCopy();
-    copy.edit(APPLICATION, /      - text: 居住地住址证明包括[^\n]*\n/, '');
+    copy.edit(APPLICATION, / {6}- text: 居住地住址证明包括[^\n]*\n/, '');
     // (the rules citing 12.2 and 12.3 are reported by the reference check; only the text matters here)
     const problems = checkSourceText(loadRegulation(copy.dir).regulation!);
     // ¶2 is now ¶3's text: moved; the source's ¶3 has no encoded paragraph

@@ -1,9 +1,9 @@
 // Every fact, parameter, derived fact and decision field has a type, and lint checks each
 // condition's operator and value against them — at the line of the condition.
 import { describe, expect, it } from 'vitest';
-import { loadRegulation } from '../../engine/load/load-regulation.js';
-import { factTypes } from '../../engine/load/fact-types.js';
-import { describeType } from '../../engine/load/value-type.js';
+import { loadRegulation } from '../../engine/model/load-regulation.js';
+import { factTypes } from '../../engine/model/fact-types.js';
+import { describeType } from '../../engine/model/value-type.js';
 import { qujing, rulesCopy } from '../support/regulation.js';
 
 const GENERAL = 'articles/01-04-general-provisions.yaml';

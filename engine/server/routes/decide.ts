@@ -1,7 +1,7 @@
 // POST /api/decide { case }: the decision document for one case, by the project's rules as
 // they are on disk now. A case that is invalid or cannot be evaluated is the client's: 422.
 import type { Hono } from 'hono';
-import { checkCase } from '../../case/validate-case.js';
+import { checkCase } from '../../model/case/validate-case.js';
 import type { ProjectStore } from '../project-store.js';
 import { field, jsonObject } from './json-body.js';
 

@@ -1,6 +1,6 @@
 // POST /api/fixtures/run: every fixture under test/cases/ against its expected decision.
 import type { Hono } from 'hono';
-import { runFixtures } from '../../fixtures/run-fixtures.js';
+import { runFixtures } from '../../project/fixtures/run-fixtures.js';
 import type { ProjectStore } from '../project-store.js';
 
 export function fixturesRoute(app: Hono, store: ProjectStore): void {

@@ -1,12 +1,12 @@
 // For each paragraph: the rules, parameters, derived facts and interpretations that encode
 // it, the counter form fields that feed those rules, and the fixtures that reach it.
-import { coverage, type ArticleCoverage } from '../../../engine/coverage/coverage.js';
-import { factNamesOf } from '../../../engine/evaluate/field-order.js';
-import { factRefsIn, readFactName } from '../../../engine/evaluate/fact-names.js';
-import { resolveForm } from '../../../engine/forms/resolve-form.js';
-import { titlesAlong } from '../../../engine/forms/form-problems.js';
-import { pointerSegments } from '../../../engine/forms/json-pointer.js';
-import type { Regulation } from '../../../engine/model.js';
+import { coverage, type ArticleCoverage } from '../../../engine/project/coverage.js';
+import { factNamesOf } from '../../../engine/model/field-order.js';
+import { factRefsIn, readFactName } from '../../../engine/core/fact-names.js';
+import { resolveForm } from '../../../engine/project/forms/resolve-form.js';
+import { titlesAlong } from '../../../engine/project/forms/form-problems.js';
+import { pointerSegments } from '../../../engine/core/json-pointer.js';
+import type { Regulation } from '../../../engine/model/model.js';
 import { today, type Model } from '../shared/model.js';
 
 export interface FormField { form: string; title: string; field: string }

@@ -3,14 +3,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import { resolveForm } from '../../../engine/forms/resolve-form.js';
-import { validateForm } from '../../../engine/forms/validate-form.js';
-import { formToCase } from '../../../engine/forms/map-form.js';
-import { getPointer } from '../../../engine/forms/json-pointer.js';
-import { checkCase } from '../../../engine/case/validate-case.js';
-import { renderPrint } from '../../../engine/print/render-print.js';
+import { resolveForm } from '../../../engine/project/forms/resolve-form.js';
+import { validateForm } from '../../../engine/project/forms/validate-form.js';
+import { formToCase } from '../../../engine/project/forms/map-form.js';
+import { getPointer } from '../../../engine/core/json-pointer.js';
+import { checkCase } from '../../../engine/model/case/validate-case.js';
+import { renderPrint } from '../../../engine/project/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
-import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
@@ -74,11 +74,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   const fresh = useMemo(() => (form && model?.regulation && model.forms ? resolveForm(model.forms, form, model.regulation, accepted) : undefined), [form, model, accepted]);
   // The same form on another date is usually the same schema: keep it, so JSON Forms is not reset.
   const freshKey = fresh ? JSON.stringify([fresh.name, fresh.schema, fresh.uischema]) : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const resolved = useMemo(() => fresh, [freshKey]);
   const uischema = useMemo(() => withDecisionSync(resolved?.uischema), [resolved]);
   // handed to JSON Forms only when the form or its schema changes: then, its own latest data
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const formsData = useMemo(() => formData.current, [resolved, loaded]);
 
   // Decide as the clerk types (the working copy of the rules, saved or not).

@@ -1,6 +1,6 @@
 // The case last decided at the counter, for the trace page and for saving as a fixture.
 import { useSyncExternalStore } from 'react';
-import type { CaseFromForm } from '../../../engine/forms/map-form.js';
+import type { CaseFromForm } from '../../../engine/project/forms/map-form.js';
 
 export interface CounterCase extends CaseFromForm { form: string }
 
@@ -14,8 +14,4 @@ export function setCounterCase(c: CounterCase | null): void {
 
 export function useCounterCase(): CounterCase | null {
   return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => current);
-}
-
-export function counterCase(): CounterCase | null {
-  return current;
 }

@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect } from 'react';
 import { Actions, rankWith, uiTypeIs } from '@jsonforms/core';
 import { useJsonForms } from '@jsonforms/react';
-import { getPointer } from '../../../engine/forms/json-pointer.js';
+import { getPointer } from '../../../engine/core/json-pointer.js';
 
 /** form pointer → the value the rules give it */
 export const DecisionValues = createContext<Record<string, unknown>>({});

@@ -1,8 +1,8 @@
 // The one ajv set-up shared with the command line and the server, given to JSON Forms,
 // with its error messages in Chinese (ajv-i18n, and tiaoli's own keywords).
 import type { ErrorObject } from 'ajv';
-import { createAjv } from '../../../engine/validation/ajv.js';
-import { errorDetail } from '../../../engine/validation/error-wording.js';
+import { createAjv } from '../../../engine/core/validation/ajv.js';
+import { errorDetail } from '../../../engine/core/validation/error-wording.js';
 
 export const formAjv = createAjv();
 

@@ -9,7 +9,7 @@ import { RegressionPanel } from '../regression/RegressionPanel.js';
 import { SaveBar } from '../rule-editor/SaveBar.js';
 import { ValueEditor } from './ValueEditor.js';
 import { addCodeToParameter, addParameterValue, removeParameterValue, setParameterDate, setParameterValue } from './parameter-yaml.js';
-import type { ParameterSpec } from '../../../engine/model.js';
+import type { ParameterSpec } from '../../../engine/model/model.js';
 
 export function ParametersPage() {
   const project = useProject();

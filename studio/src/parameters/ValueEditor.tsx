@@ -1,6 +1,6 @@
 // The editor for one parameter value, by its type: a date picker, a number field, or a
 // checklist of the codes of the vocabulary list the parameter names (`codes:`).
-import type { ParameterSpec, Vocabulary } from '../../../engine/model.js';
+import type { ParameterSpec, Vocabulary } from '../../../engine/model/model.js';
 
 export function ValueEditor({ spec, value, vocabulary, onChange, testId }: {
   spec: ParameterSpec; value: unknown; vocabulary: Vocabulary; onChange: (v: unknown) => void; testId: string;

@@ -1,9 +1,9 @@
 // What an edit changes, before it is saved: every fixture run against the saved rules and
 // against the working copy; the fixtures that now fail, and every decision value that
 // differs, grouped by the article that makes the decision.
-import type { FixtureResult } from '../../../engine/fixtures/run-fixtures.js';
+import type { FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
 import { compareArticleRefs } from '../../../engine/explain/article-label.js';
-import { own } from '../../../engine/evaluate/own.js';
+import { own } from '../../../engine/core/own.js';
 import type { Model } from '../shared/model.js';
 
 export interface DecisionChange {

@@ -32,7 +32,6 @@ export function YamlEditor({ value, onChange, problems, focusLine }: { value: st
     });
     return () => view.current?.destroy();
     // the editor is made once; later values arrive through the effect below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

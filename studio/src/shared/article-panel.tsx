@@ -2,7 +2,7 @@
 // panel that shows the article, its paragraphs and items, with the cited one marked.
 import { useSyncExternalStore } from 'react';
 import { articleLabel } from '../../../engine/explain/article-label.js';
-import type { Regulation } from '../../../engine/model.js';
+import type { Regulation } from '../../../engine/model/model.js';
 import { useMessages } from './i18n.js';
 
 let open: string | null = null;

@@ -1,15 +1,15 @@
 // Everything the studio shows, worked out in the browser from a set of files (the saved
 // ones, or the working copy with unsaved edits): the regulation, its problems, the forms,
 // the print templates and every fixture's decision.
-import { checkProject, under } from '../../../engine/load/check-project.js';
-import { Decider } from '../../../engine/evaluate/decider.js';
-import { buildForms } from '../../../engine/forms/load-forms.js';
-import { buildPrintTemplates, type PrintTemplates } from '../../../engine/print/render-print.js';
-import { runFixtures, type FixtureResult } from '../../../engine/fixtures/run-fixtures.js';
-import type { FormSet } from '../../../engine/forms/form-model.js';
-import type { Problem } from '../../../engine/load/source-file.js';
-import type { Regulation } from '../../../engine/model.js';
-import { chinaToday } from '../../../engine/dates/china-today.js';
+import { checkProject, under } from '../../../engine/project/check-project.js';
+import { Decider } from '../../../engine/explain/decider.js';
+import { buildForms } from '../../../engine/project/forms/load-forms.js';
+import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
+import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
+import type { FormSet } from '../../../engine/project/forms/form-model.js';
+import type { Problem } from '../../../engine/core/source-file.js';
+import type { Regulation } from '../../../engine/model/model.js';
+import { chinaToday } from '../../../engine/core/dates/china-today.js';
 
 export interface Model {
   files: Record<string, string>;

@@ -31,10 +31,6 @@ export function useProject(): ProjectState {
   return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => state);
 }
 
-export function projectState(): ProjectState {
-  return state;
-}
-
 function persistDrafts(drafts: Record<string, Draft>): void {
   try {
     localStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts));

@@ -2,15 +2,15 @@
 // by an exception, or not applicable), each condition with its values, the articles with
 // their text, and the interpretations they rest on.
 import { useEffect, useState } from 'react';
-import type { DecisionDocument } from '../../../engine/evaluate/decider.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { describeValue } from '../../../engine/explain/describe-value.js';
-import { parseCase } from '../../../engine/case/validate-case.js';
+import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
-import type { Regulation } from '../../../engine/model.js';
+import type { Regulation } from '../../../engine/model/model.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 
 function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {

@@ -1,0 +1,117 @@
+// Calendar dates without time zones: "YYYY-MM-DD" strings throughout.
+// Arithmetic goes through a day number so that no clock or zone is involved.
+
+export type CalendarDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+export interface DateParts { year: number; month: number; day: number }
+
+/** The parts of a real calendar date, or undefined for anything else (2019-02-30, 2019-1-2). */
+export function parseDate(text: unknown): DateParts | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = DATE_PATTERN.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+export function isCalendarDate(text: unknown): text is CalendarDate {
+  return parseDate(text) !== undefined;
+}
+
+/** The years a date in a case or form may fall in: the people and permits of a regulation of 2017. */
+export const DATE_YEARS: readonly [number, number] = [1900, 2100];
+
+/** Why a real calendar date cannot be taken (outside DATE_YEARS), or undefined. */
+export function dateRangeProblem(text: unknown): string | undefined {
+  const parts = parseDate(text);
+  if (!parts || (parts.year >= DATE_YEARS[0] && parts.year <= DATE_YEARS[1])) return undefined;
+  return `日期 ${String(text)} 超出可处理的范围（${DATE_YEARS[0]}–${DATE_YEARS[1]} 年）`;
+}
+
+export function formatDate({ year, month, day }: DateParts): CalendarDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function partsOf(date: CalendarDate): DateParts {
+  const parts = parseDate(date);
+  if (!parts) throw new RangeError(`不是有效的日期：${String(date)}`);
+  return parts;
+}
+
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar, by arithmetic alone: no clock,
+ * no zone, and no Date.UTC, which reads the years 0–99 as 1900–1999.
+ */
+export function dayNumber(date: CalendarDate): number {
+  const { year, month, day } = partsOf(date);
+  // Howard Hinnant's days_from_civil: years counted from March, so 29 February ends a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return formatDate({ year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day });
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekday(date: CalendarDate): number {
+  return ((dayNumber(date) % 7) + 7 + 4) % 7;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The day a period of whole months that starts on `start` ends on, by the Civil Code
+ * (民法典 arts. 201–203): the first day is not counted, and the period ends on the
+ * corresponding day of the last month, or on that month's last day where it has none.
+ */
+export function addMonthsCivil(start: CalendarDate, months: number): CalendarDate {
+  const { year, month, day } = partsOf(start);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+/** Full years between two dates: the age on `on` of someone born on `birth`. */
+export function fullYearsBetween(birth: CalendarDate, on: CalendarDate): number {
+  const b = partsOf(birth);
+  const o = partsOf(on);
+  let years = o.year - b.year;
+  // A birthday of 29 February falls, in a common year, on 1 March (the day after 28 February).
+  const birthdayThisYear = formatDate({ year: o.year, month: b.month, day: Math.min(b.day, daysInMonth(o.year, b.month)) });
+  const anniversary = b.month === 2 && b.day === 29 && !isLeapYear(o.year) ? addDays(birthdayThisYear, 1) : birthdayThisYear;
+  if (compareDates(on, anniversary) < 0) years -= 1;
+  return years;
+}

@@ -1,0 +1,156 @@
+// A YAML file read with its source positions, so that every error can name file:line:column.
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { checkText, decodeText } from './decode-text.js';
+import { readableLimits, tooDeepAt } from './yaml-limits.js';
+
+export { formatProblem, ProblemsError, type Location, type PathSegment, type Problem } from './problems.js';
+import type { Location, PathSegment, Problem } from './problems.js';
+
+export interface SourceFile {
+  file: string;
+  text: string;
+  data: unknown;
+  /** The position of the value at `path`, or of its nearest existing parent. */
+  locate(path: readonly PathSegment[]): Location;
+  problems: Problem[];
+}
+
+/** A source with no positions, for data that came as JSON (a line of --jsonl, an API call). */
+export function plainSource(name: string, data: unknown): SourceFile {
+  return { file: name, text: '', data, problems: [], locate: () => ({ file: name, line: 1, column: 1 }) };
+}
+
+/**
+ * A YAML text (or the bytes of a file, which must be UTF-8) with its positions. Never
+ * throws: encodings, alias bombs, deep nesting, unknown tags and oversize files come back
+ * as problems at file:line:column, and then `data` is undefined.
+ */
+export function parseSource(file: string, input: string | Uint8Array): SourceFile {
+  const decoded = typeof input === 'string' ? checkText(file, input) : decodeText(file, input);
+  const text = decoded.text ?? '';
+  const refused = (problems: Problem[]): SourceFile => ({ file, text, data: undefined, problems, locate: () => problems[0].location });
+  if (decoded.text === undefined) return refused(decoded.problems);
+  const limits = readableLimits(file, text);
+  if (limits.length) return refused(limits);
+
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number): Location => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const errors = [...doc.errors, ...doc.warnings];
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  const problems: Problem[] = exhausted
+    ? [tooDeepAt(position(exhausted.pos[0]))]
+    : errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
+      code: `yaml.${e.code}`,
+      message: `YAML 语法错误：${e.message.split('\n')[0]}`,
+      location: position(e.pos[0]),
+    }));
+  if (!exhausted && errors.length > MAX_SYNTAX_PROBLEMS) {
+    problems.push({ code: 'yaml.moreErrors', message: `另有 ${errors.length - MAX_SYNTAX_PROBLEMS} 处 YAML 语法错误未列出`, location: problems[problems.length - 1].location });
+  }
+  if (!problems.length) problems.push(...nodeProblems(doc, position));
+  const locate = (path: readonly PathSegment[]): Location => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (const segment of path) {
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
+        if (pair && isPair(pair)) {
+          next = pair.value;
+          const keyRange = (pair.key as Node | null)?.range;
+          if (!next && keyRange) offset = keyRange[0];
+        }
+      } else if (isSeq(node)) {
+        next = node.items[Number(segment)];
+      }
+      const range = (next as Node | null | undefined)?.range;
+      if (!next || !range) break;
+      node = next;
+      offset = range[0];
+    }
+    return position(offset);
+  };
+  let data: unknown;
+  if (!problems.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // yaml throws for an alias that would expand past maxAliasCount ("billion laughs")
+      // and for an alias to an anchor defined later; neither may end in a stack trace.
+      const bomb = /resource exhaustion|excessive alias/i.test((e as Error).message);
+      const unresolved = bomb ? undefined : findNode(doc, (n) => isAlias(n) && !n.resolve(doc));
+      const alias = unresolved ?? findNode(doc, isAlias);
+      const at = position(alias?.range?.[0] ?? 0);
+      if (bomb) {
+        problems.push({ code: 'yaml.aliasBomb', message: `YAML 别名（*锚点）展开过多（超过 ${MAX_ALIAS_COUNT} 次），疑似“别名炸弹”，拒绝读取`, location: at });
+      } else if (unresolved && isAlias(unresolved)) {
+        problems.push({ code: 'yaml.badAlias', message: `YAML 别名 *${unresolved.source} 找不到锚点 &${unresolved.source}（锚点须写在别名之前）`, location: at });
+      } else {
+        problems.push({ code: 'yaml.unreadable', message: `YAML 无法读取：${(e as Error).message.split('\n')[0]}`, location: at });
+      }
+      data = undefined;
+    }
+  }
+  return { file, text, data, locate, problems };
+}
+
+const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_ALIAS_COUNT = 100;
+/** Tags whose values are plain data; anything else (!!binary, !!js/function, !!set…) is refused. */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq', 'timestamp'].map((t) => `tag:yaml.org,2002:${t}`));
+const MAX_DEPTH = 100;
+
+function findNode(doc: Document, test: (n: unknown) => boolean): Node | undefined {
+  let found: Node | undefined;
+  walkNodes(doc, (node) => {
+    if (!found && test(node)) found = node;
+    return !found;
+  });
+  return found;
+}
+
+/** Visits every node, depth first, without recursion (a deep file must not overflow the stack). */
+function walkNodes(doc: Document, visit: (node: Node, depth: number) => boolean): void {
+  const stack: Array<[unknown, number]> = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+      continue;
+    }
+    if (!visit(node as Node, depth)) return;
+    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push([node.items[i], depth + 1]);
+  }
+}
+
+function nodeProblems(doc: Document, position: (offset: number) => Location): Problem[] {
+  const problems: Problem[] = [];
+  walkNodes(doc, (node, depth) => {
+    const at = position(node.range?.[0] ?? 0);
+    if (depth > MAX_DEPTH) {
+      problems.push(tooDeepAt(at));
+      return false;
+    }
+    if (isAlias(node)) {
+      // an alias inside the node it names (&a { self: *a }) would make the data circular
+      const target = node.resolve(doc);
+      const [start, , end] = target?.range ?? [0, 0, 0];
+      const at0 = node.range?.[0] ?? -1;
+      if (target && at0 >= start && at0 < end) {
+        problems.push({ code: 'yaml.recursiveAlias', message: `YAML 别名 *${node.source} 指向包含它自己的内容（循环引用），拒绝读取`, location: at });
+      }
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag && !PLAIN_TAGS.has(tag)) {
+      problems.push({ code: 'yaml.tag', message: `不支持的 YAML 标签 ${tag.replace('tag:yaml.org,2002:', '!!')}：这里只接受文字、数字、是否、日期、列表和映射`, location: at });
+    }
+    return problems.length < MAX_SYNTAX_PROBLEMS;
+  });
+  return problems;
+}
+

@@ -1,0 +1,90 @@
+// One ajv setup for every schema tiaoli checks: rule files, cases and (later) forms.
+// Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
+import Ajv, { type AnySchema, type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { dateRangeProblem, isCalendarDate } from '../dates/calendar-date.js';
+import { linearRegExp } from './linear-regexp.js';
+import { residentIdProblem } from '../derived/resident-id.js';
+import type { PathSegment, Problem, SourceFile } from '../source-file.js';
+import { wordErrors } from './error-wording.js';
+
+/**
+ * Each schema content compiled once per ajv. Plain ajv keeps every schema object it compiled
+ * in its cache for as long as it lives: compiling each reload's copy of the case schema
+ * grew memory without bound. Here the same content gets the same function, a bounded number
+ * of contents is kept, and ajv's own cache lets go of each schema object after compiling.
+ */
+function compileOncePerContent(ajv: Ajv.default): void {
+  const compiled = new Map<string, ValidateFunction>();
+  const compile = ajv.compile.bind(ajv) as (schema: AnySchema, meta?: boolean) => ValidateFunction;
+  const cached = (schema: AnySchema, meta?: boolean): ValidateFunction => {
+    const key = JSON.stringify(schema);
+    const hit = compiled.get(key);
+    if (hit) {
+      compiled.delete(key);
+      compiled.set(key, hit); // most recently used last
+      return hit;
+    }
+    const validate = compile(schema, meta);
+    if (typeof schema === 'object' && schema.$id === undefined) ajv.removeSchema(schema);
+    compiled.set(key, validate);
+    while (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    return validate;
+  };
+  ajv.compile = cached as typeof ajv.compile;
+}
+
+const MAX_COMPILED = 64;
+
+export function createAjv(): Ajv.default {
+  // verbose: JSON Forms reads the failing schema from each error when it shares this instance
+  // regExp: `pattern` is matched in linear time (RE2), so a schema saved with
+  // "^(a+)+$" cannot make a request take seconds per character.
+  const ajv = new Ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, code: { regExp: linearRegExp } });
+  compileOncePerContent(ajv);
+  addFormats.default(ajv);
+  const calendarDate = (enabled: boolean, data: unknown): boolean => {
+    if (!enabled) return true;
+    const message = isCalendarDate(data) ? dateRangeProblem(data) : '应为真实存在的日期，格式 YYYY-MM-DD（如 2019-07-10）';
+    if (message) calendarDate.errors = [{ keyword: 'calendarDate', message, params: {} }];
+    return !message;
+  };
+  calendarDate.errors = [] as Array<Partial<ErrorObject>>;
+  ajv.addKeyword({ keyword: 'calendarDate', schemaType: 'boolean', errors: true, validate: calendarDate });
+  const residentId = (enabled: boolean, data: unknown): boolean => {
+    const problem = enabled ? residentIdProblem(data) : undefined;
+    if (problem) residentId.errors = [{ keyword: 'residentId', message: problem, params: {} }];
+    return !problem;
+  };
+  residentId.errors = [] as Array<Partial<ErrorObject>>;
+  ajv.addKeyword({ keyword: 'residentId', schemaType: 'boolean', errors: true, validate: residentId });
+  ajv.addKeyword(dateOrderKeyword('notAfter', (value, other) => value <= other, '不得晚于'));
+  ajv.addKeyword(dateOrderKeyword('notBefore', (value, other) => value >= other, '不得早于'));
+  return ajv;
+}
+
+interface DateOrder { field: string; label: string }
+
+/**
+ * `notAfter: { field: acceptedOn, label: 受理日期 }`: a date no later than another date of
+ * the same form (a dotted path from the form's root). Quiet when either date is missing
+ * or not a date: other keywords report those.
+ */
+function dateOrderKeyword(keyword: string, holds: (value: string, other: string) => boolean, reads: string): FuncKeywordDefinition {
+  const validate = (order: DateOrder, data: unknown, _parent?: unknown, cxt?: { rootData?: unknown }): boolean => {
+    const other = order.field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), cxt?.rootData);
+    if (!isCalendarDate(data) || !isCalendarDate(other) || holds(data, other)) return true;
+    validate.errors = [{ keyword, message: `${reads}${order.label}（${other}）`, params: { field: order.field } }];
+    return false;
+  };
+  validate.errors = [] as Array<Partial<ErrorObject>>;
+  return { keyword, schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
+}
+
+/** ajv errors as problems at the source position of each value, messages in Chinese (error-wording.ts). */
+export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {
+  return wordErrors(errors).map((w) => {
+    const path = [...base, ...w.path];
+    return { code: `schema.${w.keyword}`, message: `${path.join('.') || '（文件）'}：${w.detail}`, location: source.locate(path) };
+  });
+}

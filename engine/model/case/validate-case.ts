@@ -1,0 +1,51 @@
+// A case checked against the regulation's case schema before it is decided: an invalid
+// ID number, an impossible date, an unknown material code or a missing asOf is an error
+// that names the field (and, for a file, its line and column); so are dates in an
+// impossible order (date-order.ts).
+import type { ValidateFunction } from 'ajv';
+import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
+import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
+import type { Regulation } from '../model.js';
+import type { CaseInput } from './case-input.js';
+import { dateOrderProblems } from './date-order.js';
+
+// One ajv for every case schema: it compiles each schema content once (core/validation/ajv.ts),
+// so reloading the same rules does not grow memory, and a regulation's validator goes
+// with it (WeakMap).
+const ajv = createAjv();
+const validators = new WeakMap<Regulation, ValidateFunction | Problem>();
+
+function validatorFor(regulation: Regulation): ValidateFunction | Problem {
+  let v = validators.get(regulation);
+  if (!v) {
+    try {
+      v = ajv.compile(regulation.caseSchema);
+    } catch (e) {
+      v = { code: 'case.schema', message: `案件 Schema（case.schema.yaml）无效，无法检查案件：${(e as Error).message}`, location: { file: 'case.schema.yaml', line: 1, column: 1 } };
+    }
+    validators.set(regulation, v);
+  }
+  return v;
+}
+
+export interface CaseFile extends CaseInput {
+  expect?: Record<string, unknown>;
+}
+
+export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
+  const value = data;
+  const src = source ?? plainSource('<case>', value);
+  const validate = validatorFor(regulation);
+  if (typeof validate !== 'function') return { problems: [validate] };
+  if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };
+  const order = dateOrderProblems(value, src, regulation);
+  if (order.length) return { problems: order };
+  return { case: value as CaseFile, problems: [] };
+}
+
+/** A case file's text, or its bytes as read from disk (which must be UTF-8). */
+export function parseCase(regulation: Regulation, input: string | Uint8Array, file: string): { case?: CaseFile; problems: Problem[] } {
+  const source = parseSource(file, input);
+  if (source.problems.length) return { problems: source.problems };
+  return checkCase(regulation, source.data, source);
+}

@@ -1,0 +1,79 @@
+// Loads a rules folder from disk (Node only); the building itself is build-regulation.ts,
+// which the studio also runs in the browser.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ProblemsError, type Problem } from '../core/source-file.js';
+import { decodeText } from '../core/decode-text.js';
+import type { Regulation } from './model.js';
+import { loadRegulationFiles, type LoadResult, type RuleFiles } from './build-regulation.js';
+
+export { loadRegulationFiles, type LoadResult, type RuleFiles } from './build-regulation.js';
+
+export interface CheckedFiles {
+  /** Path relative to the folder → text, for every file that is UTF-8 text. */
+  files: Map<string, string>;
+  /** One per file that is not (GBK, UTF-16, …), at the line and column of its first bad byte. */
+  problems: Problem[];
+}
+
+/**
+ * Every YAML and text file below a folder. Symbolic links and anything that is not a plain
+ * file or folder are skipped: a link could lead the studio to read (and save) outside the
+ * project. `shownAs` is how paths start in problems.
+ */
+export function readTextFilesChecked(dir: string, pattern = /\.(ya?ml|txt)$/, shownAs = relative(process.cwd(), dir) || '.'): CheckedFiles {
+  const files = new Map<string, string>();
+  const problems: Problem[] = [];
+  walkTextFiles(dir, pattern, (rel, bytes) => {
+    const decoded = decodeText(shownAs === '' ? rel : `${shownAs}/${rel}`, bytes);
+    if (decoded.text !== undefined) files.set(rel, decoded.text);
+    problems.push(...decoded.problems);
+  });
+  return { files, problems };
+}
+
+function walkTextFiles(dir: string, pattern: RegExp, found: (rel: string, bytes: Uint8Array) => void): void {
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile() && pattern.test(entry.name)) {
+        const full = join(dir, rel);
+        if (!lstatSync(full).isFile()) continue; // replaced by a link since the listing
+        found(rel, readFileSync(full));
+      }
+    }
+  };
+  walk('');
+}
+
+/**
+ * Every YAML and text file below a folder, as path relative to it → text. A file that is
+ * not UTF-8 is not dropped: its bad bytes read as U+FFFD, which parseSource names at their
+ * line and column. Callers that can report problems use readTextFilesChecked, which names
+ * the encoding (GBK, UTF-16) instead.
+ */
+export function readTextFiles(dir: string, pattern = /\.(ya?ml|txt)$/): Map<string, string> {
+  const files = new Map<string, string>();
+  walkTextFiles(dir, pattern, (rel, bytes) => files.set(rel, new TextDecoder('utf-8').decode(bytes)));
+  return files;
+}
+
+export function readRuleFiles(dir: string): RuleFiles {
+  return readTextFiles(dir);
+}
+
+export function loadRegulation(dir: string): LoadResult {
+  const shownAs = relative(process.cwd(), dir) || '.';
+  const { files, problems } = readTextFilesChecked(dir, undefined, shownAs);
+  const result = loadRegulationFiles(dir, files, shownAs);
+  return { ...result, problems: [...problems, ...result.problems] };
+}
+
+/** Load or throw every problem found, each with its file:line:column. */
+export function loadRegulationOrThrow(dir: string): Regulation {
+  const { regulation, problems } = loadRegulation(dir);
+  if (problems.length || !regulation) throw new ProblemsError(problems);
+  return regulation;
+}

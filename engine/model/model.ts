@@ -1,0 +1,181 @@
+// The shapes of a loaded regulation: what the YAML files in a rules folder become.
+import type { Location, PathSegment } from '../core/source-file.js';
+
+export type ArticleRef = string; // "12", "12.3", "18.1.9"
+
+export interface Paragraph {
+  id: ArticleRef;
+  label?: string;
+  text: string;
+  decidable: boolean;
+  reason?: string;
+  items?: Paragraph[];
+}
+
+export interface Article {
+  number: number;
+  id: ArticleRef;
+  title: string;
+  chapter: string;
+  text: string;
+  decidable: boolean;
+  reason?: string;
+  paragraphs: Paragraph[];
+  file: string;
+  location: Location;
+}
+
+/** A value in a rule or a derived fact's arguments: a literal, or a reference to a fact. */
+export type ValueSpec = unknown;
+
+export interface RuleSpec {
+  id: string;
+  name: string;
+  articles: ArticleRef[];
+  interpretations: string[];
+  overrides: string[];
+  when: Record<string, unknown>;
+  set: Record<string, ValueSpec>;
+  add: Record<string, ValueSpec>;
+  file: string;
+  location: Location;
+  /** for a rule the engine wrote from a declaration (a requirement): where that is in its file */
+  origin?: PathSegment[];
+}
+
+export type FieldType = 'boolean' | 'date' | 'number' | 'enum' | 'list';
+
+export interface DecisionField {
+  name: string;
+  label: string;
+  type: FieldType;
+  values?: string[];
+  default?: unknown;
+}
+
+export interface DecisionSpec {
+  name: string;
+  label: string;
+  articles: ArticleRef[];
+  fields: Record<string, DecisionField>;
+}
+
+export interface ParameterSpec {
+  name: string;
+  label: string;
+  article: ArticleRef;
+  unit?: string;
+  type: 'integer' | 'number' | 'date' | 'string' | 'list' | 'boolean';
+  reference?: string;
+  /** for a list of codes: the vocabulary list they are from, and codes this parameter names itself */
+  codes?: string;
+  labels?: Record<string, CodeEntry>;
+  /** value history: the date from which each value holds → the value */
+  values: Array<{ from: string; value: unknown }>;
+  file: string;
+  location: Location;
+}
+
+export interface InterpretationSpec {
+  id: string;
+  title: string;
+  articles: ArticleRef[];
+  question: string;
+  reading: string;
+  alternatives: Array<{ reading: string; consequence?: string }>;
+  reasoning: string;
+  sources: string[];
+  file: string;
+  location: Location;
+}
+
+export interface DerivedFactSpec {
+  name: string;
+  label: string;
+  function: string;
+  args: Record<string, ValueSpec>;
+  articles: ArticleRef[];
+  interpretations: string[];
+  file: string;
+  location: Location;
+  /** for a fact the engine wrote from a declaration (a requirement): where that is in its file */
+  origin?: PathSegment[];
+}
+
+/** One requirement of a service (engine/load/requirements.ts): declared once, in YAML. */
+export interface Requirement {
+  service: string;
+  code: string;
+  label: string;
+  /** the article cited for it on a notice; `articles` are those its rule cites */
+  article: ArticleRef;
+  articles: ArticleRef[];
+  /** codes, or `{ param: NAME }` for a parameter's list of codes (dated) */
+  satisfiedBy: Array<string | { param: string }>;
+  /** how many are needed: a number or `{ param: NAME }` */
+  count: number | { param: string };
+  /** other codes that satisfy it when a condition holds (under 16: the household register) */
+  alternatives: Array<{ satisfiedBy: Array<string | { param: string }>; when: Record<string, unknown>; note: string }>;
+  unit?: string;
+  when?: Record<string, unknown>;
+  file: string;
+  location: Location;
+}
+
+/** What a service needs handed in: where the case lists it, where missing items go. */
+export interface ServiceRequirements {
+  name: string;
+  /** case fact: code → how many handed in */
+  handedIn: string;
+  /** decision field (a list) the code of each unmet requirement is added to */
+  missing: string;
+  /** the vocabulary list the codes are from */
+  codes: string;
+  requirements: Requirement[];
+}
+
+/** A code of a vocabulary list: its Chinese name and, optionally, a description. */
+export interface CodeEntry {
+  label: string;
+  description?: string;
+}
+
+/** Code → entry. Read with `own()`: codes come from the rule files. */
+export type CodeList = Record<string, CodeEntry>;
+
+export interface Vocabulary {
+  /** case fact path → Chinese label (traces) */
+  facts: Record<string, string>;
+  /** decision value → Chinese label */
+  values: Record<string, string>;
+  /** the regulation's own code lists by name (regulation.yaml `vocabulary.lists`, parameters' `labels`) */
+  lists: Record<string, CodeList>;
+  /** requirement code → its Chinese name: a missing item is named by the requirement it fails */
+  requirements: Record<string, string>;
+}
+
+/**
+ * A loaded regulation. Its records are keyed by names from the rule files: read them with
+ * `own()` (engine/core/own.ts) or Object.hasOwn, never `record[name]` alone, which
+ * would find `constructor` or `toString` in any object.
+ */
+export interface Regulation {
+  id: string;
+  title: string;
+  dir: string;
+  articles: Article[];
+  rules: RuleSpec[];
+  decisions: Record<string, DecisionSpec>;
+  parameters: Record<string, ParameterSpec>;
+  interpretations: Record<string, InterpretationSpec>;
+  derived: Record<string, DerivedFactSpec>;
+  /** requirements by service (decision name) */
+  requirements: Record<string, ServiceRequirements>;
+  vocabulary: Vocabulary;
+  caseSchema: Record<string, unknown>;
+  /** content hash of every file the rules were loaded from */
+  ruleset: string;
+  files: string[];
+  /** the published text (source.txt) */
+  sourceText: string;
+}

@@ -1,0 +1,20 @@
+// A parameter's value on a date: the latest entry that holds from on or before that date.
+// Before the first entry, the first value is used and the trace says so (interpretation
+// in-force-period: decisions outside the measures' period are worked out for review).
+import type { ParameterSpec } from './model.js';
+import { EvaluationError } from '../core/evaluation-error.js';
+
+export interface ParameterValue {
+  name: string;
+  value: unknown;
+  from: string;
+  beforeFirst: boolean;
+}
+
+export function parameterOn(spec: ParameterSpec, date: string): ParameterValue {
+  const first = spec.values[0];
+  if (!first) throw new EvaluationError('param.noValue', `参数 ${spec.name} 没有任何取值`);
+  let chosen = first;
+  for (const entry of spec.values) if (entry.from <= date) chosen = entry;
+  return { name: spec.name, value: chosen.value, from: chosen.from, beforeFirst: date < first.from };
+}

@@ -1,0 +1,49 @@
+// The one check of a project: its files (path → text) — rules, forms, print templates and
+// fixtures — checked in Node or the browser. `tiaoli lint`, the server's save and the
+// studio's editor all run this. Only the problems in a changed file block its save.
+import { loadRegulationFiles } from '../model/build-regulation.js';
+import { checkSourceText } from './check-source-text.js';
+import { buildForms } from './forms/load-forms.js';
+import { checkForms } from './forms/check-forms.js';
+import { buildPrintTemplates } from './print/render-print.js';
+import { checkPrintFiles } from './print/check-prints.js';
+import { lintFixture } from './fixtures/lint-fixture.js';
+import type { Problem } from '../core/source-file.js';
+import type { Regulation } from '../model/model.js';
+import type { FormSet } from './forms/form-model.js';
+
+/** The files below one folder, named relative to it. */
+export function under(files: Record<string, string>, dir: string): Map<string, string> {
+  return new Map(Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`)).map(([p, t]) => [p.slice(dir.length + 1), t]));
+}
+
+export interface ProjectCheck {
+  regulation?: Regulation;
+  problems: Problem[];
+  /** the forms, when the rules loaded */
+  forms?: FormSet;
+  /** how many fixture files were checked */
+  fixtures?: number;
+}
+
+/** Every problem in the project as given (path → text), with file names as in the project. */
+export function checkProject(files: Record<string, string>, today: string): ProjectCheck {
+  const { regulation, problems } = loadRegulationFiles('rules', under(files, 'rules'), 'rules');
+  const all = [...problems];
+  let formSet: FormSet | undefined;
+  let fixtures = 0;
+  if (regulation) {
+    all.push(...checkSourceText(regulation));
+    const formFiles = under(files, 'forms');
+    const forms = buildForms(formFiles, 'forms', 'forms');
+    const printKinds = [...buildPrintTemplates(formFiles).kinds.keys()];
+    formSet = forms.set;
+    all.push(...forms.problems, ...checkForms(forms.set, regulation, today, printKinds), ...checkPrintFiles(formFiles, 'forms'));
+    for (const [path, text] of Object.entries(files)) {
+      if (!path.startsWith('test/cases/') || !/\.ya?ml$/.test(path)) continue;
+      fixtures += 1;
+      all.push(...lintFixture(regulation, text, path));
+    }
+  }
+  return { regulation, problems: all, forms: formSet, fixtures };
+}
