@@ -1,4 +1,5 @@
 // The `tiaoli` command line (CASES.md §4).
+import { collectReading } from './reading-option.js';
 import { Command, CommanderError } from 'commander';
 import { decideCommand } from './decide-command.js';
 import { testCommand } from './test-command.js';
@@ -32,11 +33,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('对一个案件作出决定，输出决定文书（JSON）；--jsonl 从标准输入逐行读取案件')
     .option('--jsonl', '批量：标准输入每行一个案件（JSON），每行输出一个决定文书')
     .option('--brief', '不输出 because（推理过程）')
+    .option('--reading <id=alternative>', '按解释的另一读法决定（可重复），优先于案件文件的 readings', collectReading)
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
     .option('-v, --verbose', '列出通过的夹具与全部条件')
+    .option('--reading <id=alternative>', '按解释的另一读法运行夹具（可重复），优先于夹具的 readings', collectReading)
     .action(async (paths, opts) => { status = await testCommand(paths, { ...program.opts(), ...opts }); });
 
   program.command('lint')

@@ -19,6 +19,7 @@ import { own } from './own.js';
 import { explainDecision } from '../explain/explain-decision.js';
 import type { Because } from '../explain/trace-types.js';
 import { calendarVersion, engineVersion, type CalendarVersion, type EngineVersion } from './versions.js';
+import { applyReadings, defaultReadings, readingsKey, resolveReadings, type Readings } from './readings.js';
 
 export { EvaluationError } from './evaluation-error.js';
 
@@ -26,6 +27,8 @@ export interface CaseInput {
   name?: string;
   asOf: string;
   facts: Record<string, unknown>;
+  /** interpretation id → the alternative reading to decide under (CASES.md §1 `readings:`) */
+  readings?: Readings;
 }
 
 export interface Decision {
@@ -41,9 +44,18 @@ export interface DecideOptions {
   trace?: boolean;
 }
 
+export interface DeciderOptions {
+  /** readings that override every case's own (`--reading ID=ALT`) */
+  readings?: Readings;
+  /** internal: this decider runs `regulation` with these readings already applied to `base` */
+  applied?: { base: Regulation; readings: Readings };
+}
+
 export interface DecisionDocument {
   asOf: string;
   ruleset: string;
+  /** for every interpretation with executable alternatives, the one this decision used */
+  readings: Readings;
   /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
   engine: EngineVersion;
   calendar: CalendarVersion;
@@ -65,7 +77,21 @@ export class Decider {
   private readonly unrunnable?: EvaluationError;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly regulation: Regulation) {
+  /** the regulation these rules run (the loaded one, with the readings applied) */
+  readonly regulation: Regulation;
+  /** the loaded regulation, before any reading is applied */
+  readonly base: Regulation;
+  /** the readings this decider's rules are under */
+  readonly readings: Readings;
+  private readonly overrides?: Readings;
+  private readonly variants = new Map<string, Decider>();
+
+  constructor(regulation: Regulation, options: DeciderOptions = {}) {
+    this.base = options.applied?.base ?? regulation;
+    this.readings = options.applied?.readings ?? defaultReadings(regulation);
+    this.regulation = options.applied ? regulation : applyReadings(regulation, this.readings);
+    this.overrides = options.readings;
+    regulation = this.regulation;
     this.order = fieldOrder(regulation);
     this.rulesById = new Map(regulation.rules.map((r) => [r.id, r]));
     this.settersByField = new Map();
@@ -88,11 +114,37 @@ export class Decider {
 
   /** Decide one case. Cases are decided one after another, each on an engine of its own. */
   decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
-    return this.enqueue(() => this.run(input, newRunState(input.asOf, input.facts ?? {}), options.trace !== false));
+    let readings: Readings;
+    try {
+      readings = resolveReadings(this.base, input.readings, this.overrides);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const decider = this.under(readings);
+    return decider.enqueue(() => decider.run(input, newRunState(input.asOf, input.facts ?? {}), options.trace !== false));
+  }
+
+  /** The decider for a set of readings: this one, or one kept per combination. */
+  under(readings: Readings): Decider {
+    const key = readingsKey(readings);
+    if (key === readingsKey(this.readings)) return this;
+    let variant = this.variants.get(key);
+    if (!variant) {
+      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings } });
+      this.variants.set(key, variant);
+    }
+    return variant;
   }
 
   /** Decide one case and return, beside the document, every fact value the rules used. */
   decideWithFacts(input: CaseInput): Promise<{ document: DecisionDocument; facts: Record<string, unknown> }> {
+    let decider: Decider;
+    try {
+      decider = this.under(resolveReadings(this.base, input.readings, this.overrides));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (decider !== this) return decider.decideWithFacts({ ...input, readings: decider.readings });
     return this.enqueue(async () => {
       const state = newRunState(input.asOf, input.facts ?? {});
       const document = await this.run(input, state, true);
@@ -125,7 +177,7 @@ export class Decider {
     }
     if (state.failed) throw state.failed.error;
     const decisions = Object.values(this.regulation.decisions).map((spec) => [spec.name, this.assemble(spec, state, trace)] as const);
-    return { asOf: input.asOf, ruleset: this.regulation.ruleset, engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] }, decisions: Object.fromEntries(decisions) };
+    return { asOf: input.asOf, ruleset: this.regulation.ruleset, readings: { ...this.readings }, engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] }, decisions: Object.fromEntries(decisions) };
   }
 
   /** An engine for one run: its facts, operators and handlers all work on that run's state. */
@@ -247,7 +299,7 @@ export class Decider {
       case 'param': {
         const spec = own(this.regulation.parameters, fact.name);
         if (!spec) throw new EvaluationError('ref.unknownParameter', `参数 ${fact.name} 未定义（rules/parameters/）`);
-        const p = parameterOn(spec, state.asOf);
+        const p = parameterOn(spec, readAtDate(spec.readAt, state));
         state.params.set(fact.name, p);
         return p.value;
       }
@@ -259,6 +311,13 @@ export class Decider {
         throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
   }
+}
+
+/** The date a parameter is read at: its `readAt` fact when the case has it, else asOf. */
+function readAtDate(readAt: { fact: string } | undefined, state: RunState): string {
+  if (!readAt || readAt.fact === 'asOf') return state.asOf;
+  const value = resolvePath(state.facts, readAt.fact);
+  return typeof value === 'string' ? value : state.asOf;
 }
 
 /** The derived facts a list of fact names uses, directly or through other derived facts, dependencies first. */

@@ -255,6 +255,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
           ...(p.codes === undefined ? {} : { codes: p.codes }),
           ...(p.labels === undefined ? {} : { labels: Object.fromEntries(Object.entries(p.labels as Json).map(([c, e]) => [c, codeEntry(e)])) }),
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
+          ...(p.readAt === undefined ? {} : { readAt: p.readAt }),
           file: source.file, location: source.locate([name]),
         });
       }
@@ -268,7 +269,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       }
       interpretations.set(i.id, {
         id: i.id, title: i.title, articles: i.articles, question: i.question, reading: i.reading,
-        alternatives: i.alternatives, reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
+        alternatives: i.alternatives, ...(i.default === undefined ? {} : { default: i.default }), reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
       });
     }
   }
