@@ -1,5 +1,6 @@
 // Loads a rules folder: reads and checks every file, then the references between them.
 // Nothing here knows which regulation it is loading.
+import { checkReadings } from './check-readings.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../validation/ajv.js';
@@ -334,6 +335,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   }
   problems.push(...checkReferences(regulation, sourceOf, manifestSource.file));
   problems.push(...checkRequirements(regulation, sourceOf));
+  problems.push(...checkReadings(regulation, sourceOf));
   for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }
