@@ -1,4 +1,5 @@
 // The `tiaoli` command line (CASES.md §4).
+import { readingsCommand } from './readings-command.js';
 import { collectReading } from './reading-option.js';
 import { Command, CommanderError } from 'commander';
 import { decideCommand } from './decide-command.js';
@@ -41,6 +42,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-v, --verbose', '列出通过的夹具与全部条件')
     .option('--reading <id=alternative>', '按解释的另一读法运行夹具（可重复），优先于夹具的 readings', collectReading)
     .action(async (paths, opts) => { status = await testCommand(paths, { ...program.opts(), ...opts }); });
+
+  program.command('readings [paths...]')
+    .description('列出每项解释的每种读法下决定改变的夹具（默认 test/cases）')
+    .option('--json', '以 JSON 输出')
+    .action(async (paths, opts) => { status = await readingsCommand(paths, { ...program.opts(), ...opts }); });
 
   program.command('lint')
     .description('检查规则、参数、解释和夹具文件；每个错误给出 文件:行:列')
