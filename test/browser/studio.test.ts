@@ -142,15 +142,6 @@ describe('policy staff change a date, see the impact, save', () => {
 });
 
 describe('counter staff and legal reviewers', () => {
-  it('sees, for each reading of an interpretation, the fixtures whose decision changes under it', async () => {
-    await open('#/');
-    await page.locator('[data-testid=reading-impact-run]').click();
-    const literal = page.locator('[data-testid=reading-endorsement-deadline-literal]');
-    await literal.getByText('literal-day-before-expiry-suspended', { exact: true }).waitFor({ timeout: 120_000 });
-    await expect(literal.innerText()).resolves.toContain('window-day-before-expiry-not-yet-endorsed-valid');
-    await expect(page.locator('[data-testid=reading-endorsement-deadline-window]').innerText()).resolves.toContain('（默认）');
-  }, 180_000);
-
   it('fills the application form, sees the decision as they type, and traces it to the articles', async () => {
     await open('#/counter?form=permit-application');
     const form = page.locator('[data-testid=jsonforms]');

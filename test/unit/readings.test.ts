@@ -140,3 +140,25 @@ describe('executable alternatives in YAML', () => {
     expect(codes).toEqual(expect.arrayContaining(['reading.badDefault 8', 'reading.unknownParameter 17', 'reading.valueType 17']));
   });
 });
+
+describe('what depends on a reading (tiaoli readings, the 条文 page panel)', () => {
+  it('lists, under each alternative, the fixtures whose decision changes, with the fields', async () => {
+    const { readingImpact } = await import('../../engine/fixtures/reading-impact.js');
+    const { readFixtures } = await import('../../engine/fixtures/find-fixtures.js');
+    const { join } = await import('node:path');
+    const { root } = await import('../support/regulation.js');
+    const impact = await readingImpact(qujing(), readFixtures([join(root, 'test/cases/14-once-a-year'), join(root, 'test/cases/12-leap-day-birthday')]));
+    const row = (i: string, a: string) => impact.find((x) => x.interpretation === i && x.alternative === a)!;
+    const literal = row('endorsement-deadline', 'literal');
+    expect(literal.isDefault).toBe(false);
+    // every window-* fixture changes under literal; the literal-* ones already are literal
+    expect(literal.changed.map((c) => c.file.split('/').pop()).sort()).toEqual([
+      'window-request-day-after-late-endorsement-too-early.yaml', 'window-request-day-before-next-window-too-early.yaml',
+      'window-request-first-day-of-next-window-endorse.yaml', 'window-second-request-in-same-year-too-early.yaml',
+      'window-two-endorsements-in-one-window-count-once.yaml',
+    ]);
+    expect(literal.changed[0].fields).toContain('permit.endorseBy');
+    expect(row('endorsement-deadline', 'window').changed.every((c) => /\/literal-/.test(c.file))).toBe(true);
+    expect(row('leap-day-birthday', 'february28').changed.map((c) => [c.file.split('/').pop(), c.fields])).toEqual([['march1-aged-60-on-28-february-2100.yaml', ['agent.allowed']]]);
+  });
+});
