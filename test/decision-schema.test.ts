@@ -26,6 +26,16 @@ function validatorOf(schema: object) {
 describe('the decision document’s JSON Schema', () => {
   const schema = decisionDocumentSchema(qujing().regulation);
 
+  it('names the readings: every interpretation with executable alternatives, one of its alternatives', async () => {
+    const validate = validatorOf(schema);
+    const doc = JSON.parse(JSON.stringify(await qujing().decide({ asOf: '2019-10-01', facts: { permit: { issuedOn: '2019-03-30' } }, readings: { 'endorsement-deadline': 'literal' } })));
+    expect(validate(doc)).toBe(true);
+    expect(validate({ ...doc, readings: { ...doc.readings, 'endorsement-deadline': 'strict' } })).toBe(false);
+    const { readings, ...without } = doc;
+    expect(readings['endorsement-deadline']).toBe('literal');
+    expect(validate(without)).toBe(false);
+  });
+
   it('every fixture’s decision document (with its trace) is valid against it', async () => {
     const validate = validatorOf(schema);
     const results = await runFixtures(qujing(), readFixtures([join(root, 'test/cases')]));
@@ -85,7 +95,7 @@ describe('versions in every decision', () => {
     const run = tiaoli(['decide', join(root, 'test/cases/12-agent/child-aged-15-through-guardian-allowed.yaml'), '--brief']);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(Object.keys(doc).slice(0, 4)).toEqual(['asOf', 'ruleset', 'engine', 'calendar']);
+    expect(Object.keys(doc).slice(0, 5)).toEqual(['asOf', 'ruleset', 'readings', 'engine', 'calendar']);
     expect(doc.engine.version).toBe(enginePackage.version);
   });
 

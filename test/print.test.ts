@@ -66,12 +66,35 @@ describe('the slip and the endorsement reminder', () => {
     const page = text(await print('slip', complete));
     expect(page).toContain('受理结果为：当场制发居住证');
     expect(page).toContain('0 元（第六条：不得收费）');
-    expect(page).toContain('请于有效期届满前30日内');
+    // the period as the rules compute it (window: expiresOn − 30 days … expiresOn), never "届满前30日内", which art. 14 does not say
+    expect(page).toMatch(/请于(\d{4})年(\d+)月(\d+)日至\d{4}年\d+月\d+日，凭本人居民身份证/);
+    expect(page).toContain('（第十四条第二款）');
+    expect(page).not.toContain('届满前30日内');
+  });
+  it('the slip under the literal reading gives the last day only', () => {
+    const r = tiaoli(['print', 'slip', 'test/cases/13-application/applied-on-last-day-in-force.yaml']);
+    expect(text(r.stdout)).toContain('请于2023年9月8日至2023年10月8日，凭本人居民身份证');
+    const literal = tiaoli(['print', 'slip', 'test/print-cases/slip-literal-reading.yaml']);
+    expect(literal.status).toBe(0);
+    // 2022-10-08 + 1 year = 2023-10-08; − 30 days = 2023-09-08
+    expect(text(literal.stdout)).toContain('请最迟于2023年9月8日，凭本人居民身份证');
   });
   it('the reminder gives the endorsement window', () => {
     const r = tiaoli(['print', 'reminder', 'test/cases/14-permit/endorsed-twice-on-time.yaml']);
     expect(r.status).toBe(0);
-    expect(text(r.stdout)).toContain('2022年2月13日 至 2022年3月15日');
+    expect(text(r.stdout)).toContain('请于2022年2月13日至2022年3月15日办理签注（第十四条第二款）');
+    expect(text(r.stdout)).not.toContain('届满前30日内');
+  });
+  it('the reminder under the literal reading gives the last day, and a suspended permit says since when', () => {
+    const r = tiaoli(['print', 'reminder', 'test/cases/14-endorsement-deadline/literal-day-before-last-day-valid.yaml']);
+    expect(text(r.stdout)).toContain('最迟于2020年2月29日办理签注（第十四条第二款）');
+    const s = tiaoli(['print', 'reminder', 'test/cases/14-endorsement-deadline/literal-day-before-expiry-suspended.yaml']);
+    expect(text(s.stdout)).toContain('签注办理期间已于2020年2月29日届满，逾期未办理签注手续，使用功能中止；补办签注手续后恢复（第十四条第三款）');
+  });
+  it('the reminder for a permit issued before the measures states its own term (art. 23)', () => {
+    const r = tiaoli(['print', 'reminder', 'test/cases/23-old-permits/old-permit-expired-day-after-stated-term.yaml']);
+    expect(text(r.stdout)).toContain('在居住证有效期内继续有效，有效期至2018年5月19日，已届满（第二十三条）');
+    expect(text(r.stdout)).not.toContain('签注办理期间');
   });
 });
 

@@ -4,13 +4,19 @@ import { Decider } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
+import { parseReadings } from './reading-option.js';
 
-export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean }
+export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean; reading?: string[] }
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options);
   if (!regulation) return 2;
-  const decider = new Decider(regulation);
+  const chosen = parseReadings(regulation, options.reading);
+  if (chosen.problem) {
+    process.stderr.write(`${chosen.problem}\n`);
+    return 1;
+  }
+  const decider = new Decider(regulation, { readings: chosen.readings });
   if (options.jsonl) return decideLines(decider, options);
   if (!file) {
     process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');

@@ -1,4 +1,6 @@
 // The `tiaoli` command line (CASES.md §4).
+import { readingsCommand } from './readings-command.js';
+import { collectReading } from './reading-option.js';
 import { Command, CommanderError } from 'commander';
 import { decideCommand } from './decide-command.js';
 import { testCommand } from './test-command.js';
@@ -32,12 +34,19 @@ export async function main(argv: string[]): Promise<number> {
     .description('对一个案件作出决定，输出决定文书（JSON）；--jsonl 从标准输入逐行读取案件')
     .option('--jsonl', '批量：标准输入每行一个案件（JSON），每行输出一个决定文书')
     .option('--brief', '不输出 because（推理过程）')
+    .option('--reading <id=alternative>', '按解释的另一读法决定（可重复），优先于案件文件的 readings', collectReading)
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
     .option('-v, --verbose', '列出通过的夹具与全部条件')
+    .option('--reading <id=alternative>', '按解释的另一读法运行夹具（可重复），优先于夹具的 readings', collectReading)
     .action(async (paths, opts) => { status = await testCommand(paths, { ...program.opts(), ...opts }); });
+
+  program.command('readings [paths...]')
+    .description('列出每项解释的每种读法下决定改变的夹具（默认 test/cases）')
+    .option('--json', '以 JSON 输出')
+    .action(async (paths, opts) => { status = await readingsCommand(paths, { ...program.opts(), ...opts }); });
 
   program.command('lint')
     .description('检查规则、参数、解释和夹具文件；每个错误给出 文件:行:列')

@@ -226,7 +226,7 @@ export class Evaluator {
       case 'param': {
         const spec = own(this.regulation.parameters, fact.name);
         if (!spec) throw new EvaluationError('ref.unknownParameter', `参数 ${fact.name} 未定义（rules/parameters/）`);
-        const p = parameterOn(spec, state.asOf);
+        const p = parameterOn(spec, readAtDate(spec.readAt, state));
         state.params.set(fact.name, p);
         return p.value;
       }
@@ -238,4 +238,11 @@ export class Evaluator {
         throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
   }
+}
+
+/** The date a parameter is read at: its `readAt` fact when the case has it, else asOf. */
+function readAtDate(readAt: { fact: string } | undefined, state: RunState): string {
+  if (!readAt || readAt.fact === 'asOf') return state.asOf;
+  const value = resolvePath(state.facts, readAt.fact);
+  return typeof value === 'string' ? value : state.asOf;
 }

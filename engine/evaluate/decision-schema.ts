@@ -3,6 +3,7 @@
 // (`tiaoli schema decision` prints it). Each field by its type; the trace by its shape
 // (engine/explain/trace-types.ts); the versions the document names (versions.ts).
 import type { DecisionField, Regulation } from '../model/model.js';
+import { executableInterpretations } from '../model/readings.js';
 
 type Schema = Record<string, unknown>;
 
@@ -87,11 +88,18 @@ export function decisionDocumentSchema(regulation: Regulation): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: `${regulation.title}：决定文档`,
     type: 'object',
-    required: ['asOf', 'ruleset', 'engine', 'calendar', 'decisions'],
+    required: ['asOf', 'ruleset', 'readings', 'engine', 'calendar', 'decisions'],
     additionalProperties: false,
     properties: {
       asOf: { title: '决定日期', ...DATE },
       ruleset: { title: '规则集内容哈希', type: 'string' },
+      readings: {
+        title: '所用的解释读法（每项有可执行读法的解释）',
+        type: 'object',
+        required: executableInterpretations(regulation).map((i) => i.spec.id),
+        additionalProperties: false,
+        properties: Object.fromEntries(executableInterpretations(regulation).map((i) => [i.spec.id, { title: i.spec.title, enum: i.ids }])),
+      },
       engine: {
         title: '引擎', type: 'object', required: ['version'], additionalProperties: false,
         properties: { version: { title: '引擎版本（package.json）', type: 'string' } },

@@ -1,7 +1,10 @@
 // Decides cases: evaluate/ runs the rules and gives a run record, explain-decision.ts turns
 // it into the decision document with its trace (CASES.md §2). What the command line, the
-// server, the studio and the tests call.
+// server, the studio and the tests call. A case is decided under the readings of the
+// interpretations it names (CASES.md §1 `readings:`), else under `--reading`, else each
+// interpretation's default: one evaluator per combination of readings, kept.
 import type { Regulation } from '../model/model.js';
+import { applyReadings, defaultReadings, readingsKey, resolveReadings, type Readings } from '../model/readings.js';
 import { Evaluator, type CaseInput } from '../evaluate/decider.js';
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
 
@@ -14,19 +17,56 @@ export interface DecideOptions {
   trace?: boolean;
 }
 
+export interface DeciderOptions {
+  /** readings that override every case's own (`--reading ID=ALT`) */
+  readings?: Readings;
+  /** internal: this decider runs `regulation` with these readings already applied to `base` */
+  applied?: { base: Regulation; readings: Readings };
+}
+
 export class Decider extends Evaluator {
-  constructor(regulation: Regulation) {
-    super(regulation);
+  /** the loaded regulation, before any reading is applied */
+  readonly base: Regulation;
+  /** the readings this decider's rules are under */
+  readonly readings: Readings;
+  private readonly overrides?: Readings;
+  private readonly variants = new Map<string, Decider>();
+
+  constructor(regulation: Regulation, options: DeciderOptions = {}) {
+    const readings = options.applied?.readings ?? defaultReadings(regulation);
+    super(options.applied ? regulation : applyReadings(regulation, readings));
+    this.base = options.applied?.base ?? regulation;
+    this.readings = readings;
+    this.overrides = options.readings;
+  }
+
+  /** The decider for a set of readings: this one, or one kept per combination. */
+  under(readings: Readings): Decider {
+    const key = readingsKey(readings);
+    if (key === readingsKey(this.readings)) return this;
+    let variant = this.variants.get(key);
+    if (!variant) {
+      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings } });
+      this.variants.set(key, variant);
+    }
+    return variant;
+  }
+
+  /** The decider for one case's readings (its own, then --reading); an unknown reading is an error naming it. */
+  private forCase(input: CaseInput): Decider {
+    return this.under(resolveReadings(this.base, input.readings, this.overrides));
   }
 
   /** Decide one case. Cases are decided one after another, each on an engine of its own. */
   async decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
-    return decisionDocument(this, await this.evaluate(input), options.trace !== false);
+    const decider = this.forCase(input);
+    return decisionDocument(decider, await decider.evaluate(input), options.trace !== false, decider.readings);
   }
 
   /** Decide one case and return, beside the document, every fact value the rules used. */
   async decideWithFacts(input: CaseInput): Promise<{ document: DecisionDocument; facts: Record<string, unknown> }> {
-    const record = await this.evaluate(input);
-    return { document: decisionDocument(this, record, true), facts: this.factsUsed(record.state) };
+    const decider = this.forCase(input);
+    const record = await decider.evaluate(input);
+    return { document: decisionDocument(decider, record, true, decider.readings), facts: decider.factsUsed(record.state) };
   }
 }

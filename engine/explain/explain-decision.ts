@@ -24,6 +24,8 @@ export interface Decision {
 export interface DecisionDocument {
   asOf: string;
   ruleset: string;
+  /** for every interpretation with executable alternatives, the one this decision used */
+  readings: Record<string, string>;
   /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
   engine: EngineVersion;
   calendar: CalendarVersion;
@@ -31,11 +33,11 @@ export interface DecisionDocument {
 }
 
 /** The decision document of a run: each decision's values, grounds and (unless `trace` is false) `because`. */
-export function decisionDocument(decider: Decider, record: RunRecord, trace = true): DecisionDocument {
+export function decisionDocument(decider: Decider, record: RunRecord, trace = true, readings: Record<string, string> = {}): DecisionDocument {
   const decisions = Object.values(decider.regulation.decisions).map((spec) =>
     [spec.name, { ...own(record.fields, spec.name), ...explainDecision(decider, spec, record.state, trace) } as Decision] as const);
   return {
-    asOf: record.input.asOf, ruleset: decider.regulation.ruleset,
+    asOf: record.input.asOf, ruleset: decider.regulation.ruleset, readings: { ...readings },
     engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
     decisions: Object.fromEntries(decisions),
   };

@@ -1,5 +1,6 @@
 // Loads a rules folder: reads and checks every file, then the references between them.
 // Nothing here knows which regulation it is loading.
+import { checkReadings } from './check-readings.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { createAjv, schemaProblems } from '../core/validation/ajv.js';
@@ -254,6 +255,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
           ...(p.codes === undefined ? {} : { codes: p.codes }),
           ...(p.labels === undefined ? {} : { labels: Object.fromEntries(Object.entries(p.labels as Json).map(([c, e]) => [c, codeEntry(e)])) }),
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
+          ...(p.readAt === undefined ? {} : { readAt: p.readAt }),
           file: source.file, location: source.locate([name]),
         });
       }
@@ -267,7 +269,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       }
       interpretations.set(i.id, {
         id: i.id, title: i.title, articles: i.articles, question: i.question, reading: i.reading,
-        alternatives: i.alternatives, reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
+        alternatives: i.alternatives, ...(i.default === undefined ? {} : { default: i.default }), reasoning: i.reasoning, sources: i.sources ?? [], file: source.file, location: source.locate([]),
       });
     }
   }
@@ -332,6 +334,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   }
   problems.push(...checkReferences(regulation, sourceOf, manifestSource.file));
   problems.push(...checkRequirements(regulation, sourceOf));
+  problems.push(...checkReadings(regulation, sourceOf));
   for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }

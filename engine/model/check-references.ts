@@ -219,7 +219,7 @@ function sharedTargets(a: RuleSpec, b: RuleSpec): string[] {
   return targets(a).filter((t) => bs.has(t));
 }
 
-function literalProblem(value: unknown, type: string, values?: string[]): string | undefined {
+export function literalProblem(value: unknown, type: string, values?: string[]): string | undefined {
   switch (type) {
     case 'boolean': return typeof value === 'boolean' ? undefined : '应为 true 或 false';
     case 'date': return isCalendarDate(value) ? undefined : '应为有效日期 YYYY-MM-DD';

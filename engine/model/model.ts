@@ -72,6 +72,8 @@ export interface ParameterSpec {
   labels?: Record<string, CodeEntry>;
   /** value history: the date from which each value holds → the value */
   values: Array<{ from: string; value: unknown }>;
+  /** the date fact its 生效日期 is compared with (absent: asOf; also when that fact is absent) */
+  readAt?: { fact: string; label: string };
   file: string;
   location: Location;
 }
@@ -82,11 +84,24 @@ export interface InterpretationSpec {
   articles: ArticleRef[];
   question: string;
   reading: string;
-  alternatives: Array<{ reading: string; consequence?: string }>;
+  alternatives: InterpretationAlternative[];
+  /** the executable alternative taken by default (when any alternative has an id) */
+  default?: string;
   reasoning: string;
   sources: string[];
   file: string;
   location: Location;
+}
+
+/** A reading an interpretation could take; with an `id`, an executable one: a declared difference. */
+export interface InterpretationAlternative {
+  id?: string;
+  reading: string;
+  consequence?: string;
+  /** parameter name → its value under this reading */
+  parameters?: Record<string, unknown>;
+  /** rules switched off under this reading */
+  rulesOff?: string[];
 }
 
 export interface DerivedFactSpec {

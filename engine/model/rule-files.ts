@@ -110,6 +110,11 @@ export const parameterFileSchema = {
       reference: text,
       codes: identifier,
       labels: codeListSchema,
+      // the date its 生效日期 is compared with: a date fact of the case (default asOf)
+      readAt: {
+        type: 'object', required: ['fact', 'label'], additionalProperties: false,
+        properties: { fact: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }, label: text },
+      },
       values: { type: 'object', minProperties: 1, propertyNames: dateText },
     },
   },
@@ -126,13 +131,24 @@ export const interpretationFileSchema = {
     articles: { type: 'array', minItems: 1, items: articleRef },
     question: text,
     reading: text,
+    /** the id of the executable alternative that is the reading taken (with `alternatives[].id`) */
+    default: ruleId,
     alternatives: {
       type: 'array',
       items: {
         type: 'object',
         required: ['reading'],
         additionalProperties: false,
-        properties: { reading: text, consequence: text },
+        properties: {
+          /** an executable alternative: its name for `--reading ID=ALT` and `readings:` */
+          id: ruleId,
+          reading: text,
+          consequence: text,
+          /** parameter name → the value it has under this reading (at every date) */
+          parameters: { type: 'object', propertyNames: identifier },
+          /** rules switched off under this reading */
+          rulesOff: { type: 'array', items: ruleId },
+        },
       },
     },
     reasoning: text,

@@ -48,6 +48,9 @@ async function open(hash: string): Promise<void> {
 describe('policy staff change a date, see the impact, save', () => {
   it('moves the end of the in-force period to 2027-10-08: changed fixtures listed before saving; saved on disk; decide says in force', async () => {
     await open('#/parameters');
+    // which date each parameter's 生效日期 is compared with (issue 9 item 3)
+    await expect(page.locator('[data-read-at="permit.issuedOn"]').first().innerText()).resolves.toContain('生效日期与之比较的日期：居住证签发之日');
+    await expect(page.locator('[data-read-at="asOf"]').first().innerText()).resolves.toContain('决定日期（asOf）');
     const ruleset = await page.locator('[data-testid=ruleset]').innerText();
     await page.locator('[data-testid=value-inForceUntil-0]').fill('2027-10-08');
 

@@ -60,7 +60,10 @@ describe('hostile case files', () => {
             outcome = 'evaluationError';
           }
         }
-        for (const label of new Set(m.steps.length ? m.steps : ['none'])) {
+        // an alias bomb a later cut removed again is no bomb any more: tallied apart, it may be decided
+        const cutAfterBomb = m.steps.indexOf('yaml.aliasBomb') >= 0 && m.steps.indexOf('yaml.cut', m.steps.indexOf('yaml.aliasBomb')) > 0;
+        const labels = (m.steps.length ? m.steps : ['none']).map((s) => (s === 'yaml.aliasBomb' && cutAfterBomb ? 'yaml.aliasBomb+cut' : s));
+        for (const label of new Set(labels)) {
           const t = tally.get(label) ?? { tried: 0, refused: 0, decided: 0, evaluationError: 0 };
           t.tried += 1;
           t[outcome] += 1;

@@ -178,7 +178,7 @@ describe('dates', () => {
     expect(dayNumber('0099-01-01')).toBe(Date.parse('0099-01-01') / 86_400_000);
     expect(dayNumber('0001-03-01')).toBe(Date.parse('0001-03-01') / 86_400_000);
     expect(weekday('0001-01-01')).toBe(1); // a Monday in the proleptic Gregorian calendar
-    expect(fullYearsBetween('0096-02-29', '0097-02-28')).toBe(0);
+    expect(fullYearsBetween('0096-02-29', '0097-02-28', 'nextDay')).toBe(0);
   });
 
   it('a date outside 1900–2100 is refused, naming the field and its line', () => {

@@ -44,11 +44,15 @@ describe('Civil Code periods (民法典 arts. 201–203)', () => {
     expect(addMonthsCivil('2019-12-31', 6)).toBe('2020-06-30');
   });
   it('ages in full years; a 29 February birthday comes on 1 March in a common year', () => {
-    expect(fullYearsBetween('2004-02-29', '2020-02-28')).toBe(15);
-    expect(fullYearsBetween('2004-02-29', '2020-02-29')).toBe(16);
-    expect(fullYearsBetween('2003-02-28', '2021-02-27')).toBe(17);
-    expect(fullYearsBetween('2004-02-29', '2021-02-28')).toBe(16);
-    expect(fullYearsBetween('2004-02-29', '2021-03-01')).toBe(17);
+    expect(fullYearsBetween('2004-02-29', '2020-02-28', 'nextDay')).toBe(15);
+    expect(fullYearsBetween('2004-02-29', '2020-02-29', 'nextDay')).toBe(16);
+    expect(fullYearsBetween('2003-02-28', '2021-02-27', 'nextDay')).toBe(17);
+    expect(fullYearsBetween('2004-02-29', '2021-02-28', 'nextDay')).toBe(16);
+    expect(fullYearsBetween('2004-02-29', '2021-03-01', 'nextDay')).toBe(17);
+    // the other reading (interpretation leap-day-birthday): the month's last day
+    expect(fullYearsBetween('2004-02-29', '2021-02-28', 'lastDay')).toBe(17);
+    expect(fullYearsBetween('2004-02-29', '2021-02-27', 'lastDay')).toBe(16);
+    expect(fullYearsBetween('2004-02-29', '2020-02-29', 'lastDay')).toBe(16);
   });
   it('rejects impossible dates', () => {
     expect(parseDate('2019-02-29')).toBeUndefined();

@@ -7,10 +7,7 @@ import { qujing } from '../support/regulation.js';
 
 const regulation = qujing().regulation;
 const records = Object.values(regulation.interpretations);
-// Being rewritten with executable alternatives on the "readings" branch (issue 9 items 2–3);
-// the merge takes them off this list.
-const ELSEWHERE = new Set(['endorsement-deadline', 'civil-code-periods', 'one-endorsement-a-year']);
-const mine = records.filter((r) => !ELSEWHERE.has(r.id));
+const mine = records;
 
 /** A space between two CJK characters or CJK punctuation: a joined YAML line. */
 const STRAY_SPACE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]+[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;

@@ -104,14 +104,21 @@ export function addMonthsCivil(start: CalendarDate, months: number): CalendarDat
   return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
+/**
+ * Where an anniversary falls in a year that has no such day (29 February in a common year):
+ * `nextDay`, the day after the month's last day (1 March); `lastDay`, the month's last day
+ * (28 February). Which one is a legal choice, made in YAML (interpretation leap-day-birthday).
+ */
+export type MissingAnniversary = 'nextDay' | 'lastDay';
+
 /** Full years between two dates: the age on `on` of someone born on `birth`. */
-export function fullYearsBetween(birth: CalendarDate, on: CalendarDate): number {
+export function fullYearsBetween(birth: CalendarDate, on: CalendarDate, missing: MissingAnniversary): number {
   const b = partsOf(birth);
   const o = partsOf(on);
   let years = o.year - b.year;
-  // A birthday of 29 February falls, in a common year, on 1 March (the day after 28 February).
-  const birthdayThisYear = formatDate({ year: o.year, month: b.month, day: Math.min(b.day, daysInMonth(o.year, b.month)) });
-  const anniversary = b.month === 2 && b.day === 29 && !isLeapYear(o.year) ? addDays(birthdayThisYear, 1) : birthdayThisYear;
+  const lastDay = daysInMonth(o.year, b.month);
+  const birthdayThisYear = formatDate({ year: o.year, month: b.month, day: Math.min(b.day, lastDay) });
+  const anniversary = b.day > lastDay && missing === 'nextDay' ? addDays(birthdayThisYear, 1) : birthdayThisYear;
   if (compareDates(on, anniversary) < 0) years -= 1;
   return years;
 }

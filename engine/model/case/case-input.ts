@@ -3,4 +3,6 @@ export interface CaseInput {
   name?: string;
   asOf: string;
   facts: Record<string, unknown>;
+  /** interpretation id → the alternative reading to decide under (CASES.md §1 `readings:`) */
+  readings?: Record<string, string>;
 }

@@ -8,6 +8,17 @@ import { parseSource, plainSource, type Problem, type SourceFile } from '../../c
 import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
 import { dateOrderProblems } from './date-order.js';
+import { readingProblem } from '../readings.js';
+
+/** `readings:` naming an interpretation or alternative that does not exist: located at it. */
+function readingProblems(regulation: Regulation, data: unknown, source: SourceFile): Problem[] {
+  const readings = data && typeof data === 'object' && Object.hasOwn(data, 'readings') ? (data as Record<string, unknown>).readings : undefined;
+  if (!readings || typeof readings !== 'object') return [];
+  return Object.entries(readings).flatMap(([id, alt]) => {
+    const message = readingProblem(regulation, id, alt);
+    return message ? [{ code: 'case.reading', message: `readings.${id}：${message}`, location: source.locate(['readings', id]) }] : [];
+  });
+}
 
 // One ajv for every case schema: it compiles each schema content once (core/validation/ajv.ts),
 // so reloading the same rules does not grow memory, and a regulation's validator goes
@@ -40,6 +51,8 @@ export function checkCase(regulation: Regulation, data: unknown, source?: Source
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };
   const order = dateOrderProblems(value, src, regulation);
   if (order.length) return { problems: order };
+  const readings = readingProblems(regulation, value, src);
+  if (readings.length) return { problems: readings };
   return { case: value as CaseFile, problems: [] };
 }
 

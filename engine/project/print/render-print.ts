@@ -131,6 +131,8 @@ export function renderPrint(templates: PrintTemplates, kind: string, { regulatio
     person: input.facts.person ?? {},
     facts: input.facts,
     decisions: document.decisions,
+    // the reading of each interpretation the decision used: a page says what that reading means
+    readings: document.readings ?? {},
     params: Object.fromEntries(Object.values(regulation.parameters).map((p) => [p.name, parameterOn(p, document.asOf).value])),
   }) as Record<string, unknown>;
   let inLayout = false;

@@ -6,6 +6,7 @@ import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { articleLinks } from './article-links.js';
+import { ReadingImpactPanel } from './ReadingImpactPanel.js';
 
 export function ArticlesPage() {
   const project = useProject();
@@ -64,6 +65,7 @@ export function ArticlesPage() {
           </div>
         );
       })}
+      <ReadingImpactPanel model={model} />
     </div>
   );
 }

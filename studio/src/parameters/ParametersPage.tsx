@@ -43,6 +43,7 @@ export function ParametersPage() {
                 <div className="parameter-head">
                   <strong>{spec.label}</strong> <code>{spec.name}</code> <ArticleRef refId={spec.article} />
                   {spec.reference && <div className="muted small">{spec.reference}</div>}
+                  <div className="muted small" data-read-at={spec.readAt?.fact ?? 'asOf'}>{t.comparedWith}{spec.readAt ? `${spec.readAt.label} (${spec.readAt.fact}; ${t.readAtFallback})` : t.decisionDate}</div>
                 </div>
                 <table>
                   <thead><tr><th>{t.effectiveFrom}</th><th>{t.value}</th><th /></tr></thead>

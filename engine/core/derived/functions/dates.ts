@@ -1,4 +1,5 @@
 import { addDays, addMonthsCivil, fullYearsBetween } from '../../dates/calendar-date.js';
+import { EvaluationError } from '../../evaluation-error.js';
 import { addWorkingDays } from '../../dates/working-days.js';
 import { defineFunction } from '../function.js';
 
@@ -29,7 +30,15 @@ export const subtractDaysFn = defineFunction({
 export const fullYearsFn = defineFunction({
   name: 'fullYears',
   label: '周岁（两日之间的整年数）',
-  args: { from: { type: 'date', label: '出生日期' }, to: { type: 'date', label: '计算日' } },
+  args: {
+    from: { type: 'date', label: '出生日期' },
+    to: { type: 'date', label: '计算日' },
+    // where a birthday the year lacks (29 February) falls: nextDay (1 March) or lastDay (28 February)
+    missingDay: { type: 'string', label: '当年没有该日的生日：nextDay 次日，lastDay 月末日' },
+  },
   returns: 'integer',
-  compute: ({ from, to }) => fullYearsBetween(from, to),
+  compute: ({ from, to, missingDay }) => {
+    if (missingDay !== 'nextDay' && missingDay !== 'lastDay') throw new EvaluationError('derived.badArgument', `fullYears 的 missingDay 应为 nextDay 或 lastDay，不是 ${JSON.stringify(missingDay)}`);
+    return fullYearsBetween(from, to, missingDay);
+  },
 });

@@ -1,0 +1,79 @@
+// Readings: an interpretation with executable alternatives (rules/interpretations/*.yaml,
+// `alternatives[].id`, `default:`) changes the rules only through what each alternative
+// declares — parameter values and rules switched off. The regulation a case is decided
+// under is the loaded one with the chosen alternative of each such interpretation applied.
+import type { InterpretationAlternative, InterpretationSpec, Regulation } from './model.js';
+import { own } from '../core/own.js';
+import { EvaluationError } from '../core/evaluation-error.js';
+
+export type Readings = Record<string, string>;
+
+/** Interpretations that have executable alternatives, each with its default. */
+export function executableInterpretations(regulation: Regulation): Array<{ spec: InterpretationSpec; default: string; ids: string[] }> {
+  const out: Array<{ spec: InterpretationSpec; default: string; ids: string[] }> = [];
+  for (const spec of Object.values(regulation.interpretations)) {
+    const ids = spec.alternatives.flatMap((a) => (a.id === undefined ? [] : [a.id]));
+    if (!ids.length) continue;
+    out.push({ spec, default: spec.default ?? ids[0], ids });
+  }
+  return out;
+}
+
+/** The default reading of every interpretation with executable alternatives. */
+export function defaultReadings(regulation: Regulation): Readings {
+  return Object.fromEntries(executableInterpretations(regulation).map((i) => [i.spec.id, i.default]));
+}
+
+/** Why `id=alternative` cannot be chosen (in Chinese, naming it), or undefined. */
+export function readingProblem(regulation: Regulation, id: string, alternative: unknown): string | undefined {
+  const spec = own(regulation.interpretations, id);
+  if (!spec) return `未知的解释 ${id}（rules/interpretations/ 中没有）`;
+  const ids = spec.alternatives.flatMap((a) => (a.id === undefined ? [] : [a.id]));
+  if (!ids.length) return `解释 ${id} 没有可执行的其他读法`;
+  if (typeof alternative !== 'string' || !ids.includes(alternative)) {
+    return `解释 ${id} 没有读法 ${typeof alternative === 'string' ? alternative : JSON.stringify(alternative)}（可选：${ids.join('、')}）`;
+  }
+  return undefined;
+}
+
+/** Every reading: the defaults, then the case file's, then the command line's. Throws on an unknown one. */
+export function resolveReadings(regulation: Regulation, ...layers: Array<Readings | undefined>): Readings {
+  const out = defaultReadings(regulation);
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [id, alt] of Object.entries(layer)) {
+      const problem = readingProblem(regulation, id, alt);
+      if (problem) throw new EvaluationError('reading.unknown', problem);
+      out[id] = alt;
+    }
+  }
+  return out;
+}
+
+function alternativeOf(spec: InterpretationSpec, id: string): InterpretationAlternative | undefined {
+  return spec.alternatives.find((a) => a.id === id);
+}
+
+/** The regulation with each chosen alternative's declared differences applied. */
+export function applyReadings(regulation: Regulation, readings: Readings): Regulation {
+  const parameters = { ...regulation.parameters };
+  const off = new Set<string>();
+  for (const [id, altId] of Object.entries(readings)) {
+    const spec = own(regulation.interpretations, id);
+    const alt = spec && alternativeOf(spec, altId);
+    if (!alt) continue;
+    for (const [name, value] of Object.entries(alt.parameters ?? {})) {
+      const p = own(regulation.parameters, name);
+      if (!p) continue; // lint reports it (check-readings.ts)
+      // the reading holds at every date: one value from the first date on
+      parameters[name] = { ...p, values: [{ from: p.values[0]?.from ?? '1900-01-01', value }] };
+    }
+    for (const rule of alt.rulesOff ?? []) off.add(rule);
+  }
+  return { ...regulation, parameters, rules: off.size ? regulation.rules.filter((r) => !off.has(r.id)) : regulation.rules };
+}
+
+/** A key for a set of readings, to keep one decider per combination. */
+export function readingsKey(readings: Readings): string {
+  return JSON.stringify(Object.entries(readings).sort(([a], [b]) => a.localeCompare(b)));
+}
