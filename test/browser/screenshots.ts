@@ -41,7 +41,8 @@ await page.locator('[data-testid="file-parameters/in-force.yaml"]').count();
 
 await open('#/counter?form=permit-application');
 const form = page.locator('[data-testid=jsonforms]');
-const control = (path: string) => form.locator(`[id="#/properties/${path}-input"]`);
+// JSON Forms numbers an id again (name2-input) when a form was shown before in the page
+const control = (path: string) => form.locator(`[id^="#/properties/${path}"][id$="-input"]`).first();
 await control('acceptedOn').fill('2020-11-02');
 await control('applicant/properties/name').fill('李娜');
 await control('applicant/properties/idNumber').fill('53230120010115002X');
