@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../engine/server/serve.js';
 import { launchChromium } from '../support/browser.js';
-import { projectCopy } from '../support/project-copy.js';
-import { root } from '../support/regulation.js';
+import { field, openStudio, studioPage } from '../support/studio-page.js';
 import { tiaoli } from '../support/cli.js';
 
 let browser: Browser;
@@ -20,12 +19,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  dir = projectCopy();
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  ({ dir, server, page } = await studioPage(browser));
 });
 afterAll(async () => {
   await page?.close();
@@ -33,11 +27,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const field = (scope: ReturnType<Page['locator']>, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[()（）*]/g, (c) => `\\${c}`)}\\*?$`));
 
 async function open(hash: string): Promise<void> {
-  await page.goto(`${server.url}${hash}`);
-  await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
+  await openStudio({ dir, server, page }, hash);
 }
 
 describe('a new material, added on the 参数 page', () => {

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../engine/server/serve.js';
 import { launchChromium } from '../support/browser.js';
-import { projectCopy } from '../support/project-copy.js';
+import { field, openStudio, studioPage } from '../support/studio-page.js';
 import { root } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 
@@ -23,26 +23,18 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  dir = projectCopy();
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  ({ dir, server, page } = await studioPage(browser));
 });
 afterEach(async () => {
   await page?.close();
   await server?.close();
 });
 
-/** A form control by its label as shown (a required one ends in *). */
-const field = (scope: ReturnType<Page['locator']>, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[()（）*]/g, (c) => `\\${c}`)}\\*?$`));
 
 const fixtureName = (file: string): string => parse(readFileSync(join(root, file), 'utf8')).name;
 
 async function open(hash: string): Promise<void> {
-  await page.goto(`${server.url}${hash}`);
-  await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
+  await openStudio({ dir, server, page }, hash);
 }
 
 describe('policy staff change a date, see the impact, save', () => {
