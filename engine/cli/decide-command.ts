@@ -5,8 +5,9 @@ import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 import { parseReadings } from './reading-option.js';
+import { recordDecision, recordRefusal, withoutTrace, type RecordOptions } from './register-command.js';
 
-export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean; reading?: string[] }
+export interface DecideOptions extends ProjectOptions, RecordOptions { jsonl?: boolean; brief?: boolean; reading?: string[] }
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options);
@@ -14,6 +15,11 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   const chosen = parseReadings(regulation, options.reading);
   if (chosen.problem) {
     process.stderr.write(`${chosen.problem}\n`);
+    return 1;
+  }
+  const refusal = recordRefusal(options);
+  if (refusal) {
+    process.stderr.write(`${refusal}\n`);
     return 1;
   }
   const decider = new Decider(regulation, { readings: chosen.readings });
@@ -25,9 +31,9 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   const input = readCaseFile(regulation, file);
   if (!input) return 1;
   try {
-    const doc = await decider.decide(input, { trace: !options.brief });
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    return 0;
+    const doc = await decider.decide(input, { trace: !options.brief || options.record });
+    process.stdout.write(`${JSON.stringify(options.brief ? withoutTrace(doc) : doc, null, 2)}\n`);
+    return options.record ? await recordDecision(decider.base, input, doc, options) : 0;
   } catch (e) {
     process.stderr.write(`${file}: ${(e as Error).message}\n`);
     return 1;

@@ -11,6 +11,7 @@ import { printCommand } from './print-command.js';
 import { serveCommand } from './serve-command.js';
 import { projectProblem } from './rules-dir.js';
 import { schemaCommand } from './schema-command.js';
+import { registerCommands } from './register-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -35,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--jsonl', '批量：标准输入每行一个案件（JSON），每行输出一个决定文书')
     .option('--brief', '不输出 because（推理过程）')
     .option('--reading <id=alternative>', '按解释的另一读法决定（可重复），优先于案件文件的 readings', collectReading)
+    .option('--record', '把决定登记到台账（需要 --office 与 --operator），得到文书编号')
+    .option('--office <id>', '登记的发证单位（forms/offices.yaml 中的 id）')
+    .option('--operator <name>', '经办人姓名（登记时必填）')
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
@@ -79,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--root <dir>', '项目目录（同 --project；两者都给时以 --root 为准）')
     .option('--token <token>', '访问令牌（非本机地址时默认随机生成）')
     .action(async (opts) => { status = await serveCommand({ project: program.opts().project, ...opts }); });
+
+  registerCommands(program, (s) => { status = s; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

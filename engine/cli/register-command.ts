@@ -1,0 +1,172 @@
+// The decision register on the command line: `tiaoli decide --record` stores a decision,
+// `tiaoli register list` finds stored ones (ID numbers and phones masked unless --unmask),
+// `tiaoli register replay` decides every stored case again under the rules as they are now
+// and says which decision values would change.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { join, relative } from 'node:path';
+import type { DecisionDocument } from '../explain/decider.js';
+import type { CaseInput } from '../model/case/case-input.js';
+import type { Regulation } from '../model/model.js';
+import { Decider } from '../explain/decider.js';
+import { describeValue } from '../explain/describe-value.js';
+import { own } from '../core/own.js';
+import { formatProblem } from '../core/source-file.js';
+import { RegisterError } from '../register/database.js';
+import { openRegister } from '../register/open-register.js';
+import { findOffice } from '../register/offices.js';
+import { checkOperator, type Register, type RegisterEntry, type RegisterFilter } from '../register/register.js';
+import { maskString } from '../register/personal-data.js';
+import { replay, type ReplaySummary } from '../register/replay.js';
+import { formsDir, loadOrReport, serveRoot, type ProjectOptions } from './rules-dir.js';
+
+export interface RecordOptions extends ProjectOptions { record?: boolean; office?: string; operator?: string; form?: string }
+
+const say = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** A register problem as one line; a database's own error by its code only (its text may quote stored data). */
+function problemOf(e: unknown): string {
+  if (e instanceof RegisterError) return e.message;
+  const code = (e as { code?: unknown }).code;
+  return `台账出错${typeof code === 'string' ? `（${code}）` : ''}：${(e as Error).message?.split('\n')[0] ?? String(e)}`;
+}
+
+async function withRegister<T>(options: ProjectOptions, work: (register: Register) => Promise<T>): Promise<T> {
+  const register = await openRegister(serveRoot({ project: options.project }));
+  try {
+    return await work(register);
+  } finally {
+    await register.close();
+  }
+}
+
+/** What `decide --record` needs before deciding, or the message naming the option that is missing. */
+export function recordRefusal(options: RecordOptions & { jsonl?: boolean }): string | undefined {
+  if (!options.record) return undefined;
+  if (options.jsonl) return '--record 只登记单个案件文件的决定，不能与 --jsonl 同用';
+  try {
+    checkOperator(options.operator);
+  } catch (e) {
+    return `--operator：${(e as Error).message}（tiaoli decide --record --office 单位id --operator 姓名 case.yaml）`;
+  }
+  if (!options.office?.trim()) return '--office：缺少发证单位的 id（forms/offices.yaml 中的 id），登记要按单位编号';
+  return undefined;
+}
+
+/** The document as printed: without `because` when --brief (the register keeps the trace). */
+export function withoutTrace(doc: DecisionDocument): DecisionDocument {
+  return { ...doc, decisions: Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...d }]) => [k, d])) } as DecisionDocument;
+}
+
+/** Stores a decision `decide` just made; 0, or 1 after saying why not. */
+export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions): Promise<number> {
+  const officesFile = join(formsDir(options), 'offices.yaml');
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readFileSync(officesFile);
+  } catch {
+    bytes = undefined;
+  }
+  const shown = relative(process.cwd(), officesFile) || officesFile;
+  const { office, problem } = findOffice(bytes, shown, options.office!.trim());
+  if (!office) {
+    say(formatProblem(problem!));
+    return 1;
+  }
+  try {
+    const entry = await withRegister(options, (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form }));
+    say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
+    return 0;
+  } catch (e) {
+    say(`未能登记：${problemOf(e)}`);
+    return 1;
+  }
+}
+
+export interface ListOptions extends ProjectOptions {
+  json?: boolean; unmask?: boolean; from?: string; to?: string; outcome?: string; service?: string; office?: string; name?: string; id?: string; limit?: string;
+}
+
+const shownId = (entry: RegisterEntry, unmask?: boolean): string | null => (entry.idNumber && !unmask ? maskString(entry.idNumber) : entry.idNumber);
+
+export async function registerListCommand(options: ListOptions): Promise<number> {
+  const filter: RegisterFilter = {
+    from: options.from, to: options.to, outcome: options.outcome, service: options.service, office: options.office,
+    name: options.name, idNumber: options.id, limit: options.limit === undefined ? undefined : Number(options.limit) || undefined,
+  };
+  let entries: RegisterEntry[];
+  try {
+    entries = await withRegister(options, (r) => r.list(filter));
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
+  const shown = entries.map((e) => ({ ...e, idNumber: shownId(e, options.unmask) }));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    return 0;
+  }
+  for (const e of shown) {
+    const day = new Date(e.decidedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    process.stdout.write(`${e.documentNumber}  ${day}  ${e.officeId}  ${e.personName ?? '（无姓名）'}  ${e.idNumber ?? '（无身份号码）'}  ${e.service ?? '—'}：${e.outcome ?? '—'}  经办人 ${e.operator}\n`);
+  }
+  process.stdout.write(`共 ${shown.length} 条\n`);
+  return 0;
+}
+
+function fieldLabel(regulation: Regulation, path: string): string {
+  const [decision, field] = path.split('.');
+  const spec = own(regulation.decisions, decision);
+  return `${spec?.label ?? decision}：${own(spec?.fields, field)?.label ?? field}`;
+}
+
+function printReplay(regulation: Regulation, summary: ReplaySummary): void {
+  const v = (x: unknown): string => (x === undefined ? '（无）' : describeValue(x, regulation.vocabulary));
+  const out: string[] = [`按现行规则（规则集 ${summary.ruleset}）重新决定台账中的 ${summary.total} 条登记：${summary.changed} 条会改变，${summary.unchanged} 条不变${summary.failed ? `，${summary.failed} 条无法重新决定` : ''}`];
+  for (const f of summary.fields) {
+    out.push('', `${f.field}（${fieldLabel(regulation, f.field)}）：${f.count} 条`);
+    for (const p of f.pairs) out.push(`  ${v(p.before)} → ${v(p.after)}：${p.count} 条  ${p.records.join('、')}`);
+  }
+  const failed = summary.records.filter((r) => r.error);
+  if (failed.length) out.push('', '无法重新决定：', ...failed.map((r) => `  ${r.documentNumber}：${r.error}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export async function registerReplayCommand(options: ProjectOptions & { json?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options);
+  if (!regulation) return 2;
+  let summary: ReplaySummary;
+  try {
+    summary = await withRegister(options, (r) => replay(new Decider(regulation), r.all()));
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else printReplay(regulation, summary);
+  return 0;
+}
+
+/** `tiaoli register list|replay`, added to the command line (main.ts). */
+export function registerCommands(program: Command, done: (status: number) => void): void {
+  const register = program.command('register').description('决定台账：登记过的决定的查询与按现行规则的重放');
+  register.command('list')
+    .description('列出台账中的决定（身份号码、电话默认遮盖）')
+    .option('--json', '以 JSON 输出')
+    .option('--from <date>', '起始日期 YYYY-MM-DD（含）')
+    .option('--to <date>', '截止日期 YYYY-MM-DD（含）')
+    .option('--outcome <value>', '结果，如 notice、issueOnSpot')
+    .option('--service <name>', '事项：决定名（application）或窗口表单名（permit-application）')
+    .option('--office <id>', '发证单位 id')
+    .option('--name <text>', '姓名（部分即可）')
+    .option('--id <idNumber>', '公民身份号码（完整）')
+    .option('--limit <n>', '最多列出几条（默认 1000）')
+    .option('--unmask', '显示完整的身份号码和电话（仅供有权查看台账数据库的人员核对；勿用于屏幕共享或转发）')
+    .action(async (opts) => done(await registerListCommand({ ...program.opts(), ...opts })));
+  register.command('replay')
+    .description('按现行规则重新决定台账中的每个案件，列出会改变的决定值（原 → 现，计数）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts) => done(await registerReplayCommand({ ...program.opts(), ...opts })));
+}

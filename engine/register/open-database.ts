@@ -1,0 +1,31 @@
+// Which database the register is in: DATABASE_URL=postgres://… names a PostgreSQL server;
+// otherwise embedded PostgreSQL in the data folder — `<project>/.tiaoli/register`, or
+// `$TIAOLI_DATA/register` when TIAOLI_DATA moves the data folder. Opened with its schema
+// migrated to the latest.
+import { join, resolve } from 'node:path';
+import type { Database } from './database.js';
+import { migrate } from './migrate.js';
+import { openPglite } from './pglite-database.js';
+import { openPostgres } from './postgres-database.js';
+
+export const DATA_FOLDER = '.tiaoli';
+
+export interface Where { env?: Record<string, string | undefined> }
+
+/** The folder the embedded register lives in, for a project. */
+export function registerFolder(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
+  const data = env.TIAOLI_DATA?.trim() ? resolve(env.TIAOLI_DATA) : join(projectRoot, DATA_FOLDER);
+  return join(data, 'register');
+}
+
+export async function openDatabase(projectRoot: string, { env = process.env }: Where = {}): Promise<Database> {
+  const url = env.DATABASE_URL?.trim();
+  const db = url ? await openPostgres(url) : await openPglite(registerFolder(projectRoot, env));
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+  return db;
+}

@@ -1,0 +1,34 @@
+// The register of a project, opened once and shared: the server opens it at the first request
+// that needs it (so a studio that never stores a decision never starts a database) and closes
+// it when it stops. A failed open is said to every caller and tried again at the next one.
+import type { Database } from './database.js';
+import { openDatabase, type Where } from './open-database.js';
+import { Register } from './register.js';
+
+export async function openRegister(projectRoot: string, where: Where = {}): Promise<Register> {
+  const db: Database = await openDatabase(projectRoot, where);
+  return new Register(db);
+}
+
+export class RegisterAccess {
+  private opening?: Promise<Register>;
+  private closed = false;
+
+  constructor(private readonly open: () => Promise<Register>) {}
+
+  get(): Promise<Register> {
+    if (this.closed) return Promise.reject(new Error('台账已关闭'));
+    this.opening ??= this.open().catch((e: unknown) => {
+      this.opening = undefined;
+      throw e;
+    });
+    return this.opening;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const opening = this.opening;
+    this.opening = undefined;
+    if (opening) await (await opening.catch(() => undefined))?.close();
+  }
+}

@@ -1,0 +1,81 @@
+// The register on a PostgreSQL server (DATABASE_URL=postgres://user:password@host:port/db),
+// for several counters or processes sharing one register. The same SQL as the embedded one.
+import pg from 'pg';
+import { RegisterError, type Database, type Queryable } from './database.js';
+
+/** postgres://user@host:port/db, the password left out, for messages; undefined if not such a URL. */
+export function shownUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') return undefined;
+  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+  return `${parsed.protocol}//${user}${parsed.host}${parsed.pathname}`;
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: '连接被拒绝：服务器没有运行，或端口不对',
+  ENOTFOUND: '找不到这个主机名',
+  ETIMEDOUT: '连接超时',
+  EAI_AGAIN: '暂时无法解析主机名',
+  '28P01': '用户名或密码不对',
+  '28000': '服务器不允许这个用户连接',
+  '3D000': '数据库不存在',
+};
+
+function reason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code && Object.hasOwn(REASONS, code)) return `${REASONS[code]}（${code}）`;
+  const message = (e as Error).message ?? String(e);
+  return /timeout/i.test(message) ? '连接超时' : message.split('\n')[0];
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  const shown = shownUrl(url);
+  if (!shown) {
+    throw new RegisterError('DATABASE_URL 必须是 postgres://用户:密码@主机:端口/数据库 形式的地址；不用 PostgreSQL 服务器时请不设 DATABASE_URL（台账存放在项目的数据目录中）', 'DATABASE_URL', 503);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 });
+  // an idle connection the server drops must not end this process: the next query reconnects
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('SELECT 1');
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new RegisterError(`无法连接台账的 PostgreSQL 服务器 ${shown}：${reason(e)}`, 'DATABASE_URL', 503);
+  }
+  return {
+    kind: 'postgres',
+    where: shown,
+    ...queryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

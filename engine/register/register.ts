@@ -1,0 +1,194 @@
+// The decision register: every decision taken at the counter (or by `tiaoli decide --record`)
+// stored with the case it decided, the decision document exactly as it was made (trace
+// included), the ruleset hash, readings, engine version, the office, the operator (经办人),
+// the document number and the time. Numbers are per office and year, taken in the same
+// transaction as the insert (a counters row, locked by its update): no gaps, no duplicates.
+import type { DecisionDocument } from '../explain/decider.js';
+import type { CaseInput } from '../model/case/case-input.js';
+import type { Regulation } from '../model/model.js';
+import { RegisterError, type Database } from './database.js';
+import { chinaYear, formatDocumentNumber } from './document-number.js';
+import { OFFICE_ID, type RegisterOffice } from './offices.js';
+import { summarize } from './record-summary.js';
+
+export interface RecordInput {
+  regulation: Regulation;
+  case: CaseInput;
+  document: DecisionDocument;
+  office: RegisterOffice;
+  operator: string;
+  /** the counter form the case came from, when it came from one */
+  form?: string;
+  /** when it was decided (default: now) */
+  at?: Date;
+}
+
+/** A stored decision as lists show it (no case, no document). */
+export interface RegisterEntry {
+  id: number;
+  documentNumber: string;
+  officeId: string;
+  operator: string;
+  decidedAt: string;
+  asOf: string;
+  form: string | null;
+  service: string | null;
+  outcome: string | null;
+  personName: string | null;
+  idNumber: string | null;
+  ruleset: string;
+  engineVersion: string;
+}
+
+/** A stored decision in full: its case and its decision document as stored. */
+export interface StoredDecision extends RegisterEntry {
+  readings: Record<string, string>;
+  case: CaseInput;
+  document: DecisionDocument;
+}
+
+export interface RegisterFilter {
+  /** first and last day (YYYY-MM-DD, China time) of the decisions wanted, both included */
+  from?: string;
+  to?: string;
+  outcome?: string;
+  /** a decision name (application) or the counter form (permit-application) */
+  service?: string;
+  office?: string;
+  /** part of the person's name */
+  name?: string;
+  /** the whole ID number */
+  idNumber?: string;
+  limit?: number;
+}
+
+/** The longest case or document the register takes (JSON characters). */
+export const MAX_STORED = 2_000_000;
+const MAX_OPERATOR = 50;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const ENTRY_COLUMNS = `id::int AS id, document_number, office_id, operator, decided_at, as_of::text AS as_of, form, service, outcome,
+  person_name, id_number, ruleset, engine_version`;
+
+type Row = Record<string, unknown>;
+
+function entryOf(r: Row): RegisterEntry {
+  return {
+    id: Number(r.id), documentNumber: String(r.document_number), officeId: String(r.office_id), operator: String(r.operator),
+    decidedAt: new Date(r.decided_at as string | Date).toISOString(), asOf: String(r.as_of),
+    form: (r.form as string | null) ?? null, service: (r.service as string | null) ?? null, outcome: (r.outcome as string | null) ?? null,
+    personName: (r.person_name as string | null) ?? null, idNumber: (r.id_number as string | null) ?? null,
+    ruleset: String(r.ruleset), engineVersion: String(r.engine_version),
+  };
+}
+
+// json columns come back parsed by the drivers (JSON.parse: `__proto__` stays an own key); a driver that gives text is parsed here
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+/** The operator's name as stored: trimmed, required, one line, not too long. */
+export function checkOperator(operator: unknown): string {
+  const name = typeof operator === 'string' ? operator.trim() : '';
+  if (!name) throw new RegisterError('缺少经办人：每一条登记都要写明经办人的姓名', 'operator');
+  if (name.length > MAX_OPERATOR) throw new RegisterError(`经办人姓名过长（最多 ${MAX_OPERATOR} 个字）`, 'operator');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new RegisterError('经办人姓名不能含有控制字符或换行', 'operator');
+  return name;
+}
+
+export class Register {
+  constructor(readonly db: Database) {}
+
+  /** Stores one decision and gives it the office's next number for the year; the stored entry. */
+  async record(input: RecordInput): Promise<RegisterEntry> {
+    const operator = checkOperator(input.operator);
+    const { office } = input;
+    if (!OFFICE_ID.test(office.id)) throw new RegisterError('单位 id 只能由小写字母、数字和连字符组成', 'officeId');
+    const caseText = JSON.stringify(input.case);
+    const documentText = JSON.stringify(input.document);
+    if (caseText.length > MAX_STORED || documentText.length > MAX_STORED) {
+      throw new RegisterError(`案件或决定文书过大（超过 ${MAX_STORED} 个字符），不能登记`, 'case', 422);
+    }
+    if (!DAY.test(input.document.asOf)) throw new RegisterError('决定文书没有有效的决定日期（asOf）', 'case', 422);
+    const at = input.at ?? new Date();
+    const year = chinaYear(at);
+    const s = summarize(input.regulation, input.case, input.document);
+    return this.db.transaction(async (tx) => {
+      const [{ last }] = await tx.query<{ last: number }>(
+        `INSERT INTO register_counters (office_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (office_id, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`, [office.id, year]);
+      const number = formatDocumentNumber(office.numberPrefix, year, last);
+      const [row] = await tx.query<Row>(
+        `INSERT INTO register_decisions (office_id, number_year, number_seq, document_number, operator, decided_at, as_of, form,
+           service, outcome, person_name, id_number, ruleset, engine_version, readings, case_data, document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         RETURNING ${ENTRY_COLUMNS}`,
+        [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
+          s.personName, s.idNumber, input.document.ruleset, input.document.engine?.version ?? 'unknown',
+          JSON.stringify(input.document.readings ?? {}), caseText, documentText]);
+      return entryOf(row);
+    });
+  }
+
+  /** The stored decisions that match, newest first. */
+  async list(filter: RegisterFilter = {}): Promise<RegisterEntry[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    for (const [key, value] of [['from', filter.from], ['to', filter.to]] as const) {
+      if (value === undefined) continue;
+      if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new RegisterError(`${key === 'from' ? '起始' : '截止'}日期要写成 YYYY-MM-DD（现为 ${String(value).slice(0, 40)}）`, key);
+    }
+    // a day is a day in China (UTC+8)
+    if (filter.from) add('decided_at >= ?::timestamptz', `${filter.from}T00:00:00+08:00`);
+    if (filter.to) add('decided_at < (?::timestamptz + interval \'1 day\')', `${filter.to}T00:00:00+08:00`);
+    if (filter.outcome) add('outcome = ?', filter.outcome);
+    if (filter.service) {
+      params.push(filter.service);
+      where.push(`(service = $${params.length} OR form = $${params.length})`);
+    }
+    if (filter.office) add('office_id = ?', filter.office);
+    if (filter.name) add("person_name ILIKE ? ESCAPE '\\'", `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (filter.idNumber) add('id_number = ?', filter.idNumber.trim().toUpperCase());
+    const limit = Math.min(Math.max(Math.floor(filter.limit ?? 1000), 1), 10_000);
+    params.push(limit);
+    const rows = await this.db.query<Row>(
+      `SELECT ${ENTRY_COLUMNS} FROM register_decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY decided_at DESC, id DESC LIMIT $${params.length}`, params);
+    return rows.map(entryOf);
+  }
+
+  /** One stored decision in full, or undefined. */
+  async get(id: number): Promise<StoredDecision | undefined> {
+    if (!Number.isSafeInteger(id) || id < 1) return undefined;
+    const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, readings, case_data, document FROM register_decisions WHERE id = $1`, [id]);
+    return row ? this.full(row) : undefined;
+  }
+
+  /** Every stored decision in full, oldest first, a page at a time (for replay). */
+  async *all(pageSize = 500): AsyncGenerator<StoredDecision> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.query<Row>(
+        `SELECT ${ENTRY_COLUMNS}, readings, case_data, document FROM register_decisions WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+      for (const row of rows) yield this.full(row);
+      if (rows.length < pageSize) return;
+      after = Number(rows[rows.length - 1].id);
+    }
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM register_decisions');
+    return n;
+  }
+
+  private full(row: Row): StoredDecision {
+    return { ...entryOf(row), readings: json(row.readings), case: json(row.case_data), document: json(row.document) };
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

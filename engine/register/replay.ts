@@ -1,0 +1,102 @@
+// Replay: every stored case decided again under the rules as they are now, and each decision
+// field that would change, before → after — per record, and counted per field and value pair.
+// What policy staff ask before a rule change: which real past decisions would come out otherwise?
+import type { Decider, DecisionDocument } from '../explain/decider.js';
+import { checkCase } from '../model/case/validate-case.js';
+import { own } from '../core/own.js';
+import type { StoredDecision } from './register.js';
+import { maskString } from './personal-data.js';
+
+export interface FieldChange { decision: string; field: string; before: unknown; after: unknown }
+
+export interface ReplayedRecord {
+  id: number;
+  documentNumber: string;
+  personName: string | null;
+  /** masked */
+  idNumber: string | null;
+  decidedAt: string;
+  changes: FieldChange[];
+  /** why the case could not be decided again (e.g. the case no longer fits the rules' schema) */
+  error?: string;
+}
+
+export interface ValuePair { before: unknown; after: unknown; count: number; records: string[] }
+
+export interface ReplaySummary {
+  ruleset: string;
+  total: number;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  /** the records that would change or could not be decided again */
+  records: ReplayedRecord[];
+  /** `decision.field` → the before → after pairs, with their counts and document numbers */
+  fields: Array<{ field: string; count: number; pairs: ValuePair[] }>;
+}
+
+// what a decision rests on and why, not what was decided
+const NOT_VALUES = new Set(['articles', 'interpretations', 'because']);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(value.map(canonical).sort());
+  return JSON.stringify(value ?? null);
+}
+
+/** Every decision value that differs between two documents (lists compare without order). */
+export function compareDocuments(before: DecisionDocument, after: DecisionDocument): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const names = new Set([...Object.keys(before.decisions ?? {}), ...Object.keys(after.decisions ?? {})]);
+  for (const decision of names) {
+    const then = (own(before.decisions, decision) ?? {}) as Record<string, unknown>;
+    const now = (own(after.decisions, decision) ?? {}) as Record<string, unknown>;
+    const fields = new Set([...Object.keys(then), ...Object.keys(now)].filter((f) => !NOT_VALUES.has(f)));
+    for (const field of fields) {
+      const b = own(then, field);
+      const a = own(now, field);
+      if (canonical(b) !== canonical(a)) changes.push({ decision, field, before: b, after: a });
+    }
+  }
+  return changes;
+}
+
+/** Decides every stored case again with `decider` (its readings as the case asked for them then). */
+export async function replay(decider: Decider, stored: AsyncIterable<StoredDecision> | Iterable<StoredDecision>): Promise<ReplaySummary> {
+  const records: ReplayedRecord[] = [];
+  const pairs = new Map<string, Map<string, ValuePair>>();
+  let total = 0;
+  let changed = 0;
+  let failed = 0;
+  for await (const s of stored) {
+    total++;
+    const base = { id: s.id, documentNumber: s.documentNumber, personName: s.personName, idNumber: s.idNumber ? maskString(s.idNumber) : null, decidedAt: s.decidedAt };
+    let changes: FieldChange[];
+    try {
+      const checked = checkCase(decider.base, s.case);
+      if (!checked.case) throw new Error(checked.problems.map((p) => p.message).join('；'));
+      changes = compareDocuments(s.document, await decider.decide(checked.case, { trace: false }));
+    } catch (e) {
+      failed++;
+      records.push({ ...base, changes: [], error: (e as Error).message });
+      continue;
+    }
+    if (!changes.length) continue;
+    changed++;
+    records.push({ ...base, changes });
+    for (const c of changes) {
+      const key = `${c.decision}.${c.field}`;
+      let byPair = pairs.get(key);
+      if (!byPair) pairs.set(key, (byPair = new Map()));
+      const pairKey = `${canonical(c.before)}→${canonical(c.after)}`;
+      let pair = byPair.get(pairKey);
+      if (!pair) byPair.set(pairKey, (pair = { before: c.before, after: c.after, count: 0, records: [] }));
+      pair.count++;
+      pair.records.push(s.documentNumber);
+    }
+  }
+  const fields = [...pairs].map(([field, byPair]) => {
+    const list = [...byPair.values()].sort((a, b) => b.count - a.count);
+    return { field, count: list.reduce((n, p) => n + p.count, 0), pairs: list };
+  }).sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
+  return { ruleset: decider.base.ruleset, total, changed, unchanged: total - changed - failed, failed, records, fields };
+}

@@ -1,0 +1,24 @@
+// Hand-made applications for the register's tests (CASES.md §1): a migrant worker from
+// Chengdu (hukou 510104) living in Qilin (530302) since January 2019, registered 2019-01-04,
+// so the half year of art. 11 is complete on 2019-07-04; applying on 2019-07-10 with the
+// materials of art. 12 as each case says. Expected outcomes are art. 13's: all materials of
+// art. 12 (ID card, 2 photos, an address proof, a proof of the ground) → issued on the spot;
+// something missing → a one-time written notice (一次性书面告知) naming it.
+import type { CaseInput } from '../../engine/explain/decider.js';
+
+export function application(name: string, idNumber: string, materials: Record<string, number>, extra: { registeredOn?: string } = {}): CaseInput {
+  return {
+    name,
+    asOf: '2019-07-10',
+    facts: {
+      person: { name, idNumber, disabled: false, mobilityImpaired: false },
+      hukou: { county: '510104', township: '春熙路街道', townshipKind: 'street' },
+      residence: { county: '530302', township: '南宁街道', townshipKind: 'street', arrivedOn: '2019-01-02', registeredOn: extra.registeredOn ?? '2019-01-04' },
+      grounds: { employment: true, housing: false, study: false },
+      application: { materials },
+    },
+  };
+}
+
+export const complete = { idCard: 1, photo: 2, leaseContract: 1, laborContract: 1 };
+export const onePhoto = { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 };
