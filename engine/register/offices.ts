@@ -13,10 +13,10 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 
 /** The office `id` in the offices file's text, or a problem at file:line:column saying why not. */
 export function findOffice(source: string | Uint8Array | undefined, file: string, id: string): { office?: RegisterOffice; problem?: Problem } {
-  const at = (message: string, path: (string | number)[] = []) => ({ problem: { code: 'register.office', message, location: parsed?.locate(path) ?? { file, line: 1, column: 1 } } });
-  let parsed: ReturnType<typeof parseSource> | undefined;
-  if (source === undefined) return at(`没有 ${file}：登记前要有发证单位的清单（每个单位的 id、name、numberPrefix）`);
-  parsed = parseSource(file, source);
+  const none = { code: 'register.office', message: `没有 ${file}：登记前要有发证单位的清单（每个单位的 id、name、numberPrefix）`, location: { file, line: 1, column: 1 } };
+  if (source === undefined) return { problem: none };
+  const parsed = parseSource(file, source);
+  const at = (message: string, path: (string | number)[] = []) => ({ problem: { code: 'register.office', message, location: parsed.locate(path) } });
   if (parsed.problems.length) return { problem: parsed.problems[0] };
   const data = parsed.data;
   const list = data && typeof data === 'object' && Object.hasOwn(data, 'offices') ? (data as { offices: unknown }).offices : undefined;
