@@ -18,6 +18,8 @@ import { checkRoute } from './routes/check.js';
 import { decideRoute } from './routes/decide.js';
 import { fixturesRoute } from './routes/fixtures.js';
 import { studioRoutes } from './routes/studio.js';
+import { registerRoute } from './routes/register.js';
+import { openRegister, RegisterAccess } from '../register/open-register.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** the built studio to serve; absent under Vite, which serves the studio itself */
   studio?: string;
   maxBody?: number;
+  /** the decision register, opened at its first use (default: the project's own, never closed) */
+  register?: RegisterAccess;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -47,6 +51,7 @@ export function createApp(options: AppOptions): Hono {
   checkRoute(app, options.store);
   decideRoute(app, options.store);
   fixturesRoute(app, options.store);
+  registerRoute(app, options.store, options.register ?? new RegisterAccess(() => openRegister(options.store.root)));
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
 }

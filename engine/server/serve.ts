@@ -7,6 +7,7 @@ import { isLoopback, ownHosts } from './middleware/host-check.js';
 import { adapterError } from './middleware/errors.js';
 import { newSecret } from './middleware/secret.js';
 import { ProjectStore } from './project-store.js';
+import { openRegister, RegisterAccess } from '../register/open-register.js';
 
 export { isLoopback } from './middleware/host-check.js';
 
@@ -18,6 +19,8 @@ export interface ServeOptions {
   studio: string;
   /** more Host names to answer to (e.g. a LAN name), beyond the bound host's own */
   hosts?: string[];
+  /** the decision register (default: the project's, from DATABASE_URL or its data folder), opened at first use */
+  register?: RegisterAccess;
 }
 
 export interface Started {
@@ -47,8 +50,9 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const token = tokenFor(options.host, options.token);
   const session = newSecret();
   const store = new ProjectStore(options.root);
+  const register = options.register ?? new RegisterAccess(() => openRegister(store.root));
   let hosts: ReadonlySet<string> = new Set();
-  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts });
+  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register });
   const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));
   // a client that never finishes its headers or body does not hold a connection for long;
   // malformed HTTP (a bad request line, oversize headers) Node answers itself with 400/431
@@ -64,6 +68,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     });
   } catch (e) {
     await store.close();
+    await register.close();
     throw e;
   }
   server.on('error', (e) => console.error(`[tiaoli] 服务器错误：${e.message}`));
@@ -82,6 +87,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
         server.closeAllConnections();
       });
       await store.close();
+      await register.close().catch(() => undefined);
     },
   };
 }

@@ -22,3 +22,6 @@ export function application(name: string, idNumber: string, materials: Record<st
 
 export const complete = { idCard: 1, photo: 2, leaseContract: 1, laborContract: 1 };
 export const onePhoto = { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 };
+
+/** A forms/offices.yaml of the tests' own: one office and its document-number prefix. */
+export const OFFICES = 'offices:\n  - id: test-office\n    name: 测试派出所\n    numberPrefix: 测南\n';

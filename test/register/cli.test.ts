@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectCopy } from '../support/project-copy.js';
 import { root } from '../support/regulation.js';
 import { backends, type Backend } from './backends.js';
-import { application, complete, onePhoto } from './cases.js';
-
-export const OFFICES = 'offices:\n  - id: test-office\n    name: 测试派出所\n    numberPrefix: 测南\n';
+import { application, complete, OFFICES, onePhoto } from './cases.js';
 
 function tiaoli(env: Record<string, string | undefined>, args: string[]) {
   const r = spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env } });

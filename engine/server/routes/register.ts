@@ -1,0 +1,126 @@
+// The decision register over HTTP, for the studio's counter and its 台账 page:
+//   POST /api/register/decisions  { case, officeId, operator, form? }: the server decides the
+//        case itself under the rules on disk (a decision sent by the browser is never taken),
+//        stores it and answers with its number;
+//   POST /api/register/search     { name?, idNumber?, from?, to?, outcome?, service?, office? }:
+//        the matching decisions, ID numbers masked (a POST, so an ID number searched for never
+//        stands in a URL or an access log);
+//   GET  /api/register/decisions/:id: one decision in full — its case, its decision document
+//        exactly as stored (the trace as it was made), its number — for the trace and a reprint;
+//   POST /api/register/replay     { changes? }: every stored case decided again under the rules
+//        on disk, or under the studio's unsaved working copy (`changes`: path → text).
+// Errors are answers: a register that cannot open is a 503 saying why; a database error is
+// named by its code only (its text may quote stored data) and never ends the server.
+import type { Context, Hono } from 'hono';
+import { checkCase } from '../../model/case/validate-case.js';
+import { Decider } from '../../explain/decider.js';
+import { chinaToday } from '../../core/dates/china-today.js';
+import { RegisterError } from '../../register/database.js';
+import type { RegisterAccess } from '../../register/open-register.js';
+import { findOffice, OFFICES_FILE } from '../../register/offices.js';
+import { maskString } from '../../register/personal-data.js';
+import type { RegisterEntry, RegisterFilter } from '../../register/register.js';
+import { replay } from '../../register/replay.js';
+import type { ProjectStore } from '../project-store.js';
+import { pathRefusal } from '../project-files.js';
+import { checkProjectSafely } from '../safe-check.js';
+import { field, jsonObject } from './json-body.js';
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
+
+function failure(c: Context, e: unknown): Response {
+  if (e instanceof RegisterError) return c.json({ error: e.message, field: e.field }, e.status);
+  const code = (e as { code?: unknown }).code;
+  const shown = typeof code === 'string' && /^[0-9A-Z_]{1,12}$/.test(code) ? code : 'unknown';
+  console.error(`[tiaoli] 台账出错（${shown}）`); // never the message: it may quote a stored case
+  return c.json({ error: `台账出错（${shown}），决定没有登记，请重试` }, 500);
+}
+
+export const masked = (e: RegisterEntry): RegisterEntry => ({ ...e, idNumber: e.idNumber ? maskString(e.idNumber) : null });
+
+export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAccess): void {
+  let replaying: Promise<unknown> = Promise.resolve();
+
+  app.post('/api/register/decisions', async (c) => {
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    const snapshot = await store.snapshot();
+    if (!snapshot.regulation || !snapshot.decider) return c.json({ error: '规则有错误，不能作出和登记决定', problems: snapshot.problems }, 500);
+    const officeId = text(field(body.value, 'officeId'));
+    if (!officeId) return c.json({ error: '缺少 officeId：先选择本窗口的发证单位', field: 'officeId' }, 400);
+    const { office, problem } = findOffice(snapshot.files[OFFICES_FILE]?.text, OFFICES_FILE, officeId);
+    if (!office) return c.json({ error: problem!.message, field: 'officeId', problems: [problem] }, 422);
+    const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
+    if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
+    const form = text(field(body.value, 'form'));
+    try {
+      // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
+      const document = await snapshot.decider.decide(checked.case, { trace: true });
+      const register = await access.get();
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator: field(body.value, 'operator') as string, form });
+      return c.json({ ...masked(entry), officeName: office.name }, 201);
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+
+  app.post('/api/register/search', async (c) => {
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    const get = (name: string) => text(field(body.value, name));
+    const limit = field(body.value, 'limit');
+    const filter: RegisterFilter = {
+      name: get('name'), idNumber: get('idNumber'), from: get('from'), to: get('to'), outcome: get('outcome'), service: get('service'),
+      office: get('office'), limit: typeof limit === 'number' ? limit : undefined,
+    };
+    try {
+      const register = await access.get();
+      return c.json({ entries: (await register.list(filter)).map(masked) });
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+
+  app.get('/api/register/decisions/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!/^\d{1,15}$/.test(c.req.param('id'))) return c.json({ error: '登记号必须是正整数' }, 400);
+    try {
+      const register = await access.get();
+      const stored = await register.get(id);
+      if (!stored) return c.json({ error: `台账中没有第 ${id} 号登记` }, 404);
+      return c.json(stored);
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+
+  app.post('/api/register/replay', async (c) => {
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    const snapshot = await store.snapshot();
+    const changes = field(body.value, 'changes');
+    let decider = snapshot.decider;
+    if (changes && typeof changes === 'object' && !Array.isArray(changes) && Object.keys(changes).length) {
+      const files = new Map(Object.entries(snapshot.files).map(([path, f]) => [path, f.text]));
+      for (const [path, value] of Object.entries(changes as Record<string, unknown>)) {
+        if (typeof value === 'string' && !pathRefusal(path)) files.set(path, value);
+      }
+      const check = checkProjectSafely(files, chinaToday());
+      try {
+        decider = check.regulation ? new Decider(check.regulation) : undefined;
+      } catch {
+        decider = undefined;
+      }
+    }
+    if (!decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
+    const rules = decider;
+    // one replay at a time: each decides every stored case
+    const run = replaying.then(async () => replay(rules, (await access.get()).all()));
+    replaying = run.catch(() => undefined);
+    try {
+      return c.json(await run);
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+}
