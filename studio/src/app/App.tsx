@@ -13,8 +13,9 @@ const RuleEditorPage = lazy(() => import('../rule-editor/RuleEditorPage.js').the
 const ParametersPage = lazy(() => import('../parameters/ParametersPage.js').then((m) => ({ default: m.ParametersPage })));
 const CounterPage = lazy(() => import('../counter/CounterPage.js').then((m) => ({ default: m.CounterPage })));
 const FixturesPage = lazy(() => import('../fixtures/FixturesPage.js').then((m) => ({ default: m.FixturesPage })));
+const RegisterPage = lazy(() => import('../register/RegisterPage.js').then((m) => ({ default: m.RegisterPage })));
 
-const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace'] as const;
+const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register'] as const;
 
 export function App() {
   const project = useProject();
@@ -54,6 +55,7 @@ export function App() {
             {route.page === 'parameters' && <ParametersPage />}
             {route.page === 'counter' && <CounterPage formName={route.params.get('form') ?? undefined} />}
             {route.page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
+            {route.page === 'register' && <RegisterPage id={route.params.get('id') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
             {route.page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
           </Suspense>
         )}

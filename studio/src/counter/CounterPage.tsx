@@ -20,6 +20,7 @@ import { formAjv, translateError } from './form-ajv.js';
 import { PrintPreview, type Printed } from './PrintPreview.js';
 import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
+import { RecordDecision } from '../register/RecordDecision.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer];
 
@@ -186,6 +187,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
+        {document && <RecordDecision form={form.name} input={decidedInput.current} />}
         {printMessage && <p className="error" data-testid="print-message">{printMessage}</p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>

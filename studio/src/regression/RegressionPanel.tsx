@@ -5,6 +5,7 @@ import { useMessages } from '../shared/i18n.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
 import { compareModels } from './regression.js';
+import { PastDecisionsImpact } from '../register/PastDecisionsImpact.js';
 
 const show = (v: unknown): string => (v === undefined ? '（无）' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
@@ -62,6 +63,7 @@ export function RegressionPanel() {
           </div>
         ))}
       </div>
+      {!rulesBroken && <PastDecisionsImpact />}
     </section>
   );
 }

@@ -19,7 +19,7 @@ function token(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; data: any }> {
+export async function call(method: string, path: string, body?: unknown): Promise<{ status: number; data: any }> {
   const t = token();
   const res = await fetch(path, {
     method,

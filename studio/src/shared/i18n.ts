@@ -18,6 +18,7 @@ const zh = {
   service: '受理事项', decision: '决定', why: '为什么', print: '打印', saveAsFixture: '存为夹具', fillForm: '请填写表单', formErrors: '表单有错误，暂不作决定',
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
+  register: '台账', registerSearch: '查询', registerName: '姓名', registerIdNumber: '公民身份号码', registerFrom: '起', registerTo: '止', registerOutcome: '结果', registerAny: '全部', registerNumber: '文书编号', registerTime: '登记时间', registerService: '事项', registerOperator: '经办人', registerOffice: '单位', registerNone: '没有符合条件的登记', registerBack: '返回列表', registerReprint: '按原编号重印', registerRuleset: '决定时的规则集', registerRulesetChanged: '与现行规则集不同：下面是当时的推理', registerRecord: '登记', registerRecording: '正在登记…', registerRecorded: '已登记，文书编号', registerNeedDesk: '先选定本窗口的发证单位和经办人，才能登记', registerPast: '台账中的过往决定：按修改后的规则会改变的', registerPastNone: '台账中没有决定会改变', registerPastOf: '条登记中', registerPastChange: '条会改变', registerEngine: '引擎版本', registerCase: '案件',
   language: 'English',
 };
 
@@ -37,6 +38,7 @@ const en: typeof zh = {
   service: 'Service', decision: 'Decision', why: 'Why', print: 'Print', saveAsFixture: 'Save as fixture', fillForm: 'Fill in the form', formErrors: 'The form has errors: no decision yet',
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
+  register: 'Register', registerSearch: 'Search', registerName: 'Name', registerIdNumber: 'ID number', registerFrom: 'From', registerTo: 'To', registerOutcome: 'Outcome', registerAny: 'any', registerNumber: 'Document number', registerTime: 'Recorded', registerService: 'Service', registerOperator: 'Operator', registerOffice: 'Office', registerNone: 'No stored decision matches', registerBack: 'Back to the list', registerReprint: 'Reprint with its number', registerRuleset: 'Ruleset when decided', registerRulesetChanged: 'differs from the current rules: the reasoning below is as it was then', registerRecord: 'Record', registerRecording: 'Recording…', registerRecorded: 'Recorded, document number', registerNeedDesk: 'Choose this counter\'s office and operator before recording', registerPast: 'Past decisions in the register that the changes would alter', registerPastNone: 'No decision in the register would change', registerPastOf: 'stored decisions:', registerPastChange: 'would change', registerEngine: 'Engine version', registerCase: 'Case',
   language: '中文',
 };
 

@@ -61,8 +61,6 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const regulation = model.regulation;
   const names = Object.keys(regulation.decisions);
   const current = decision && names.includes(decision) ? decision : names.find((n) => document?.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired')) ?? names[0];
-  const d = document?.decisions[current];
-  const spec = regulation.decisions[current];
 
   return (
     <div className="trace-page">
@@ -77,6 +75,19 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
           {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''}>{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
+      <TraceTree regulation={regulation} document={document} decision={current} />
+    </div>
+  );
+}
+
+/** One decision of a document as a tree: its values, articles, interpretations and every rule with its conditions (also for a stored decision, as it was made). */
+export function TraceTree({ regulation, document, decision }: { regulation: Regulation; document: DecisionDocument | null; decision: string }) {
+  const t = useMessages();
+  const d = document?.decisions[decision];
+  const spec = regulation.decisions[decision];
+  const current = decision;
+  return (
+    <>
       {d && (
         <section className="trace-tree" data-testid="trace-tree">
           <h2>{spec.label}</h2>
@@ -114,6 +125,6 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
           </ul>
         </section>
       )}
-    </div>
+    </>
   );
 }

@@ -1,0 +1,58 @@
+// Beside the fixtures in the impact panel: the past decisions in the register that the unsaved
+// changes would alter. The server decides every stored case again under the working copy
+// (the drafts) and answers with counts per field and value, and which records.
+import { useEffect, useState } from 'react';
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { href } from '../shared/router.js';
+import { labelOf } from '../../../engine/explain/describe-value.js';
+import { replayRegister, type ReplaySummary } from './register-api.js';
+import './register.css';
+
+export function PastDecisionsImpact() {
+  const project = useProject();
+  const t = useMessages();
+  const [summary, setSummary] = useState<ReplaySummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const changes = Object.fromEntries(Object.entries(project.drafts).map(([path, d]) => [path, d.text]));
+  const key = JSON.stringify(changes);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      replayRegister(changes).then((s) => live && (setSummary(s), setError(null)), (e: Error) => live && (setSummary(null), setError(e.message)));
+    }, 600);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  const vocabulary = project.workingModel?.regulation?.vocabulary ?? project.savedModel?.regulation?.vocabulary;
+  const show = (v: unknown) => (v === undefined ? '（无）' : vocabulary ? labelOf(v, vocabulary) : JSON.stringify(v));
+  const byNumber = new Map(summary?.records.map((r) => [r.documentNumber, r]) ?? []);
+  return (
+    <div className="past-decisions" data-testid="past-decisions">
+      <h4>{t.registerPast}{summary ? `（${summary.changed}）` : ''}</h4>
+      {error && <p className="muted small">{error}</p>}
+      {summary && <p className="muted">{summary.total} {t.registerPastOf}{summary.changed} {t.registerPastChange}</p>}
+      {summary && summary.changed === 0 && <p className="muted">{t.registerPastNone}</p>}
+      {summary?.fields.map((f) => (
+        <div key={f.field} className="change-group">
+          <h5><code>{f.field}</code>（{f.count}）</h5>
+          <ul>
+            {f.pairs.map((p) => (
+              <li key={`${JSON.stringify(p.before)}→${JSON.stringify(p.after)}`}>
+                <span className="before">{show(p.before)}</span> → <span className="after">{show(p.after)}</span>：{p.count}
+                <div className="small">
+                  {p.records.map((n) => {
+                    const r = byNumber.get(n);
+                    return <a key={n} href={href('register', { id: String(r?.id ?? '') })} title={r?.personName ?? ''}>{n} </a>;
+                  })}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// On the counter: "登记" stores the decision just shown under this desk's office and clerk. The
+// server decides the case again itself and stores its own decision; the clerk sees the
+// document number it was given (and can open it in the 台账).
+import { useEffect, useState } from 'react';
+import type { CaseInput } from '../../../engine/explain/decider.js';
+import { useMessages } from '../shared/i18n.js';
+import { href } from '../shared/router.js';
+import { useCounterDesk } from '../counter/counter-desk.js';
+import { recordDecision, type RegisterEntry } from './register-api.js';
+import './register.css';
+
+export function RecordDecision({ form, input }: { form: string; input: CaseInput | null }) {
+  const t = useMessages();
+  const desk = useCounterDesk();
+  const [state, setState] = useState<{ busy?: boolean; entry?: RegisterEntry; error?: string }>({});
+  const key = input ? JSON.stringify(input) : '';
+  useEffect(() => setState({}), [key]); // another case: nothing recorded for it yet
+  if (!input) return null;
+  const ready = Boolean(desk.officeId && desk.operator.trim());
+  const record = async () => {
+    setState({ busy: true });
+    try {
+      setState({ entry: await recordDecision({ case: input, officeId: desk.officeId, operator: desk.operator, form }) });
+    } catch (e) {
+      setState({ error: (e as Error).message });
+    }
+  };
+  return (
+    <div className="record-decision" data-testid="record-decision">
+      <button type="button" data-testid="record" disabled={!ready || state.busy || Boolean(state.entry)} onClick={() => void record()}>
+        {state.busy ? t.registerRecording : t.registerRecord}
+      </button>
+      {!ready && <span className="muted small"> {t.registerNeedDesk}</span>}
+      {state.entry && (
+        <p data-testid="recorded">{t.registerRecorded} <a className="number" href={href('register', { id: String(state.entry.id) })}>{state.entry.documentNumber}</a></p>
+      )}
+      {state.error && <p className="error" data-testid="record-error">{state.error}</p>}
+    </div>
+  );
+}

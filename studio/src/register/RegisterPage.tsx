@@ -1,0 +1,163 @@
+// 台账: every decision stored at the counter. Search by name, ID number, date and outcome (ID
+// numbers masked in the list); open one to see its reasoning exactly as it was made (the stored
+// decision document, shown with the trace's own components) and reprint its documents with the
+// number it was given.
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { renderPrint } from '../../../engine/project/print/render-print.js';
+import { labelOf } from '../../../engine/explain/describe-value.js';
+import { isRuleTrace } from '../../../engine/explain/trace-types.js';
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { go, href } from '../shared/router.js';
+import { TraceTree } from '../trace/TracePage.js';
+import { PrintPreview, type Printed } from '../counter/PrintPreview.js';
+import { fetchStored, searchRegister, type RegisterEntry, type StoredDecision } from './register-api.js';
+import './register.css';
+
+interface Search { name: string; idNumber: string; from: string; to: string; outcome: string }
+const EMPTY: Search = { name: '', idNumber: '', from: '', to: '', outcome: '' };
+let lastSearch: Search = EMPTY;
+
+const shownTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+export function RegisterPage({ id, decision }: { id?: string; decision?: string }) {
+  return id ? <StoredDecisionView id={Number(id)} decision={decision} /> : <RegisterList />;
+}
+
+function RegisterList() {
+  const project = useProject();
+  const t = useMessages();
+  const regulation = project.savedModel?.regulation;
+  const [search, setSearch] = useState<Search>(lastSearch);
+  const [entries, setEntries] = useState<RegisterEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // every outcome a decision of the regulation can have, for the outcome picker
+  const outcomes = useMemo(() => [...new Set(Object.values(regulation?.decisions ?? {}).flatMap((d) => d.fields.outcome?.values ?? []))], [regulation]);
+
+  const run = useCallback(async (s: Search) => {
+    lastSearch = s;
+    setError(null);
+    try {
+      const filter = Object.fromEntries(Object.entries(s).filter(([, v]) => v.trim() !== ''));
+      setEntries((await searchRegister(filter)).entries);
+    } catch (e) {
+      setEntries(null);
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    void run(lastSearch);
+  }, [run]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(search);
+  };
+  const input = (key: keyof Search, label: string, type = 'text') => (
+    <label>{label}<input type={type} value={search[key]} data-testid={`register-${key}`} onChange={(e) => setSearch({ ...search, [key]: e.target.value })} /></label>
+  );
+  const vocabulary = regulation?.vocabulary;
+  return (
+    <div className="register-page">
+      <h2>{t.register}</h2>
+      <form className="register-search" onSubmit={submit}>
+        {input('name', t.registerName)}
+        {input('idNumber', t.registerIdNumber)}
+        {input('from', t.registerFrom, 'date')}
+        {input('to', t.registerTo, 'date')}
+        <label>{t.registerOutcome}
+          <select value={search.outcome} data-testid="register-outcome" onChange={(e) => setSearch({ ...search, outcome: e.target.value })}>
+            <option value="">{t.registerAny}</option>
+            {outcomes.map((o) => <option key={o} value={o}>{vocabulary ? labelOf(o, vocabulary) : o}</option>)}
+          </select>
+        </label>
+        <button type="submit" data-testid="register-search">{t.registerSearch}</button>
+      </form>
+      {error && <p className="error" data-testid="register-error">{error}</p>}
+      {entries && entries.length === 0 && <p className="muted">{t.registerNone}</p>}
+      {entries && entries.length > 0 && (
+        <table className="register-table" data-testid="register-table">
+          <thead>
+            <tr><th>{t.registerNumber}</th><th>{t.registerTime}</th><th>{t.registerName}</th><th>{t.registerIdNumber}</th><th>{t.registerService}</th><th>{t.registerOutcome}</th><th>{t.registerOperator}</th><th>{t.registerOffice}</th></tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} data-testid="register-row">
+                <td><a href={href('register', { id: String(e.id) })}>{e.documentNumber}</a></td>
+                <td>{shownTime(e.decidedAt)}</td>
+                <td>{e.personName ?? '—'}</td>
+                <td className="masked">{e.idNumber ?? '—'}</td>
+                <td>{e.service && regulation && Object.hasOwn(regulation.decisions, e.service) ? regulation.decisions[e.service].label : e.service ?? '—'}</td>
+                <td>{e.outcome && vocabulary ? labelOf(e.outcome, vocabulary) : e.outcome ?? '—'}</td>
+                <td>{e.operator}</td>
+                <td>{e.officeId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function StoredDecisionView({ id, decision }: { id: number; decision?: string }) {
+  const project = useProject();
+  const t = useMessages();
+  const model = project.savedModel;
+  const [stored, setStored] = useState<StoredDecision | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const closePrinted = useCallback(() => setPrinted(null), []);
+
+  useEffect(() => {
+    setStored(null);
+    fetchStored(id).then(setStored, (e: Error) => setError(e.message));
+  }, [id]);
+
+  if (error) return <div className="register-page"><p className="error" data-testid="register-error">{error}</p><a href={href('register')}>{t.registerBack}</a></div>;
+  if (!stored || !model?.regulation) return <p className="muted">{t.loading}</p>;
+  const regulation = model.regulation;
+  const document = stored.document;
+  // the decisions of the stored document that the rules still name, the one that decided first
+  const names = Object.keys(document.decisions).filter((n) => Object.hasOwn(regulation.decisions, n));
+  const fired = (n: string) => document.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired');
+  const current = decision && names.includes(decision) ? decision : (stored.service && names.includes(stored.service) ? stored.service : names.find(fired) ?? names[0]);
+  const form = stored.form && model.forms && Object.hasOwn(model.forms.forms, stored.form) ? model.forms.forms[stored.form] : undefined;
+  const kinds = form ? form.prints : [...(model.prints?.kinds.keys() ?? [])];
+  const reprint = (kind: string) => {
+    if (!model.prints) return;
+    try {
+      // the stored case and document, and the number they were given: the same page as then
+      const data = { regulation, input: stored.case, document, documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
+      setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html: renderPrint(model.prints, kind, data) });
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const changed = stored.ruleset !== regulation.ruleset;
+  return (
+    <div className="register-page register-record" data-testid="register-record">
+      <p><a href={href('register')}>← {t.registerBack}</a></p>
+      <h2 data-testid="register-number">{stored.documentNumber}</h2>
+      <dl className="register-facts">
+        <div><dt>{t.registerName}</dt><dd>{stored.personName ?? '—'}</dd></div>
+        <div><dt>{t.registerTime}</dt><dd>{shownTime(stored.decidedAt)}</dd></div>
+        <div><dt>{t.registerOffice}</dt><dd>{stored.officeId}</dd></div>
+        <div><dt>{t.registerOperator}</dt><dd>{stored.operator}</dd></div>
+        <div><dt>{t.registerRuleset}</dt><dd><code>{stored.ruleset}</code>{changed && <span className="badge warn" data-testid="ruleset-changed"> {t.registerRulesetChanged}</span>}</dd></div>
+        <div><dt>{t.registerEngine}</dt><dd>{stored.engineVersion}</dd></div>
+      </dl>
+      <div className="counter-actions">
+        {kinds.map((kind) => (
+          <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
+        ))}
+      </div>
+      <nav className="decision-tabs">
+        {names.map((n) => <a key={n} href={href('register', { id: String(stored.id), decision: n })} className={n === current ? 'active' : ''} onClick={(e) => { e.preventDefault(); go('register', { id: String(stored.id), decision: n }); }}>{regulation.decisions[n].label}</a>)}
+      </nav>
+      {current && <TraceTree regulation={regulation} document={document} decision={current} />}
+      {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
+    </div>
+  );
+}
