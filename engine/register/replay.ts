@@ -97,6 +97,6 @@ export async function replay(decider: Decider, stored: AsyncIterable<StoredDecis
   const fields = [...pairs].map(([field, byPair]) => {
     const list = [...byPair.values()].sort((a, b) => b.count - a.count);
     return { field, count: list.reduce((n, p) => n + p.count, 0), pairs: list };
-  }).sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
+  }).sort((a, b) => b.count - a.count); // ties in the order the decision document gives its fields (an outcome first)
   return { ruleset: decider.base.ruleset, total, changed, unchanged: total - changed - failed, failed, records, fields };
 }

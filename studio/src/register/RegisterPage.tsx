@@ -148,7 +148,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
         <div><dt>{t.registerRuleset}</dt><dd><code>{stored.ruleset}</code>{changed && <span className="badge warn" data-testid="ruleset-changed"> {t.registerRulesetChanged}</span>}</dd></div>
         <div><dt>{t.registerEngine}</dt><dd>{stored.engineVersion}</dd></div>
       </dl>
-      <div className="counter-actions">
+      <div className="register-actions">
         {kinds.map((kind) => (
           <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
         ))}
