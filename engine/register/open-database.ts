@@ -2,6 +2,7 @@
 // otherwise embedded PostgreSQL in the data folder — `<project>/.tiaoli/register`, or
 // `$TIAOLI_DATA/register` when TIAOLI_DATA moves the data folder. Opened with its schema
 // migrated to the latest.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
@@ -16,6 +17,11 @@ export interface Where { env?: Record<string, string | undefined> }
 export function registerFolder(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
   const data = env.TIAOLI_DATA?.trim() ? resolve(env.TIAOLI_DATA) : join(projectRoot, DATA_FOLDER);
   return join(data, 'register');
+}
+
+/** Whether there is a register to read without making one: a server named, or an embedded one already made. */
+export function registerExists(projectRoot: string, env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.DATABASE_URL?.trim()) || existsSync(join(registerFolder(projectRoot, env), 'PG_VERSION'));
 }
 
 export async function openDatabase(projectRoot: string, { env = process.env }: Where = {}): Promise<Database> {

@@ -2,7 +2,7 @@
 // that needs it (so a studio that never stores a decision never starts a database) and closes
 // it when it stops. A failed open is said to every caller and tried again at the next one.
 import type { Database } from './database.js';
-import { openDatabase, type Where } from './open-database.js';
+import { openDatabase, registerExists, type Where } from './open-database.js';
 import { Register } from './register.js';
 
 export async function openRegister(projectRoot: string, where: Where = {}): Promise<Register> {
@@ -14,7 +14,14 @@ export class RegisterAccess {
   private opening?: Promise<Register>;
   private closed = false;
 
-  constructor(private readonly open: () => Promise<Register>) {}
+  /** `exists`: whether there is a register yet; reading (search, replay) never makes one, only storing does */
+  constructor(private readonly open: () => Promise<Register>, private readonly exists: () => boolean = () => true) {}
+
+  /** The register for reading, or undefined while none has been made (nothing stored yet). */
+  async peek(): Promise<Register | undefined> {
+    if (!this.opening && !this.exists()) return undefined;
+    return this.get();
+  }
 
   get(): Promise<Register> {
     if (this.closed) return Promise.reject(new Error('台账已关闭'));
@@ -31,4 +38,9 @@ export class RegisterAccess {
     this.opening = undefined;
     if (opening) await (await opening.catch(() => undefined))?.close();
   }
+}
+
+/** The register of a project folder, as the server uses it (DATABASE_URL, or its data folder). */
+export function projectRegister(projectRoot: string): RegisterAccess {
+  return new RegisterAccess(() => openRegister(projectRoot), () => registerExists(projectRoot));
 }

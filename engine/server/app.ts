@@ -19,7 +19,7 @@ import { decideRoute } from './routes/decide.js';
 import { fixturesRoute } from './routes/fixtures.js';
 import { studioRoutes } from './routes/studio.js';
 import { registerRoute } from './routes/register.js';
-import { openRegister, RegisterAccess } from '../register/open-register.js';
+import { projectRegister, type RegisterAccess } from '../register/open-register.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): Hono {
   checkRoute(app, options.store);
   decideRoute(app, options.store);
   fixturesRoute(app, options.store);
-  registerRoute(app, options.store, options.register ?? new RegisterAccess(() => openRegister(options.store.root)));
+  registerRoute(app, options.store, options.register ?? projectRegister(options.store.root));
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
 }

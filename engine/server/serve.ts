@@ -7,7 +7,7 @@ import { isLoopback, ownHosts } from './middleware/host-check.js';
 import { adapterError } from './middleware/errors.js';
 import { newSecret } from './middleware/secret.js';
 import { ProjectStore } from './project-store.js';
-import { openRegister, RegisterAccess } from '../register/open-register.js';
+import { projectRegister, type RegisterAccess } from '../register/open-register.js';
 
 export { isLoopback } from './middleware/host-check.js';
 
@@ -50,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const token = tokenFor(options.host, options.token);
   const session = newSecret();
   const store = new ProjectStore(options.root);
-  const register = options.register ?? new RegisterAccess(() => openRegister(store.root));
+  const register = options.register ?? projectRegister(store.root);
   let hosts: ReadonlySet<string> = new Set();
   const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register });
   const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));

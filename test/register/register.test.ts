@@ -4,7 +4,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDocumentNumber, chinaYear } from '../../engine/register/document-number.js';
 import { maskIdNumber, maskPersonalData, maskPhone } from '../../engine/register/personal-data.js';
-import { openDatabase } from '../../engine/register/open-database.js';
+import { openDatabase, registerExists } from '../../engine/register/open-database.js';
+import { openRegister, RegisterAccess } from '../../engine/register/open-register.js';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrate } from '../../engine/register/migrate.js';
 import type { Register } from '../../engine/register/register.js';
 import { qujing } from '../support/regulation.js';
@@ -31,6 +35,18 @@ describe('document numbers and masks', () => {
     expect(maskPhone('0874-3123456')).toBe('0874-***3456');
     const masked = maskPersonalData({ person: { name: '张三', idNumber: '53230119900101088X' }, agent: { phone: '13812345678' }, note: '18812345678' });
     expect(masked).toEqual({ person: { name: '张三', idNumber: '5323**********088X' }, agent: { phone: '138****5678' }, note: '188****5678' });
+  });
+});
+
+describe('a project with nothing stored yet', () => {
+  it('has no register made by searching or replaying: only storing makes one', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'tiaoli-no-register-'));
+    const env = { TIAOLI_DATA: data };
+    const access = new RegisterAccess(() => openRegister('/nonexistent', { env }), () => registerExists('/nonexistent', env));
+    expect(await access.peek()).toBeUndefined();
+    expect(existsSync(join(data, 'register'))).toBe(false);
+    expect(registerExists('/nonexistent', { DATABASE_URL: 'postgres://x@y/z' })).toBe(true);
+    await access.close();
   });
 });
 

@@ -74,8 +74,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
       office: get('office'), limit: typeof limit === 'number' ? limit : undefined,
     };
     try {
-      const register = await access.get();
-      return c.json({ entries: (await register.list(filter)).map(masked) });
+      const register = await access.peek();
+      return c.json({ entries: register ? (await register.list(filter)).map(masked) : [] });
     } catch (e) {
       return failure(c, e);
     }
@@ -85,8 +85,7 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const id = Number(c.req.param('id'));
     if (!/^\d{1,15}$/.test(c.req.param('id'))) return c.json({ error: '登记号必须是正整数' }, 400);
     try {
-      const register = await access.get();
-      const stored = await register.get(id);
+      const stored = await (await access.peek())?.get(id);
       if (!stored) return c.json({ error: `台账中没有第 ${id} 号登记` }, 404);
       return c.json(stored);
     } catch (e) {
@@ -115,7 +114,7 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     if (!decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
     const rules = decider;
     // one replay at a time: each decides every stored case
-    const run = replaying.then(async () => replay(rules, (await access.get()).all()));
+    const run = replaying.then(async () => replay(rules, (await access.peek())?.all() ?? []));
     replaying = run.catch(() => undefined);
     try {
       return c.json(await run);

@@ -29,6 +29,7 @@ export function PastDecisionsImpact() {
   const vocabulary = project.workingModel?.regulation?.vocabulary ?? project.savedModel?.regulation?.vocabulary;
   const show = (v: unknown) => (v === undefined ? '（无）' : vocabulary ? labelOf(v, vocabulary) : JSON.stringify(v));
   const byNumber = new Map(summary?.records.map((r) => [r.documentNumber, r]) ?? []);
+  if (summary?.total === 0) return null; // nothing stored yet: nothing to compare
   return (
     <div className="past-decisions" data-testid="past-decisions">
       <h4>{t.registerPast}{summary ? `（${summary.changed}）` : ''}</h4>
