@@ -97,6 +97,14 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const body = await jsonObject(c);
     if (!body.ok) return body.response;
     const snapshot = await store.snapshot();
+    let register;
+    try {
+      register = await access.peek();
+    } catch (e) {
+      return failure(c, e);
+    }
+    // nothing stored yet: nothing to decide again (and no rules to build for it)
+    if (!register) return c.json({ ruleset: snapshot.ruleset, total: 0, changed: 0, unchanged: 0, failed: 0, records: [], fields: [] });
     const changes = field(body.value, 'changes');
     let decider = snapshot.decider;
     if (changes && typeof changes === 'object' && !Array.isArray(changes) && Object.keys(changes).length) {
@@ -114,7 +122,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     if (!decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
     const rules = decider;
     // one replay at a time: each decides every stored case
-    const run = replaying.then(async () => replay(rules, (await access.peek())?.all() ?? []));
+    const stored = register;
+    const run = replaying.then(() => replay(rules, stored.all()));
     replaying = run.catch(() => undefined);
     try {
       return c.json(await run);
