@@ -4,6 +4,7 @@
 // its notice. Policy staff changing photoCount see that past decision among those that would change.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../engine/server/serve.js';
@@ -21,6 +22,8 @@ let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let cleanup: () => Promise<void>;
 const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+/** where the story leaves its screenshots (to look at; studio/screenshots/ has the README's copies) */
+const shots = process.env.TIAOLI_SHOTS ?? tmpdir();
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -91,13 +94,13 @@ describe('the register in the studio', () => {
     await page.locator('[data-testid=register-outcome]').selectOption('notice');
     await page.locator('[data-testid=register-search]').click();
     await page.locator('[data-testid=register-row]').first().waitFor();
-    await page.screenshot({ path: join(root, 'studio', 'screenshots', '8-register.png') });
+    await page.screenshot({ path: join(shots, '8-register.png') });
 
     await page.getByRole('link', { name: number }).click();
     await page.locator('[data-testid=register-number]').filter({ hasText: number }).waitFor();
     const tree = page.locator('[data-testid=trace-tree]');
     await expect(tree.innerText()).resolves.toMatch(/居住证申领[\s\S]*受理结果/);
-    await page.screenshot({ path: join(root, 'studio', 'screenshots', '9-register-record.png'), fullPage: false });
+    await page.screenshot({ path: join(shots, '9-register-record.png'), fullPage: false });
     await page.locator('[data-testid=reprint-notice]').click();
     const notice = page.frameLocator('[data-testid=print-frame]');
     await expect(notice.locator('h1').innerText()).resolves.toContain('一次性书面告知书');
@@ -109,7 +112,7 @@ describe('the register in the studio', () => {
     await page.locator('[data-testid=value-photoCount-0]').fill('1');
     const past = page.locator('[data-testid=past-decisions]');
     await past.getByText(number).first().waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid=regression]').screenshot({ path: join(root, 'studio', 'screenshots', '10-register-impact.png') });
+    await page.locator('[data-testid=regression]').screenshot({ path: join(shots, '10-register-impact.png') });
     await expect(past.innerText()).resolves.toMatch(/application\.outcome（1）[\s\S]*一次性书面告知需要补充的材料 → 当场制发居住证：1/);
   }, 240_000);
 });
