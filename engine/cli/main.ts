@@ -11,6 +11,7 @@ import { printCommand } from './print-command.js';
 import { serveCommand } from './serve-command.js';
 import { projectProblem } from './rules-dir.js';
 import { schemaCommand } from './schema-command.js';
+import { populationCommand } from './population-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--brief', '不输出 because（推理过程）')
     .option('--reading <id=alternative>', '按解释的另一读法决定（可重复），优先于案件文件的 readings', collectReading)
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
+
+  program.command('population').description('按 rules/population 中的假设生成一年的合成案件，每行一个（JSON），供 decide --jsonl 重放').option('--size <n>', '案件数（默认见假设文件）').option('--seed <s>', '随机种子（默认见假设文件）').option('--file <path>', '人群假设文件（默认 rules/population 中的第一个）').action(async (opts) => { status = await populationCommand({ ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
