@@ -18,6 +18,7 @@ const zh = {
   service: '受理事项', decision: '决定', why: '为什么', print: '打印', saveAsFixture: '存为夹具', fillForm: '请填写表单', formErrors: '表单有错误，暂不作决定',
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
+  populationImpact: '对一年人群的影响', populationFile: '人群假设', populationSize: '案件数', populationSeed: '随机种子', generatePopulation: '生成人群', loadCases: '或载入 cases.jsonl', populationLoaded: '已载入', casesChanged: '个案件的决定改变', ofCases: '个案件中', redecidedIn: '重算并比较用时', noPopulation: '还没有载入人群：生成一个，或载入 tiaoli population 的输出。', populationUnchanged: '工作副本的规则与已保存的相同：没有决定改变。', examples: '例', deciding: '正在决定', savedRules: '已保存的规则', workingCopy: '工作副本', transition: '决定字段：原 → 改后', openInTrace: '在推理中打开', populationCase: '人群中的案件',
   language: 'English',
 };
 
@@ -37,6 +38,7 @@ const en: typeof zh = {
   service: 'Service', decision: 'Decision', why: 'Why', print: 'Print', saveAsFixture: 'Save as fixture', fillForm: 'Fill in the form', formErrors: 'The form has errors: no decision yet',
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
+  populationImpact: 'Impact on a year of cases', populationFile: 'Population assumptions', populationSize: 'Cases', populationSeed: 'Seed', generatePopulation: 'Generate', loadCases: 'or load a cases.jsonl', populationLoaded: 'Loaded', casesChanged: 'cases whose decision changes', ofCases: 'cases:', redecidedIn: 're-decided and compared in', noPopulation: 'No population yet: generate one, or load the output of tiaoli population.', populationUnchanged: 'The working copy decides as the saved rules: nothing changes.', examples: 'examples', deciding: 'Deciding', savedRules: 'saved rules', workingCopy: 'working copy', transition: 'Decision field: before → after', openInTrace: 'open in Why', populationCase: 'Population case',
   language: '中文',
 };
 

@@ -41,7 +41,7 @@ export async function buildModel(files: Record<string, string>, saved?: Record<s
   const unread = diskProblems.filter((p) => !saved || saved[p.location.file] === files[p.location.file]);
   const problems = [...unread, ...check.problems];
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
-  if (!regulation || problems.some((p) => p.location.file.startsWith('rules/'))) {
+  if (!regulation || problems.some((p) => p.location.file.startsWith('rules/') && !p.location.file.startsWith('rules/population/'))) {
     return { files, regulation, problems, fixtures: [], ms: performance.now() - started };
   }
   const decider = new Decider(regulation);
