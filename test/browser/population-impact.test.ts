@@ -73,7 +73,7 @@ describe('the impact of a change on a population, in the studio', () => {
     await row.waitFor({ timeout: 120_000 });
     const wall = Date.now() - started;
     expect(Number(await row.getAttribute('data-count'))).toBe(expected);
-    await expect(page.locator('[data-testid=impact-chart] svg').count()).resolves.toBe(1);
+    await page.locator('[data-testid=impact-chart] svg').first().waitFor(); // Observable Plot, loaded with the first chart
     await expect(page.locator('[data-testid=impact-chart]').innerText()).resolves.toContain('application.outcome：notice → issueOnSpot');
 
     // measured, reported (speed is not asserted by a timed test)

@@ -11,9 +11,14 @@ import { checkPopulation } from '../../../engine/project/population/check-popula
 import { populationCases } from '../../../engine/project/population/generate-population.js';
 import { DecisionCodes, decisionFields } from './decision-codes.js';
 import { parseCaseLines } from './case-lines.js';
+import { A_DATE } from './transition-label.js';
 import type { ImpactAnswer, LoadAnswer, Progress, Transition } from './impact-types.js';
 
 const BATCH = 500;
+
+/** Dates are counted together (a date → another date), not one bar a day. */
+const DATE = /^"\d{4}-\d{2}-\d{2}"$/;
+const valueClass = (canonical: string): string => (DATE.test(canonical) ? A_DATE : canonical);
 const EXAMPLES = 5;
 
 interface CaseSet { cases: CaseInput[]; version: number; saved?: { ruleset: string; codes: DecisionCodes } }
@@ -127,9 +132,11 @@ const api = {
           if (was === value) return;
           changed = true;
           const [decision, field] = fields[f];
-          const key = `${decision}.${field}\0${was}\0${value}`;
+          const from = valueClass(was);
+          const to = valueClass(value);
+          const key = `${decision}.${field}\0${from}\0${to}`;
           let t = transitions.get(key);
-          if (!t) transitions.set(key, (t = { decision, field, before: was, after: value, count: 0, examples: [] }));
+          if (!t) transitions.set(key, (t = { decision, field, before: from, after: to, count: 0, examples: [] }));
           t.count += 1;
           if (t.examples.length < EXAMPLES) t.examples.push(i);
         });

@@ -5,20 +5,22 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
-import { rawValue, transitionLabel } from '../impact/transition-label.js';
+import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
 
 // Observable Plot (with d3) loads when there is something to draw
 const ImpactChart = lazy(() => import('../impact/ImpactChart.js').then((m) => ({ default: m.ImpactChart })));
 import '../impact/impact.css';
 import { compareRules, generatePopulation, loadCaseFile, useImpact } from '../impact/impact-store.js';
 
-const show = (v: unknown): string => (v === undefined ? '（无）' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 const DEFAULT_SIZE = 20_000;
+/** bars in the chart; the table below lists every change */
+const CHART_BARS = 12;
 
 export function PopulationImpact() {
   const project = useProject();
   const impact = useImpact();
   const t = useMessages();
+  const show = (v: unknown): string => (v === undefined ? t.none : v === A_DATE ? t.aDate : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
   const files = project.working;
   const populationFiles = useMemo(() => Object.keys(files).filter((p) => /^rules\/population\/[^/]+\.ya?ml$/.test(p)).sort(), [files]);
   const [file, setFile] = useState<string>();
@@ -70,7 +72,7 @@ export function PopulationImpact() {
         <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases}>
           <p><b>{result.size.toLocaleString('zh-CN')}</b> {t.ofCases} <b>{result.changedCases.toLocaleString('zh-CN')}</b> {t.casesChanged}<span className="muted">（{t.redecidedIn} {Math.round(result.ms)} ms）</span></p>
           {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
-          {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows} axis={t.populationSize} /></Suspense>}
+          {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
           {rows.length > 0 && (
             <table className="transitions">
               <caption className="muted small">{t.transition}</caption>
