@@ -3,6 +3,7 @@
 // known to the regulation. Every problem at the file, line and column of the value.
 import { parseSource, type PathSegment, type Problem } from '../../core/source-file.js';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
+import { pathOf } from '../../core/validation/error-wording.js';
 import { isInheritedName, own } from '../../core/own.js';
 import type { Regulation } from '../../model/model.js';
 import { populationFileSchema } from './population-schema.js';
@@ -27,7 +28,14 @@ export function checkPopulation(file: string, text: string | Uint8Array, regulat
   const source = parseSource(file, text);
   if (source.problems.length || source.data === undefined) return { problems: source.problems };
   validate ??= createAjv().compile(populationFileSchema);
-  if (!validate(source.data)) return { problems: schemaProblems(validate.errors, source) };
+  if (!validate(source.data)) {
+    // an unknown key is shown at its own line, not its parent's
+    return {
+      problems: (validate.errors ?? []).flatMap((e) => schemaProblems([e], source).map((p) => (e.keyword === 'additionalProperties'
+        ? { ...p, location: source.locate([...pathOf(e.instancePath), String((e.params as { additionalProperty: string }).additionalProperty)]) }
+        : p))),
+    };
+  }
   const data = source.data as Record<string, Record<string, unknown>>;
   const problems: Problem[] = [];
   const at = (path: PathSegment[], code: string, message: string): void => {

@@ -9,19 +9,20 @@ export function ImpactChart({ rows, axis }: { rows: ChartRow[]; axis: string }) 
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
-    const width = Math.max(320, box.current.clientWidth || 480);
-    const longest = Math.max(...rows.map((r) => r.label.length), 8);
+    const width = Math.max(280, box.current.clientWidth || 480);
+    // each bar with its label above it: the side panel is too narrow for labels beside the bars
     const chart = Plot.plot({
       width,
-      height: 40 + rows.length * 24,
-      marginLeft: Math.min(width * 0.6, 12 + longest * 7),
-      marginRight: 48,
+      height: 36 + rows.length * 36,
+      marginLeft: 8,
+      marginRight: 56,
+      marginTop: 18,
       x: { label: axis, grid: true, nice: true },
-      y: { label: null, domain: rows.map((r) => r.label) },
-      color: { legend: false },
+      y: { axis: null, domain: rows.map((r) => r.label), paddingInner: 0.55, paddingOuter: 0.4 },
       style: { fontSize: '12px', background: 'transparent' },
       marks: [
         Plot.barX(rows, { x: 'count', y: 'label', fill: 'decision', tip: true }),
+        Plot.text(rows, { x: 0, y: 'label', text: 'label', dy: -12, textAnchor: 'start', fill: 'currentColor' }),
         Plot.text(rows, { x: 'count', y: 'label', text: (r: ChartRow) => r.count.toLocaleString('zh-CN'), dx: 4, textAnchor: 'start' }),
         Plot.ruleX([0]),
       ],
