@@ -77,8 +77,8 @@ describe('a synthetic year', () => {
 
   it('policy staff change an assumption and the year follows: only applications, everyone brings one photo', () => {
     const changed = text
-      .replace(/services:\n(  \w+: [0-9.]+ +#.*\n)+/, 'services:\n  application: 1\n')
-      .replace(/photos:[^\n]*\n(    "\d": [0-9.]+\n)+/, 'photos:\n    "1": 1\n');
+      .replace(/services:\n( {2}\w+: [0-9.]+ +#.*\n)+/, 'services:\n  application: 1\n')
+      .replace(/photos:[^\n]*\n( {4}"\d": [0-9.]+\n)+/, 'photos:\n    "1": 1\n');
     const cases = generatePopulation(spec(changed), { size: 500, seed: 3 });
     expect(cases.every((c) => serviceOf(c.facts) === 'application')).toBe(true);
     expect(cases.every((c) => (c.facts.application as { materials: Record<string, number> }).materials.photo === 1)).toBe(true);
