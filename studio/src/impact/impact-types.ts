@@ -21,6 +21,8 @@ export interface ImpactResult {
   transitions: Transition[];
   /** re-deciding and comparing under the working copy (the saved decisions are kept) */
   ms: number;
+  /** of `ms`, the time inside decider.decide (the engine); the rest is the worker's own */
+  decideMs: number;
   /** deciding under the saved rules, when it had to be done for this run (else 0) */
   savedMs: number;
 }

@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { checkProject } from '../../../engine/project/check-project.js';
 import { Decider } from '../../../engine/explain/decider.js';
 import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
-import { isRuleTrace, type Because, type ConditionNode } from '../../../engine/explain/trace-types.js';
+import { isRuleTrace, type Because, type ConditionNode, type RuleTrace } from '../../../engine/explain/trace-types.js';
 import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
 
@@ -24,14 +24,14 @@ export const blocksRules = (p: Problem): boolean => p.location.file.startsWith('
 const NO_CONDITIONS: ConditionNode = { all: [] } as unknown as ConditionNode;
 
 /**
- * A fixture's document with only which rules fired (what coverage reads): a full trace is
+ * A fixture's document with only the rules that fired (what coverage reads): a full trace is
  * about 100 KB a case, and the trace page decides its case again, with the whole trace.
  */
 function slim(result: FixtureResult): FixtureResult {
   if (!result.document) return result;
   const decisions = Object.fromEntries(Object.entries(result.document.decisions).map(([name, d]) => [name, {
     ...d,
-    because: (d.because ?? []).filter(isRuleTrace).map((r): Because => ({ ...r, conditions: NO_CONDITIONS, derived: [], sets: undefined })),
+    because: (d.because ?? []).filter((b) => isRuleTrace(b) && b.result === 'fired').map((r): Because => ({ ...(r as RuleTrace), conditions: NO_CONDITIONS, derived: [], sets: undefined })),
   }]));
   return { ...result, document: { ...result.document, decisions } };
 }

@@ -69,7 +69,7 @@ export function PopulationImpact() {
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
       {result && !impact.running && (
-        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases}>
+        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)}>
           <p><b>{result.size.toLocaleString('zh-CN')}</b> {t.ofCases} <b>{result.changedCases.toLocaleString('zh-CN')}</b> {t.casesChanged}<span className="muted">（{t.redecidedIn} {Math.round(result.ms)} ms）</span></p>
           {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
           {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
