@@ -124,3 +124,12 @@ describe('a hostile cases.jsonl loaded into the studio', () => {
     expect(garbage.problems.at(-1)).toBe('garbage.jsonl：另有 99980 行有错误未列出');
   });
 });
+
+describe('a hostile size or seed asked of the studio', () => {
+  it('negative, fractional, huge or not a number: a Chinese message before anything is drawn', async () => {
+    const { populationRequestProblem } = await import('../../engine/project/population/population-request.js');
+    for (const size of [-5, 0, 1.5, Number.NaN, 1e12, Infinity]) expect(populationRequestProblem(size, 1, 500_000)).toMatch(/^案件数应为 1 到 500,000 之间的整数/);
+    for (const seed of [-1, 2 ** 33, 0.5, Number.NaN]) expect(populationRequestProblem(1000, seed)).toMatch(/^随机种子应为/);
+    expect(populationRequestProblem(200_000, 0)).toBeUndefined();
+  });
+});

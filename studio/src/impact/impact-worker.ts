@@ -9,12 +9,15 @@ import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { checkPopulation } from '../../../engine/project/population/check-population.js';
 import { populationCases } from '../../../engine/project/population/generate-population.js';
+import { populationRequestProblem } from '../../../engine/project/population/population-request.js';
 import { DecisionCodes, decisionFields } from './decision-codes.js';
 import { parseCaseLines } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
 import type { ImpactAnswer, LoadAnswer, Progress, Transition } from './impact-types.js';
 
 const BATCH = 500;
+/** the most cases the studio holds (each a few hundred bytes in the worker) */
+export const MAX_STUDIO_POPULATION = 500_000;
 
 /** Dates are counted together (a date → another date), not one bar a day. */
 const DATE = /^"\d{4}-\d{2}-\d{2}"$/;
@@ -72,6 +75,8 @@ const api = {
   /** A population drawn in the worker from a population file (the working copy's text). */
   generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined): LoadAnswer {
     const started = performance.now();
+    const refused = populationRequestProblem(size, seed, MAX_STUDIO_POPULATION);
+    if (refused) return { count: 0, problems: [refused], ms: 0 };
     const { regulation } = rules(rulesFiles);
     const checked = checkPopulation(file, text, regulation);
     if (!checked.spec) return { count: 0, problems: checked.problems.map(formatProblem), ms: performance.now() - started };

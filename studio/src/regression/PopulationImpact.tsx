@@ -39,9 +39,8 @@ export function PopulationImpact() {
 
   const generate = () => {
     if (!chosen) return;
-    const n = /^[0-9]{1,9}$/.test(size.trim()) ? Number(size) : Number.NaN;
-    const s = /^[0-9]{1,10}$/.test(seed.trim()) ? Number(seed) : Number.NaN;
-    void generatePopulation(chosen, files, Number.isNaN(n) ? -1 : n, Number.isNaN(s) ? -1 : s);
+    // the worker checks both and says what is wrong (a negative, a fraction, a billion)
+    void generatePopulation(chosen, files, Number(size.trim() || Number.NaN), Number(seed.trim() || Number.NaN));
   };
   const result = impact.result;
   const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, show), decision: tr.decision, count: tr.count, tr })), [result]);
