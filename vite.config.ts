@@ -52,6 +52,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), tiaoliApi()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  // the impact worker (studio/src/impact) is an ES module: it shares the engine's chunks
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5178, fs: { allow: [projectRoot] } },
   // the API's packages load as Node packages in the dev server, not through Vite's transform
   ssr: { external: ['ajv', 'ajv-formats', 'ajv-i18n', 'json-rules-engine', 'yaml', 'handlebars', '@noble/hashes', 'hono', '@hono/node-server', 'proper-lockfile', 're2js'] },

@@ -12,6 +12,7 @@ import { serveCommand } from './serve-command.js';
 import { projectProblem } from './rules-dir.js';
 import { schemaCommand } from './schema-command.js';
 import { registerCommands } from './register-command.js';
+import { populationCommand } from './population-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--office <id>', '登记的发证单位（forms/offices.yaml 中的 id）')
     .option('--operator <name>', '经办人姓名（登记时必填）')
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
+
+  program.command('population').description('按 rules/population 中的假设生成一年的合成案件，每行一个（JSON），供 decide --jsonl 重放').option('--size <n>', '案件数（默认见假设文件）').option('--seed <s>', '随机种子（默认见假设文件）').option('--file <path>', '人群假设文件（默认 rules/population 中的第一个）').action(async (opts) => { status = await populationCommand({ ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')

@@ -146,7 +146,9 @@ export function rulesetHash(files: RuleFiles): string {
  * Builds a regulation from the texts of its files. `dir` is where the folder is (kept on
  * the result); `shownAs` is how file names start in messages (e.g. "rules").
  */
-export function loadRegulationFiles(dir: string, files: RuleFiles, shownAs = 'rules'): LoadResult {
+export function loadRegulationFiles(dir: string, all: RuleFiles, shownAs = 'rules'): LoadResult {
+  // population/: assumptions about who comes to the counter, not rules (checked in engine/project/population)
+  const files: RuleFiles = new Map([...all].filter(([rel]) => !rel.startsWith('population/')));
   const display = (rel: string): string => (shownAs ? `${shownAs}/${rel}` : rel);
   const problems: Problem[] = [];
   try {

@@ -8,6 +8,7 @@ import { checkForms } from './forms/check-forms.js';
 import { buildPrintTemplates } from './print/render-print.js';
 import { checkPrintFiles } from './print/check-prints.js';
 import { lintFixture } from './fixtures/lint-fixture.js';
+import { checkPopulation, isPopulationFile } from './population/check-population.js';
 import type { Problem } from '../core/source-file.js';
 import type { Regulation } from '../model/model.js';
 import type { FormSet } from './forms/form-model.js';
@@ -45,5 +46,6 @@ export function checkProject(files: Record<string, string>, today: string): Proj
       all.push(...lintFixture(regulation, text, path));
     }
   }
+  for (const [path, text] of Object.entries(files)) if (isPopulationFile(path)) all.push(...checkPopulation(path, text, regulation).problems);
   return { regulation, problems: all, forms: formSet, fixtures };
 }

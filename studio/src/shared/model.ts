@@ -1,15 +1,19 @@
-// Everything the studio shows, worked out in the browser from a set of files (the saved
-// ones, or the working copy with unsaved edits): the regulation, its problems, the forms,
-// the print templates and every fixture's decision.
-import { checkProject, under } from '../../../engine/project/check-project.js';
+// Everything the studio shows, worked out from a set of files (the saved ones, or the
+// working copy with unsaved edits): the regulation, its problems, the forms, the print
+// templates and every fixture's decision. Checking and the fixtures run in a worker
+// (studio/src/impact/model-worker.ts); the decider, forms and print templates are made
+// here when a page first asks for them.
+import * as Comlink from 'comlink';
+import { under } from '../../../engine/project/check-project.js';
 import { Decider } from '../../../engine/explain/decider.js';
 import { buildForms } from '../../../engine/project/forms/load-forms.js';
 import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
-import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
+import type { FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
 import type { FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { chinaToday } from '../../../engine/core/dates/china-today.js';
+import type { ModelApi } from '../impact/model-worker.js';
 
 export interface Model {
   files: Record<string, string>;
@@ -33,24 +37,25 @@ export function setDiskProblems(problems: Problem[]): void {
   diskProblems = problems.filter((p) => /^(encoding|file)\./.test(p.code));
 }
 
+let worker: Comlink.Remote<ModelApi> | undefined;
+const modelWorker = (): Comlink.Remote<ModelApi> => (worker ??= Comlink.wrap<ModelApi>(new Worker(new URL('../impact/model-worker.ts', import.meta.url), { type: 'module' })));
+
 export async function buildModel(files: Record<string, string>, saved?: Record<string, string>): Promise<Model> {
   const started = performance.now();
-  const check = checkProject(files, today());
-  const { regulation } = check;
   // a file on disk that could not be read is shown with that problem until it is replaced
   const unread = diskProblems.filter((p) => !saved || saved[p.location.file] === files[p.location.file]);
-  const problems = [...unread, ...check.problems];
+  const built = await modelWorker().build(files, today(), unread);
+  const { regulation, problems, fixtures } = built;
+  const ms = performance.now() - started;
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
-  if (!regulation || problems.some((p) => p.location.file.startsWith('rules/'))) {
-    return { files, regulation, problems, fixtures: [], ms: performance.now() - started };
-  }
-  const decider = new Decider(regulation);
-  const forms = buildForms(under(files, 'forms')).set;
-  const prints = buildPrintTemplates(under(files, 'forms'));
-  const fixtureFiles = Object.entries(files)
-    .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, text]) => ({ name, text }));
-  const fixtures = await runFixtures(decider, fixtureFiles);
-  return { files, regulation, decider, problems, forms, prints, fixtures, ms: performance.now() - started };
+  if (!regulation || built.rulesBroken) return { files, regulation, problems, fixtures: [], ms };
+  let decider: Decider | undefined;
+  let forms: FormSet | undefined;
+  let prints: PrintTemplates | undefined;
+  return {
+    files, regulation, problems, fixtures, ms,
+    get decider() { return (decider ??= new Decider(regulation)); },
+    get forms() { return (forms ??= buildForms(under(files, 'forms')).set); },
+    get prints() { return (prints ??= buildPrintTemplates(under(files, 'forms'))); },
+  };
 }

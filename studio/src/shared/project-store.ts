@@ -74,10 +74,14 @@ export async function loadProject(): Promise<void> {
     }
     // A draft equal to the file on disk is no longer a draft.
     for (const [p, d] of Object.entries(drafts)) if (project.files[p]?.text === d.text) delete drafts[p];
-    const savedModel = await buildModel(Object.fromEntries(Object.entries(project.files).map(([p, f]) => [p, f.text])));
+    const savedTextsNow = Object.fromEntries(Object.entries(project.files).map(([p, f]) => [p, f.text]));
     const working = workingFiles(project.files, drafts);
-    set({ status: 'ready', saved: project.files, drafts, working, savedModel, workingModel: Object.keys(drafts).length ? undefined : savedModel });
-    if (Object.keys(drafts).length) recompute(0);
+    // with drafts, both models (built in the worker) before the pages show: no saved value flashes in place of a draft
+    const [savedModel, workingModel] = await Promise.all([
+      buildModel(savedTextsNow),
+      Object.keys(drafts).length ? buildModel(working, savedTextsNow) : undefined,
+    ]);
+    set({ status: 'ready', saved: project.files, drafts, working, savedModel, workingModel: workingModel ?? savedModel });
   } catch (e) {
     set({ status: 'error', error: (e as Error).message });
   }

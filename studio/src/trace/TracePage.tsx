@@ -10,6 +10,7 @@ import { useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
+import { populationCase } from '../impact/impact-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 
@@ -51,6 +52,10 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
       if (counter) void model.decider.decide(counter).then(setDocument);
       return;
     }
+    if (chosen?.startsWith('population:')) { // an example from the impact panel's population
+      void populationCase(Number(chosen.slice('population:'.length))).then((c) => (c ? model.decider!.decide(c).then(setDocument) : setDocument(null)));
+      return;
+    }
     const text = model.files[chosen ?? ''];
     const checked = text ? parseCase(model.decider.regulation, text, chosen ?? '') : undefined; // never throws: a bad file just shows no decision
     if (checked?.case) void model.decider.decide(checked.case).then(setDocument);
@@ -68,6 +73,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
         <label>{t.chooseCase}：
           <select data-testid="trace-case" value={chosen} onChange={(e) => go('trace', { fixture: e.target.value, decision: current })}>
             {counter && <option value="counter">（窗口受理中的案件）{counter.name}</option>}
+            {chosen?.startsWith('population:') && <option value={chosen}>{t.populationCase} #{Number(chosen.slice(11)) + 1}</option>}
             {fixtures.map((f) => <option key={f.file} value={f.file}>{f.name ?? f.file}</option>)}
           </select>
         </label>

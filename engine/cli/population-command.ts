@@ -1,0 +1,50 @@
+// `tiaoli population --size N --seed S > cases.jsonl`: a synthetic year of counter traffic,
+// one case a line, from the assumptions in rules/population/*.yaml; `tiaoli decide --jsonl`
+// replays it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem } from '../core/source-file.js';
+import { checkPopulation } from '../project/population/check-population.js';
+import { populationCases } from '../project/population/generate-population.js';
+import { MAX_POPULATION } from '../project/population/population-schema.js';
+import { loadOrReport, rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
+
+export interface PopulationOptions extends ProjectOptions { size?: string; seed?: string; file?: string }
+
+/** A whole number in [min, max] from the command line, or a message saying what is wrong. */
+function wholeNumber(text: string | undefined, option: string, min: number, max: number): number | string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9]{1,10}$/.test(text.trim())) return `${option} 应为整数（${min} 到 ${max}），现为 ${JSON.stringify(text)}`;
+  const n = Number(text.trim());
+  if (n < min || n > max) return `${option} 应在 ${min} 到 ${max} 之间，现为 ${n}`;
+  return n;
+}
+
+export async function populationCommand(options: PopulationOptions): Promise<number> {
+  const size = wholeNumber(options.size, '--size', 1, MAX_POPULATION);
+  const seed = wholeNumber(options.seed, '--seed', 0, 4294967295);
+  for (const v of [size, seed]) {
+    if (typeof v === 'string') {
+      process.stderr.write(`${v}\n`);
+      return 1;
+    }
+  }
+  const regulation = loadOrReport(options);
+  if (!regulation) return 2;
+  const dir = join(rulesDir(options), 'population');
+  const file = options.file ?? (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f))[0] : undefined);
+  if (!file || !existsSync(file)) {
+    process.stderr.write(`找不到人群假设文件${file ? `：${file}` : `（${shownDir(dir)} 中没有 .yaml 文件）`}；用 --file 指定\n`);
+    return 1;
+  }
+  const checked = checkPopulation(shownDir(file), readFileSync(file), regulation);
+  if (!checked.spec) {
+    for (const p of checked.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`人群假设有 ${checked.problems.length} 处错误，未生成案件。\n`);
+    return 1;
+  }
+  for (const c of populationCases(checked.spec, { size: size as number | undefined, seed: seed as number | undefined })) {
+    if (!process.stdout.write(`${JSON.stringify(c)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+// What the impact worker answers (structured-clone plain data only).
+
+/** One change of one decision field, from the saved rules to the working copy. */
+export interface Transition {
+  decision: string;
+  field: string;
+  before: string;
+  after: string;
+  count: number;
+  /** indexes of a few cases that make it, to open in the trace */
+  examples: number[];
+}
+
+export interface ImpactResult {
+  kind: 'done';
+  /** which case set (the population; the register slice adds its own) */
+  source: string;
+  size: number;
+  /** cases with at least one decision field changed */
+  changedCases: number;
+  transitions: Transition[];
+  /** re-deciding and comparing under the working copy (the saved decisions are kept) */
+  ms: number;
+  /** of `ms`, the time inside decider.decide (the engine); the rest is the worker's own */
+  decideMs: number;
+  /** deciding under the saved rules, when it had to be done for this run (else 0) */
+  savedMs: number;
+}
+
+export type ImpactAnswer = ImpactResult | { kind: 'cancelled' } | { kind: 'error'; message: string };
+
+export interface LoadAnswer {
+  count: number;
+  /** located Chinese messages (file:line:column, or 第 N 行) */
+  problems: string[];
+  ms: number;
+}
+
+export interface Progress { done: number; total: number; phase: 'saved' | 'working' | 'load' }

@@ -1,0 +1,93 @@
+// Beside the fixtures: what the working copy does to a whole population of cases (a
+// synthetic year from rules/population, or a cases.jsonl), decided in a worker. The
+// register slice mounts its own source of cases next to this one.
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { href } from '../shared/router.js';
+import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
+
+// Observable Plot (with d3) loads when there is something to draw
+const ImpactChart = lazy(() => import('../impact/ImpactChart.js').then((m) => ({ default: m.ImpactChart })));
+import '../impact/impact.css';
+import { compareRules, generatePopulation, loadCaseFile, useImpact } from '../impact/impact-store.js';
+
+const DEFAULT_SIZE = 20_000;
+/** bars in the chart; the table below lists every change */
+const CHART_BARS = 12;
+
+export function PopulationImpact() {
+  const project = useProject();
+  const impact = useImpact();
+  const t = useMessages();
+  const show = (v: unknown): string => (v === undefined ? t.none : v === A_DATE ? t.aDate : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  const files = project.working;
+  const populationFiles = useMemo(() => Object.keys(files).filter((p) => /^rules\/population\/[^/]+\.ya?ml$/.test(p)).sort(), [files]);
+  const [file, setFile] = useState<string>();
+  const [size, setSize] = useState(String(DEFAULT_SIZE));
+  const [seed, setSeed] = useState('1');
+  const chosen = file && populationFiles.includes(file) ? file : populationFiles[0];
+  const savedRuleset = project.savedModel?.regulation?.ruleset;
+  const workingRuleset = project.workingModel?.regulation?.ruleset;
+  const rulesBroken = project.workingModel?.problems.some((p) => p.location.file.startsWith('rules/') && !p.location.file.startsWith('rules/population/'));
+
+  useEffect(() => {
+    if (!impact.population || impact.loading || !savedRuleset || !workingRuleset || rulesBroken) return;
+    const saved = Object.fromEntries(Object.entries(project.saved).map(([p, f]) => [p, f.text]));
+    void compareRules(saved, project.working, `${savedRuleset}|${workingRuleset}|${impact.population.from}|${impact.population.count}`);
+  }, [savedRuleset, workingRuleset, impact.population, impact.loading, rulesBroken, project.saved, project.working]);
+
+  const generate = () => {
+    if (!chosen) return;
+    // the worker checks both and says what is wrong (a negative, a fraction, a billion)
+    void generatePopulation(chosen, files, Number(size.trim() || Number.NaN), Number(seed.trim() || Number.NaN));
+  };
+  const result = impact.result;
+  const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, show), decision: tr.decision, count: tr.count, tr })), [result]);
+
+  return (
+    <section className="population-impact" data-testid="population-impact" aria-label={t.populationImpact}>
+      <h4>{t.populationImpact}</h4>
+      <div className="population-controls">
+        {populationFiles.length > 1 && (
+          <label>{t.populationFile}
+            <select value={chosen} onChange={(e) => setFile(e.target.value)}>{populationFiles.map((p) => <option key={p} value={p}>{p}</option>)}</select>
+          </label>
+        )}
+        <label>{t.populationSize} <input data-testid="population-size" inputMode="numeric" size={8} value={size} onChange={(e) => setSize(e.target.value)} /></label>
+        <label>{t.populationSeed} <input data-testid="population-seed" inputMode="numeric" size={6} value={seed} onChange={(e) => setSeed(e.target.value)} /></label>
+        <button type="button" data-testid="population-generate" disabled={!chosen || impact.loading} onClick={generate}>{t.generatePopulation}</button>
+        <label className="file-pick">{t.loadCases} <input data-testid="population-file" type="file" accept=".jsonl,.json,.txt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void loadCaseFile(f, files); e.target.value = ''; }} /></label>
+      </div>
+      {impact.problems.length > 0 && <ul className="error small" data-testid="population-problems">{impact.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
+      {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
+      {impact.loading && <p className="muted">{t.computing}</p>}
+      {impact.population && <p className="muted" data-testid="population-loaded">{t.populationLoaded} {impact.population.count.toLocaleString('zh-CN')}：{impact.population.from}（{Math.round(impact.population.ms)} ms）</p>}
+      {impact.running && impact.progress && (
+        <p className="muted">{t.deciding}（{impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy}）<progress max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+      )}
+      {impact.error && <p className="error small">{impact.error}</p>}
+      {result && !impact.running && (
+        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)}>
+          <p><b>{result.size.toLocaleString('zh-CN')}</b> {t.ofCases} <b>{result.changedCases.toLocaleString('zh-CN')}</b> {t.casesChanged}<span className="muted">（{t.redecidedIn} {Math.round(result.ms)} ms）</span></p>
+          {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
+          {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
+          {rows.length > 0 && (
+            <table className="transitions">
+              <caption className="muted small">{t.transition}</caption>
+              <tbody>
+                {rows.map(({ tr, label }) => (
+                  <tr key={label} data-testid="transition" data-field={`${tr.decision}.${tr.field}`} data-before={show(rawValue(tr.before))} data-after={show(rawValue(tr.after))} data-count={tr.count}>
+                    <td><code>{tr.decision}.{tr.field}</code> <span className="before">{show(rawValue(tr.before))}</span> → <span className="after">{show(rawValue(tr.after))}</span></td>
+                    <td className="count">{tr.count.toLocaleString('zh-CN')}</td>
+                    <td>{tr.examples.map((i) => <a key={i} href={href('trace', { fixture: `population:${i}`, decision: tr.decision })} title={t.openInTrace}>#{i + 1}</a>)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// Hostile population files and hostile cases.jsonl (issue 11 items 5–6): every bad input is
+// a located Chinese message; nothing throws, nothing hangs, no prototype is touched.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkPopulation } from '../../engine/project/population/check-population.js';
+import { generatePopulation } from '../../engine/project/population/generate-population.js';
+import { parseCaseLines } from '../../studio/src/impact/case-lines.js';
+import { qujing, root } from '../support/regulation.js';
+import { tiaoli } from '../support/cli.js';
+
+const FILE = 'rules/population/qujing-year.yaml';
+const text = readFileSync(join(root, FILE), 'utf8');
+const lineOf = (needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const check = (source: string) => checkPopulation(FILE, source, qujing().regulation);
+
+function onlyProblem(source: string) {
+  const checked = check(source);
+  expect(checked.spec).toBeUndefined();
+  expect(checked.problems.length).toBeGreaterThan(0);
+  for (const p of checked.problems) {
+    expect(p.location.file).toBe(FILE);
+    expect(p.location.line).toBeGreaterThanOrEqual(1);
+    expect(p.message).toMatch(/[\u4e00-\u9fff]/);
+  }
+  return checked.problems;
+}
+
+describe('a hostile population file', () => {
+  it('shares that do not sum to 1: named, at the group', () => {
+    const [p] = onlyProblem(text.replace('damaged: 0.3', 'damaged: 0.5'));
+    expect(p.message).toBe('replacement.reasons：各项比例之和应为 1，现为 1.2');
+    expect(p.location.line).toBe(lineOf('damaged: 0.3'));
+  });
+
+  it('a negative size, a negative share, a size past the limit: at their lines', () => {
+    expect(onlyProblem(text.replace('size: 200000', 'size: -5'))[0]).toMatchObject({ message: 'population.size：不得小于 1', location: { line: lineOf('size: 200000') } });
+    expect(onlyProblem(text.replace('stableIncome: 0.35', 'stableIncome: -0.35'))[0].location.line).toBe(lineOf('stableIncome: 0.35'));
+    expect(onlyProblem(text.replace('size: 200000', 'size: 1000000000000'))[0].message).toBe('population.size：不得大于 2000000');
+  });
+
+  it('an unknown key (a misspelling) is refused at its line', () => {
+    const problems = onlyProblem(text.replace('  streetShare: 0.65', '  streetshare: 0.65'));
+    const unknown = problems.find((p) => p.code === 'schema.additionalProperties')!;
+    expect(unknown.location.line).toBe(lineOf('streetShare: 0.65'));
+    expect(unknown.message).toContain('没有这一项');
+    expect(problems.find((p) => p.code === 'schema.required')?.message).toContain('residence');
+  });
+
+  it('__proto__, constructor as names: refused, and no object gains a property', () => {
+    const proto = onlyProblem(text.replace('  "530302": 0.04         # 麒麟区（市内跨县的人户分离）', '  __proto__: 0.04'));
+    expect(proto[0].location.line).toBe(lineOf('麒麟区（市内跨县的人户分离）'));
+    const ctor = onlyProblem(text.replace('    leaseContract: 0.55', '    constructor: 0.55'));
+    expect(ctor.map((p) => p.message).join()).toMatch(/constructor/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    onlyProblem(text.replace('services:\n', 'services:\n  __proto__: { polluted: 1 }\n'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a day range backwards, a material the regulation does not know: located', () => {
+    expect(onlyProblem(text.replace('heldDays: { from: 30, to: 700 }', 'heldDays: { from: 700, to: 30 }'))[0].message).toBe('replacement.heldDays.from：区间的起点 700 大于终点 30');
+    expect(onlyProblem(text.replace('    leaseContract: 0.55', '    leaseContrat: 0.55'))[0].message).toContain('未知的材料代码 leaseContrat');
+  });
+
+  it('YAML bombs and garbage: located problems, never a throw', () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n';
+    for (const source of [bomb, '', '[', 'population: 1', '\u0000\u0001', '{'.repeat(10_000)]) onlyProblem(source);
+  });
+
+  it('fuzzed: any line deleted, any value replaced, never throws, every problem located', () => {
+    const lines = text.split('\n');
+    fc.assert(fc.property(fc.nat(lines.length - 1), fc.oneof(fc.constant(''), fc.string(), fc.constantFrom('  x: -1', '  __proto__: 1', '- 1', '  size: 1e400', 'population:')), (at, replacement) => {
+      const copy = [...lines];
+      copy[at] = replacement;
+      const checked = check(copy.join('\n'));
+      for (const p of checked.problems) expect(p.location.line).toBeGreaterThanOrEqual(1);
+    }), { numRuns: 300 });
+  });
+
+  it('tiaoli population refuses a negative or huge --size, and a broken file, with a message and exit 1', () => {
+    for (const size of ['-1', '1e9', '99999999', 'abc']) {
+      const run = tiaoli(['population', '--size', size]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/--size 应/);
+    }
+    const run = tiaoli(['population', '--size', '3', '--file', join(root, 'test/hostile/population.test.ts')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/population\.test\.ts:\d+:\d+/);
+  });
+});
+
+describe('a hostile cases.jsonl loaded into the studio', () => {
+  const regulation = qujing().regulation;
+  const bytes = (s: string): ArrayBuffer => new TextEncoder().encode(s).buffer as ArrayBuffer;
+  const good = generatePopulation(checkPopulation(FILE, text, regulation).spec!, { size: 3, seed: 1 }).map((c) => JSON.stringify(c));
+
+  it('bad lines are named by number, in Chinese; the good ones load', () => {
+    const lines = [
+      good[0],
+      '{not json',
+      '{"__proto__": {"polluted": 1}, "asOf": "2019-01-01", "facts": {}}',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      JSON.stringify({ asOf: '2019-02-30', facts: {} }),
+      good[1],
+      `{"asOf":"2019-01-01","facts":{},"name":"${'x'.repeat(200_000)}"}`,
+      '',
+      good[2],
+    ];
+    const read = parseCaseLines('cases.jsonl', bytes(lines.join('\n')), regulation);
+    expect(read.cases).toHaveLength(3);
+    expect(read.problems.map((p) => p.match(/第 (\d+) 行/)?.[1])).toEqual(['2', '3', '4', '5', '7']);
+    for (const p of read.problems) expect(p).toMatch(/^cases\.jsonl：第 \d+ 行：.*[\u4e00-\u9fff]/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('not UTF-8, empty, or 100,000 lines of garbage: a message, quickly, no hang', () => {
+    expect(parseCaseLines('gbk.jsonl', new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0xff]).buffer as ArrayBuffer, regulation).problems[0]).toContain('不是 UTF-8');
+    expect(parseCaseLines('empty.jsonl', bytes('\n\n'), regulation).problems).toEqual(['empty.jsonl：文件中没有案件']);
+    const garbage = parseCaseLines('garbage.jsonl', bytes('{"a":\n'.repeat(100_000)), regulation);
+    expect(garbage.cases).toEqual([]);
+    expect(garbage.problems).toHaveLength(21);
+    expect(garbage.problems.at(-1)).toBe('garbage.jsonl：另有 99980 行有错误未列出');
+  });
+});
+
+describe('a hostile size or seed asked of the studio', () => {
+  it('negative, fractional, huge or not a number: a Chinese message before anything is drawn', async () => {
+    const { populationRequestProblem } = await import('../../engine/project/population/population-request.js');
+    for (const size of [-5, 0, 1.5, Number.NaN, 1e12, Infinity]) expect(populationRequestProblem(size, 1, 500_000)).toMatch(/^案件数应为 1 到 500,000 之间的整数/);
+    for (const seed of [-1, 2 ** 33, 0.5, Number.NaN]) expect(populationRequestProblem(1000, seed)).toMatch(/^随机种子应为/);
+    expect(populationRequestProblem(200_000, 0)).toBeUndefined();
+  });
+});
