@@ -5,10 +5,10 @@ import { loadProject, useProject } from '../shared/project-store.js';
 import { toggleLanguage, useMessages } from '../shared/i18n.js';
 import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
-import { ArticlesPage } from '../articles/ArticlesPage.js';
-import { TracePage } from '../trace/TracePage.js';
 
-// The editor (CodeMirror) and the counter (JSON Forms) load when first opened.
+// Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…).
+const ArticlesPage = lazy(() => import('../articles/ArticlesPage.js').then((m) => ({ default: m.ArticlesPage })));
+const TracePage = lazy(() => import('../trace/TracePage.js').then((m) => ({ default: m.TracePage })));
 const RuleEditorPage = lazy(() => import('../rule-editor/RuleEditorPage.js').then((m) => ({ default: m.RuleEditorPage })));
 const ParametersPage = lazy(() => import('../parameters/ParametersPage.js').then((m) => ({ default: m.ParametersPage })));
 const CounterPage = lazy(() => import('../counter/CounterPage.js').then((m) => ({ default: m.CounterPage })));
