@@ -20,6 +20,12 @@ const zh = {
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: '请输入整数', aNumber: '请输入数字',
+  interpretationQuestion: '问题', interpretationReading: '采用的理解', interpretationAlternatives: '其他理解', interpretationConsequence: '采用时：', interpretationReasons: '理由', interpretationSources: '依据的文件',
+  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', interpretation: '解释', closeInterpretation: '收起解释',
+  fixtureSaved: '已保存夹具', openTrace: '查看推理', openInEditor: '在规则编辑中打开', fixtureExists: '已存在，请换一个文件名',
+  tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
+  searchCases: '搜索案例', casesShown: '个案例', caseAtCounter: '（窗口受理中的案件）', otherCases: '其他', recomputingDecision: '正在重算…（规则已修改，结果随后显示）',
+  basis: '依据', setAsideBy: '被例外规则排除：', anyHolds: '任一成立：', noneHolds: '以下不成立：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
   language: 'English',
 };
 
@@ -41,6 +47,12 @@ const en: typeof zh = {
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: 'Enter a whole number', aNumber: 'Enter a number',
+  interpretationQuestion: 'Question', interpretationReading: 'Reading taken', interpretationAlternatives: 'Other readings', interpretationConsequence: 'If taken: ', interpretationReasons: 'Reasons', interpretationSources: 'Sources',
+  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', interpretation: 'Interpretation', closeInterpretation: 'Close the interpretation',
+  fixtureSaved: 'Fixture saved', openTrace: 'See why', openInEditor: 'Open in the rule editor', fixtureExists: 'already exists: choose another file name',
+  tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',
+  searchCases: 'Search cases', casesShown: 'cases', caseAtCounter: '(the case at the counter)', otherCases: 'Other', recomputingDecision: 'Recomputing… (the rules changed; the result follows)',
+  basis: 'Basis', setAsideBy: 'Set aside by the exception: ', anyHolds: 'Any of these holds:', noneHolds: 'This does not hold:', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
   language: '中文',
 };
 
