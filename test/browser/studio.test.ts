@@ -169,6 +169,8 @@ describe('counter staff and legal reviewers', () => {
     await page.locator('[data-testid=print-close]').click();
 
     await field(form, '证件照').fill('2');
+    // at once: the older decision (a notice) is not shown while the new one is worked out
+    await expect(page.locator('[data-testid=counter-decision]').innerText()).resolves.not.toContain('一次性书面告知');
     await outcome.filter({ hasText: '当场制发居住证' }).waitFor();
 
     // Save the case as a fixture: review the decision, tick the values verified against the
