@@ -52,6 +52,8 @@ describe('the studio, as fast as it feels', () => {
       await page.locator('[data-testid=value-photoCount-0]').fill('3');
       const scope = page.locator('[data-testid="file-parameters/materials.yaml"]');
       await scope.locator('[data-testid=save]:not([disabled])').waitFor();
+      // as a person does: looks at the impact of the change (the rules rebuilt), then saves
+      await page.waitForFunction(() => ![...document.querySelectorAll('.status .badge')].some((b) => /重算/.test(b.textContent ?? '')));
       return page.evaluate(async () => {
         const bar = document.querySelector('[data-testid="file-parameters/materials.yaml"]')!;
         const started = performance.now();

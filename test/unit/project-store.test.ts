@@ -115,6 +115,16 @@ describe('the project store', () => {
     expect(store.stats.checks).toBe(checks + 1);
   });
 
+  it('a draft checked before it is saved (the studio asks when typing pauses) is saved without checking again', async () => {
+    const snapshot = await store.snapshot();
+    const text = snapshot.files[FILE]!.text.replace('label: 施行之日', 'label: 施行日期');
+    expect(await store.check({ [FILE]: text })).toEqual([]);
+    const checks = store.stats.checks;
+    expect(await store.save(FILE, text, snapshot.files[FILE]!.version)).toMatchObject({ kind: 'saved' });
+    expect((await store.snapshot()).files[FILE]!.text).toBe(text);
+    expect(store.stats.checks).toBe(checks);
+  });
+
   it('under load, looks at the disk at most once per freshMs, and still sees a change after it', async () => {
     const busy = new ProjectStore(dir, { freshMs: 60_000 });
     await busy.snapshot();
