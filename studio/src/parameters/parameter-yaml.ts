@@ -318,9 +318,13 @@ export function readParameterValues(text: string | undefined, name: string): Arr
   if (doc.errors.length) return undefined;
   const map = doc.getIn([name, 'values'], true);
   if (!isMap(map)) return undefined;
-  return map.items
-    .map((p) => ({ from: keyOf(p), value: isNode(p.value) ? p.value.toJS(doc) : (p.value ?? null) }))
-    .sort((a, b) => a.from.localeCompare(b.from));
+  try {
+    return map.items
+      .map((p) => ({ from: keyOf(p), value: isNode(p.value) ? p.value.toJS(doc) : (p.value ?? null) }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+  } catch {
+    return undefined; // an alias that expands too far, or to nothing: the rule editor shows why
+  }
 }
 
 /** the files' texts as last read, so a page of fields parses each file once per edit */
