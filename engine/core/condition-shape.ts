@@ -4,7 +4,7 @@
 import type { PathSegment } from './source-file.js';
 import { isFactRef } from './fact-names.js';
 
-export interface ShapeProblem { path: PathSegment[]; message: string }
+export interface ShapeProblem { path: PathSegment[]; message: string; at?: 'key' }
 
 const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path']);
 
@@ -27,7 +27,7 @@ export function conditionShapeProblems(node: unknown, path: PathSegment[] = []):
     if (!Object.hasOwn(node, required)) problems.push({ path, message: `条件缺少 ${required}` });
   }
   for (const key of keys) {
-    if (!LEAF_KEYS.has(key)) problems.push({ path: [...path, key], message: `条件中不允许的键 ${key}` });
+    if (!LEAF_KEYS.has(key)) problems.push({ path: [...path, key], message: `条件中不允许的键 ${key}`, at: 'key' });
   }
   if (Object.hasOwn(node, 'fact') && typeof at('fact') !== 'string') problems.push({ path: [...path, 'fact'], message: 'fact 应为事实名（文字）' });
   if (Object.hasOwn(node, 'path') && typeof at('path') !== 'string') problems.push({ path: [...path, 'path'], message: 'path 应为字段路径（文字）' });

@@ -6,12 +6,18 @@ import { readableLimits, tooDeepAt } from './yaml-limits.js';
 export { formatProblem, ProblemsError, type Location, type PathSegment, type Problem } from './problems.js';
 import type { Location, PathSegment, Problem } from './problems.js';
 
+export type LocateTarget = 'value' | 'key';
+
 export interface SourceFile {
   file: string;
   text: string;
   data: unknown;
-  /** The position of the value at `path`, or of its nearest existing parent. */
-  locate(path: readonly PathSegment[]): Location;
+  /**
+   * The position of the value at `path`, or of its nearest existing parent. With `'key'`,
+   * the position of the key that names the last segment (an unknown or misspelt key is
+   * shown on its own line, not on the line its value starts or at its parent).
+   */
+  locate(path: readonly PathSegment[], target?: LocateTarget): Location;
   problems: Problem[];
 }
 
@@ -52,17 +58,20 @@ export function parseSource(file: string, input: string | Uint8Array): SourceFil
     problems.push({ code: 'yaml.moreErrors', message: `另有 ${errors.length - MAX_SYNTAX_PROBLEMS} 处 YAML 语法错误未列出`, location: problems[problems.length - 1].location });
   }
   if (!problems.length) problems.push(...nodeProblems(doc, position));
-  const locate = (path: readonly PathSegment[]): Location => {
+  const locate = (path: readonly PathSegment[], target: LocateTarget = 'value'): Location => {
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    for (const segment of path) {
+    for (const [i, segment] of path.entries()) {
       let next: unknown;
       if (isMap(node)) {
         const pair = node.items.find((item) => isPair(item) && String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
         if (pair && isPair(pair)) {
           next = pair.value;
           const keyRange = (pair.key as Node | null)?.range;
-          if (!next && keyRange) offset = keyRange[0];
+          if (keyRange && (!next || (target === 'key' && i === path.length - 1))) {
+            offset = keyRange[0];
+            break;
+          }
         }
       } else if (isSeq(node)) {
         next = node.items[Number(segment)];

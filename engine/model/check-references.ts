@@ -28,7 +28,7 @@ export function articleIds(regulation: Regulation): Set<string> {
 
 export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml'): Problem[] {
   const problems: Problem[] = [];
-  const at = (file: string, fallback: Location, path: PathSegment[]): Location => sourceOf(file)?.locate(path) ?? fallback;
+  const at = (file: string, fallback: Location, path: PathSegment[], target?: 'key'): Location => sourceOf(file)?.locate(path, target) ?? fallback;
   const articles = articleIds(regulation);
   const paths = casePaths(regulation.caseSchema);
   const ruleIndex = new Map<string, RuleSpec>();
@@ -77,7 +77,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   };
 
   for (const rule of regulation.rules) {
-    const here = (path: PathSegment[]): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), ...path]);
+    const here = (path: PathSegment[], target?: 'key'): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), ...path], target);
     if (ruleIndex.has(rule.id)) {
       problems.push({ code: 'ref.duplicateRule', message: `规则编号 ${rule.id} 重复（另见 ${ruleIndex.get(rule.id)!.file}）`, location: here(['id']) });
     }
@@ -86,7 +86,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     rule.interpretations.forEach((id, i) => checkInterpretation(id, () => here(['interpretations', i])));
     const leaves = conditionLeaves(rule.when, ['when']);
     if (!leaves.length) problems.push({ code: 'rule.noConditions', message: `规则 ${rule.id} 没有条件`, location: here(['when']) });
-    for (const p of conditionShapeProblems(rule.when, ['when'])) problems.push({ code: 'rule.badCondition', message: p.message, location: here(p.path) });
+    for (const p of conditionShapeProblems(rule.when, ['when'])) problems.push({ code: 'rule.badCondition', message: p.message, location: here(p.path, p.at) });
     for (const leaf of leaves) {
       if (typeof leaf.fact === 'string') checkFact(leaf.fact, () => here([...leaf.at, 'fact']));
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {

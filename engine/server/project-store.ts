@@ -10,6 +10,7 @@ import {
   RefusedError, versionOf, writeProjectFile, type ProjectFile, type ReadFile,
 } from './project-files.js';
 import { checkProjectSafely } from './safe-check.js';
+import type { ProjectCheck } from '../project/check-project.js';
 import { LockBusyError, ProjectLock } from './file-lock.js';
 import { chinaToday } from '../core/dates/china-today.js';
 
@@ -64,6 +65,8 @@ export class ProjectStore {
   private readonly freshMs: number;
   private listedAt = -Infinity;
   private readonly remembered = new WeakMap<ProjectSnapshot, Map<string, Promise<unknown>>>();
+  /** the last whole-project check, by the texts it ran on: a save's check is the next snapshot's */
+  private lastCheck?: { key: string; check: ProjectCheck };
 
   /**
    * `freshMs`: a snapshot younger than this is answered without looking at the disk again
@@ -128,8 +131,7 @@ export class ProjectStore {
       if (read.problem) fileProblems.push(read.problem);
       else texts.set(path, read.file.text);
     }
-    this.stats.checks++;
-    const check = checkProjectSafely(texts, day);
+    const check = this.checked(texts, day);
     const problems = [...fileProblems, ...check.problems];
     let decider: Decider | undefined;
     if (check.regulation) {
@@ -144,6 +146,20 @@ export class ProjectStore {
     this.current = { signature, snapshot, texts, fileProblems, today: day };
     this.checks = new Map();
     return snapshot;
+  }
+
+  /**
+   * The project checked with these texts, or the last check when it ran on the same texts:
+   * a save checks the project with the new text, writes it, and the snapshot after the
+   * write (the same texts) takes that check instead of checking the whole project again.
+   */
+  private checked(texts: Map<string, string>, day: string): ProjectCheck {
+    const key = [day, ...[...texts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, text]) => `${path}\0${versionOf(text)}`)].join('\n');
+    if (this.lastCheck?.key === key) return this.lastCheck.check;
+    this.stats.checks++;
+    const check = checkProjectSafely(texts, day);
+    this.lastCheck = { key, check };
+    return check;
   }
 
   /** The project's problems with these texts in place of (or beside) the files on disk. */
@@ -167,8 +183,7 @@ export class ProjectStore {
       this.checks.set(key, known);
       return known;
     }
-    this.stats.checks++;
-    const problems = [...current.fileProblems.filter((p) => !changed.has(p.location.file)), ...checkProjectSafely(merged, current.today).problems];
+    const problems = [...current.fileProblems.filter((p) => !changed.has(p.location.file)), ...this.checked(merged, current.today).problems];
     if (this.current === current) {
       this.checks.set(key, problems);
       if (this.checks.size > CHECK_CACHE) this.checks.delete(this.checks.keys().next().value!);

@@ -75,6 +75,8 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   hosts = ownHosts(options.host, port, options.hosts);
+  // the first studio page asks for the checked project at once: start checking it now
+  store.snapshot().catch(() => undefined);
   const shown = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shown}:${port}/`,

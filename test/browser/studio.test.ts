@@ -169,18 +169,31 @@ describe('counter staff and legal reviewers', () => {
     await page.locator('[data-testid=print-close]').click();
 
     await field(form, '证件照').fill('2');
+    // at once: the older decision (a notice) is not shown while the new one is worked out
+    await expect(page.locator('[data-testid=counter-decision]').innerText()).resolves.not.toContain('一次性书面告知');
     await outcome.filter({ hasText: '当场制发居住证' }).waitFor();
 
-    // Save the case as a fixture: review the decision, accept values as expectations.
+    // Save the case as a fixture: review the decision, tick the values verified against the
+    // articles as expectations. Nothing is ticked for the clerk (issue 12 item 6).
     await page.locator('[data-testid=save-as-fixture]').click();
     const creator = page.locator('[data-testid=new-fixture]');
     await creator.locator('code', { hasText: 'application.outcome' }).waitFor();
+    await expect(creator.locator('input[type=checkbox]:checked').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid=create-fixture]').isDisabled()).resolves.toBe(true);
+    const tick = (field: string) => creator.locator('label').filter({ has: page.locator('code', { hasText: new RegExp(`^${field.replace('.', '\\.')}$`) }) }).locator('input').check();
+    for (const verified of ['application.outcome', 'application.missing', 'eligibility.halfYearOn']) await tick(verified);
     await page.locator('[data-testid=fixture-name]').fill('外省务工人员材料齐全，当场发证（窗口录入）');
     await page.locator('[data-testid=fixture-file]').fill('counter-complete-application');
     await page.locator('[data-testid=create-fixture]').click();
+    // said where it was saved, with a link to it; the page stays
+    const savedNote = page.locator('[data-testid=fixture-saved]');
+    await savedNote.filter({ hasText: '已保存' }).waitFor();
+    await expect(savedNote.innerText()).resolves.toContain('test/cases/13-application/counter-complete-application.yaml');
+    await savedNote.getByRole('link', { name: '查看推理' }).click();
     await page.locator('[data-testid=trace-tree]').waitFor();
     const saved = parse(readFileSync(join(dir, 'test/cases/13-application/counter-complete-application.yaml'), 'utf8'));
-    expect(saved).toMatchObject({ name: '外省务工人员材料齐全，当场发证（窗口录入）', asOf: '2019-09-16', expect: { 'application.outcome': 'issueOnSpot', 'application.missing': [], 'eligibility.halfYearOn': '2019-08-27' } });
+    expect(saved).toMatchObject({ name: '外省务工人员材料齐全，当场发证（窗口录入）', asOf: '2019-09-16' });
+    expect(saved.expect).toEqual({ 'application.outcome': 'issueOnSpot', 'application.missing': [], 'eligibility.halfYearOn': '2019-08-27' });
     expect(saved.facts.person).toMatchObject({ name: '张伟', idNumber: '510104198806210574' });
     expect(tiaoli(['test', join(dir, 'test/cases/13-application/counter-complete-application.yaml')]).stdout).toMatch(/1 passed, 0 failed/);
 

@@ -30,6 +30,20 @@ describe('lint: errors at file:line:column', () => {
     expect(problems[0].location).toMatchObject(positionOf(copy.read(REGISTRATION), 'residence.registredOn'));
   });
 
+  it('an unknown key is shown at the key itself: its own line and column, not its value\'s line nor its parent\'s', () => {
+    const copy = rulesCopy();
+    // `lable` (for `label`) holding a block map: its value starts on the next line
+    copy.edit('parameters/materials.yaml', '  codes: materials\n  labels:\n    studentCard', '  codes: materials\n  lable:\n    note: 学生证\n  labels:\n    studentCard');
+    copy.edit(REGISTRATION, '- { fact: residence.arrivedOn, operator: present, value: true }\n    set', '- { fact: residence.arrivedOn, operator: present, value: true, vaule: 1 }\n    set');
+    const { problems } = loadRegulation(copy.dir);
+    const unknown = problems.find((p) => p.code === 'schema.additionalProperties')!;
+    expect(unknown.message).toContain('studyProofs.lable');
+    expect(unknown.location).toMatchObject(positionOf(copy.read('parameters/materials.yaml'), 'lable:'));
+    const condition = problems.find((p) => p.code === 'rule.badCondition')!;
+    expect(condition.message).toContain('vaule');
+    expect(condition.location).toMatchObject(positionOf(copy.read(REGISTRATION), 'vaule'));
+  });
+
   it('a YAML syntax error', () => {
     const copy = rulesCopy();
     copy.edit(REGISTRATION, 'set: { registration.status: late }', 'set: { registration.status: late');

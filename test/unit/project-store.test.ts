@@ -103,6 +103,28 @@ describe('the project store', () => {
     expect(await store.save(FILE, text, versionOf(text))).toMatchObject({ kind: 'conflict', current: { text: `${text}# elsewhere\n` } });
   });
 
+  it('a save checks the project once: the snapshot after the write takes the save\'s check', async () => {
+    const snapshot = await store.snapshot();
+    const checks = store.stats.checks;
+    const text = snapshot.files[FILE]!.text.replace('2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
+    expect(await store.save(FILE, text, snapshot.files[FILE]!.version)).toMatchObject({ kind: 'saved' });
+    const after = await store.snapshot();
+    expect(after.files[FILE]!.text).toBe(text);
+    expect(after.ruleset).not.toBe(snapshot.ruleset);
+    expect(after.decider).toBeDefined();
+    expect(store.stats.checks).toBe(checks + 1);
+  });
+
+  it('a draft checked before it is saved (the studio asks when typing pauses) is saved without checking again', async () => {
+    const snapshot = await store.snapshot();
+    const text = snapshot.files[FILE]!.text.replace('label: 施行之日', 'label: 施行日期');
+    expect(await store.check({ [FILE]: text })).toEqual([]);
+    const checks = store.stats.checks;
+    expect(await store.save(FILE, text, snapshot.files[FILE]!.version)).toMatchObject({ kind: 'saved' });
+    expect((await store.snapshot()).files[FILE]!.text).toBe(text);
+    expect(store.stats.checks).toBe(checks);
+  });
+
   it('under load, looks at the disk at most once per freshMs, and still sees a change after it', async () => {
     const busy = new ProjectStore(dir, { freshMs: 60_000 });
     await busy.snapshot();

@@ -85,6 +85,6 @@ function dateOrderKeyword(keyword: string, holds: (value: string, other: string)
 export function schemaProblems(errors: ErrorObject[] | null | undefined, source: SourceFile, base: PathSegment[] = []): Problem[] {
   return wordErrors(errors).map((w) => {
     const path = [...base, ...w.path];
-    return { code: `schema.${w.keyword}`, message: `${path.join('.') || '（文件）'}：${w.detail}`, location: source.locate(path) };
+    return { code: `schema.${w.keyword}`, message: `${path.join('.') || '（文件）'}：${w.detail}`, location: source.locate(path, w.at) };
   });
 }

@@ -78,9 +78,16 @@ export function errorPath(e: ErrorObject): PathSegment[] {
   return path;
 }
 
+/** An error about a key that should not be there, rather than about its value. */
+function keyError(e: ErrorObject): boolean {
+  return e.keyword === 'additionalProperties' || (e as ErrorObject & { propertyName?: string }).propertyName !== undefined;
+}
+
 export interface WordedError {
   keyword: string;
   path: PathSegment[];
+  /** 'key' when the error is about the key itself (one the schema does not have), not its value */
+  at: 'key' | 'value';
   detail: string;
 }
 
@@ -108,7 +115,7 @@ export function wordErrors(errors: ErrorObject[] | null | undefined): WordedErro
     const key = `${JSON.stringify(path)}|${detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ keyword: e.keyword, path, detail });
+    out.push({ keyword: e.keyword, path, detail, at: keyError(e) ? 'key' : 'value' });
   }
   return out;
 }

@@ -1,14 +1,14 @@
 // The studio's frame: the header (regulation, ruleset hash, unsaved changes, language) and
 // the pages of its three users — policy staff, counter staff, legal reviewers.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { loadProject, useProject } from '../shared/project-store.js';
 import { toggleLanguage, useMessages } from '../shared/i18n.js';
 import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
-import { ArticlesPage } from '../articles/ArticlesPage.js';
-import { TracePage } from '../trace/TracePage.js';
 
-// The editor (CodeMirror) and the counter (JSON Forms) load when first opened.
+// Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…).
+const ArticlesPage = lazy(() => import('../articles/ArticlesPage.js').then((m) => ({ default: m.ArticlesPage })));
+const TracePage = lazy(() => import('../trace/TracePage.js').then((m) => ({ default: m.TracePage })));
 const RuleEditorPage = lazy(() => import('../rule-editor/RuleEditorPage.js').then((m) => ({ default: m.RuleEditorPage })));
 const ParametersPage = lazy(() => import('../parameters/ParametersPage.js').then((m) => ({ default: m.ParametersPage })));
 const CounterPage = lazy(() => import('../counter/CounterPage.js').then((m) => ({ default: m.CounterPage })));
@@ -25,13 +25,17 @@ export function App() {
     void loadProject();
   }, []);
   const model = project.workingModel ?? project.savedModel;
+  // while a file has errors the rules cannot be built: the header keeps the last good ones
+  const lastGood = useRef(model?.regulation);
+  if (project.workingModel?.decider && project.workingModel.regulation) lastGood.current = project.workingModel.regulation;
+  const shown = lastGood.current ?? project.savedModel?.regulation;
   const drafts = Object.keys(project.drafts).length;
   return (
     <div className="app">
       <header className="app-header">
         <div className="brand">
           <strong>{t.appTitle}</strong>
-          <span className="regulation-title">《{model?.regulation?.title ?? '…'}》</span>
+          <span className="regulation-title">《{shown?.title ?? '…'}》</span>
         </div>
         <nav>
           {PAGES.map((p) => (
@@ -39,7 +43,7 @@ export function App() {
           ))}
         </nav>
         <div className="status">
-          <span className="ruleset" title={t.ruleset} data-testid="ruleset">{t.ruleset} {model?.regulation?.ruleset ?? '—'}</span>
+          <span className="ruleset" title={t.ruleset} data-testid="ruleset">{t.ruleset} {shown?.ruleset ?? '—'}</span>
           {drafts > 0 && <span className="badge warn" data-testid="unsaved">{drafts} {t.unsaved}</span>}
           {project.computing && <span className="badge">{t.computing}</span>}
           <button type="button" className="link" onClick={toggleLanguage}>{t.language}</button>
@@ -60,7 +64,7 @@ export function App() {
           </Suspense>
         )}
       </main>
-      <ArticlePanel regulation={model?.regulation} />
+      <ArticlePanel regulation={shown} />
     </div>
   );
 }

@@ -4,13 +4,15 @@ import { useMemo } from 'react';
 import { articleLabel } from '../../../engine/explain/article-label.js';
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
-import { href } from '../shared/router.js';
+import { href, useRoute } from '../shared/router.js';
 import { articleLinks } from './article-links.js';
 import { ReadingImpactPanel } from './ReadingImpactPanel.js';
+import { InterpretationPanel } from './InterpretationPanel.js';
 
 export function ArticlesPage() {
   const project = useProject();
   const t = useMessages();
+  const opened = useRoute().params.get('interpretation');
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
   const links = useMemo(() => (model?.regulation ? articleLinks(model) : undefined), [model]);
   if (!model?.regulation || !links) return null;
@@ -50,7 +52,7 @@ export function ArticlesPage() {
                         )}
                         {p.parameters.length > 0 && <div><b>{t.params}</b>{p.parameters.map((n) => <a key={n} className="chip param" href={href('parameters')}>{regulation.parameters[n].label}</a>)}</div>}
                         {p.interpretations.length > 0 && (
-                          <div><b>{t.interpretations}</b>{p.interpretations.map((id) => <a key={id} className="chip interp" title={regulation.interpretations[id].question} href={href('editor', { file: regulation.interpretations[id].file })}>{regulation.interpretations[id].title}</a>)}</div>
+                          <div><b>{t.interpretations}</b>{p.interpretations.map((id) => <a key={id} className="chip interp" title={regulation.interpretations[id].question} href={href('articles', { interpretation: id })}>{regulation.interpretations[id].title}</a>)}</div>
                         )}
                         {fields.length > 0 && (
                           <div><b>{t.formFields}</b>{[...new Map(fields.map((f) => [`${f.form}|${f.field}`, f])).values()].slice(0, 8).map((f) => <span key={`${f.form}${f.field}`} className="chip field" title={f.field}>{f.form}：{f.title}</span>)}{fields.length > 8 && <span className="muted"> …</span>}</div>
@@ -66,6 +68,7 @@ export function ArticlesPage() {
         );
       })}
       <ReadingImpactPanel model={model} />
+      {opened && <InterpretationPanel id={opened} regulation={regulation} />}
     </div>
   );
 }

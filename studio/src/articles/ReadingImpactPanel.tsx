@@ -32,7 +32,7 @@ export function ReadingImpactPanel({ model }: { model: Model }) {
       <h2 className="chapter">{t.readingImpact}</h2>
       {withAlternatives.map((i) => (
         <div key={i.id} className="article" data-testid={`reading-${i.id}`}>
-          <h3><a href={href('editor', { file: i.file })}>{i.title}</a> <code>{i.id}</code></h3>
+          <h3><a href={href('articles', { interpretation: i.id })}>{i.title}</a> <code>{i.id}</code></h3>
           <ul>
             {i.alternatives.filter((a) => a.id !== undefined).map((a) => {
               const row = impact?.find((x) => x.interpretation === i.id && x.alternative === a.id);

@@ -45,6 +45,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   const template = form?.schemaTemplate as Record<string, any> | undefined;
   const [data, setData] = useState<Record<string, unknown>>(() => drafts.get(form?.name ?? '') ?? blankForm(template));
   const [document, setDocument] = useState<DecisionDocument | null>(null);
+  // what the decision shown was decided from: after an edit, until it is decided again, the
+  // panel says it is recomputing instead of showing the older decision
+  const [decidedFrom, setDecidedFrom] = useState<{ data: unknown; model: unknown } | null>(null);
   const [formProblems, setFormProblems] = useState<string[]>([]);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
@@ -102,6 +105,7 @@ export function CounterPage({ formName }: { formName?: string }) {
       }
       decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
+      setDecidedFrom({ data, model });
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
       // the clerk may have typed on.
@@ -112,6 +116,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   }, [data, form, resolved, model]);
 
   if (!form || !resolved || !model?.regulation) return null;
+  const stale = document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== model);
   const vocabulary = model.regulation.vocabulary;
   const print = (kind: string) => {
     if (!document || !model.prints) return;
@@ -164,7 +169,8 @@ export function CounterPage({ formName }: { formName?: string }) {
           </div>
         )}
         {!document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
-        {document && form.decisions.map((name) => {
+        {stale && <p className="muted" role="status" data-testid="counter-recomputing">{t.computing}</p>}
+        {document && !stale && form.decisions.map((name) => {
           const d = document.decisions[name];
           const spec = model.regulation!.decisions[name];
           return (
@@ -179,7 +185,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             </div>
           );
         })}
-        {document && (
+        {document && !stale && (
           <div className="counter-actions">
             {form.prints.map((kind) => (
               <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>

@@ -1,9 +1,11 @@
 // Save and discard for one file, with the conflict dialog: when the file changed on disk
 // since it was loaded, both versions are shown and the user chooses.
-import { useState } from 'react';
-import type { ProjectFile } from '../shared/api.js';
+import { useEffect, useState } from 'react';
+import { precheckOnServer, type ProjectFile } from '../shared/api.js';
 import { acceptDisk, discardDraft, save, useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
+
+const PRECHECK_AFTER_MS = 400;
 
 export function SaveBar({ path, blocked }: { path: string; blocked: boolean }) {
   const project = useProject();
@@ -12,6 +14,13 @@ export function SaveBar({ path, blocked }: { path: string; blocked: boolean }) {
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ProjectFile | null | undefined>(undefined);
   const isDraft = path in project.drafts;
+  const draft = isDraft ? project.working[path] : undefined;
+  // once typing pauses, the server checks the draft: the save then finds it checked
+  useEffect(() => {
+    if (draft === undefined || blocked) return;
+    const timer = setTimeout(() => precheckOnServer(path, draft), PRECHECK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [path, draft, blocked]);
 
   const run = async (overwrite?: ProjectFile | null) => {
     setBusy(true);

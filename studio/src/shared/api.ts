@@ -53,3 +53,12 @@ export async function saveFile(path: string, text: string, baseVersion: string |
     return { kind: 'error', message: (e as Error).message };
   }
 }
+
+/**
+ * Asks the server to check a draft now (POST /api/check), so that saving it later finds the
+ * check done: a save then only writes. Nothing is shown from the answer; a failure is quiet
+ * (the save checks again).
+ */
+export function precheckOnServer(path: string, text: string): void {
+  void call('POST', 'api/check', { files: { [path]: text } }).catch(() => undefined);
+}

@@ -20,6 +20,14 @@ const zh = {
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
   register: '台账', registerSearch: '查询', registerName: '姓名', registerIdNumber: '公民身份号码', registerFrom: '起', registerTo: '止', registerOutcome: '结果', registerAny: '全部', registerNumber: '文书编号', registerTime: '登记时间', registerService: '事项', registerOperator: '经办人', registerOffice: '单位', registerNone: '没有符合条件的登记', registerBack: '返回列表', registerReprint: '按原编号重印', registerRuleset: '决定时的规则集', registerRulesetChanged: '与现行规则集不同：下面是当时的推理', registerRecord: '登记', registerRecording: '正在登记…', registerRecorded: '已登记，文书编号', registerNeedDesk: '先选定本窗口的发证单位和经办人，才能登记', registerPast: '台账中的过往决定：按修改后的规则会改变的', registerPastNone: '台账中没有决定会改变', registerPastOf: '条登记中', registerPastChange: '条会改变', registerEngine: '引擎版本', registerCase: '案件',
   populationImpact: '对一年人群的影响', populationFile: '人群假设', populationSize: '案件数', populationSeed: '随机种子', generatePopulation: '生成人群', loadCases: '或载入 cases.jsonl', populationLoaded: '已载入', casesChanged: '个案件的决定改变', ofCases: '个案件中', redecidedIn: '重算并比较用时', noPopulation: '还没有载入人群：生成一个，或载入 tiaoli population 的输出。', populationUnchanged: '工作副本的规则与已保存的相同：没有决定改变。', examples: '例', deciding: '正在决定', savedRules: '已保存的规则', workingCopy: '工作副本', transition: '决定字段：原 → 改后', openInTrace: '在推理中打开', populationCase: '人群中的案件', none: '（无）', aDate: '某日期',
+  // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
+  wholeNumber: '请输入整数', aNumber: '请输入数字',
+  interpretationQuestion: '问题', interpretationReading: '采用的理解', interpretationAlternatives: '其他理解', interpretationConsequence: '采用时：', interpretationReasons: '理由', interpretationSources: '依据的文件',
+  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', interpretation: '解释', closeInterpretation: '收起解释',
+  fixtureSaved: '已保存夹具', openTrace: '查看推理', openInEditor: '在规则编辑中打开', fixtureExists: '已存在，请换一个文件名',
+  tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
+  searchCases: '搜索案例', casesShown: '个案例', caseAtCounter: '（窗口受理中的案件）', otherCases: '其他', recomputingDecision: '正在重算…（规则已修改，结果随后显示）',
+  basis: '依据', setAsideBy: '被例外规则排除：', anyHolds: '任一成立：', noneHolds: '以下不成立：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
   language: 'English',
 };
 
@@ -41,6 +49,14 @@ const en: typeof zh = {
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
   register: 'Register', registerSearch: 'Search', registerName: 'Name', registerIdNumber: 'ID number', registerFrom: 'From', registerTo: 'To', registerOutcome: 'Outcome', registerAny: 'any', registerNumber: 'Document number', registerTime: 'Recorded', registerService: 'Service', registerOperator: 'Operator', registerOffice: 'Office', registerNone: 'No stored decision matches', registerBack: 'Back to the list', registerReprint: 'Reprint with its number', registerRuleset: 'Ruleset when decided', registerRulesetChanged: 'differs from the current rules: the reasoning below is as it was then', registerRecord: 'Record', registerRecording: 'Recording…', registerRecorded: 'Recorded, document number', registerNeedDesk: 'Choose this counter\'s office and operator before recording', registerPast: 'Past decisions in the register that the changes would alter', registerPastNone: 'No decision in the register would change', registerPastOf: 'stored decisions:', registerPastChange: 'would change', registerEngine: 'Engine version', registerCase: 'Case',
   populationImpact: 'Impact on a year of cases', populationFile: 'Population assumptions', populationSize: 'Cases', populationSeed: 'Seed', generatePopulation: 'Generate', loadCases: 'or load a cases.jsonl', populationLoaded: 'Loaded', casesChanged: 'cases whose decision changes', ofCases: 'cases:', redecidedIn: 're-decided and compared in', noPopulation: 'No population yet: generate one, or load the output of tiaoli population.', populationUnchanged: 'The working copy decides as the saved rules: nothing changes.', examples: 'examples', deciding: 'Deciding', savedRules: 'saved rules', workingCopy: 'working copy', transition: 'Decision field: before → after', openInTrace: 'open in Why', populationCase: 'Population case', none: '(none)', aDate: 'a date',
+  // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
+  wholeNumber: 'Enter a whole number', aNumber: 'Enter a number',
+  interpretationQuestion: 'Question', interpretationReading: 'Reading taken', interpretationAlternatives: 'Other readings', interpretationConsequence: 'If taken: ', interpretationReasons: 'Reasons', interpretationSources: 'Sources',
+  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', interpretation: 'Interpretation', closeInterpretation: 'Close the interpretation',
+  fixtureSaved: 'Fixture saved', openTrace: 'See why', openInEditor: 'Open in the rule editor', fixtureExists: 'already exists: choose another file name',
+  tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',
+  searchCases: 'Search cases', casesShown: 'cases', caseAtCounter: '(the case at the counter)', otherCases: 'Other', recomputingDecision: 'Recomputing… (the rules changed; the result follows)',
+  basis: 'Basis', setAsideBy: 'Set aside by the exception: ', anyHolds: 'Any of these holds:', noneHolds: 'This does not hold:', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
   language: '中文',
 };
 

@@ -114,9 +114,13 @@ export async function save(path: string, options: { overwrite?: ProjectFile | nu
     const drafts = { ...state.drafts };
     delete drafts[path];
     persistDrafts(drafts);
-    const savedModel = await buildModel(Object.fromEntries(Object.entries(saved).map(([p, f]) => [p, f.text])));
-    set({ saved, drafts, working: workingFiles(saved, drafts), savedModel });
-    recompute(0);
+    // 已保存 shows as soon as the server said so. The working texts did not change: their
+    // model stands, and is the saved model too when no other draft is left; else the saved
+    // model follows in the background.
+    const model = state.workingModel;
+    const same = !state.computing && model !== undefined && Object.keys(drafts).length === 0;
+    set({ saved, drafts, working: workingFiles(saved, drafts), ...(same ? { savedModel: model } : {}) });
+    if (!same) void buildModel(savedTexts(saved)).then((savedModel) => { if (state.saved === saved) set({ savedModel }); });
   }
   return result;
 }

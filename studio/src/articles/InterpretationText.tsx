@@ -1,0 +1,48 @@
+// An interpretation as a reader meets it: the question, the reading taken, the other
+// readings and what each would change, the reasons and the sources — rendered, not YAML —
+// with a link to edit it in the rule editor for those who maintain it.
+import type { InterpretationSpec } from '../../../engine/model/model.js';
+import { useMessages } from '../shared/i18n.js';
+import { ArticleRef } from '../shared/article-panel.js';
+import { href } from '../shared/router.js';
+
+export function InterpretationText({ interpretation: i, headingLevel = 3 }: { interpretation: InterpretationSpec; headingLevel?: 2 | 3 | 4 }) {
+  const t = useMessages();
+  const Heading = `h${headingLevel}` as const;
+  const defaultId = i.default ?? i.alternatives.find((a) => a.id)?.id;
+  return (
+    <div className="interpretation-text" data-testid={`interpretation-${i.id}`}>
+      <Heading>{i.title} <code>{i.id}</code> {i.articles.map((a) => <ArticleRef key={a} refId={a} />)}</Heading>
+      <dl>
+        <dt>{t.interpretationQuestion}</dt>
+        <dd>{i.question}</dd>
+        <dt>{t.interpretationReading}</dt>
+        <dd>{i.reading}</dd>
+        {i.alternatives.length > 0 && (
+          <>
+            <dt>{t.interpretationAlternatives}</dt>
+            <dd>
+              <ul>
+                {i.alternatives.map((a, n) => (
+                  <li key={a.id ?? n}>
+                    {a.id && <code>{a.id}</code>}{a.id && a.id === defaultId ? ` ${t.readingDefaultMark} ` : ' '}{a.reading}
+                    {a.consequence && <div className="muted small">{t.interpretationConsequence}{a.consequence}</div>}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>{t.interpretationReasons}</dt>
+        <dd>{i.reasoning}</dd>
+        {i.sources.length > 0 && (
+          <>
+            <dt>{t.interpretationSources}</dt>
+            <dd><ul>{i.sources.map((s) => <li key={s}>{s}</li>)}</ul></dd>
+          </>
+        )}
+      </dl>
+      <a className="small" data-testid="edit-interpretation" href={href('editor', { file: i.file, line: String(i.location.line) })}>{t.editInterpretation}</a>
+    </div>
+  );
+}
