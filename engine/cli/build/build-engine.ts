@@ -2,7 +2,7 @@
 // JavaScript in engine/dist/, so `tiaoli` starts without compiling TypeScript, plus the
 // schema validators of the project's own rules and forms generated ahead of time.
 // engine/cli/bin.js runs engine/dist/main.js when build.json is newer than every source.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -18,9 +18,11 @@ export interface BuildStamp {
 }
 
 async function buildEngine(): Promise<void> {
-  const started = Date.now();
   // first, so that an interrupted build is no build (bin.js then runs the sources)
   rmSync(join(DIST, 'build.json'), { force: true });
+  // engine/dist made before the build's time is taken: making it changes engine/'s own time
+  mkdirSync(DIST, { recursive: true });
+  const started = Math.max(Date.now(), Math.ceil(statSync(join(packageRoot, 'engine')).mtimeMs));
   await build({
     configFile: false,
     root: packageRoot,
