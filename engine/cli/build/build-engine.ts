@@ -12,6 +12,11 @@ import { recordProject, writeSources, writeValidators } from './precompile.js';
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DIST = join(packageRoot, 'engine', 'dist');
 
+/** Loaded only by the commands that need them, or packages that must stay whole (binaries, their own files). */
+const KEPT_EXTERNAL = [
+  'hono', '@hono/node-server', 'handlebars', 'playwright-core', '@electric-sql/pglite', 'pg', 'proper-lockfile', 'tsx', 'vite',
+];
+
 /** engine/dist/build.json: when the build started (sources changed after it make it stale). */
 export interface BuildStamp {
   builtAt: number;
@@ -28,8 +33,9 @@ async function buildEngine(): Promise<void> {
     root: packageRoot,
     logLevel: 'warn',
     publicDir: false,
-    // dependencies stay in node_modules; the calendar's JSON tables are bundled
-    ssr: { noExternal: ['chinese-days'] },
+    // the pure-JavaScript dependencies every command loads are bundled (one file to read
+    // instead of hundreds to find); the server's, the printer's and the register's stay in node_modules
+    ssr: { noExternal: true, external: KEPT_EXTERNAL },
     build: {
       ssr: join(packageRoot, 'engine', 'cli', 'main.ts'),
       outDir: DIST,
@@ -38,6 +44,7 @@ async function buildEngine(): Promise<void> {
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
+        external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
