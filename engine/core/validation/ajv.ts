@@ -14,7 +14,7 @@ export interface ValidatorRuntime {
   residentId: FuncKeywordDefinition['validate'];
   notAfter: FuncKeywordDefinition['validate'];
   notBefore: FuncKeywordDefinition['validate'];
-  linearRegExp: typeof linearRegExp;
+  linearRegExp: (pattern: string, flags: string) => { test: (s: string) => boolean };
   /** the ajv itself, which ajv passes to keyword functions as `this` */
   self: Ajv.default;
 }
@@ -81,6 +81,15 @@ function compileOncePerContent(ajv: Ajv.default): void {
 
 const MAX_COMPILED = 64;
 
+/**
+ * A generated validator's `pattern`, compiled by RE2 when it is first matched: it compiled
+ * when the validator was generated, and most runs never match most patterns.
+ */
+function patternOnFirstUse(pattern: string, flags: string): { test: (s: string) => boolean } {
+  let compiled: { test: (s: string) => boolean } | undefined;
+  return { test: (s: string) => (compiled ??= linearRegExp(pattern, flags)).test(s) };
+}
+
 /** The validator generated at build time for exactly this schema text, if there is one that loads. */
 function madeBefore(ajv: Ajv.default, schemaText: string): ValidateFunction | undefined {
   try {
@@ -124,7 +133,7 @@ export function createAjv(options: AjvOptions = {}): Ajv.default {
   ajv.addKeyword(notAfter);
   ajv.addKeyword(notBefore);
   const runtime: ValidatorRuntime = {
-    calendarDate, residentId, notAfter: notAfter.validate, notBefore: notBefore.validate, linearRegExp, self: ajv,
+    calendarDate, residentId, notAfter: notAfter.validate, notBefore: notBefore.validate, linearRegExp: patternOnFirstUse, self: ajv,
   };
   runtimes.set(ajv, runtime);
   // Generated code names these functions `tiaoli.<name>`: the precompiled module gets them as `tiaoli`.
