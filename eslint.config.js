@@ -9,7 +9,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'dist/**', 'node_modules/**', 'studio/dist/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'engine/dist/**', 'node_modules/**', 'studio/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

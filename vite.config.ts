@@ -60,6 +60,7 @@ export default defineConfig({
   test: {
     dir: projectRoot,
     include: ['test/**/*.test.ts'],
+    globalSetup: [`${projectRoot}test/support/engine-build.ts`], // engine/dist up to date: the tests spawn tiaoli
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -14,6 +14,7 @@ export const LAYERS = ['core', 'model', 'evaluate', 'explain', 'project', 'regis
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (path === join(ENGINE, 'dist')) return []; // the build's output (npm run build), not source
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|js)$/.test(name) ? [path] : [];
   });

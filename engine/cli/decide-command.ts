@@ -1,5 +1,5 @@
 // `tiaoli decide FILE` and `tiaoli decide --jsonl`.
-import { createInterface } from 'node:readline';
+import { once } from 'node:events';
 import { Decider } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
@@ -40,27 +40,51 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   }
 }
 
+/** Answers waiting to be written: written together once this much has gathered, and whenever input pauses. */
+const BATCH = 1 << 16;
+
+/**
+ * `decide --jsonl`: stdin read in chunks and cut into lines, each decided and its answer
+ * gathered; the answers are written in batches (once 64 KB have gathered, and after each chunk
+ * of input, so a caller feeding one line at a time gets its answer), waiting when stdout is full.
+ */
 async function decideLines(decider: Decider, options: DecideOptions): Promise<number> {
+  const trace = !options.brief;
   let status = 0;
   let n = 0;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  let out = '';
+  const flush = async (): Promise<void> => {
+    if (!out) return;
+    const batch = out;
+    out = '';
+    if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+  };
+  const decideLine = async (text: string): Promise<void> => {
     n += 1;
-    if (!line.trim()) continue;
-    let out: unknown;
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (!line.trim()) return;
+    let answer: unknown;
     try {
-      const data = parseJsonLine(line);
-      const checked = checkCase(decider.regulation, data);
-      if (!checked.case) {
-        out = { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
-      } else {
-        out = await decider.decide(checked.case, { trace: !options.brief });
-      }
+      const checked = checkCase(decider.regulation, parseJsonLine(line));
+      answer = checked.case
+        ? await decider.decide(checked.case, { trace })
+        : { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
     } catch (e) {
-      out = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };
+      answer = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };
     }
-    if ((out as { error?: string }).error) status = 1;
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+    if ((answer as { error?: string }).error) status = 1;
+    out += `${JSON.stringify(answer)}\n`;
+    if (out.length >= BATCH) await flush();
+  };
+  process.stdin.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of process.stdin as AsyncIterable<string>) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) await decideLine(line);
+    await flush();
   }
+  if (rest) await decideLine(rest);
+  await flush();
   return status;
 }

@@ -36,6 +36,96 @@ export function parseSource(file: string, input: string | Uint8Array): SourceFil
   const text = decoded.text ?? '';
   const refused = (problems: Problem[]): SourceFile => ({ file, text, data: undefined, problems, locate: () => problems[0].location });
   if (decoded.text === undefined) return refused(decoded.problems);
+  const before = readBefore?.find(text);
+  if (before) return { file, text, data: before.data, problems: [], locate: (path) => locateIn(file, text, before.positions, path) };
+  return readYaml(file, text);
+}
+
+/** Where each value of a YAML text starts (character offsets), in the shape of its data. */
+export interface Positions {
+  /** the value's offset, or -1 when it has none (a path through it stops at its parent) */
+  at: number;
+  /** a map's values by key; a number is the offset of a key with no value */
+  keys?: Record<string, Positions | number>;
+  items?: Positions[];
+}
+
+/** A YAML text read before: its data and the positions its `locate` answers from. */
+export interface KnownSource {
+  data: unknown;
+  positions: Positions;
+}
+
+/**
+ * YAML texts read before (Node: `npm run build` keeps the project's own rules and forms, see
+ * engine/cli/precompiled-sources.ts), found by the exact text: a text edited since has no
+ * entry and is read as usual. Each `find` returns fresh data.
+ */
+export interface KnownSources {
+  find(text: string): KnownSource | undefined;
+}
+
+let readBefore: KnownSources | undefined;
+let recorder: ((text: string, read: KnownSource) => void) | undefined;
+
+export function useKnownSources(known: KnownSources | undefined): void {
+  readBefore = known;
+}
+
+/** Calls `record` for every YAML text read without a problem from now on (the build). */
+export function recordReadSources(record: ((text: string, read: KnownSource) => void) | undefined): void {
+  recorder = record;
+}
+
+/** The positions of every value of a document, as `locate` walks them. */
+function positionsOf(node: unknown): Positions {
+  const range = (node as Node | null | undefined)?.range;
+  const at: Positions = { at: range ? range[0] : -1 };
+  if (isMap(node)) {
+    at.keys = {};
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = String(isScalar(item.key) ? item.key.value : item.key);
+      if (Object.hasOwn(at.keys, key)) continue; // the first pair of a key is the one found
+      const keyRange = (item.key as Node | null)?.range;
+      at.keys[key] = item.value ? positionsOf(item.value) : keyRange ? keyRange[0] : -1;
+    }
+  } else if (isSeq(node)) {
+    at.items = node.items.map(positionsOf);
+  }
+  return at;
+}
+
+/** `locate` of a text read before: the same walk as readYaml's, over its positions. */
+export function locateIn(file: string, text: string, positions: Positions, path: readonly PathSegment[]): Location {
+  let node = positions;
+  let offset = positions.at < 0 ? 0 : positions.at;
+  for (const segment of path) {
+    let next: Positions | undefined;
+    if (node.keys) {
+      const key = String(segment);
+      const entry = Object.hasOwn(node.keys, key) ? node.keys[key] : undefined;
+      if (typeof entry === 'number') {
+        if (entry >= 0) offset = entry;
+      } else next = entry;
+    } else if (node.items) {
+      next = node.items[Number(segment)];
+    }
+    if (!next || next.at < 0) break;
+    node = next;
+    offset = next.at;
+  }
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { file, line, column: offset - start + 1 };
+}
+
+function readYaml(file: string, text: string): SourceFile {
+  const refused = (problems: Problem[]): SourceFile => ({ file, text, data: undefined, problems, locate: () => problems[0].location });
   const limits = readableLimits(file, text);
   if (limits.length) return refused(limits);
 
@@ -104,6 +194,7 @@ export function parseSource(file: string, input: string | Uint8Array): SourceFil
       data = undefined;
     }
   }
+  if (recorder && data !== undefined && !problems.length) recorder(text, { data, positions: positionsOf(doc.contents) });
   return { file, text, data, locate, problems };
 }
 

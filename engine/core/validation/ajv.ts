@@ -1,6 +1,6 @@
 // One ajv setup for every schema tiaoli checks: rule files, cases and (later) forms.
 // Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
-import Ajv, { type AnySchema, type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
+import Ajv, { _, Name, type AnySchema, type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { dateRangeProblem, isCalendarDate } from '../dates/calendar-date.js';
 import { linearRegExp } from './linear-regexp.js';
@@ -8,11 +8,54 @@ import { residentIdProblem } from '../derived/resident-id.js';
 import type { PathSegment, Problem, SourceFile } from '../source-file.js';
 import { wordErrors } from './error-wording.js';
 
+/** The functions of tiaoli's own keywords and the pattern engine, which generated validators call. */
+export interface ValidatorRuntime {
+  calendarDate: FuncKeywordDefinition['validate'];
+  residentId: FuncKeywordDefinition['validate'];
+  notAfter: FuncKeywordDefinition['validate'];
+  notBefore: FuncKeywordDefinition['validate'];
+  linearRegExp: (pattern: string, flags: string) => { test: (s: string) => boolean };
+  /** the ajv itself, which ajv passes to keyword functions as `this` */
+  self: Ajv.default;
+}
+
+/**
+ * Validators generated ahead of time (ajv standalone code, `npm run build`), found by the
+ * exact text of the schema: a schema edited since the build has other text, finds nothing
+ * and is compiled as before, so a stale validator is never used.
+ */
+export interface PrecompiledValidators {
+  find(schemaText: string): ((runtime: ValidatorRuntime) => ValidateFunction) | undefined;
+}
+
+let precompiled: PrecompiledValidators | undefined;
+let recorder: ((schemaText: string, schema: AnySchema) => void) | undefined;
+
+/** Validators made at build time, looked up before compiling (Node only; the studio compiles). */
+export function usePrecompiledValidators(source: PrecompiledValidators | undefined): void {
+  precompiled = source;
+}
+
+/** Calls `record` with every schema any tiaoli ajv compiles from now on (the build collects them). */
+export function recordCompiledSchemas(record: ((schemaText: string, schema: AnySchema) => void) | undefined): void {
+  recorder = record;
+}
+
+const runtimes = new WeakMap<Ajv.default, ValidatorRuntime>();
+
+/** The keyword functions of one ajv, as its generated validators must call them. */
+export function validatorRuntime(ajv: Ajv.default): ValidatorRuntime {
+  const runtime = runtimes.get(ajv);
+  if (!runtime) throw new Error('not an ajv made by createAjv');
+  return runtime;
+}
+
 /**
  * Each schema content compiled once per ajv. Plain ajv keeps every schema object it compiled
  * in its cache for as long as it lives: compiling each reload's copy of the case schema
  * grew memory without bound. Here the same content gets the same function, a bounded number
  * of contents is kept, and ajv's own cache lets go of each schema object after compiling.
+ * A validator generated at build time for the same content is taken instead of compiling.
  */
 function compileOncePerContent(ajv: Ajv.default): void {
   const compiled = new Map<string, ValidateFunction>();
@@ -25,8 +68,10 @@ function compileOncePerContent(ajv: Ajv.default): void {
       compiled.set(key, hit); // most recently used last
       return hit;
     }
-    const validate = compile(schema, meta);
-    if (typeof schema === 'object' && schema.$id === undefined) ajv.removeSchema(schema);
+    recorder?.(key, schema);
+    const made = meta ? undefined : madeBefore(ajv, key);
+    const validate = made ?? compile(schema, meta);
+    if (!made && typeof schema === 'object' && schema.$id === undefined) ajv.removeSchema(schema);
     compiled.set(key, validate);
     while (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     return validate;
@@ -36,12 +81,37 @@ function compileOncePerContent(ajv: Ajv.default): void {
 
 const MAX_COMPILED = 64;
 
-export function createAjv(): Ajv.default {
+/**
+ * A generated validator's `pattern`, compiled by RE2 when it is first matched: it compiled
+ * when the validator was generated, and most runs never match most patterns.
+ */
+function patternOnFirstUse(pattern: string, flags: string): { test: (s: string) => boolean } {
+  let compiled: { test: (s: string) => boolean } | undefined;
+  return { test: (s: string) => (compiled ??= linearRegExp(pattern, flags)).test(s) };
+}
+
+/** The validator generated at build time for exactly this schema text, if there is one that loads. */
+function madeBefore(ajv: Ajv.default, schemaText: string): ValidateFunction | undefined {
+  try {
+    return precompiled?.find(schemaText)?.(validatorRuntime(ajv));
+  } catch {
+    return undefined; // a broken generated module: compile instead
+  }
+}
+
+export interface AjvOptions {
+  /** keep each validator's source, for standalone code generated at build time */
+  source?: boolean;
+}
+
+export function createAjv(options: AjvOptions = {}): Ajv.default {
   // verbose: JSON Forms reads the failing schema from each error when it shares this instance
   // regExp: `pattern` is matched in linear time (RE2), so a schema saved with
   // "^(a+)+$" cannot make a request take seconds per character.
-  const ajv = new Ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, code: { regExp: linearRegExp } });
-  compileOncePerContent(ajv);
+  const ajv = new Ajv.default({
+    allErrors: true, verbose: true, strict: false, allowUnionTypes: true, code: { regExp: linearRegExp, source: options.source === true },
+  });
+  if (!options.source) compileOncePerContent(ajv);
   addFormats.default(ajv);
   const calendarDate = (enabled: boolean, data: unknown): boolean => {
     if (!enabled) return true;
@@ -58,8 +128,21 @@ export function createAjv(): Ajv.default {
   };
   residentId.errors = [] as Array<Partial<ErrorObject>>;
   ajv.addKeyword({ keyword: 'residentId', schemaType: 'boolean', errors: true, validate: residentId });
-  ajv.addKeyword(dateOrderKeyword('notAfter', (value, other) => value <= other, '不得晚于'));
-  ajv.addKeyword(dateOrderKeyword('notBefore', (value, other) => value >= other, '不得早于'));
+  const notAfter = dateOrderKeyword('notAfter', (value, other) => value <= other, '不得晚于');
+  const notBefore = dateOrderKeyword('notBefore', (value, other) => value >= other, '不得早于');
+  ajv.addKeyword(notAfter);
+  ajv.addKeyword(notBefore);
+  const runtime: ValidatorRuntime = {
+    calendarDate, residentId, notAfter: notAfter.validate, notBefore: notBefore.validate, linearRegExp: patternOnFirstUse, self: ajv,
+  };
+  runtimes.set(ajv, runtime);
+  // Generated code names these functions `tiaoli.<name>`: the precompiled module gets them as `tiaoli`.
+  if (options.source) {
+    for (const name of ['calendarDate', 'residentId', 'notAfter', 'notBefore'] as const) {
+      ajv.scope.value('keyword', { ref: runtime[name], code: _`tiaoli.${new Name(name)}` });
+    }
+    ajv.scope.value('func', { ref: linearRegExp, code: _`tiaoli.linearRegExp` });
+  }
   return ajv;
 }
 

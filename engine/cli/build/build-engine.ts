@@ -1,0 +1,61 @@
+// `npm run build` (and `npm install`'s prepare): the engine and the command line as plain
+// JavaScript in engine/dist/, so `tiaoli` starts without compiling TypeScript, plus the
+// schema validators of the project's own rules and forms generated ahead of time.
+// engine/cli/bin.js runs engine/dist/main.js when build.json is newer than every source.
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { recordProject, writeSources, writeValidators } from './precompile.js';
+
+// not rules-dir.ts's packageRoot: importing it would load the rule-file schemas before the recorder listens
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const DIST = join(packageRoot, 'engine', 'dist');
+
+/** Loaded only by the commands that need them, or packages that must stay whole (binaries, their own files). */
+const KEPT_EXTERNAL = [
+  'hono', '@hono/node-server', 'handlebars', 'playwright-core', '@electric-sql/pglite', 'pg', 'proper-lockfile', 'tsx', 'vite',
+];
+
+/** engine/dist/build.json: when the build started (sources changed after it make it stale). */
+export interface BuildStamp {
+  builtAt: number;
+}
+
+async function buildEngine(): Promise<void> {
+  // first, so that an interrupted build is no build (bin.js then runs the sources)
+  rmSync(join(DIST, 'build.json'), { force: true });
+  // engine/dist made before the build's time is taken: making it changes engine/'s own time
+  mkdirSync(DIST, { recursive: true });
+  const started = Math.max(Date.now(), Math.ceil(statSync(join(packageRoot, 'engine')).mtimeMs));
+  await build({
+    configFile: false,
+    root: packageRoot,
+    logLevel: 'warn',
+    publicDir: false,
+    // the pure-JavaScript dependencies every command loads are bundled (one file to read
+    // instead of hundreds to find); the server's, the printer's and the register's stay in node_modules
+    ssr: { noExternal: true, external: KEPT_EXTERNAL },
+    build: {
+      ssr: join(packageRoot, 'engine', 'cli', 'main.ts'),
+      outDir: DIST,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      reportCompressedSize: false,
+      rollupOptions: {
+        external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
+        // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  });
+  const recorded = await recordProject(packageRoot);
+  const count = writeValidators(recorded.schemas, join(DIST, 'validators'));
+  const read = writeSources(recorded.sources, join(DIST, 'sources.json'));
+  const stamp: BuildStamp = { builtAt: started };
+  writeFileSync(join(DIST, 'build.json'), `${JSON.stringify(stamp)}\n`);
+  process.stdout.write(`engine/dist：引擎与命令行已构建，预编译 ${count} 个 Schema 校验器，预读 ${read} 个 YAML 文件（${Date.now() - started} ms）\n`);
+}
+
+await buildEngine();

@@ -1,0 +1,136 @@
+// `tiaoli` runs the built JavaScript (engine/dist, made by `npm run build` and `npm install`),
+// never a stale build: with sources newer than the build, or no build, it runs the sources
+// through tsx and says so. The build's precompiled schema validators and pre-read YAML are
+// found by content, so a case schema or a rule file edited after the build takes effect.
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markBuilt, packageCopy, tiaoliIn } from './support/package-copy.js';
+import { tiaoli } from './support/cli.js';
+import { projectCopy } from './support/project-copy.js';
+import { qujing, root } from './support/regulation.js';
+import { parseCase } from '../engine/model/case/validate-case.js';
+
+const NOTICE = '改用 tsx 直接运行源文件';
+const ONE_PHOTO = 'test/cases/12-materials/several-materials-missing.yaml';
+const FIXTURES = [
+  ONE_PHOTO,
+  'test/cases/11-eligibility/half-year-complete-on-halfyearon-eligible.yaml',
+  'test/cases/12-agent/born-29-february-aged-15-allowed.yaml',
+];
+
+describe('tiaoli runs the build', () => {
+  let copy: string;
+  beforeAll(() => { copy = packageCopy(); });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('runs engine/dist when it is up to date, without the TypeScript sources', () => {
+    // no sources to fall back on: only the build can answer
+    rmSync(join(copy, 'engine', 'cli', 'main.ts'));
+    rmSync(join(copy, 'engine', 'explain', 'decider.ts'));
+    markBuilt(copy);
+    const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+    cpBack(copy, ['engine/cli/main.ts', 'engine/explain/decider.ts']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // art. 12, 13: one photo of two, and no ID card, address or employment proof: told at once
+    expect(doc.decisions.application.outcome).toBe('notice');
+    expect(doc.decisions.application.missing).toEqual(['idCard', 'photo', 'addressProof', 'employmentProof']);
+  });
+
+  it('with a source edited after the build, runs the edited source and says so', () => {
+    const built = markBuilt(copy);
+    const file = join(copy, 'engine', 'cli', 'decide-command.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('请给出案件文件：', '请给出案件文件（源文件已改）：'));
+    utimesSync(file, new Date(built + 1000), new Date(built + 1000));
+    const r = tiaoliIn(copy, ['decide']);
+    cpBack(copy, ['engine/cli/decide-command.ts']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('engine/ 的源文件比 engine/dist 的构建新');
+    expect(r.stderr).toContain(NOTICE);
+    expect(r.stderr).toContain('请给出案件文件（源文件已改）：');
+  });
+
+  it('with a source file added after the build, does not run the build', () => {
+    const built = markBuilt(copy);
+    const added = join(copy, 'engine', 'core', 'added.ts');
+    writeFileSync(added, 'export const added = 1;\n');
+    utimesSync(join(copy, 'engine', 'core'), new Date(built + 1000), new Date(built + 1000));
+    utimesSync(added, new Date(built - 1000), new Date(built - 1000)); // its own time says nothing
+    const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+    rmSync(added);
+    expect(r.stderr).toContain(NOTICE);
+    expect(r.status).toBe(0);
+  });
+
+  it('with no build, runs the sources and says so', () => {
+    rmSync(join(copy, 'engine', 'dist', 'build.json'));
+    const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+    expect(r.stderr).toContain('engine/dist 尚未构建');
+    expect(r.stderr).toContain(NOTICE);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).decisions.application.outcome).toBe('notice');
+  });
+});
+
+function cpBack(copy: string, files: string[]): void {
+  for (const f of files) writeFileSync(join(copy, f), readFileSync(join(root, f)));
+}
+
+describe('the built command decides as the engine does', () => {
+  it.each(FIXTURES)('%s: the same decision document, reasoning included', (fixture) => {
+    const r = tiaoli(['decide', fixture]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const decider = qujing();
+    const input = parseCase(decider.regulation, readFileSync(join(root, fixture)), fixture);
+    expect(input.problems).toEqual([]);
+    return decider.decide(input.case!, { trace: true }).then((doc) => expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(doc))));
+  });
+
+  it('decide --jsonl gives the same documents, line by line, a bad line named by its number', () => {
+    const lines = FIXTURES.map((f) => {
+      const parsed = parseCase(qujing().regulation, readFileSync(join(root, f)), f);
+      return JSON.stringify({ asOf: parsed.case!.asOf, facts: parsed.case!.facts });
+    });
+    // CRLF line ends, a blank line and a broken line between the cases
+    const r = tiaoli(['decide', '--jsonl'], `${lines[0]}\r\n\n{broken\n${lines[1]}\n${lines[2]}`);
+    expect(r.status).toBe(1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    expect(out[1].error).toMatch(/^第 3 行：不是有效的 JSON/);
+    for (const [i, j] of [[0, 0], [2, 1], [3, 2]]) {
+      const single = JSON.parse(tiaoli(['decide', FIXTURES[j]]).stdout);
+      delete single.name;
+      expect(out[i]).toEqual(single);
+    }
+  });
+});
+
+describe('what the build prepared is used only for the text it was made from', () => {
+  let project: string;
+  beforeAll(() => { project = projectCopy(); });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it('a case schema edited after the build is the one enforced', () => {
+    const named = join(project, 'named.yaml');
+    writeFileSync(named, readFileSync(join(root, ONE_PHOTO), 'utf8').replace('  person:\n', '  person:\n    name: 欧阳明月\n'));
+    expect(tiaoli(['--project', project, 'decide', named]).status).toBe(0);
+    const schema = join(project, 'rules', 'case.schema.yaml');
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('name: { type: string, title: 姓名, minLength: 1 }', 'name: { type: string, title: 姓名, minLength: 1, maxLength: 3 }'));
+    const r = tiaoli(['--project', project, 'decide', named]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('named.yaml:');
+    expect(r.stderr).toContain('facts.person.name');
+  });
+
+  it('a parameter edited after the build is the one applied', () => {
+    const parameters = join(project, 'rules', 'parameters', 'materials.yaml');
+    writeFileSync(parameters, readFileSync(parameters, 'utf8').replace('    2017-10-09: 2\n', '    2017-10-09: 1\n'));
+    const r = tiaoli(['--project', project, 'decide', join(root, ONE_PHOTO)]);
+    expect(r.stderr).toBe('');
+    // art. 12 as edited: one photo is enough, the rest is still missing
+    expect(JSON.parse(r.stdout).decisions.application.missing).toEqual(['idCard', 'addressProof', 'employmentProof']);
+  });
+});
