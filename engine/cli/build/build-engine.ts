@@ -2,7 +2,7 @@
 // JavaScript in engine/dist/, so `tiaoli` starts without compiling TypeScript, plus the
 // schema validators of the project's own rules and forms generated ahead of time.
 // engine/cli/bin.js runs engine/dist/main.js when build.json is newer than every source.
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -50,6 +50,8 @@ async function buildEngine(): Promise<void> {
       },
     },
   });
+  // the register's migrations are read beside the module that applies them (engine/register/migrate.ts)
+  cpSync(join(packageRoot, 'engine', 'register', 'migrations'), join(DIST, 'migrations'), { recursive: true });
   const recorded = await recordProject(packageRoot);
   const count = writeValidators(recorded.schemas, join(DIST, 'validators'));
   const read = writeSources(recorded.sources, join(DIST, 'sources.json'));
