@@ -18,6 +18,7 @@ import { checkRoute } from './routes/check.js';
 import { decideRoute } from './routes/decide.js';
 import { fixturesRoute } from './routes/fixtures.js';
 import { studioRoutes } from './routes/studio.js';
+import { divisionsRoute } from './routes/divisions.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): Hono {
   checkRoute(app, options.store);
   decideRoute(app, options.store);
   fixturesRoute(app, options.store);
+  divisionsRoute(app, options.store);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
 }
