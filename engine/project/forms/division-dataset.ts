@@ -58,7 +58,7 @@ export function readDivisionManifest(data: unknown): { manifest?: DivisionManife
     const e = validateManifest.errors?.[0];
     return { problem: `区划数据集说明（forms/divisions.yaml）有误：${e?.instancePath || '（文件）'} ${e?.message ?? ''}`.trim() };
   }
-  const manifest = data as DivisionManifest;
+  const manifest = data as unknown as DivisionManifest;
   const digits = manifest.levels.map((l) => l.digits);
   if (digits.some((d, i) => i > 0 && d <= digits[i - 1])) return { problem: '区划数据集说明（forms/divisions.yaml）有误：levels 的位数应逐级增加' };
   return { manifest };

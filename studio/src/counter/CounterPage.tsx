@@ -20,8 +20,9 @@ import { formAjv, translateError } from './form-ajv.js';
 import { PrintPreview, type Printed } from './PrintPreview.js';
 import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
+import { divisionPickerRenderer } from './DivisionPicker.js';
 
-const renderers = [...vanillaRenderers, decisionSyncRenderer];
+const renderers = [...vanillaRenderers, decisionSyncRenderer, divisionPickerRenderer];
 
 const drafts = new Map<string, Record<string, unknown>>();
 

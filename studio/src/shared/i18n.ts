@@ -18,6 +18,7 @@ const zh = {
   service: '受理事项', decision: '决定', why: '为什么', print: '打印', saveAsFixture: '存为夹具', fillForm: '请填写表单', formErrors: '表单有错误，暂不作决定',
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
+  divisionChoose: '请选择', divisionNone: '数据集中没有这一级的下级区划，请在下面填写名称', divisionFailed: '无法载入区划', divisionFrom: '区划数据',
   language: 'English',
 };
 
@@ -37,6 +38,7 @@ const en: typeof zh = {
   service: 'Service', decision: 'Decision', why: 'Why', print: 'Print', saveAsFixture: 'Save as fixture', fillForm: 'Fill in the form', formErrors: 'The form has errors: no decision yet',
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
+  divisionChoose: 'Choose', divisionNone: 'The dataset has nothing under this division: type the name below', divisionFailed: 'Could not load the divisions', divisionFrom: 'Division data',
   language: '中文',
 };
 
