@@ -15,6 +15,7 @@ import { useJsonForms, withJsonFormsControlProps } from '@jsonforms/react';
 import { fetchDivisions } from '../shared/api.js';
 import { useMessages } from '../shared/i18n.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
+import './division-picker.css';
 
 interface Division { code: string; name: string; kind?: string }
 interface Listing { level: { label: string }; children: Division[] }
