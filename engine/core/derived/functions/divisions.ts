@@ -53,6 +53,9 @@ export const divisionKindFn = defineFunction({
     table: { type: 'list', label: '乡镇、街道代码表（代码、名称、类别）' },
   },
   returns: 'string',
+  // typed as the kind the case states (street | town), so a rule comparing it with a value
+  // outside that list is a lint error
+  returnsItemOf: 'given',
   compute: ({ code, given, table }) => {
     if (typeof code === 'string') {
       const row = (table as DivisionRow[]).find((r) => r && typeof r === 'object' && r.code === code);
