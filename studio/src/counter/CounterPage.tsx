@@ -148,7 +148,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             renderers={renderers}
             cells={vanillaCells}
             ajv={formAjv}
-            i18n={{ locale: 'zh', translateError: (error) => translateError(error) }}
+            i18n={{ locale: 'zh', translateError: (error) => translateError(error), translate: (id: string, fallback?: string) => (id === 'enum.none' ? t.divisionChoose : fallback) as string }}
             config={{ showUnfocusedDescription: true }}
             onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
           />
