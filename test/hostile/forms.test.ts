@@ -69,7 +69,7 @@ describe('the counter form refuses hostile values at the field, in Chinese', () 
     }
     const data = complete();
     data.residence.reason = '__proto__';
-    expect(errorsOf('permit-application', regulation, data)[0]).toMatch(/居住事由（residence\.reason）：应为以下之一：work 务工/);
+    expect(errorsOf('permit-application', regulation, data)[0]).toMatch(/居住事由（residence\.reason）：应为以下之一：务工、经商/);
   });
 
   it('refuses over-long names and addresses', () => {
