@@ -20,6 +20,7 @@ import { fixturesRoute } from './routes/fixtures.js';
 import { studioRoutes } from './routes/studio.js';
 import { registerRoute } from './routes/register.js';
 import { projectRegister, type RegisterAccess } from '../register/open-register.js';
+import { divisionsRoute } from './routes/divisions.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono {
   decideRoute(app, options.store);
   fixturesRoute(app, options.store);
   registerRoute(app, options.store, options.register ?? projectRegister(options.store.root));
+  divisionsRoute(app, options.store);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
 }

@@ -75,7 +75,7 @@ describe('lint: operators against their operands, at the line', () => {
   });
 
   it('an enum compared with a value outside it (case fact and derived field)', () => {
-    const a = afterEdit(GENERAL, '{ fact: hukou.townshipKind, operator: equal, value: street }', '{ fact: hukou.townshipKind, operator: equal, value: avenue }');
+    const a = afterEdit(GENERAL, '{ fact: derived.hukouTownshipKindNow, operator: equal, value: street }', '{ fact: derived.hukouTownshipKindNow, operator: equal, value: avenue }');
     expect(a.problems).toHaveLength(1);
     expect(a.problems[0]).toMatchObject({ code: 'rule.operandType', location: { line: a.line } });
     expect(a.problems[0].message).toContain('"avenue" 不是可取的值（street、town）');
@@ -85,7 +85,7 @@ describe('lint: operators against their operands, at the line', () => {
   });
 
   it('in with a list holding a value outside the enum', () => {
-    const { problems, line } = afterEdit(GENERAL, '{ fact: hukou.townshipKind, operator: equal, value: street }', '{ fact: hukou.townshipKind, operator: in, value: [street, village] }');
+    const { problems, line } = afterEdit(GENERAL, '{ fact: derived.hukouTownshipKindNow, operator: equal, value: street }', '{ fact: derived.hukouTownshipKindNow, operator: in, value: [street, village] }');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'rule.operandType', location: { line } });
     expect(problems[0].message).toContain('village');
@@ -122,7 +122,7 @@ describe('lint: a list field’s codes and a case schema being edited', () => {
     // found by the mutation test (test/hostile/rule-files.test.ts, seed 452833910)
     const copy = rulesCopy();
     copy.edit('case.schema.yaml', /allOf: \[\{ \$ref: "#\/definitions\/place" \}\]/, 'allOf: false');
-    copy.edit('case.schema.yaml', /propertyNames: \{ enum: \[county, township, townshipKind, arrivedOn, registeredOn\] \}/, 'propertyNames: { enum: 5, x: 1 }');
+    copy.edit('case.schema.yaml', /propertyNames: \{ enum: \[county, township, townshipKind, townshipCode, address, arrivedOn, registeredOn, road, houseNumber, room, reason\] \}/, 'propertyNames: { enum: 5, x: 1 }');
     const { problems } = loadRegulation(copy.dir);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.map((p) => p.code)).not.toContain('load.failed');

@@ -10,7 +10,7 @@ import type { PathSegment } from '../source-file.js';
 export const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
 
 /** tiaoli's own keywords, whose messages are Chinese already. */
-export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore']);
+export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore', 'residentIdAgrees', 'divisionOf']);
 
 const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ['integer', '整数'], ['number', '数字'], ['string', '文字'], ['boolean', '是或否'], ['object', '一组内容'], ['array', '清单'], ['null', '空值'],
@@ -59,7 +59,8 @@ export function errorDetail(e: ErrorObject): string {
     case 'maxLength': return `最多 ${p.limit} 个字`;
     case 'minItems': return p.limit === 1 ? '不能为空' : `至少 ${p.limit} 项`;
     case 'maxItems': return `最多 ${p.limit} 项`;
-    case 'pattern':
+    // a schema may say what the pattern wants (`patternHint`), e.g. a telephone number
+    case 'pattern': return typeof (e.parentSchema as { patternHint?: unknown } | undefined)?.patternHint === 'string' ? `格式不对：${(e.parentSchema as { patternHint: string }).patternHint}` : '格式不对';
     case 'format': return '格式不对';
     case 'uniqueItems': return '不能有重复的项';
   }

@@ -9,6 +9,7 @@ import { FormTemplateError, resolveForm } from './resolve-form.js';
 import { createAjv } from '../../core/validation/ajv.js';
 import { pointerSegments } from '../../core/json-pointer.js';
 import { own } from '../../core/own.js';
+import { addFormKeywords } from './form-keywords.js';
 
 function walk(node: unknown, path: PathSegment[], visit: (node: unknown, path: PathSegment[]) => void): void {
   visit(node, path);
@@ -69,7 +70,7 @@ export function checkForms(set: FormSet, regulation: Regulation, date: string, p
   const problems: Problem[] = [];
   const paths = casePaths(regulation.caseSchema);
   const articles = articleIds(regulation);
-  const ajv = createAjv();
+  const ajv = addFormKeywords(createAjv());
   if (set.commonSource) problems.push(...checkTemplate(set.commonSource.data, set.commonSource, regulation, set.common.definitions));
   for (const form of Object.values(set.forms)) {
     const { form: formSource, schema: schemaSource, uischema: uiSource } = form.sources;

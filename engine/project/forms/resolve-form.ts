@@ -90,7 +90,11 @@ function choices(ctx: Context, spec: unknown): Array<{ const: string; title: str
   if (!list) throw new FormTemplateError('form.unknownList', `$choices 的 list: ${String(name)} 不是词汇清单（regulation.yaml vocabulary.lists）`);
   const values = codes === undefined ? Object.keys(list) : resolve(codes, ctx);
   if (!Array.isArray(values)) throw new FormTemplateError('form.badChoices', '$choices 的 codes 应为代码的清单');
-  return values.map((code) => ({ const: String(code), title: `${String(code)} ${own(list, String(code))?.label ?? ''}`.trim() }));
+  // a numbered code (a standard's, e.g. 01 汉族) is shown with its number; a word code by its name alone
+  return values.map((code) => {
+    const label = own(list, String(code))?.label;
+    return { const: String(code), title: label === undefined ? String(code) : /^[0-9]+$/.test(String(code)) ? `${String(code)} ${label}` : label };
+  });
 }
 
 /** Current codes with their names; then each former code, named by its successor today. */

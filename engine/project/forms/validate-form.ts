@@ -6,9 +6,10 @@ import { createAjv } from '../../core/validation/ajv.js';
 import { plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
 import type { ResolvedForm } from './form-model.js';
 import { formProblems } from './form-problems.js';
+import { addFormKeywords } from './form-keywords.js';
 
 // createAjv compiles each schema content once and keeps a bounded number of them.
-const ajv = createAjv();
+const ajv = addFormKeywords(createAjv());
 
 export function formValidator(form: ResolvedForm): ValidateFunction {
   return ajv.compile(form.schema);

@@ -21,8 +21,9 @@ import { PrintPreview, type Printed } from './PrintPreview.js';
 import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
 import { RecordDecision } from '../register/RecordDecision.js';
+import { divisionPickerRenderer } from './DivisionPicker.js';
 
-const renderers = [...vanillaRenderers, decisionSyncRenderer];
+const renderers = [...vanillaRenderers, decisionSyncRenderer, divisionPickerRenderer];
 
 const drafts = new Map<string, Record<string, unknown>>();
 
@@ -153,7 +154,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             renderers={renderers}
             cells={vanillaCells}
             ajv={formAjv}
-            i18n={{ locale: 'zh', translateError: (error) => translateError(error) }}
+            i18n={{ locale: 'zh', translateError: (error) => translateError(error), translate: (id: string, fallback?: string) => (id === 'enum.none' ? t.divisionChoose : fallback) as string }}
             config={{ showUnfocusedDescription: true }}
             onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
           />

@@ -3,8 +3,9 @@
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../../../engine/core/validation/ajv.js';
 import { errorDetail } from '../../../engine/core/validation/error-wording.js';
+import { addFormKeywords } from '../../../engine/project/forms/form-keywords.js';
 
-export const formAjv = createAjv();
+export const formAjv = addFormKeywords(createAjv());
 
 /** JSON Forms' message beside a field: the wording of every other check (error-wording.ts). */
 export function translateError(error: ErrorObject): string {

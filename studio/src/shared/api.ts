@@ -62,3 +62,10 @@ export async function saveFile(path: string, text: string, baseVersion: string |
 export function precheckOnServer(path: string, text: string): void {
   void call('POST', 'api/check', { files: { [path]: text } }).catch(() => undefined);
 }
+
+/** The divisions directly under a code (none: the top level), from the server's division dataset. */
+export async function fetchDivisions(parent: string): Promise<any> {
+  const { status, data } = await call('GET', `api/divisions?parent=${encodeURIComponent(parent)}`);
+  if (status !== 200) throw new Error(data.error ?? `HTTP ${status}`);
+  return data;
+}

@@ -28,6 +28,7 @@ const zh = {
   tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
   searchCases: '搜索案例', casesShown: '个案例', caseAtCounter: '（窗口受理中的案件）', otherCases: '其他', recomputingDecision: '正在重算…（规则已修改，结果随后显示）',
   basis: '依据', setAsideBy: '被例外规则排除：', anyHolds: '任一成立：', noneHolds: '以下不成立：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
+  divisionChoose: '请选择', divisionNone: '数据集中没有这一级的下级区划，请在下面填写名称', divisionFailed: '无法载入区划', divisionFrom: '区划数据',
   language: 'English',
 };
 
@@ -57,6 +58,7 @@ const en: typeof zh = {
   tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',
   searchCases: 'Search cases', casesShown: 'cases', caseAtCounter: '(the case at the counter)', otherCases: 'Other', recomputingDecision: 'Recomputing… (the rules changed; the result follows)',
   basis: 'Basis', setAsideBy: 'Set aside by the exception: ', anyHolds: 'Any of these holds:', noneHolds: 'This does not hold:', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
+  divisionChoose: 'Choose', divisionNone: 'The dataset has nothing under this division: type the name below', divisionFailed: 'Could not load the divisions', divisionFrom: 'Division data',
   language: '中文',
 };
 

@@ -33,3 +33,55 @@ export const currentDivisionFn = defineFunction({
     return current;
   },
 });
+
+/** One row of a table of townships: its code and whether it is a street or a town. */
+interface DivisionRow {
+  code: string;
+  kind: string;
+}
+
+/**
+ * Whether a township is a street or a town: for a code the table has, the table's kind (it
+ * comes from the division dataset); otherwise the kind the case states, if any.
+ */
+export const divisionKindFn = defineFunction({
+  name: 'divisionKind',
+  label: '乡镇、街道的类别（有代码的按代码表，否则按所填类别）',
+  args: {
+    code: { type: 'string', optional: true, label: '乡镇、街道代码' },
+    given: { type: 'string', optional: true, label: '所填类别' },
+    table: { type: 'list', label: '乡镇、街道代码表（代码、名称、类别）' },
+  },
+  returns: 'string',
+  // typed as the kind the case states (street | town), so a rule comparing it with a value
+  // outside that list is a lint error
+  returnsItemOf: 'given',
+  compute: ({ code, given, table }) => {
+    if (typeof code === 'string') {
+      const row = (table as DivisionRow[]).find((r) => r && typeof r === 'object' && r.code === code);
+      if (row && typeof row.kind === 'string') return row.kind;
+    }
+    return typeof given === 'string' ? given : undefined;
+  },
+});
+
+/**
+ * Whether two places are the same division: by their codes when both have one, else by
+ * their names when both have one; undefined (cannot tell) otherwise.
+ */
+export const sameDivisionFn = defineFunction({
+  name: 'sameDivision',
+  label: '是否同一乡镇、街道（都有代码的比较代码，否则比较名称）',
+  args: {
+    code: { type: 'string', optional: true, label: '一处的代码' },
+    name: { type: 'string', optional: true, label: '一处的名称' },
+    otherCode: { type: 'string', optional: true, label: '另一处的代码' },
+    otherName: { type: 'string', optional: true, label: '另一处的名称' },
+  },
+  returns: 'boolean',
+  compute: ({ code, name, otherCode, otherName }) => {
+    if (typeof code === 'string' && typeof otherCode === 'string') return code === otherCode;
+    if (typeof name === 'string' && typeof otherName === 'string') return name.trim() === otherName.trim();
+    return undefined;
+  },
+});

@@ -1,0 +1,87 @@
+// Keywords of the counter forms' schemas that look at two fields at once:
+//   residentIdAgrees: { birthDate: NAME, sex: NAME, sexCodes: { CODE: male|female } }
+//       on an ID number: the birth date and sex entered elsewhere in the form agree with
+//       what the number says (GB 11643: digits 7–14 the birth date, the 17th odd for men)
+//   divisionOf: { field: NAME, label, table?: [{ code }], successions?: [{ former, successor }] }
+//       on a division code: it lies inside the division of another field (its code is a
+//       prefix of this one; a former code of `successions` stands for its successor), and,
+//       with `table`, is one of the table's codes
+// NAME is another field of the same object (the ID number's person, the code's place), so
+// one definition serves 申领人, 持证人 and 登记人 alike. Each keyword is quiet when either value is
+// missing or malformed: `pattern`, `residentId` and `calendarDate` report those.
+import type Ajv from 'ajv';
+import type { ErrorObject, FuncKeywordDefinition } from 'ajv';
+import { residentIdBirthDate, residentIdProblem, residentIdSex } from '../../core/derived/resident-id.js';
+import { isCalendarDate } from '../../core/dates/calendar-date.js';
+
+type Validate = ((schema: any, data: unknown, parent?: unknown, cxt?: { parentData?: unknown }) => boolean) & { errors: Array<Partial<ErrorObject>> };
+
+/** Another field of the same object, own properties only. */
+function at(parent: unknown, name: unknown): unknown {
+  if (typeof name !== 'string' || !parent || typeof parent !== 'object' || !Object.hasOwn(parent, name)) return undefined;
+  return (parent as Record<string, unknown>)[name];
+}
+
+const SEX_WORDS: Record<string, string> = { male: '男', female: '女' };
+
+function residentIdAgrees(): FuncKeywordDefinition {
+  const validate: Validate = Object.assign((spec: any, data: unknown, _parent?: unknown, cxt?: { parentData?: unknown }): boolean => {
+    if (typeof data !== 'string' || residentIdProblem(data) !== undefined) return true;
+    const problems: string[] = [];
+    const birthDate = at(cxt?.parentData, spec?.birthDate);
+    const stated = residentIdBirthDate(data);
+    if (isCalendarDate(birthDate) && stated && birthDate !== stated) {
+      problems.push(`号码所载出生日期为 ${stated}，与所填的出生日期 ${birthDate} 不符`);
+    }
+    const sexCode = at(cxt?.parentData, spec?.sex);
+    const codes = spec?.sexCodes && typeof spec.sexCodes === 'object' ? spec.sexCodes as Record<string, unknown> : {};
+    if (typeof sexCode === 'string' && Object.hasOwn(codes, sexCode)) {
+      const entered = codes[sexCode];
+      const derived = residentIdSex(data);
+      if (entered !== derived) {
+        problems.push(`号码第 17 位 ${data[16]} 为${derived === 'male' ? '奇数，所载性别为男' : '偶数，所载性别为女'}，与所填的性别（${SEX_WORDS[String(entered)] ?? String(entered)}）不符`);
+      }
+    }
+    if (!problems.length) return true;
+    validate.errors = [{ keyword: 'residentIdAgrees', message: `${problems.join('；')}（请核对身份证件）`, params: {} }];
+    return false;
+  }, { errors: [] as Array<Partial<ErrorObject>> });
+  return { keyword: 'residentIdAgrees', schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
+}
+
+function divisionOf(): FuncKeywordDefinition {
+  const validate: Validate = Object.assign((spec: any, data: unknown, _parent?: unknown, cxt?: { parentData?: unknown }): boolean => {
+    if (typeof data !== 'string' || !/^[0-9]{7,12}$/.test(data)) return true;
+    const fail = (message: string): boolean => {
+      validate.errors = [{ keyword: 'divisionOf', message, params: {} }];
+      return false;
+    };
+    const parent = at(cxt?.parentData, spec?.field);
+    const label = typeof spec?.label === 'string' ? spec.label : String(spec?.field);
+    if (typeof parent === 'string' && /^[0-9]+$/.test(parent)) {
+      const successors = new Set([parent]);
+      for (const row of Array.isArray(spec?.successions) ? spec.successions : []) {
+        if (row && typeof row === 'object' && row.former === parent && typeof row.successor === 'string') successors.add(row.successor);
+      }
+      if (![...successors].some((code) => data.startsWith(code))) {
+        return fail(`代码 ${data} 不属于所填的${label}（${parent}）：其前 ${parent.length} 位应为 ${[...successors].join(' 或 ')}`);
+      }
+    }
+    if (Array.isArray(spec?.table) && !spec.table.some((row: unknown) => row && typeof row === 'object' && (row as { code?: unknown }).code === data)) {
+      return fail(`代码 ${data} 不在乡镇、街道代码表中，请从列表中选择`);
+    }
+    return true;
+  }, { errors: [] as Array<Partial<ErrorObject>> });
+  return { keyword: 'divisionOf', schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
+}
+
+const added = new WeakSet<object>();
+
+/** Adds the counter forms' keywords to an ajv (once per instance). */
+export function addFormKeywords(ajv: Ajv.default): Ajv.default {
+  if (added.has(ajv)) return ajv;
+  added.add(ajv);
+  ajv.addKeyword(residentIdAgrees());
+  ajv.addKeyword(divisionOf());
+  return ajv;
+}
