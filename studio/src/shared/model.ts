@@ -10,6 +10,7 @@ import type { FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { chinaToday } from '../../../engine/core/dates/china-today.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
 
 export interface Model {
   files: Record<string, string>;
@@ -19,6 +20,9 @@ export interface Model {
   forms?: FormSet;
   prints?: PrintTemplates;
   fixtures: FixtureResult[];
+  /** the issuing offices (forms/offices.yaml), and what of them is unconfirmed */
+  offices?: Map<string, Office>;
+  warnings?: Problem[];
   /** how long building and running every fixture took */
   ms: number;
 }
@@ -42,7 +46,7 @@ export async function buildModel(files: Record<string, string>, saved?: Record<s
   const problems = [...unread, ...check.problems];
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
   if (!regulation || problems.some((p) => p.location.file.startsWith('rules/'))) {
-    return { files, regulation, problems, fixtures: [], ms: performance.now() - started };
+    return { files, regulation, problems, fixtures: [], offices: check.offices, warnings: check.warnings, ms: performance.now() - started };
   }
   const decider = new Decider(regulation);
   const forms = buildForms(under(files, 'forms')).set;
@@ -52,5 +56,5 @@ export async function buildModel(files: Record<string, string>, saved?: Record<s
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, text]) => ({ name, text }));
   const fixtures = await runFixtures(decider, fixtureFiles);
-  return { files, regulation, decider, problems, forms, prints, fixtures, ms: performance.now() - started };
+  return { files, regulation, decider, problems, forms, prints, fixtures, offices: check.offices, warnings: check.warnings, ms: performance.now() - started };
 }
