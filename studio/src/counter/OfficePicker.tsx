@@ -29,7 +29,7 @@ export function OfficePicker() {
   const { office } = useCounterOffice();
   const list = [...(offices?.values() ?? [])];
   const missing = office ? unconfirmedFields(office) : [];
-  const detail = (value: string | null) => value ?? `（${t.unknownDetail}）`;
+  const detail = (label: string, value: string | null) => `${label}：${value ?? t.unknownDetail}`;
   return (
     <div className="office-picker" data-testid="office-picker">
       <div className="office-choice">
@@ -47,7 +47,7 @@ export function OfficePicker() {
       {list.length > 0 && !office && <p className="muted small">{t.officeChosenOnce}</p>}
       {office && (
         <p className="muted small" data-testid="office-details">
-          {detail(office.address)} · {detail(office.phone)} · {detail(office.hours)} · {t.reconsiderationBy}：{office.reconsideration.name}
+          {detail(t.officeAddress, office.address)} · {detail(t.officePhone, office.phone)} · {detail(t.officeHours, office.hours)} · {t.reconsiderationBy}：{office.reconsideration.name}
         </p>
       )}
       {missing.length > 0 && <p className="office-warning" data-testid="office-unconfirmed">{t.officeUnconfirmed}{missing.join('、')}</p>}

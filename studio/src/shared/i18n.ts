@@ -19,7 +19,7 @@ const zh = {
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
   language: 'English',
-  office: '办证机关', operator: '经办人', chooseOffice: '请选择本窗口的办证机关', officeChosenOnce: '选一次，本浏览器记住；印在每份文书的首行', officeUnconfirmed: '资料未经核实，打印件上留空手写：', noOffices: '没有办证机关文件（forms/offices.yaml）：打印件的办证机关留空手写', reconsiderationBy: '行政复议机关', unknownDetail: '未知',
+  office: '办证机关', operator: '经办人', chooseOffice: '请选择本窗口的办证机关', officeChosenOnce: '选一次，本浏览器记住；印在每份文书的首行', officeUnconfirmed: '资料未经核实，打印件上留空手写：', noOffices: '没有办证机关文件（forms/offices.yaml）：打印件的办证机关留空手写', reconsiderationBy: '行政复议机关', unknownDetail: '未知', officeAddress: '地址', officePhone: '电话', officeHours: '办公时间',
 };
 
 const en: typeof zh = {
@@ -39,7 +39,7 @@ const en: typeof zh = {
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
   language: '中文',
-  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Hears 行政复议', unknownDetail: 'unknown',
+  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Hears 行政复议', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours',
 };
 
 export type Messages = typeof zh;
