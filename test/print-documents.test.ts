@@ -57,7 +57,7 @@ describe('every page names its issuing office, number, date, signature, seal and
     expect(page).toContain('曲靖市公安局麒麟分局南宁派出所（盖章）');
     expect(page).toContain('本文书一式两份，一份交申领人，一份由办证机关存档。');
     // where and how to hand in: the office, and blanks for what offices.yaml has not confirmed
-    expect(page).toMatch(/办证机关曲靖市公安局麒麟分局南宁派出所\n地址＿+\n电话＿+　　办公时间　＿+/);
+    expect(page).toMatch(/办证机关曲靖市公安局麒麟分局南宁派出所\n地址＿+\n电话＿+\u3000\u3000办公时间\u3000＿+/);
   });
 
   it('without a number, the number is a line to fill in by hand; without an office, so is the issuer', async () => {

@@ -87,7 +87,7 @@ describe('offices.yaml: each problem at file:line:column, never a throw', () => 
   });
 
   it('a missing or wrong-typed field, and an earlier authority without its date', () => {
-    const text = file(office({ confirmed: 'maybe', numberPrefix: '"麒南〔x〕"' })).replace(/    reconsideration: .*/, '    reconsideration: { name: 甲, basis: 乙, earlier: { name: 丙, basis: 丁 } }');
+    const text = file(office({ confirmed: 'maybe', numberPrefix: '"麒南〔x〕"' })).replace(/ {4}reconsideration: .*/, '    reconsideration: { name: 甲, basis: 乙, earlier: { name: 丙, basis: 丁 } }');
     const r = read(text);
     expect(where(r)).toEqual(expect.arrayContaining([
       expect.stringMatching(/:9:\d+: numberPrefix 应是不超过 8 个字的简称/),
