@@ -91,7 +91,7 @@ export function readOffices(text: string, file: string, divisions?: ReadonlySet<
     }
     const name = text('name');
     const county = get(item, 'county');
-    if (typeof county !== 'string' || !/^\d{6}$/.test(county)) at([...path, 'county'], 'county', '县（市、区）代码 county 应是 6 位数字（加引号，如 "530302"）');
+    if (typeof county !== 'string' || !/^\d{6}$/.test(county)) at([...path, 'county'], 'county', '县（市、区）代码 county 应是 6 位数字（加引号，如 "110101"）');
     else if (divisions && !divisions.has(county)) at([...path, 'county'], 'county', `县（市、区）代码 ${county} 不在规则的行政区划（divisions）之中`);
     const bureau = text('bureau');
     const address = text('address', true);
