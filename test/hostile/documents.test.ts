@@ -15,6 +15,7 @@ import { renderPrint } from '../../engine/project/print/render-print.js';
 import { loadPrintTemplates } from '../../engine/project/print/read-prints.js';
 import { checkCase } from '../../engine/model/case/validate-case.js';
 import { projectCopy } from '../support/project-copy.js';
+import { ProjectStore } from '../../engine/server/project-store.js';
 import { qujing, root } from '../support/regulation.js';
 
 const FILE = 'forms/offices.yaml';
@@ -156,5 +157,18 @@ describe('one check for lint, the server\'s save and the studio', () => {
     const bad = spawnSync(process.execPath, [bin, 'lint'], { cwd: dir, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/^forms\/offices\.yaml:12:\d+: 办证机关 id qilin-test 重复/m);
+  }, 60_000);
+
+  it('the server\'s save refuses a broken offices file at its line and keeps the one on disk; an unconfirmed office saves', async () => {
+    const dir = projectCopy();
+    const store = new ProjectStore(dir, { freshMs: 0 });
+    const before = readFileSync(join(dir, FILE), 'utf8');
+    const version = (await store.snapshot()).files[FILE].version;
+    const refused = await store.save(FILE, file(office({ id: '__proto__' })), version);
+    expect(refused.kind).toBe('invalid');
+    expect(refused.kind === 'invalid' && refused.problems.map(formatProblem)).toEqual([expect.stringMatching(/^forms\/offices\.yaml:2:\d+: 办证机关的 id "__proto__" 不可用/)]);
+    expect(readFileSync(join(dir, FILE), 'utf8')).toBe(before);
+    const saved = await store.save(FILE, file(office()), version);
+    expect(saved.kind).toBe('saved');
   }, 60_000);
 });
