@@ -29,7 +29,7 @@ async function printCase(kind: string, file: string, extra: Partial<PrintInput> 
 }
 
 /** The page as read: no markup, no style, one line per block. */
-const text = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<\/(p|li|tr|h1|h2|div)>/g, '\n').replace(/<[^>]+>/g, '').replace(/&#x3D;/g, '=').replace(/[ \t]*\n\s*/g, '\n').trim();
+const text = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<\/(p|li|tr|dd|h1|h2|div)>/g, '\n').replace(/<[^>]+>/g, '').replace(/&#x3D;/g, '=').replace(/[ \t]*\n\s*/g, '\n').trim();
 
 const NOTICE = 'test/cases/12-materials/only-one-photo.yaml';
 const ENDORSEMENT_NOTICE = 'test/cases/14-endorsement/missing-id-card-and-supporting-proof.yaml';

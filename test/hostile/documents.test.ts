@@ -152,7 +152,7 @@ describe('one check for lint, the server\'s save and the studio', () => {
     const ok = spawnSync(process.execPath, [bin, 'lint'], { cwd: dir, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^提示：forms\/offices\.yaml:\d+:5: 办证机关 曲靖市公安局麒麟分局（qilin-bureau）的资料未经核实/m);
-    expect(ok.stdout).toMatch(/18 个办证机关，没有问题（18 处提示）/);
+    expect(ok.stdout).toMatch(/18 个办证机关、\d+ 个夹具，没有问题（18 处提示）/);
     writeFileSync(join(dir, FILE), file(office(), office()));
     const bad = spawnSync(process.execPath, [bin, 'lint'], { cwd: dir, encoding: 'utf8' });
     expect(bad.status).toBe(1);

@@ -16,7 +16,7 @@ export class NothingToPrint extends Error {}
 export const PRINT_HELPERS = [
   'eq', 'gt', 'not', 'or', 'add', 'list', 'concat', 'join', 'date', 'label', 'labels', 'article',
   'articleList', 'paragraphList', 'articlesOf', 'requirements', 'requirementMaterials', 'quote', 'nothingToPrint',
-  'refusalReasons', 'blank',
+  'refusalReasons', 'blank', 'firedArticles',
 ] as const;
 export type PrintHelperName = (typeof PRINT_HELPERS)[number];
 
@@ -80,6 +80,10 @@ export function printHelpers(regulation: Regulation, asOf: string): Record<Print
     }),
     /** why `service`'s request was refused: `refusalReasons decisions "application"` */
     refusalReasons: (decisions, service) => refusalReasons(regulation, decisions, text(service)),
+    /** the articles of the rules that applied in these decisions (not of every rule considered) */
+    firedArticles: (...decisions) => decisions.flatMap((d) => asList(d && typeof d === 'object' ? own(d as Record<string, unknown>, 'because') : undefined))
+      .filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && own(b as Record<string, unknown>, 'result') === 'fired')
+      .flatMap((b) => asList(own(b, 'articles'))),
     /** a value, or a line to fill in by hand when there is none: `blank office.phone 12` */
     blank: (value, width) => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : '＿'.repeat(Math.min(40, Math.max(2, Number(width) || 8)))),
     nothingToPrint: (message) => {
