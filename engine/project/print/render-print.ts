@@ -64,14 +64,15 @@ const nonEmpty = (x: unknown): string | null => (typeof x === 'string' && x.trim
 
 /**
  * The agent a page is addressed to besides the applicant: the one given, else the case's own
- * (facts.agent), named with the relation the case states (application.viaAgent); null when
+ * (facts.agent or facts.application.agent), named with the relation the case states (application.viaAgent); null when
  * nobody acts for the applicant.
  */
 export function agentOf(regulation: Regulation, input: CaseInput, given?: PrintInput['agent']): { name: string | null; relation: string | null } | null {
   const facts = input.facts as Obj;
   const application = own(facts, 'application');
   const via = isObj(application) ? nonEmpty(own(application, 'viaAgent')) : null;
-  const stated = own(facts, 'agent');
+  // where a case may state its agent: facts.agent, or application.agent
+  const stated = [own(facts, 'agent'), isObj(application) ? own(application, 'agent') : undefined].find(isObj);
   const fromCase = isObj(stated) ? stated : undefined;
   if (!given && !via && !fromCase) return null;
   const relation = nonEmpty(given?.relation) ?? nonEmpty(fromCase && own(fromCase, 'relation')) ?? via;
