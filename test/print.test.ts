@@ -32,7 +32,8 @@ describe('the one-time written notice (一次性书面告知书, art. 13)', () =
     const page = text(await print('notice', studentData));
     expect(page).toContain('李娜（公民身份号码：53230120010115002X）');
     expect(page).toContain('你于2020年11月2日申领居住证');
-    expect(page).toContain('依据《曲靖市居住证管理实施办法》第十二条、第十三条的规定');
+    // the paragraphs exactly (art. 12 ¶1 the photos, ¶2 the study proof), and art. 13
+    expect(page).toContain('依据《曲靖市居住证管理实施办法》第十二条第一款、第十二条第二款、第十三条的规定');
     expect(page).toMatch(/1本人证件照证件照应交 2，已交 1第十二条第一款/);
     expect(page).toMatch(/2就读证明学生证、就读证明（任交一种）应交 1，已交 0第十二条第二款/);
     expect(page).toContain('第十三条　对符合居住证办理条件');

@@ -17,6 +17,9 @@ export async function lintCommand(options: ProjectOptions): Promise<number> {
   const check = checkProject(project.files, chinaToday());
   const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown))];
   for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
+  // unconfirmed details (an office's address, telephone, hours): said, and the lint passes
+  const warnings = (check.warnings ?? []).map((p) => renamed(p, project.shown));
+  for (const p of warnings) process.stdout.write(`提示：${formatProblem(p)}\n`);
   if (all.length || !check.regulation) {
     process.stdout.write(`\n${all.length} 处问题\n`);
     return 1;
@@ -25,7 +28,7 @@ export async function lintCommand(options: ProjectOptions): Promise<number> {
   process.stdout.write(
     `${r.title}（${relative(process.cwd(), dir) || join('.', 'rules')}）：${r.articles.length} 条、${r.rules.length} 条规则、` +
     `${Object.keys(r.parameters).length} 个参数、${Object.keys(r.derived).length} 个派生事实、${Object.keys(r.interpretations).length} 项解释、` +
-    `${Object.keys(check.forms?.forms ?? {}).length} 个表单、${check.fixtures ?? 0} 个夹具，没有问题。ruleset ${r.ruleset}\n`,
+    `${Object.keys(check.forms?.forms ?? {}).length} 个表单、${check.offices?.size ?? 0} 个办证机关、${check.fixtures ?? 0} 个夹具，没有问题${warnings.length ? `（${warnings.length} 处提示）` : ''}。ruleset ${r.ruleset}\n`,
   );
   return 0;
 }

@@ -71,8 +71,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .action(async (name, file, opts) => { status = await (await import('./form-command.js')).formCommand(name, file, { ...program.opts(), ...opts }); });
 
   program.command('print <kind> <file>')
-    .description('打印交给申领人的文书（HTML，A4）：kind 是 forms/prints/prints.yaml 列出的一种（如 notice、slip、reminder）')
+    .description('打印交给申领人的文书（HTML 或 PDF，A4）：kind 是 forms/prints/prints.yaml 列出的一种（如 notice、slip、reminder、refusal）')
     .option('--form <name>', '文件是该窗口表单的数据，而不是案件')
+    .option('--office <id>', '办证机关（forms/offices.yaml 的 id），印在文书首行，并给出办理地点与复议机关')
+    .option('--number <number>', '文书编号（没有时印“编号：＿＿”，手写）')
+    .option('--operator <name>', '经办人姓名')
+    .option('--agent <name>', '代为申领人（代理人）姓名')
+    .option('--pdf <file>', '写出 PDF（A4，经 Chromium）而不是 HTML')
     .action(async (kind, file, opts) => { status = await (await import('./print-command.js')).printCommand(kind, file, { ...program.opts(), ...opts }); });
 
   program.command('schema <kind>')

@@ -1,6 +1,10 @@
 // `tiaoli print KIND case.yaml > out.html`: the page an applicant is handed, for a case
-// file, or for a counter form's data with --form NAME. Every failure is a message:
-// a case the rules cannot decide is reported as `decide` reports it (file: message, exit 1).
+// file, or for a counter form's data with --form NAME; --office ID heads it with an office of
+// forms/offices.yaml, --number gives its document number, --pdf FILE writes it as a PDF
+// through Chromium. Every failure is a message: a case the rules cannot decide is reported
+// as `decide` reports it (file: message, exit 1).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Decider } from '../explain/decider.js';
 import { formatProblem } from '../core/source-file.js';
 import { NothingToPrint, PrintError, renderPrint } from '../project/print/render-print.js';
@@ -10,8 +14,26 @@ import { readPrintFiles, shownFormsDir } from '../project/print/read-prints.js';
 import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readCaseFile, readFormFile } from './read-input.js';
 import { failure } from './command-failure.js';
+import { OFFICES_FILE, readOffices } from '../project/offices/read-offices.js';
+import type { Office } from '../project/offices/office-model.js';
+import { PdfError, printPdf } from '../project/print/print-pdf.js';
+import type { Regulation } from '../model/model.js';
 
-export async function printCommand(kind: string, file: string, options: ProjectOptions & { form?: string }): Promise<number> {
+export interface PrintOptions extends ProjectOptions {
+  form?: string;
+  /** id of an office in forms/offices.yaml */
+  office?: string;
+  /** the document number (from the register) */
+  number?: string;
+  /** the clerk's name */
+  operator?: string;
+  /** the agent's name, when someone applies for the applicant */
+  agent?: string;
+  /** write a PDF to this file instead of HTML to standard output */
+  pdf?: string;
+}
+
+export async function printCommand(kind: string, file: string, options: PrintOptions): Promise<number> {
   try {
     return await print(kind, file, options);
   } catch (e) {
@@ -19,7 +41,26 @@ export async function printCommand(kind: string, file: string, options: ProjectO
   }
 }
 
-async function print(kind: string, file: string, options: ProjectOptions & { form?: string }): Promise<number> {
+/** The office named by --office, from the forms folder's offices.yaml; a message and undefined when it cannot be. */
+function officeFor(id: string, dir: string, shownAs: string, regulation: Regulation): Office | undefined {
+  const path = join(dir, OFFICES_FILE);
+  if (!existsSync(path)) {
+    process.stderr.write(`找不到办证机关文件 ${shownAs}/${OFFICES_FILE}，--office 无从查找\n`);
+    return undefined;
+  }
+  const lists = regulation.vocabulary.lists;
+  const divisions = Object.hasOwn(lists, 'divisions') ? new Set(Object.keys(lists.divisions)) : undefined;
+  const read = readOffices(readFileSync(path, 'utf8'), `${shownAs}/${OFFICES_FILE}`, divisions);
+  if (read.problems.length) {
+    for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    return undefined;
+  }
+  const office = read.offices.get(id);
+  if (!office) process.stderr.write(`没有 id 为 ${id} 的办证机关；可用：${[...read.offices.values()].map((o) => `${o.id}（${o.name}）`).join('、')}\n`);
+  return office;
+}
+
+async function print(kind: string, file: string, options: PrintOptions): Promise<number> {
   const dir = formsDir(options);
   const files = readPrintFiles(dir);
   const templates = buildPrintTemplates(files, shownFormsDir(dir));
@@ -38,6 +79,8 @@ async function print(kind: string, file: string, options: ProjectOptions & { for
   }
   const regulation = loadOrReport(options);
   if (!regulation) return 2;
+  const office = options.office === undefined ? undefined : officeFor(options.office, dir, templates.shownAs, regulation);
+  if (options.office !== undefined && !office) return 1;
   const input = options.form ? readFormFile(regulation, options.form, file, options) : readCaseFile(regulation, file);
   if (!input) return 1;
   let document;
@@ -48,11 +91,24 @@ async function print(kind: string, file: string, options: ProjectOptions & { for
     return 1;
   }
   try {
-    process.stdout.write(renderPrint(templates, kind, { regulation, input, document }));
+    const html = renderPrint(templates, kind, {
+      regulation, input, document, office, documentNumber: options.number, operator: options.operator,
+      agent: options.agent === undefined ? undefined : { name: options.agent },
+    });
+    if (options.pdf === undefined) {
+      process.stdout.write(html);
+      return 0;
+    }
+    writeFileSync(options.pdf, await printPdf(html));
+    process.stderr.write(`已写出 ${options.pdf}\n`);
     return 0;
   } catch (e) {
     if (e instanceof NothingToPrint) {
       process.stderr.write(`${file}: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof PdfError) {
+      process.stderr.write(`无法写出 PDF：${e.message}\n`);
       return 1;
     }
     if (e instanceof PrintError) {

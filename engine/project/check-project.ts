@@ -9,6 +9,8 @@ import { buildPrintTemplates } from './print/render-print.js';
 import { checkPrintFiles } from './print/check-prints.js';
 import { lintFixture } from './fixtures/lint-fixture.js';
 import { checkPopulation, isPopulationFile } from './population/check-population.js';
+import { checkOfficesFile } from './offices/check-offices.js';
+import type { Office } from './offices/office-model.js';
 import type { Problem } from '../core/source-file.js';
 import type { Regulation } from '../model/model.js';
 import type { FormSet } from './forms/form-model.js';
@@ -25,6 +27,10 @@ export interface ProjectCheck {
   forms?: FormSet;
   /** how many fixture files were checked */
   fixtures?: number;
+  /** the issuing offices of forms/offices.yaml (id → office), when the file reads */
+  offices?: Map<string, Office>;
+  /** what may be used but is not confirmed (an office's address, say): shown, never blocking */
+  warnings?: Problem[];
 }
 
 /** Every problem in the project as given (path → text), with file names as in the project. */
@@ -33,6 +39,8 @@ export function checkProject(files: Record<string, string>, today: string): Proj
   const all = [...problems];
   let formSet: FormSet | undefined;
   let fixtures = 0;
+  const offices = checkOfficesFile(files, regulation);
+  all.push(...offices.problems);
   if (regulation) {
     all.push(...checkSourceText(regulation));
     const formFiles = under(files, 'forms');
@@ -47,5 +55,5 @@ export function checkProject(files: Record<string, string>, today: string): Proj
     }
   }
   for (const [path, text] of Object.entries(files)) if (isPopulationFile(path)) all.push(...checkPopulation(path, text, regulation).problems);
-  return { regulation, problems: all, forms: formSet, fixtures };
+  return { regulation, problems: all, forms: formSet, fixtures, offices: offices.offices, warnings: offices.warnings };
 }

@@ -12,9 +12,13 @@ type Path = hbs.AST.PathExpression;
 type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
 
 /** The top-level names the renderer gives every template. */
-export const PRINT_DATA_NAMES = ['regulation', 'asOf', 'person', 'facts', 'decisions', 'params', 'readings'] as const;
-/** What the layout sees besides: the `page` block's title, number and basis, and the page body. */
-export const PAGE_HASH_KEYS = ['title', 'number', 'basis'] as const;
+export const PRINT_DATA_NAMES = [
+  'regulation', 'asOf', 'person', 'facts', 'decisions', 'params', 'readings',
+  // who hands the page out, its number and date, and whom it is addressed to besides the applicant
+  'office', 'documentNumber', 'operator', 'issuedOn', 'agent',
+] as const;
+/** What the layout sees besides: the `page` block's title, basis (articles quoted) and laws (other laws cited), and the page body. */
+export const PAGE_HASH_KEYS = ['title', 'basis', 'laws'] as const;
 export const LAYOUT_NAMES = [...PRINT_DATA_NAMES, ...PAGE_HASH_KEYS, 'body'] as const;
 
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'page']);

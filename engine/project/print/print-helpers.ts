@@ -7,6 +7,8 @@ import { articleLabel, compareArticleRefs } from '../../explain/article-label.js
 import { resolveRequirement, requirementOf } from '../../model/resolve-requirement.js';
 import { nameOf } from '../../explain/describe-value.js';
 import { own, plainData } from './plain-data.js';
+import { chineseDate } from './chinese-date.js';
+import { refusalReasons } from './refusal-reasons.js';
 
 export class NothingToPrint extends Error {}
 
@@ -14,15 +16,11 @@ export class NothingToPrint extends Error {}
 export const PRINT_HELPERS = [
   'eq', 'gt', 'not', 'or', 'add', 'list', 'concat', 'join', 'date', 'label', 'labels', 'article',
   'articleList', 'paragraphList', 'articlesOf', 'requirements', 'requirementMaterials', 'quote', 'nothingToPrint',
+  'refusalReasons', 'blank', 'firedArticles',
 ] as const;
 export type PrintHelperName = (typeof PRINT_HELPERS)[number];
 
-/** 2019-09-16 → 2019年9月16日 */
-export function chineseDate(date: unknown): string {
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return '＿＿年＿＿月＿＿日';
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate } from './chinese-date.js';
 
 /** Any value as text; plain data has no toString of its own. */
 const text = (x: unknown): string => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x));
@@ -80,6 +78,14 @@ export function printHelpers(regulation: Regulation, asOf: string): Record<Print
       const paragraph = regulation.articles.flatMap((a) => a.paragraphs).find((p) => p.id === ref);
       return { heading: articleLabel(ref), text: article ? article.text.replace(/\n/g, '') : paragraph?.text ?? '' };
     }),
+    /** why `service`'s request was refused: `refusalReasons decisions "application"` */
+    refusalReasons: (decisions, service) => refusalReasons(regulation, decisions, text(service)),
+    /** the articles of the rules that applied in these decisions (not of every rule considered) */
+    firedArticles: (...decisions) => decisions.flatMap((d) => asList(d && typeof d === 'object' ? own(d as Record<string, unknown>, 'because') : undefined))
+      .filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && own(b as Record<string, unknown>, 'result') === 'fired')
+      .flatMap((b) => asList(own(b, 'articles'))),
+    /** a value, or a line to fill in by hand when there is none: `blank office.phone 12` */
+    blank: (value, width) => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : '＿'.repeat(Math.min(40, Math.max(2, Number(width) || 8)))),
     nothingToPrint: (message) => {
       throw new NothingToPrint(text(message));
     },

@@ -12,7 +12,9 @@ import { formatProblem, type Problem } from '../../core/source-file.js';
 import { NothingToPrint, printHelpers } from './print-helpers.js';
 import { checkTemplate, knownHelpers, type TemplateRole } from './check-template.js';
 import { readPrintManifest, type PrintKind } from './print-manifest.js';
-import { plainData } from './plain-data.js';
+import { own, plainData } from './plain-data.js';
+import { labelText } from './print-helpers.js';
+import { officeOn, type Office } from '../offices/office-model.js';
 
 export { NothingToPrint } from './print-helpers.js';
 export type { PrintKind } from './print-manifest.js';
@@ -44,6 +46,40 @@ export interface PrintInput {
   regulation: Regulation;
   input: CaseInput;
   document: DecisionDocument;
+  /** the issuing office (forms/offices.yaml); without one its name and address are blanks to fill in */
+  office?: Office;
+  /** the document's number from the register; without one "编号：＿＿＿＿" is filled in by hand */
+  documentNumber?: string;
+  /** the clerk (经办人) */
+  operator?: string;
+  /** the date the page is issued (default: the decision date) */
+  issuedOn?: string;
+  /** who applies for the applicant (art. 12 ¶3), when someone does */
+  agent?: { name?: string; relation?: string };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const nonEmpty = (x: unknown): string | null => (typeof x === 'string' && x.trim() ? x.trim() : null);
+
+/**
+ * The agent a page is addressed to besides the applicant: the one given, else the case's own
+ * (facts.agent or facts.application.agent), named with the relation the case states (application.viaAgent); null when
+ * nobody acts for the applicant.
+ */
+export function agentOf(regulation: Regulation, input: CaseInput, given?: PrintInput['agent']): { name: string | null; relation: string | null } | null {
+  const facts = input.facts as Obj;
+  const application = own(facts, 'application');
+  const via = isObj(application) ? nonEmpty(own(application, 'viaAgent')) : null;
+  // where a case may state its agent: facts.agent, or application.agent
+  const stated = [own(facts, 'agent'), isObj(application) ? own(application, 'agent') : undefined].find(isObj);
+  const fromCase = isObj(stated) ? stated : undefined;
+  if (!given && !via && !fromCase) return null;
+  const relation = nonEmpty(given?.relation) ?? nonEmpty(fromCase && own(fromCase, 'relation')) ?? via;
+  return {
+    name: nonEmpty(given?.name) ?? nonEmpty(fromCase && own(fromCase, 'name')),
+    relation: relation === null ? null : labelText(relation, regulation.vocabulary),
+  };
 }
 
 /** Compiled strict, calling only known helpers; run with no prototype access at all. */
@@ -109,7 +145,7 @@ function findPath(text: string, part: string): hbs.AST.PathExpression | undefine
   return found;
 }
 
-export function renderPrint(templates: PrintTemplates, kind: string, { regulation, input, document }: PrintInput): string {
+export function renderPrint(templates: PrintTemplates, kind: string, { regulation, input, document, office, documentNumber, operator, issuedOn, agent }: PrintInput): string {
   const manifestFile = `${templates.shownAs}/prints/prints.yaml`;
   const spec = templates.kinds.get(kind);
   if (!spec) throw new PrintError([{ code: 'print.unknownKind', message: `没有 ${kind} 这种打印件；可用：${[...templates.kinds].map(([k, v]) => `${k}（${v.label}）`).join('、')}`, location: { file: manifestFile, line: 1, column: 1 } }]);
@@ -134,6 +170,12 @@ export function renderPrint(templates: PrintTemplates, kind: string, { regulatio
     // the reading of each interpretation the decision used: a page says what that reading means
     readings: document.readings ?? {},
     params: Object.fromEntries(Object.values(regulation.parameters).map((p) => [p.name, parameterOn(p, document.asOf).value])),
+    // the office as of the decision date: the 行政复议 authority is the one the law then named
+    office: office ? officeOn(office, document.asOf) : null,
+    documentNumber: nonEmpty(documentNumber),
+    operator: nonEmpty(operator),
+    issuedOn: nonEmpty(issuedOn) ?? document.asOf,
+    agent: agentOf(regulation, input, agent),
   }) as Record<string, unknown>;
   let inLayout = false;
   hb.registerHelper('page', function (this: unknown, options: Handlebars.HelperOptions) {

@@ -8,7 +8,7 @@ import { validateForm } from '../../../engine/project/forms/validate-form.js';
 import { formToCase } from '../../../engine/project/forms/map-form.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
 import { checkCase } from '../../../engine/model/case/validate-case.js';
-import { renderPrint } from '../../../engine/project/print/render-print.js';
+import { NothingToPrint, renderPrint } from '../../../engine/project/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
@@ -22,6 +22,7 @@ import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
 import { RecordDecision } from '../register/RecordDecision.js';
 import { divisionPickerRenderer } from './DivisionPicker.js';
+import { OfficePicker, useCounterOffice } from './OfficePicker.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer, divisionPickerRenderer];
 
@@ -56,6 +57,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
   const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
+  const { office, operator } = useCounterOffice();
   // JSON Forms keeps the form's data; `data` above follows it (for deciding) but is never
   // handed back while the clerk types, since handing back a copy even one keystroke old
   // would undo that keystroke. Its middleware sees every change at once.
@@ -116,6 +118,16 @@ export function CounterPage({ formName }: { formName?: string }) {
     return () => clearTimeout(timer.current);
   }, [data, form, resolved, model]);
 
+  // the pages this decision calls for: a refused application gets the refusal, not a slip
+  const printable = useMemo(() => (document && form && model?.prints ? form.prints.filter((kind) => {
+    try {
+      renderPrint(model.prints!, kind, { regulation: model.regulation!, input: decidedInput.current ?? formToCase(form, data), document });
+      return true;
+    } catch (e) {
+      return !(e instanceof NothingToPrint);
+    }
+  }) : []), [document, form, model]);
+
   if (!form || !resolved || !model?.regulation) return null;
   const stale = document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== model);
   const vocabulary = model.regulation.vocabulary;
@@ -123,7 +135,7 @@ export function CounterPage({ formName }: { formName?: string }) {
     if (!document || !model.prints) return;
     try {
       const input = decidedInput.current ?? formToCase(form, data);
-      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document });
+      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document, office, operator });
       // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html });
       setPrintMessage(null);
@@ -136,6 +148,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   return (
     <div className="counter-page">
       <section className="counter-form">
+        <OfficePicker />
         <div className="service-picker">
           <label>{t.service}：
             <select data-testid="service" value={form.name} onChange={(e) => go('counter', { form: e.target.value })}>
@@ -188,7 +201,7 @@ export function CounterPage({ formName }: { formName?: string }) {
         })}
         {document && !stale && (
           <div className="counter-actions">
-            {form.prints.map((kind) => (
+            {printable.map((kind) => (
               <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>

@@ -9,6 +9,7 @@ import { runFixtures, type FixtureResult } from '../../../engine/project/fixture
 import { isRuleTrace, type Because, type ConditionNode, type RuleTrace } from '../../../engine/explain/trace-types.js';
 import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
 
 export interface BuiltModel {
   regulation?: Regulation;
@@ -16,6 +17,9 @@ export interface BuiltModel {
   fixtures: FixtureResult[];
   /** the rules have errors: no fixture was run */
   rulesBroken: boolean;
+  /** the issuing offices (forms/offices.yaml), and what of them is unconfirmed */
+  offices?: Map<string, Office>;
+  warnings?: Problem[];
 }
 
 /** Population files are assumptions, not rules: their errors do not stop the fixtures. */
@@ -40,15 +44,15 @@ const api = {
   async build(files: Record<string, string>, today: string, unread: Problem[]): Promise<BuiltModel> {
     const check = checkProject(files, today);
     const problems = [...unread, ...check.problems];
-    const { regulation } = check;
-    if (!regulation || problems.some(blocksRules)) return { regulation, problems, fixtures: [], rulesBroken: true };
+    const { regulation, offices, warnings } = check;
+    if (!regulation || problems.some(blocksRules)) return { regulation, problems, fixtures: [], rulesBroken: true, offices, warnings };
     const decider = new Decider(regulation);
     const fixtureFiles = Object.entries(files)
       .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, text]) => ({ name, text }));
     const fixtures = await runFixtures(decider, fixtureFiles);
-    return { regulation, problems, fixtures: fixtures.map(slim), rulesBroken: false };
+    return { regulation, problems, fixtures: fixtures.map(slim), rulesBroken: false, offices, warnings };
   },
 };
 

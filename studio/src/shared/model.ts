@@ -14,6 +14,7 @@ import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { chinaToday } from '../../../engine/core/dates/china-today.js';
 import type { ModelApi } from '../impact/model-worker.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
 
 export interface Model {
   files: Record<string, string>;
@@ -23,6 +24,9 @@ export interface Model {
   forms?: FormSet;
   prints?: PrintTemplates;
   fixtures: FixtureResult[];
+  /** the issuing offices (forms/offices.yaml), and what of them is unconfirmed */
+  offices?: Map<string, Office>;
+  warnings?: Problem[];
   /** how long building and running every fixture took */
   ms: number;
 }
@@ -48,12 +52,13 @@ export async function buildModel(files: Record<string, string>, saved?: Record<s
   const { regulation, problems, fixtures } = built;
   const ms = performance.now() - started;
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
-  if (!regulation || built.rulesBroken) return { files, regulation, problems, fixtures: [], ms };
+  const { offices, warnings } = built;
+  if (!regulation || built.rulesBroken) return { files, regulation, problems, fixtures: [], offices, warnings, ms };
   let decider: Decider | undefined;
   let forms: FormSet | undefined;
   let prints: PrintTemplates | undefined;
   return {
-    files, regulation, problems, fixtures, ms,
+    files, regulation, problems, fixtures, offices, warnings, ms,
     get decider() { return (decider ??= new Decider(regulation)); },
     get forms() { return (forms ??= buildForms(under(files, 'forms')).set); },
     get prints() { return (prints ??= buildPrintTemplates(under(files, 'forms'))); },

@@ -1,0 +1,164 @@
+// forms/offices.yaml read and checked: every problem at file:line:column, never a throw,
+// whatever the file holds. Ids and keys are looked up as own properties only; a county
+// code must be one of the regulation's division codes. Unconfirmed details (an office's
+// address, telephone, hours) are warnings: the counter may work, and says so.
+import { parseSource, type PathSegment, type Problem } from '../../core/source-file.js';
+import { isInheritedName } from '../../core/own.js';
+import type { Office, Reconsideration, ReconsiderationAuthority } from './office-model.js';
+
+export interface OfficesRead {
+  /** id → office, in file order; only the offices with no problem */
+  offices: Map<string, Office>;
+  problems: Problem[];
+  /** details not confirmed with the office: `tiaoli lint` shows them and passes */
+  warnings: Problem[];
+}
+
+export const OFFICES_FILE = 'offices.yaml';
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OFFICE_KEYS = ['id', 'name', 'county', 'bureau', 'address', 'phone', 'hours', 'numberPrefix', 'confirmed', 'source', 'reconsideration'] as const;
+const RECONSIDERATION_KEYS = ['name', 'address', 'basis', 'also', 'earlier'] as const;
+const AUTHORITY_KEYS = ['name', 'address', 'basis'] as const;
+/** Long enough for any office's name or address; a page is A4. */
+const MAX_TEXT = 200;
+const MAX_OFFICES = 2000;
+
+type Obj = Record<string, unknown>;
+const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
+const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+const dateText = (x: unknown): string | undefined => (x instanceof Date && !Number.isNaN(x.getTime()) ? x.toISOString().slice(0, 10) : typeof x === 'string' && DATE.test(x) ? x : undefined);
+
+/**
+ * `divisions`: the regulation's division codes (vocabulary list `divisions`) a county must be
+ * one of; undefined when the rules did not load (then counties are not checked).
+ */
+export function readOffices(text: string, file: string, divisions?: ReadonlySet<string>): OfficesRead {
+  const offices = new Map<string, Office>();
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const source = parseSource(file, text);
+  if (source.problems.length) return { offices, problems: source.problems, warnings };
+  const at = (path: PathSegment[], code: string, message: string, list = problems): void => {
+    list.push({ code: `office.${code}`, message, location: source.locate(path) });
+  };
+  const data = source.data;
+  if (!isObject(data) || !Array.isArray(get(data, 'offices'))) {
+    at([], 'shape', '办证机关文件应有 offices：一个列表，每项一个办证机关（id、name、county、bureau、address、phone、hours、numberPrefix、confirmed、reconsideration）');
+    return { offices, problems, warnings };
+  }
+  for (const key of Object.keys(data)) if (key !== 'offices') at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 offices）`);
+  const list = get(data, 'offices') as unknown[];
+  if (list.length > MAX_OFFICES) {
+    at(['offices'], 'tooMany', `办证机关太多（${list.length} 个，最多 ${MAX_OFFICES}）`);
+    return { offices, problems, warnings };
+  }
+  const seen = new Map<string, number>();
+  list.forEach((item, index) => {
+    const path: PathSegment[] = ['offices', index];
+    const before = problems.length;
+    if (!isObject(item)) {
+      at(path, 'shape', `第 ${index + 1} 个办证机关应是一个映射（id、name、county……）`);
+      return;
+    }
+    for (const key of Object.keys(item)) {
+      if (!(OFFICE_KEYS as readonly string[]).includes(key)) at([...path, key], 'unknownKey', `办证机关不认识 ${key}（可用：${OFFICE_KEYS.join('、')}）`);
+    }
+    const text = (key: string, nullable = false): string | null | undefined => readText(item, key, [...path, key], nullable);
+    const readText = (o: Obj, key: string, where: PathSegment[], nullable: boolean): string | null | undefined => {
+      const v = get(o, key);
+      if (v === null && nullable) return null;
+      if (typeof v !== 'string' || !v.trim()) {
+        at(where, 'field', v === undefined ? `缺少 ${key}` : `${key} 应是一段文字${nullable ? '（未核实的写 null）' : ''}`);
+        return undefined;
+      }
+      if (v.length > MAX_TEXT) {
+        at(where, 'field', `${key} 太长（${v.length} 个字符，最多 ${MAX_TEXT}）`);
+        return undefined;
+      }
+      return v.trim();
+    };
+    const id = get(item, 'id');
+    let idOk = false;
+    if (typeof id !== 'string' || !ID.test(id) || isInheritedName(id)) {
+      at([...path, 'id'], 'id', `办证机关的 id ${typeof id === 'string' ? JSON.stringify(id) + ' ' : ''}不可用：只用小写字母、数字和 -（如 qilin-nanning），且不能是内置名`);
+    } else if (seen.has(id)) {
+      at([...path, 'id'], 'duplicateId', `办证机关 id ${id} 重复（第 ${seen.get(id)! + 1} 个已用）：台账按 id 保存和编号，每个 id 只能有一个机关`);
+    } else {
+      seen.set(id, index);
+      idOk = true;
+    }
+    const name = text('name');
+    const county = get(item, 'county');
+    if (typeof county !== 'string' || !/^\d{6}$/.test(county)) at([...path, 'county'], 'county', '县（市、区）代码 county 应是 6 位数字（加引号，如 "110101"）');
+    else if (divisions && !divisions.has(county)) at([...path, 'county'], 'county', `县（市、区）代码 ${county} 不在规则的行政区划（divisions）之中`);
+    const bureau = text('bureau');
+    const address = text('address', true);
+    const phone = text('phone', true);
+    const hours = text('hours', true);
+    const numberPrefix = text('numberPrefix');
+    if (typeof numberPrefix === 'string' && (numberPrefix.length > 8 || /[\s{}〔〕]/.test(numberPrefix))) at([...path, 'numberPrefix'], 'field', 'numberPrefix 应是不超过 8 个字的简称，不含空格、括号');
+    const confirmed = get(item, 'confirmed');
+    if (typeof confirmed !== 'boolean') at([...path, 'confirmed'], 'field', 'confirmed 应是 true 或 false：名称、地址、电话、办公时间是否已向该机关核实');
+    const sourceNote = get(item, 'source');
+    if (sourceNote !== undefined && typeof sourceNote !== 'string') at([...path, 'source'], 'field', 'source 应是一段文字（资料来源）');
+    const reconsideration = readReconsideration(get(item, 'reconsideration'), [...path, 'reconsideration']);
+    if (problems.length > before || !idOk) return;
+    const office: Office = {
+      id: id as string, name: name!, county: county as string, bureau: bureau!, address: address!, phone: phone!, hours: hours!,
+      numberPrefix: numberPrefix!, confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
+    };
+    offices.set(office.id, office);
+    const unknown = [['地址', address], ['电话', phone], ['办公时间', hours]].filter(([, v]) => v === null).map(([l]) => l);
+    if (!office.confirmed || unknown.length) {
+      at(path, 'unconfirmed', `办证机关 ${office.name}（${office.id}）${office.confirmed ? '' : '的资料未经核实'}${unknown.length ? `${office.confirmed ? '' : '，'}${unknown.join('、')}未知（文书上留空手写）` : ''}${office.source ? `；来源：${office.source}` : ''}`, warnings);
+    }
+  });
+
+  function readAuthority(value: unknown, where: PathSegment[], keys: readonly string[]): ReconsiderationAuthority | undefined {
+    if (!isObject(value)) {
+      at(where, 'reconsideration', '复议机关应有 name、address、basis');
+      return undefined;
+    }
+    for (const key of Object.keys(value)) if (!keys.includes(key)) at([...where, key], 'unknownKey', `复议机关不认识 ${key}（可用：${keys.join('、')}）`);
+    const field = (key: string, nullable: boolean): string | null | undefined => {
+      const v = get(value, key);
+      if (v === null && nullable) return null;
+      if (v === undefined && nullable) return null;
+      if (typeof v !== 'string' || !v.trim() || v.length > MAX_TEXT) {
+        at([...where, key], 'reconsideration', `复议机关的 ${key} 应是一段文字（不超过 ${MAX_TEXT} 字）`);
+        return undefined;
+      }
+      return v.trim();
+    };
+    const name = field('name', false);
+    const address = field('address', true);
+    const basis = field('basis', false);
+    if (name === undefined || address === undefined || basis === undefined) return undefined;
+    return { name: name!, address, basis: basis! };
+  }
+
+  function readReconsideration(value: unknown, where: PathSegment[]): Reconsideration | undefined {
+    const current = readAuthority(value, where, RECONSIDERATION_KEYS);
+    if (!current || !isObject(value)) return undefined;
+    const result: Reconsideration = { ...current };
+    const also = get(value, 'also');
+    if (also !== undefined) {
+      const a = readAuthority(also, [...where, 'also'], AUTHORITY_KEYS);
+      if (!a) return undefined;
+      result.also = a;
+    }
+    const earlier = get(value, 'earlier');
+    if (earlier !== undefined) {
+      const e = readAuthority(earlier, [...where, 'earlier'], [...AUTHORITY_KEYS, 'until']);
+      const until = isObject(earlier) ? dateText(get(earlier, 'until')) : undefined;
+      if (isObject(earlier) && until === undefined) at([...where, 'earlier', 'until'], 'reconsideration', 'earlier.until 应是日期（YYYY-MM-DD）：此日（含）以前作出的决定适用 earlier 的复议机关');
+      if (!e || until === undefined) return undefined;
+      result.earlier = { ...e, until };
+    }
+    return result;
+  }
+
+  return { offices, problems, warnings };
+}

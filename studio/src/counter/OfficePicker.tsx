@@ -1,0 +1,56 @@
+// The counter picks its issuing office once (kept in this browser, counter-desk.ts) and names
+// its clerk: the office heads every printed document and gives the address, telephone and
+// hours for handing in, and the authority that hears 行政复议. Details forms/offices.yaml has
+// not confirmed are said here, beside the choice, as they are left blank on paper.
+import { useProject } from '../shared/project-store.js';
+import { useMessages } from '../shared/i18n.js';
+import { setCounterDesk, useCounterDesk } from './counter-desk.js';
+import { unconfirmedFields, type Office } from '../../../engine/project/offices/office-model.js';
+import './office-picker.css';
+
+/** The offices of the model the counter decides with (the working copy when it loads). */
+function useOffices(): Map<string, Office> | undefined {
+  const project = useProject();
+  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  return model?.offices;
+}
+
+/** The office this counter serves, when it has picked one that the offices file still has. */
+export function useCounterOffice(): { office?: Office; operator: string } {
+  const offices = useOffices();
+  const desk = useCounterDesk();
+  return { office: desk.officeId === undefined ? undefined : offices?.get(desk.officeId), operator: desk.operator };
+}
+
+export function OfficePicker() {
+  const t = useMessages();
+  const offices = useOffices();
+  const desk = useCounterDesk();
+  const { office } = useCounterOffice();
+  const list = [...(offices?.values() ?? [])];
+  const missing = office ? unconfirmedFields(office) : [];
+  const detail = (label: string, value: string | null) => `${label}：${value ?? t.unknownDetail}`;
+  return (
+    <div className="office-picker" data-testid="office-picker">
+      <div className="office-choice">
+        <label>{t.office}：
+          <select data-testid="office" value={office?.id ?? ''} onChange={(e) => setCounterDesk({ officeId: e.target.value || undefined })}>
+            <option value="">{t.chooseOffice}</option>
+            {list.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label>{t.operator}：
+          <input data-testid="operator" value={desk.operator} maxLength={40} size={8} onChange={(e) => setCounterDesk({ operator: e.target.value })} />
+        </label>
+      </div>
+      {list.length === 0 && <p className="office-warning" data-testid="office-warning">{t.noOffices}</p>}
+      {list.length > 0 && !office && <p className="muted small">{t.officeChosenOnce}</p>}
+      {office && (
+        <p className="muted small" data-testid="office-details">
+          {detail(t.officeAddress, office.address)} · {detail(t.officePhone, office.phone)} · {detail(t.officeHours, office.hours)} · {t.reconsiderationBy}：{office.reconsideration.name}
+        </p>
+      )}
+      {missing.length > 0 && <p className="office-warning" data-testid="office-unconfirmed">{t.officeUnconfirmed}{missing.join('、')}</p>}
+    </div>
+  );
+}
