@@ -53,6 +53,8 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [formProblems, setFormProblems] = useState<string[]>([]);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
+  // the register's number for the case just decided, once the clerk has recorded it (登记)
+  const [recorded, setRecorded] = useState<{ input: unknown; documentNumber: string; issuedOn: string } | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
@@ -135,7 +137,8 @@ export function CounterPage({ formName }: { formName?: string }) {
     if (!document || !model.prints) return;
     try {
       const input = decidedInput.current ?? formToCase(form, data);
-      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document, office, operator });
+      const number = recorded && recorded.input === decidedInput.current ? recorded : undefined;
+      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document, office, operator, documentNumber: number?.documentNumber, issuedOn: number?.issuedOn });
       // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html });
       setPrintMessage(null);
@@ -207,7 +210,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
-        {document && <RecordDecision form={form.name} input={decidedInput.current} />}
+        {document && <RecordDecision form={form.name} input={decidedInput.current} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
         {printMessage && <p className="error" data-testid="print-message">{printMessage}</p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>

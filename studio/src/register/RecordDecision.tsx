@@ -9,7 +9,8 @@ import { useCounterDesk } from '../counter/counter-desk.js';
 import { recordDecision, type RegisterEntry } from './register-api.js';
 import './register.css';
 
-export function RecordDecision({ form, input }: { form: string; input: CaseInput | null }) {
+/** `onRecorded`: the counter prints the recorded decision's pages with the number it was given. */
+export function RecordDecision({ form, input, onRecorded }: { form: string; input: CaseInput | null; onRecorded?: (entry: RegisterEntry) => void }) {
   const t = useMessages();
   const desk = useCounterDesk();
   const [state, setState] = useState<{ busy?: boolean; entry?: RegisterEntry; error?: string }>({});
@@ -20,7 +21,9 @@ export function RecordDecision({ form, input }: { form: string; input: CaseInput
   const record = async () => {
     setState({ busy: true });
     try {
-      setState({ entry: await recordDecision({ case: input, officeId: desk.officeId, operator: desk.operator, form }) });
+      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: desk.operator, form });
+      setState({ entry });
+      onRecorded?.(entry);
     } catch (e) {
       setState({ error: (e as Error).message });
     }

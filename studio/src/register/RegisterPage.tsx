@@ -128,7 +128,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
     if (!model.prints) return;
     try {
       // the stored case and document, and the number they were given: the same page as then
-      const data = { regulation, input: stored.case, document, documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
+      const data = { regulation, input: stored.case, document, office: model.offices?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html: renderPrint(model.prints, kind, data) });
       setError(null);
     } catch (e) {
