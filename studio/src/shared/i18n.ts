@@ -1,5 +1,7 @@
 // The studio speaks Simplified Chinese first, with an English switch. The regulation's own
-// words (articles, rule names, labels in rules/) stay as written.
+// words (articles, rule names, labels in rules/ and forms/) stay as written, marked
+// lang="zh-CN" where they show (see <Law> in law-text.tsx). English strings use English
+// punctuation; Chinese strings Chinese punctuation.
 import { useSyncExternalStore } from 'react';
 
 const zh = {
@@ -19,6 +21,28 @@ const zh = {
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
   language: 'English',
+  // the app's frame (issue 12: keyboard, phones, screen readers)
+  colon: '：', listSeparator: '、', comma: '，', semicolon: '；',
+  skipToContent: '跳到正文', menu: '菜单', pagesNav: '页面', languageCode: 'en', switchLanguage: '切换为英文界面',
+  showArticle: '查看条文', regulation: '条例',
+  formSections: '表单的各部分', noChoice: '（不选）', count: '（{n}）', sectionHasErrors: '（有错误）', decisionFor: '的决定',
+  // values as a person reads them
+  yes: '是', no: '否', none: '（无）', noneShort: '无', emptyList: '（空）', present: '（有）', notComputed: '（未计算）',
+  // the trace
+  grounds: '依据', interpretation: '解释', question: '问题', adoptedReading: '采用的理解', otherReading: '其他理解', reasons: '理由',
+  anyHolds: '任一成立', noneHolds: '以下不成立', holds: '成立', doesNotHold: '不成立', notJudged: '未判断（前面的条件已决定结果）',
+  excludedBy: '被例外规则排除', openInEditor: '在规则编辑中打开', counterCase: '（窗口受理中的案件）', defaultValue: '没有规则认定 {field}，取默认值 {value}',
+  validUntil: '有效期至', factOpen: '〔', factClose: '〕', decisionTabs: '决定',
+  operators: {
+    equal: '等于', notEqual: '不等于', in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含', lessThan: '小于', lessThanInclusive: '不大于',
+    greaterThan: '大于', greaterThanInclusive: '不小于', before: '早于', onOrBefore: '不晚于', after: '晚于', onOrAfter: '不早于', present: '有值为', isEmpty: '为空为',
+  } as Record<string, string>,
+  // the articles page's summary line
+  coverageSummary: '{articles} 条；可决定的款 {decidable} 项，有规则 {encoded}，有夹具覆盖 {tested}；规则 {rules} 条，夹具 {fixtures} 个',
+  // fixtures and impact
+  startAtCounter: '先在“窗口受理”填写一个案件，再存为夹具。', fileExists: '{path} 已存在，请换一个文件名', deleted: '（已删除）',
+  rulesBrokenNoRun: '规则有错误时不运行夹具，改正后再比较。', isNew: '新', expected: '预期', nowIs: '现为',
+  codeArea: 'YAML 文件内容', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
 };
 
 const en: typeof zh = {
@@ -38,20 +62,71 @@ const en: typeof zh = {
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
   language: '中文',
+  colon: ': ', listSeparator: ', ', comma: ', ', semicolon: '; ',
+  skipToContent: 'Skip to content', menu: 'Menu', pagesNav: 'Pages', languageCode: 'zh-CN', switchLanguage: 'Switch to the Chinese interface',
+  showArticle: 'Show the article', regulation: 'Regulation',
+  formSections: 'Sections of the form', noChoice: 'None', count: ' ({n})', sectionHasErrors: ' (has errors)', decisionFor: ' decision',
+  yes: 'yes', no: 'no', none: '(none)', noneShort: 'none', emptyList: '(empty)', present: '(given)', notComputed: '(not worked out)',
+  grounds: 'Grounds', interpretation: 'Interpretation', question: 'Question', adoptedReading: 'Reading adopted', otherReading: 'Other reading', reasons: 'Reasons',
+  anyHolds: 'Any of these holds', noneHolds: 'This does not hold', holds: 'holds', doesNotHold: 'does not hold', notJudged: 'not judged (the conditions before it decided)',
+  excludedBy: 'Set aside by the exception', openInEditor: 'Open in the rule editor', counterCase: '(the case at the counter) ', defaultValue: 'No rule sets {field}: its default {value}',
+  validUntil: 'valid until', factOpen: ' [', factClose: ']', decisionTabs: 'Decisions',
+  operators: {
+    equal: 'equals', notEqual: 'does not equal', in: 'is one of', notIn: 'is not one of', contains: 'contains', doesNotContain: 'does not contain', lessThan: 'is less than', lessThanInclusive: 'is at most',
+    greaterThan: 'is more than', greaterThanInclusive: 'is at least', before: 'is before', onOrBefore: 'is on or before', after: 'is after', onOrAfter: 'is on or after', present: 'has a value:', isEmpty: 'is empty:',
+  },
+  coverageSummary: '{articles} articles; {decidable} decidable paragraphs, {encoded} with rules, {tested} reached by fixtures; {rules} rules, {fixtures} fixtures',
+  startAtCounter: 'First fill in a case at the Counter, then save it as a fixture. ', fileExists: '{path} exists already: choose another file name', deleted: '(deleted)',
+  rulesBrokenNoRun: 'While the rules have errors the fixtures are not run: correct them to compare.', isNew: 'new', expected: 'expected', nowIs: 'now',
+  codeArea: 'YAML file content', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
 };
 
 export type Messages = typeof zh;
-let language: 'zh' | 'en' = (localStorage.getItem('tiaoli.language') as 'zh' | 'en') ?? 'zh';
+export type Language = 'zh' | 'en';
+
+function stored(): Language {
+  try {
+    return localStorage.getItem('tiaoli.language') === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+let language: Language = stored();
 const listeners = new Set<() => void>();
+/** The document's language follows the interface's (screen readers read by it). */
+const applyLanguage = (): void => {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+};
+applyLanguage();
 
 export function toggleLanguage(): void {
   language = language === 'zh' ? 'en' : 'zh';
-  localStorage.setItem('tiaoli.language', language);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem('tiaoli.language', language);
+  } catch {
+    /* storage denied: the choice lives in this tab */
+  }
+  applyLanguage();
   listeners.forEach((l) => l());
 }
 
-export function useMessages(): Messages {
-  const lang = useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => language);
+export function useLanguage(): Language {
+  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => language);
+}
+
+/** The interface's language now, for code outside React (e.g. CodeMirror's phrases). */
+export const currentLanguage = (): Language => language;
+
+export function messagesFor(lang: Language): Messages {
   return lang === 'zh' ? zh : en;
+}
+
+export function useMessages(): Messages {
+  return messagesFor(useLanguage());
+}
+
+/** A message with {placeholders} filled in: fill(t.fileExists, { path }). */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) ? String(values[k]) : m));
 }

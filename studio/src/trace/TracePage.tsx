@@ -3,37 +3,54 @@
 // their text, and the interpretations they rest on.
 import { useEffect, useState } from 'react';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
-import { describeValue } from '../../../engine/explain/describe-value.js';
 import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages, type Messages } from '../shared/i18n.js';
+import { Law, ValueDescription } from '../shared/law-text.js';
+import { operatorWords } from './operator-words.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
+import type { Vocabulary } from '../../../engine/model/model.js';
 
 function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
+  const t = useMessages();
   const i = regulation.interpretations[id];
   if (!i) return <code>{id}</code>;
   return (
     <details className="interpretation">
-      <summary>解释：{i.title}</summary>
-      <p><b>问题</b> {i.question}</p>
-      <p><b>采用的理解</b> {i.reading}</p>
-      {i.alternatives.length > 0 && <ul>{i.alternatives.map((a) => <li key={a.reading}>其他理解：{a.reading}{a.consequence ? `（${a.consequence}）` : ''}</li>)}</ul>}
-      <p><b>理由</b> {i.reasoning}</p>
+      <summary>{t.interpretation}{t.colon}<Law>{i.title}</Law></summary>
+      <p><b>{t.question}</b> <Law>{i.question}</Law></p>
+      <p><b>{t.adoptedReading}</b> <Law>{i.reading}</Law></p>
+      {i.alternatives.length > 0 && <ul>{i.alternatives.map((a) => <li key={a.reading}>{t.otherReading}{t.colon}<Law>{a.reading}{a.consequence ? `（${a.consequence}）` : ''}</Law></li>)}</ul>}
+      <p><b>{t.reasons}</b> <Law>{i.reasoning}</Law></p>
     </details>
   );
 }
 
-function Conditions({ node }: { node: ConditionNode }) {
+/** One condition as the trace reads it, in the interface's language: the fact's name (the rules' own, Chinese), its value, the operator, the value compared with, and whether it holds. */
+function Condition({ node, t, vocabulary }: { node: Extract<ConditionNode, { fact: string }>; t: Messages; vocabulary: Vocabulary }) {
+  const evaluated = node.result === true || node.result === false;
+  const v = (x: unknown) => <ValueDescription value={x} vocabulary={vocabulary} t={t} />;
+  const shown = node.operator === 'present' ? (node.value === undefined || node.value === null ? t.none : t.present) : v(node.value);
+  return (
+    <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>
+      <Law>{node.label}</Law>{t.factOpen}{node.fact}{node.path ? `.${node.path}` : ''}{t.factClose} = {evaluated ? shown : t.notComputed} {operatorWords(node.operator, t)}{' '}
+      {node.expectedFrom ? <>{t.factOpen}{node.expectedFrom}{t.factClose} = {evaluated ? v(node.expected) : t.notComputed}</> : v(node.expected)} → {evaluated ? (node.result ? t.holds : t.doesNotHold) : t.notJudged}
+    </span>
+  );
+}
+
+function Conditions({ node, vocabulary }: { node: ConditionNode; vocabulary: Vocabulary }) {
+  const t = useMessages();
   const group = conditionChildren(node);
-  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul>;
-  if (group?.kind === 'any') return <div>任一成立：<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul></div>;
-  if (group?.kind === 'not') return <div>以下不成立：<Conditions node={group.children[0]} /></div>;
+  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} vocabulary={vocabulary} /></li>)}</ul>;
+  if (group?.kind === 'any') return <div>{t.anyHolds}{t.colon}<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} vocabulary={vocabulary} /></li>)}</ul></div>;
+  if (group?.kind === 'not') return <div>{t.noneHolds}{t.colon}<Conditions node={group.children[0]} vocabulary={vocabulary} /></div>;
   if ('all' in node || 'any' in node || 'not' in node) return null;
-  return <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>{node.text}</span>;
+  return <Condition node={node} t={t} vocabulary={vocabulary} />;
 }
 
 export function TracePage({ fixture, decision }: { fixture?: string; decision?: string }) {
@@ -67,49 +84,50 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   return (
     <div className="trace-page">
       <div className="trace-pickers">
-        <label>{t.chooseCase}：
+        <label>{t.chooseCase}{t.colon}
           <select data-testid="trace-case" value={chosen} onChange={(e) => go('trace', { fixture: e.target.value, decision: current })}>
-            {counter && <option value="counter">（窗口受理中的案件）{counter.name}</option>}
-            {fixtures.map((f) => <option key={f.file} value={f.file}>{f.name ?? f.file}</option>)}
+            {counter && <option value="counter" lang="zh-CN">{t.counterCase}{counter.name}</option>}
+            {fixtures.map((f) => <option key={f.file} value={f.file} lang="zh-CN">{f.name ?? f.file}</option>)}
           </select>
         </label>
-        <nav className="decision-tabs">
-          {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''}>{regulation.decisions[n].label}</a>)}
+        <nav className="decision-tabs" aria-label={t.decisionTabs}>
+          {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} lang="zh-CN">{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
       {d && (
         <section className="trace-tree" data-testid="trace-tree">
-          <h2>{spec.label}</h2>
+          <h2><Law>{spec.label}</Law></h2>
           <dl className="decision-values">
             {Object.entries(spec.fields).map(([f, fs]) => (
-              <div key={f}><dt>{fs.label} <code>{current}.{f}</code></dt><dd>{f in d ? describeValue(d[f], regulation.vocabulary) : '（无）'}</dd></div>
+              <div key={f}><dt><Law>{fs.label}</Law> <code>{current}.{f}</code></dt><dd>{f in d ? <ValueDescription value={d[f]} vocabulary={regulation.vocabulary} t={t} /> : t.none}</dd></div>
             ))}
           </dl>
-          <p>依据：{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
+          <p>{t.grounds}{t.colon}{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
           {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
-          <h3>规则</h3>
+          <h3>{t.rules}</h3>
           <ul className="rules-tree">
             {(d.because ?? []).map((b, i) => isRuleTrace(b) ? (
               <li key={b.rule} className={`rule ${b.result}`}>
                 <details open={b.result !== 'failed'}>
+                  {/* no buttons or links inside the summary (a disclosure's heading): the articles follow it */}
                   <summary>
                     <span className="rule-status">{b.result === 'fired' ? `✓ ${t.fired}` : b.result === 'overridden' ? `⊘ ${t.overridden}` : `✗ ${t.failedRule}`}</span>{' '}
-                    {b.name} <code>{b.rule}</code>{' '}
-                    {b.articles.map((a) => <ArticleRef key={a} refId={a} />)}
-                    {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v]) => `${k} = ${describeValue(v, regulation.vocabulary)}`).join('，')}</span>}
+                    <Law>{b.name}</Law> <code>{b.rule}</code>
+                    {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={v} vocabulary={regulation.vocabulary} t={t} /></span>)}</span>}
                   </summary>
+                  <div className="rule-grounds">{b.articles.map((a) => <ArticleRef key={a} refId={a} />)}</div>
                   <div className="rule-body">
                     <h4>{t.conditions}</h4>
-                    <Conditions node={b.conditions} />
-                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}>{x.text}</li>)}</ul>}
-                    {b.overriddenBy && <p>被例外规则排除：{b.overriddenBy.join('、')}</p>}
+                    <Conditions node={b.conditions} vocabulary={regulation.vocabulary} />
+                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}><Derived item={x} t={t} vocabulary={regulation.vocabulary} /></li>)}</ul>}
+                    {b.overriddenBy && <p>{t.excludedBy}{t.colon}{b.overriddenBy.join(t.listSeparator)}</p>}
                     {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} />)}
-                    <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>在规则编辑中打开</a>
+                    <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>{t.openInEditor}</a>
                   </div>
                 </details>
               </li>
             ) : (
-              <li key={`default-${i}`} className="rule default">{b.text}</li>
+              <li key={`default-${i}`} className="rule default">{fill(t.defaultValue, { field: b.field }).split('{value}').flatMap((part, j) => (j === 0 ? [part] : [<ValueDescription key={j} value={b.default} vocabulary={regulation.vocabulary} t={t} />, part]))}</li>
             ))}
           </ul>
         </section>
@@ -117,3 +135,21 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
     </div>
   );
 }
+
+/** A derived fact as the trace shows it: its name (the rules'), its function, arguments and value. */
+function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
+  const worked = item.value as { steps?: unknown; status?: unknown; expiresOn?: unknown } | undefined;
+  const steps = Array.isArray(worked?.steps) ? worked.steps.map(String) : undefined;
+  return (
+    <>
+      <Law>{item.label}</Law>{t.factOpen}{`derived.${item.name}`}{t.factClose} = {item.function}(
+      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>)}) ={' '}
+      {steps ? (
+        <>
+          <ValueDescription value={worked?.status} vocabulary={vocabulary} t={t} />{t.comma}{t.validUntil} {String(worked?.expiresOn)} <Law>（{steps.join('；')}）</Law>
+        </>
+      ) : <ValueDescription value={item.value} vocabulary={vocabulary} t={t} />}
+    </>
+  );
+}
+
