@@ -48,3 +48,22 @@ export async function fillApplication(page: Page, section: (n: number) => Promis
 export const clickSection = (page: Page) => async (n: number): Promise<void> => {
   await page.locator('[data-testid=jsonforms] .categorization-master li, [data-testid=jsonforms] [role=tab]').nth(n).click();
 };
+
+/** Han characters the page shows outside the regions marked as the law's or its data's (lang="zh-…"), and in the tab's title. */
+export async function hanOutsideLaw(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const found: string[] = [];
+    if (han.test(document.title)) found.push(`title: ${document.title}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!han.test(text)) continue;
+      const owner = n.parentElement;
+      if (!owner || owner.closest('script, style, [hidden]')) continue;
+      if (owner.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+      found.push(`${owner.tagName.toLowerCase()}.${owner.className}: ${text.trim().slice(0, 80)}`);
+    }
+    return found;
+  });
+}

@@ -19,7 +19,7 @@ const compartment = new Compartment();
 function extensionFor(language: Language): Extension {
   return [
     ...(language === 'zh' ? [EditorState.phrases.of(ZH_PHRASES)] : []),
-    EditorView.contentAttributes.of({ 'aria-label': messagesFor(language).codeArea, lang: 'zh-CN' }),
+    EditorView.contentAttributes.of({ 'aria-label': messagesFor(language).codeArea, lang: 'zh-CN', tabindex: '0' }),
   ];
 }
 

@@ -14,6 +14,7 @@ import { useCounterCase } from '../counter/counter-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
+import { factLabel } from '../../../engine/explain/explain-decision.js';
 
 function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
   const t = useMessages();
@@ -31,26 +32,27 @@ function Interpretation({ id, regulation }: { id: string; regulation: Regulation
 }
 
 /** One condition as the trace reads it, in the interface's language: the fact's name (the rules' own, Chinese), its value, the operator, the value compared with, and whether it holds. */
-function Condition({ node, t, vocabulary }: { node: Extract<ConditionNode, { fact: string }>; t: Messages; vocabulary: Vocabulary }) {
+function Condition({ node, t, regulation }: { node: Extract<ConditionNode, { fact: string }>; t: Messages; regulation: Regulation }) {
+  const vocabulary = regulation.vocabulary;
   const evaluated = node.result === true || node.result === false;
   const v = (x: unknown) => <ValueDescription value={x} vocabulary={vocabulary} t={t} />;
   const shown = node.operator === 'present' ? (node.value === undefined || node.value === null ? t.none : t.present) : v(node.value);
   return (
     <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>
       <Law>{node.label}</Law>{t.factOpen}{node.fact}{node.path ? `.${node.path}` : ''}{t.factClose} = {evaluated ? shown : t.notComputed} {operatorWords(node.operator, t)}{' '}
-      {node.expectedFrom ? <>{t.factOpen}{node.expectedFrom}{t.factClose} = {evaluated ? v(node.expected) : t.notComputed}</> : v(node.expected)} → {evaluated ? (node.result ? t.holds : t.doesNotHold) : t.notJudged}
+      {node.expectedFrom ? <><Law>{factLabel(regulation, node.expectedFrom)}</Law>{t.factOpen}{node.expectedFrom}{t.factClose} = {evaluated ? v(node.expected) : t.notComputed}</> : v(node.expected)} → {evaluated ? (node.result ? t.holds : t.doesNotHold) : t.notJudged}
     </span>
   );
 }
 
-function Conditions({ node, vocabulary }: { node: ConditionNode; vocabulary: Vocabulary }) {
+function Conditions({ node, regulation }: { node: ConditionNode; regulation: Regulation }) {
   const t = useMessages();
   const group = conditionChildren(node);
-  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} vocabulary={vocabulary} /></li>)}</ul>;
-  if (group?.kind === 'any') return <div>{t.anyHolds}{t.colon}<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} vocabulary={vocabulary} /></li>)}</ul></div>;
-  if (group?.kind === 'not') return <div>{t.noneHolds}{t.colon}<Conditions node={group.children[0]} vocabulary={vocabulary} /></div>;
+  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} regulation={regulation} /></li>)}</ul>;
+  if (group?.kind === 'any') return <div>{t.anyHolds}{t.colon}<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} regulation={regulation} /></li>)}</ul></div>;
+  if (group?.kind === 'not') return <div>{t.noneHolds}{t.colon}<Conditions node={group.children[0]} regulation={regulation} /></div>;
   if ('all' in node || 'any' in node || 'not' in node) return null;
-  return <Condition node={node} t={t} vocabulary={vocabulary} />;
+  return <Condition node={node} t={t} regulation={regulation} />;
 }
 
 export function TracePage({ fixture, decision }: { fixture?: string; decision?: string }) {
@@ -118,7 +120,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
                   <div className="rule-grounds">{b.articles.map((a) => <ArticleRef key={a} refId={a} />)}</div>
                   <div className="rule-body">
                     <h4>{t.conditions}</h4>
-                    <Conditions node={b.conditions} vocabulary={regulation.vocabulary} />
+                    <Conditions node={b.conditions} regulation={regulation} />
                     {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}><Derived item={x} t={t} vocabulary={regulation.vocabulary} /></li>)}</ul>}
                     {b.overriddenBy && <p>{t.excludedBy}{t.colon}{b.overriddenBy.join(t.listSeparator)}</p>}
                     {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} />)}
