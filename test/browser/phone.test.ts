@@ -44,6 +44,24 @@ describe('the studio on a phone, 390×844', () => {
     }
   });
 
+  it.each([[1024, 768], [1280, 720]])('in a window of %i×%i no page scrolls sideways either (the 参数 page with its impact panel full)', async (width, height) => {
+    const window = await browser.newPage({ viewport: { width, height } });
+    try {
+      for (const { name, hash } of PAGES) {
+        await openIn(window, server.url, hash, 'zh');
+        if (name === 'parameters') {
+          await window.locator('[data-testid=value-inForceUntil-0]').fill('2027-10-08');
+          await window.locator('[data-testid=failing] li').first().waitFor();
+        }
+        if (name === 'trace') await window.locator('[data-testid=trace-tree]').waitFor();
+        const { scrollWidth, innerWidth } = await sideways(window);
+        expect(scrollWidth, `${name} at ${width}×${height}`).toBeLessThanOrEqual(innerWidth);
+      }
+    } finally {
+      await window.close();
+    }
+  });
+
   it('folds the pages into a menu that opens and leads to a page', async () => {
     await openIn(page, server.url, '#/articles', 'zh');
     const nav = page.getByRole('navigation', { name: '页面' });
