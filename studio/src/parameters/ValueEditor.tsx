@@ -38,7 +38,7 @@ export function ValueEditor({ spec, value, vocabulary, onChange, testId }: {
     }
     // a table (rows with fields, e.g. the county-code changes of art. 2) is edited as YAML in the rule editor
     if (list.some((row) => row !== null && typeof row === 'object')) {
-      return <pre className="table-value" data-testid={testId}>{list.map((row) => JSON.stringify(row)).join('\n')}</pre>;
+      return <pre className="table-value" data-testid={testId} tabIndex={0}>{list.map((row) => JSON.stringify(row)).join('\n')}</pre>;
     }
     return <textarea data-testid={testId} value={list.join('\n')} onChange={(e) => onChange(e.target.value.split('\n').map((s) => s.trim()).filter(Boolean))} />;
   }
