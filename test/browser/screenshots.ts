@@ -1,18 +1,20 @@
-// npm run screenshots: each main page of the studio, as its users see it, into
-// studio/screenshots/ (for the README). Runs on a scratch copy of the project.
+// npm run screenshots: each page of the studio, as its users see it, into
+// studio/screenshots/ (for the README): at 1280×720 (1-… to 8-…, 8 the trace in English)
+// and on a phone at 390×844 (phone-…). Runs on a scratch copy of the project.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../engine/server/serve.js';
 import { launchChromium } from '../support/browser.js';
 import { projectCopy } from '../support/project-copy.js';
 import { root } from '../support/regulation.js';
+import { clickSection, fillApplication, openIn } from '../support/studio-walk.js';
 
 const out = join(root, 'studio', 'screenshots');
 mkdirSync(out, { recursive: true });
 const dir = projectCopy();
 const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
 const browser = await launchChromium(['--lang=zh-CN']); // dates as 年/月/日, as a Chinese desktop shows them
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
 const open = async (hash: string) => {
   await page.goto(`${server.url}${hash}`);
   await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
@@ -77,6 +79,42 @@ await page.locator('[data-testid=new-fixture] code').first().waitFor();
 await page.locator('[data-testid=fixture-name]').fill('在校学生只交1张证件照、未交就读证明，一次性书面告知');
 await page.locator('[data-testid=fixture-file]').fill('student-one-photo-no-study-proof');
 await shot('7-new-fixture');
+
+// the trace in English: the law's words stay as written, the studio's are English
+await openIn(page, server.url, '#/counter?form=permit-application', 'en');
+await fillApplication(page, clickSection(page));
+await page.locator('[data-testid=decision-application] a').click();
+await page.locator('[data-testid=trace-tree]').waitFor();
+await page.waitForTimeout(300);
+await shot('8-why-english');
+await page.evaluate(() => localStorage.setItem('tiaoli.language', 'zh'));
+
+// every page on a phone: the pages in a menu, nothing wider than the screen
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+const phoneShot = (name: string) => phone.screenshot({ path: join(out, `phone-${name}.png`) });
+const onPhone = async (hash: string) => {
+  await openIn(phone, server.url, hash, 'zh');
+  await phone.waitForTimeout(600);
+};
+await onPhone('#/articles');
+await phoneShot('1-articles');
+await phone.getByRole('button', { name: '菜单' }).click();
+await phoneShot('1-menu');
+await onPhone('#/parameters');
+await phoneShot('2-parameters');
+await onPhone('#/editor?file=rules/articles/23-in-force.yaml');
+await phoneShot('3-rule-editor');
+await onPhone('#/counter?form=permit-application');
+await fillApplication(phone, clickSection(phone));
+await phone.waitForTimeout(400);
+await phoneShot('4-counter');
+await phone.locator('[data-testid=counter-decision]').scrollIntoViewIfNeeded();
+await phoneShot('4-counter-decision');
+await onPhone('#/fixtures');
+await phoneShot('5-fixtures');
+await onPhone('#/trace');
+await phone.locator('[data-testid=trace-tree]').waitFor();
+await phoneShot('6-why');
 
 await browser.close();
 await server.close();

@@ -1,10 +1,12 @@
 // The studio's frame: the header (regulation, ruleset hash, unsaved changes, language) and
-// the pages of its three users — policy staff, counter staff, legal reviewers.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+// the pages of its three users — policy staff, counter staff, legal reviewers. A skip link
+// leads past the header; on a phone the pages fold into a menu; each page has one <h1>.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { loadProject, useProject } from '../shared/project-store.js';
 import { toggleLanguage, useMessages } from '../shared/i18n.js';
 import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
+import { Law } from '../shared/law-text.js';
 
 // Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…).
 const ArticlesPage = lazy(() => import('../articles/ArticlesPage.js').then((m) => ({ default: m.ArticlesPage })));
@@ -16,55 +18,69 @@ const FixturesPage = lazy(() => import('../fixtures/FixturesPage.js').then((m) =
 const RegisterPage = lazy(() => import('../register/RegisterPage.js').then((m) => ({ default: m.RegisterPage })));
 
 const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register'] as const;
+type PageName = (typeof PAGES)[number];
+const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includes(p);
 
 export function App() {
   const project = useProject();
   const route = useRoute();
   const t = useMessages();
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     void loadProject();
   }, []);
+  const page: PageName = isPage(route.page) ? route.page : 'articles';
+  // the tab's title names the page, in the interface's language
+  useEffect(() => {
+    document.title = `${t[page]} · ${t.appTitle}`;
+  }, [t, page]);
+  useEffect(() => setMenuOpen(false), [route.page]);
   const model = project.workingModel ?? project.savedModel;
   // while a file has errors the rules cannot be built: the header keeps the last good ones
   const lastGood = useRef(model?.regulation);
   if (project.workingModel?.decider && project.workingModel.regulation) lastGood.current = project.workingModel.regulation;
-  const shown = lastGood.current ?? project.savedModel?.regulation;
+  const regulation = lastGood.current ?? project.savedModel?.regulation;
   const drafts = Object.keys(project.drafts).length;
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t.skipToContent}</a>
       <header className="app-header">
         <div className="brand">
           <strong>{t.appTitle}</strong>
-          <span className="regulation-title">《{shown?.title ?? '…'}》</span>
+          <Law><span className="regulation-title">《{regulation?.title ?? '…'}》</span></Law>
         </div>
-        <nav>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="pages-nav" onClick={() => setMenuOpen((o) => !o)}>
+          <span aria-hidden="true">☰</span> {t.menu}
+        </button>
+        <nav id="pages-nav" aria-label={t.pagesNav} className={menuOpen ? 'open' : ''}>
           {PAGES.map((p) => (
-            <a key={p} href={href(p)} className={route.page === p ? 'active' : ''}>{t[p]}</a>
+            <a key={p} href={href(p)} className={page === p ? 'active' : ''} aria-current={page === p ? 'page' : undefined}>{t[p]}</a>
           ))}
         </nav>
         <div className="status">
-          <span className="ruleset" title={t.ruleset} data-testid="ruleset">{t.ruleset} {shown?.ruleset ?? '—'}</span>
+          <span className="ruleset" data-testid="ruleset">{t.ruleset} {regulation?.ruleset ?? '—'}</span>
           {drafts > 0 && <span className="badge warn" data-testid="unsaved">{drafts} {t.unsaved}</span>}
-          {project.computing && <span className="badge">{t.computing}</span>}
-          <button type="button" className="link" onClick={toggleLanguage}>{t.language}</button>
+          {project.computing && <span className="badge" role="status">{t.computing}</span>}
+          <button type="button" className="link" lang={t.languageCode} title={t.switchLanguage} onClick={toggleLanguage}>{t.language}</button>
         </div>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
+        <h1 className="page-title">{t[page]}</h1>
         {project.status === 'loading' && <p className="muted">{t.loading}</p>}
-        {project.status === 'error' && <p className="error">{t.loadFailed}：{project.error}</p>}
+        {project.status === 'error' && <p className="error">{t.loadFailed}{t.colon}{project.error}</p>}
         {project.status === 'ready' && (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
-            {route.page === 'articles' && <ArticlesPage />}
-            {route.page === 'editor' && <RuleEditorPage file={route.params.get('file') ?? undefined} line={Number(route.params.get('line') ?? 0) || undefined} />}
-            {route.page === 'parameters' && <ParametersPage />}
-            {route.page === 'counter' && <CounterPage formName={route.params.get('form') ?? undefined} />}
-            {route.page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
-            {route.page === 'register' && <RegisterPage id={route.params.get('id') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
-            {route.page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
+            {page === 'articles' && <ArticlesPage />}
+            {page === 'editor' && <RuleEditorPage file={route.params.get('file') ?? undefined} line={Number(route.params.get('line') ?? 0) || undefined} />}
+            {page === 'parameters' && <ParametersPage />}
+            {page === 'counter' && <CounterPage formName={route.params.get('form') ?? undefined} />}
+            {page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
+            {page === 'register' && <RegisterPage id={route.params.get('id') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
+            {page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
           </Suspense>
         )}
       </main>
-      <ArticlePanel regulation={shown} />
+      <ArticlePanel regulation={regulation} />
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { articleLabel } from '../../../engine/explain/article-label.js';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages } from '../shared/i18n.js';
+import { Law } from '../shared/law-text.js';
 import { href, useRoute } from '../shared/router.js';
 import { articleLinks } from './article-links.js';
 import { ReadingImpactPanel } from './ReadingImpactPanel.js';
@@ -23,41 +24,45 @@ export function ArticlesPage() {
   return (
     <div className="articles-page">
       <p className="summary" data-testid="coverage-summary">
-        {regulation.articles.length} 条；可决定的款 {decidable.length} 项，有规则 {decidable.filter((p) => !p.unencoded).length}，有夹具覆盖 {decidable.filter((p) => p.fixtures.length).length}；规则 {regulation.rules.length} 条，夹具 {model.fixtures.length} 个
+        {fill(t.coverageSummary, { articles: regulation.articles.length, decidable: decidable.length, encoded: decidable.filter((p) => !p.unencoded).length, tested: decidable.filter((p) => p.fixtures.length).length, rules: regulation.rules.length, fixtures: model.fixtures.length })}
       </p>
       {links.articles.map((a) => {
-        const header = a.chapter !== chapter ? <h2 className="chapter">{(chapter = a.chapter)}</h2> : null;
+        const header = a.chapter !== chapter ? <h2 className="chapter" lang="zh-CN" data-law="">{(chapter = a.chapter)}</h2> : null;
         return (
           <div key={a.id}>
             {header}
             <article className={`article${a.decidable ? '' : ' not-decidable'}`} id={`article-${a.id}`} data-testid={`article-${a.id}`}>
-              <h3>{articleLabel(a.id)} <span className="article-title">{a.title}</span></h3>
-              {!a.decidable && <p className="muted small">{t.notDecidable}：{a.reason}</p>}
+              <h3 lang="zh-CN" data-law="">{articleLabel(a.id)} <span className="article-title">{a.title}</span></h3>
+              {!a.decidable && <p className="muted small">{t.notDecidable}{t.colon}<Law>{a.reason}</Law></p>}
               {a.paragraphs.map((p) => {
                 const para = regulation.articles.find((x) => x.id === a.id)!.paragraphs.find((x) => x.id === p.id)!;
                 const fields = links.fields.get(p.id) ?? [];
                 return (
                   <div key={p.id} className={`paragraph-row${p.unencoded ? ' flag-unencoded' : ''}${p.untested ? ' flag-untested' : ''}`} data-testid={`paragraph-${p.id}`}>
-                    <div className="paragraph-text">
+                    <div className="paragraph-text" lang="zh-CN" data-law="">
                       <span className="paragraph-id">{articleLabel(p.id).replace(/^第.+?条/, '') || '　'}</span>
                       <p>{p.text}</p>
                       {para.items?.map((i) => <p key={i.id} className="item">{i.label} {i.text}</p>)}
-                      {p.unencoded && <p className="flag">⚠ {t.noRule}</p>}
-                      {p.untested && <p className="flag">⚠ {t.noFixture}</p>}
-                    </div>
+                                          </div>
+                    {(p.unencoded || p.untested) && (
+                      <div className="paragraph-flags">
+                        {p.unencoded && <p className="flag">⚠ {t.noRule}</p>}
+                        {p.untested && <p className="flag">⚠ {t.noFixture}</p>}
+                      </div>
+                    )}
                     {p.decidable && (
                       <div className="paragraph-links">
                         {p.rules.length > 0 && (
                           <div><b>{t.rules}</b>{p.rules.map((id) => { const r = ruleFile(id)!; return <a key={id} className="chip" title={r.name} href={href('editor', { file: r.file, line: String(r.location.line) })}>{id}</a>; })}</div>
                         )}
-                        {p.parameters.length > 0 && <div><b>{t.params}</b>{p.parameters.map((n) => <a key={n} className="chip param" href={href('parameters')}>{regulation.parameters[n].label}</a>)}</div>}
+                        {p.parameters.length > 0 && <div><b>{t.params}</b>{p.parameters.map((n) => <a key={n} className="chip param" lang="zh-CN" href={href('parameters')}>{regulation.parameters[n].label}</a>)}</div>}
                         {p.interpretations.length > 0 && (
-                          <div><b>{t.interpretations}</b>{p.interpretations.map((id) => <a key={id} className="chip interp" title={regulation.interpretations[id].question} href={href('articles', { interpretation: id })}>{regulation.interpretations[id].title}</a>)}</div>
+                          <div><b>{t.interpretations}</b>{p.interpretations.map((id) => <a key={id} className="chip interp" lang="zh-CN" title={regulation.interpretations[id].question} href={href('articles', { interpretation: id })}>{regulation.interpretations[id].title}</a>)}</div>
                         )}
                         {fields.length > 0 && (
-                          <div><b>{t.formFields}</b>{[...new Map(fields.map((f) => [`${f.form}|${f.field}`, f])).values()].slice(0, 8).map((f) => <span key={`${f.form}${f.field}`} className="chip field" title={f.field}>{f.form}：{f.title}</span>)}{fields.length > 8 && <span className="muted"> …</span>}</div>
+                          <div><b>{t.formFields}</b>{[...new Map(fields.map((f) => [`${f.form}|${f.field}`, f])).values()].slice(0, 8).map((f) => <span key={`${f.form}${f.field}`} className="chip field" lang="zh-CN" title={f.field}>{f.form}{t.colon}{f.title}</span>)}{fields.length > 8 && <span className="muted"> …</span>}</div>
                         )}
-                        <div><b>{t.fixturesReaching}（{p.fixtures.length}）</b>{p.fixtures.slice(0, 4).map((f) => <a key={f} className="chip fixture" href={href('trace', { fixture: f })}>{f.split('/').pop()!.replace(/\.ya?ml$/, '')}</a>)}{p.fixtures.length > 4 && <span className="muted"> …</span>}</div>
+                        <div><b>{t.fixturesReaching}{fill(t.count, { n: p.fixtures.length })}</b>{p.fixtures.slice(0, 4).map((f) => <a key={f} className="chip fixture" href={href('trace', { fixture: f })}>{f.split('/').pop()!.replace(/\.ya?ml$/, '')}</a>)}{p.fixtures.length > 4 && <span className="muted"> …</span>}</div>
                       </div>
                     )}
                   </div>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { readingImpact, type ReadingImpact } from '../../../engine/project/fixtures/reading-impact.js';
 import type { Model } from '../shared/model.js';
 import { useMessages } from '../shared/i18n.js';
+import { Law } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
 
 export function ReadingImpactPanel({ model }: { model: Model }) {
@@ -32,17 +33,17 @@ export function ReadingImpactPanel({ model }: { model: Model }) {
       <h2 className="chapter">{t.readingImpact}</h2>
       {withAlternatives.map((i) => (
         <div key={i.id} className="article" data-testid={`reading-${i.id}`}>
-          <h3><a href={href('articles', { interpretation: i.id })}>{i.title}</a> <code>{i.id}</code></h3>
+          <h3><a href={href('articles', { interpretation: i.id })} lang="zh-CN">{i.title}</a> <code>{i.id}</code></h3>
           <ul>
             {i.alternatives.filter((a) => a.id !== undefined).map((a) => {
               const row = impact?.find((x) => x.interpretation === i.id && x.alternative === a.id);
               return (
                 <li key={a.id} data-testid={`reading-${i.id}-${a.id}`}>
-                  <b>{a.id}</b>{a.id === (i.default ?? i.alternatives.find((x) => x.id)?.id) ? `（${t.readingDefault}）` : ''}：{a.reading}
+                  <b>{a.id}</b>{a.id === (i.default ?? i.alternatives.find((x) => x.id)?.id) ? ` (${t.readingDefault})` : ''}{t.colon}<Law>{a.reading}</Law>
                   {row && (
                     <div className="small">
                       {t.readingChanges}{row.changed.length}
-                      {row.changed.map((c) => <a key={c.file} className="chip fixture" title={c.fields.join('、')} href={href('trace', { fixture: c.file })}>{c.file.split('/').pop()!.replace(/\.ya?ml$/, '')}</a>)}
+                      {row.changed.map((c) => <a key={c.file} className="chip fixture" title={c.fields.join(', ')} href={href('trace', { fixture: c.file })}>{c.file.split('/').pop()!.replace(/\.ya?ml$/, '')}</a>)}
                     </div>
                   )}
                 </li>

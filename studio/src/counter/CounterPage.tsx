@@ -2,21 +2,22 @@
 // as they type, and print what the applicant must be given.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { JsonForms } from '@jsonforms/react';
+import type { JsonFormsI18nState } from '@jsonforms/core';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { resolveForm } from '../../../engine/project/forms/resolve-form.js';
-import { validateForm } from '../../../engine/project/forms/validate-form.js';
 import { formToCase } from '../../../engine/project/forms/map-form.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
 import { checkCase } from '../../../engine/model/case/validate-case.js';
 import { NothingToPrint, renderPrint } from '../../../engine/project/print/render-print.js';
-import { labelOf } from '../../../engine/explain/describe-value.js';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { useLanguage, useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { today } from '../shared/model.js';
-import { formAjv, translateError } from './form-ajv.js';
+import { formAjv, formProblemsIn, translateErrorIn } from './form-ajv.js';
+import { Law, ValueLabel } from '../shared/law-text.js';
+import { sectionTabsRenderer } from './section-tabs.js';
 import { PrintPreview, type Printed } from './PrintPreview.js';
 import { setCounterCase } from './counter-store.js';
 import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decision-sync.js';
@@ -24,7 +25,9 @@ import { RecordDecision } from '../register/RecordDecision.js';
 import { divisionPickerRenderer } from './DivisionPicker.js';
 import { OfficePicker, useCounterOffice } from './OfficePicker.js';
 
-const renderers = [...vanillaRenderers, decisionSyncRenderer, divisionPickerRenderer];
+const renderers = [...vanillaRenderers, decisionSyncRenderer, sectionTabsRenderer, divisionPickerRenderer];
+
+interface FormProblem { field: string; path: string; detail: string }
 
 const drafts = new Map<string, Record<string, unknown>>();
 
@@ -41,16 +44,16 @@ function blankForm(schema: Record<string, any> | undefined): Record<string, unkn
 export function CounterPage({ formName }: { formName?: string }) {
   const project = useProject();
   const t = useMessages();
+  const language = useLanguage();
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
   const services = Object.values(model?.forms?.forms ?? {}).filter((f) => f.mapping);
   const form = services.find((f) => f.name === formName) ?? services.find((f) => f.name === 'permit-application') ?? services[0];
   const template = form?.schemaTemplate as Record<string, any> | undefined;
   const [data, setData] = useState<Record<string, unknown>>(() => drafts.get(form?.name ?? '') ?? blankForm(template));
   const [document, setDocument] = useState<DecisionDocument | null>(null);
-  // what the decision shown was decided from: after an edit, until it is decided again, the
-  // panel says it is recomputing instead of showing the older decision
-  const [decidedFrom, setDecidedFrom] = useState<{ data: unknown; model: unknown } | null>(null);
-  const [formProblems, setFormProblems] = useState<string[]>([]);
+  const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
+  // between a keystroke and its decision the old decision is not shown: "recomputing" instead
+  const [deciding, setDeciding] = useState(false);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   // the register's number for the case just decided, once the clerk has recorded it (登记)
@@ -91,26 +94,34 @@ export function CounterPage({ formName }: { formName?: string }) {
   // Decide as the clerk types (the working copy of the rules, saved or not).
   useEffect(() => {
     clearTimeout(timer.current);
+    setDeciding(true);
     timer.current = setTimeout(async () => {
       if (!form || !resolved || !model?.decider) return;
       drafts.set(form.name, data);
-      const problems = validateForm(resolved, data);
-      setFormProblems(problems.map((p) => p.message));
-      if (problems.length) return setDocument(null);
+      const problems = formProblemsIn(resolved, data, language);
+      setFormProblems(problems);
+      if (problems.length) {
+        setDeciding(false);
+        return setDocument(null);
+      }
       const input = formToCase(form, data);
       const checked = checkCase(model.decider.regulation, input);
-      if (!checked.case) return setDocument(null);
+      if (!checked.case) {
+        setDeciding(false);
+        return setDocument(null);
+      }
       let doc: DecisionDocument;
       try {
         doc = await model.decider.decide(checked.case);
       } catch (e) {
         // a case the rules cannot decide (e.g. a date outside the calendar): said, as decide says it
-        setFormProblems([(e as Error).message]);
+        setFormProblems([{ field: '', path: '', detail: (e as Error).message }]);
+        setDeciding(false);
         return setDocument(null);
       }
+      setDeciding(false);
       decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
-      setDecidedFrom({ data, model });
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
       // the clerk may have typed on.
@@ -118,7 +129,14 @@ export function CounterPage({ formName }: { formName?: string }) {
       setDecisionValues((old) => (JSON.stringify(old) === JSON.stringify(values) ? old : values));
     }, 250);
     return () => clearTimeout(timer.current);
-  }, [data, form, resolved, model]);
+  }, [data, form, resolved, model, language]);
+
+  // JSON Forms' own words and its messages beside each field, in the interface's language
+  const i18n = useMemo(() => ({
+    locale: language === 'zh' ? 'zh' : 'en',
+    translate: ((id: string, defaultMessage: string | undefined) => (id === 'enum.none' ? t.noChoice : defaultMessage)) as JsonFormsI18nState['translate'],
+    translateError: (error: Parameters<typeof translateErrorIn>[0]) => translateErrorIn(error, language),
+  }), [language, t]);
 
   // the pages this decision calls for: a refused application gets the refusal, not a slip
   const printable = useMemo(() => (document && form && model?.prints ? form.prints.filter((kind) => {
@@ -131,7 +149,6 @@ export function CounterPage({ formName }: { formName?: string }) {
   }) : []), [document, form, model]);
 
   if (!form || !resolved || !model?.regulation) return null;
-  const stale = document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== model);
   const vocabulary = model.regulation.vocabulary;
   const print = (kind: string) => {
     if (!document || !model.prints) return;
@@ -153,14 +170,15 @@ export function CounterPage({ formName }: { formName?: string }) {
       <section className="counter-form">
         <OfficePicker />
         <div className="service-picker">
-          <label>{t.service}：
+          <label>{t.service}{t.colon}
             <select data-testid="service" value={form.name} onChange={(e) => go('counter', { form: e.target.value })}>
-              {services.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}
+              {services.map((s) => <option key={s.name} value={s.name} lang="zh-CN">{s.title}</option>)}
             </select>
           </label>
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
         </div>
-        <div className="jsonforms" data-testid="jsonforms">
+        {/* the form's labels are forms/ YAML, in Chinese; JSON Forms' own words follow the interface */}
+        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="">
           <DecisionValues.Provider value={decisionValues}>
           <JsonForms
             schema={resolved.schema}
@@ -170,7 +188,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             renderers={renderers}
             cells={vanillaCells}
             ajv={formAjv}
-            i18n={{ locale: 'zh', translateError: (error) => translateError(error), translate: (id: string, fallback?: string) => (id === 'enum.none' ? t.divisionChoose : fallback) as string }}
+            i18n={i18n}
             config={{ showUnfocusedDescription: true }}
             onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
           />
@@ -178,42 +196,47 @@ export function CounterPage({ formName }: { formName?: string }) {
         </div>
       </section>
       <aside className="counter-decision" data-testid="counter-decision">
-        <h3>{t.decision}</h3>
-        {formProblems.length > 0 && (
+        <h2>{t.decision}</h2>
+        {deciding && <p className="muted" role="status" data-testid="recomputing">{t.computing}</p>}
+        {!deciding && formProblems.length > 0 && (
           <div className="form-problems">
             <p className="error">{t.formErrors}</p>
-            <ul>{formProblems.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul>{formProblems.map((m) => <li key={`${m.path}|${m.detail}`}>{m.field && <><Law>{m.field}</Law>{language === 'zh' ? `（${m.path}）` : ` (${m.path})`}{t.colon}</>}<DataDetail text={m.detail} /></li>)}</ul>
           </div>
         )}
-        {!document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
-        {stale && <p className="muted" role="status" data-testid="counter-recomputing">{t.computing}</p>}
-        {document && !stale && form.decisions.map((name) => {
+        {!deciding && !document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
+        {!deciding && document && form.decisions.map((name) => {
           const d = document.decisions[name];
           const spec = model.regulation!.decisions[name];
           return (
             <div key={name} className="decision-card" data-testid={`decision-${name}`}>
-              <h4>{spec.label} <a className="small" href={href('trace', { fixture: 'counter', decision: name })}>{t.why}</a></h4>
+              <h3><Law>{spec.label}</Law> <a className="small" href={href('trace', { fixture: 'counter', decision: name })}>{t.why}<span className="visually-hidden">{t.colon}<Law>{spec.label}</Law></span></a></h3>
               <dl>
                 {Object.entries(spec.fields).filter(([f]) => f in d).map(([f, fs]) => (
-                  <div key={f}><dt>{fs.label}</dt><dd data-testid={`value-${name}-${f}`} title={JSON.stringify(d[f])}>{labelOf(d[f], vocabulary)}</dd></div>
+                  <div key={f}><dt><Law>{fs.label}</Law></dt><dd data-testid={`value-${name}-${f}`} title={JSON.stringify(d[f])}><ValueLabel value={d[f]} vocabulary={vocabulary} t={t} /></dd></div>
                 ))}
               </dl>
               <div className="small">{(d.articles as string[]).map((a) => <ArticleRef key={a} refId={a} />)}</div>
             </div>
           );
         })}
-        {document && !stale && (
+        {!deciding && document && (
           <div className="counter-actions">
             {printable.map((kind) => (
-              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
+              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{model.prints?.kinds.get(kind)?.label ?? kind}</Law></button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
         {document && <RecordDecision form={form.name} input={decidedInput.current} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
-        {printMessage && <p className="error" data-testid="print-message">{printMessage}</p>}
+        {printMessage && <p className="error" data-testid="print-message"><DataDetail text={printMessage} /></p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>
     </div>
   );
+}
+
+/** A message the engine words in Chinese (e.g. a date outside the calendar): marked as such. */
+function DataDetail({ text }: { text: string }) {
+  return /\p{Script=Han}/u.test(text) ? <Law>{text}</Law> : <>{text}</>;
 }

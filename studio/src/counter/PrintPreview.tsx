@@ -4,6 +4,7 @@
 // button: the studio's print styles hide everything but the frame.
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
+import { useMessages } from '../shared/i18n.js';
 import './print-preview.css';
 
 export interface Printed {
@@ -13,6 +14,7 @@ export interface Printed {
 }
 
 export function PrintPreview({ printed, printLabel, closeLabel, onClose }: { printed: Printed; printLabel: string; closeLabel: string; onClose: () => void }) {
+  const t = useMessages();
   const printButton = useRef<HTMLButtonElement>(null);
   // The frame is printed as a box the studio sizes: the clerk says how many A4 sheets the
   // page takes (the preview shows them), since nothing may run inside to measure it.
@@ -34,7 +36,7 @@ export function PrintPreview({ printed, printLabel, closeLabel, onClose }: { pri
       <div className="print-toolbar">
         <strong>{printed.label}</strong>
         <span className="spacer" />
-        <label className="small">A4 × <input type="number" data-testid="print-sheets" min={1} max={9} value={sheets} onChange={(e) => setSheets(Math.min(9, Math.max(1, Math.floor(Number(e.target.value)) || 1)))} /></label>
+        <label className="small">{t.sheets} <input type="number" data-testid="print-sheets" min={1} max={9} value={sheets} onChange={(e) => setSheets(Math.min(9, Math.max(1, Math.floor(Number(e.target.value)) || 1)))} /></label>
         <button type="button" ref={printButton} data-testid="print-now" onClick={() => window.print()}>{printLabel}</button>
         <button type="button" data-testid="print-close" onClick={onClose}>{closeLabel}</button>
       </div>

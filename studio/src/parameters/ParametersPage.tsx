@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { editFile, useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
+import { Law } from '../shared/law-text.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
 import { RegressionPanel } from '../regression/RegressionPanel.js';
@@ -45,7 +46,7 @@ export function ParametersPage() {
           <div key={file} className="parameter-file" data-testid={`file-${file}`}>
             <h3><a href={href('editor', { file: `rules/${file}` })}>{file}</a></h3>
             <SaveBar path={`rules/${file}`} blocked={problemsIn(file).length > 0} />
-            {problemsIn(file).map((p, i) => <p key={i} className="error small">{p.location.line}:{p.location.column} {p.message}</p>)}
+            {problemsIn(file).map((p, i) => <p key={i} className="error small">{p.location.line}:{p.location.column} <span lang="zh-CN">{p.message}</span></p>)}
             {params.map((spec) => {
               // the draft's values; the model's last good ones while the file is not readable YAML
               const drafted = readParameterValues(project.working[`rules/${file}`], spec.name);
@@ -53,19 +54,19 @@ export function ParametersPage() {
               return (
                 <div key={spec.name} className="parameter" data-testid={`param-${spec.name}`}>
                   <div className="parameter-head">
-                    <strong>{spec.label}</strong> <code>{spec.name}</code> <ArticleRef refId={spec.article} />
-                    {spec.reference && <div className="muted small">{spec.reference}</div>}
-                    <div className="muted small" data-read-at={spec.readAt?.fact ?? 'asOf'}>{t.comparedWith}{spec.readAt ? `${spec.readAt.label} (${spec.readAt.fact}; ${t.readAtFallback})` : t.decisionDate}</div>
+                    <strong lang="zh-CN">{spec.label}</strong> <code>{spec.name}</code> <ArticleRef refId={spec.article} />
+                    {spec.reference && <div className="muted small" lang="zh-CN">{spec.reference}</div>}
+                    <div className="muted small" data-read-at={spec.readAt?.fact ?? 'asOf'}>{t.comparedWith}{spec.readAt ? <><Law>{spec.readAt.label}</Law> ({spec.readAt.fact}{t.semicolon}{t.readAtFallback})</> : t.decisionDate}</div>
                   </div>
                   <table>
-                    <thead><tr><th>{t.effectiveFrom}</th><th>{t.value}</th><th /></tr></thead>
+                    <thead><tr><th>{t.effectiveFrom}</th><th>{t.value}</th><th><span className="visually-hidden">{t.remove}</span></th></tr></thead>
                     <tbody>
                       {values.map(({ from, value }, i) => (
                         // rows by position: changing a row's date keeps its fields (and focus)
                         <tr key={i}>
                           <td><DateField value={from} testId={`from-${spec.name}-${i}`} label={`${spec.label} ${t.effectiveFrom}`} disabled={!drafted}
                             onCommit={(d) => change(file, (text) => setParameterDate(text, spec.name, from, d))} /></td>
-                          <td><ValueEditor spec={spec} value={value} vocabulary={regulation.vocabulary} testId={`value-${spec.name}-${i}`} label={`${spec.label}（${t.from} ${from}）`} disabled={!drafted}
+                          <td><ValueEditor spec={spec} value={value} vocabulary={regulation.vocabulary} testId={`value-${spec.name}-${i}`} label={`${t.value} · ${spec.label} · ${from}`} disabled={!drafted}
                             change={{
                               set: (v) => change(file, (text) => setParameterValue(text, spec.name, from, v)),
                               tick: (code, on) => change(file, (text) => setListCode(text, spec.name, from, code, on)),

@@ -48,7 +48,7 @@ export function ValueEditor({ spec, value, vocabulary, change, testId, label, di
     }
     // a table (rows with fields, e.g. the county-code changes of art. 2) is edited as YAML in the rule editor
     if (list.some((row) => row !== null && typeof row === 'object')) {
-      return <pre className="table-value" data-testid={testId}>{list.map((row) => JSON.stringify(row)).join('\n')}</pre>;
+      return <pre className="table-value" data-testid={testId} tabIndex={0}>{list.map((row) => JSON.stringify(row)).join('\n')}</pre>;
     }
     return <LinesField value={list.map(String)} onCommit={change.set} testId={testId} label={label} disabled={disabled} />;
   }

@@ -1,14 +1,15 @@
 // Beside every editor: the fixtures that now fail and the decisions that change, before saving.
 import { useMemo } from 'react';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages, type Messages } from '../shared/i18n.js';
+import { Law } from '../shared/law-text.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
 import { compareModels } from './regression.js';
 import { PastDecisionsImpact } from '../register/PastDecisionsImpact.js';
 import { PopulationImpact } from './PopulationImpact.js';
 
-const show = (v: unknown): string => (v === undefined ? '（无）' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+const show = (v: unknown, t: Messages): string => (v === undefined ? t.none : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
 export function RegressionPanel() {
   const project = useProject();
@@ -22,30 +23,30 @@ export function RegressionPanel() {
     <section className="regression" data-testid="regression">
       <h3>{t.regression}</h3>
       {rulesBroken ? (
-        <p className="error">{t.cannotSave}：规则有错误时不运行夹具，改正后再比较。</p>
+        <p className="error">{t.cannotSave}{t.colon}{t.rulesBrokenNoRun}</p>
       ) : (
         <p className="muted">
-          {t.fixturesRun} {workingModel.fixtures.length}：{passed} {t.passed}，{workingModel.fixtures.length - passed} {t.failed}；{t.rerunIn} {Math.round(workingModel.ms)} ms
+          {t.fixturesRun} {workingModel.fixtures.length}{t.colon}{passed} {t.passed}{t.comma}{workingModel.fixtures.length - passed} {t.failed}{t.semicolon}{t.rerunIn} {Math.round(workingModel.ms)} ms
         </p>
       )}
       {!rulesBroken && regression.failing.length > 0 && (
         <>
-          <h4>{t.nowFailing}（{regression.failing.length}）</h4>
+          <h4>{t.nowFailing}{fill(t.count, { n: regression.failing.length })}</h4>
           <ul className="failing" data-testid="failing">
             {regression.failing.map((f) => (
               <li key={f.file}>
-                <a href={href('trace', { fixture: f.file })}>{f.name ?? f.file}</a> {f.isNew && <span className="badge warn">新</span>}
+                <a href={href('trace', { fixture: f.file })} lang="zh-CN">{f.name ?? f.file}</a> {f.isNew && <span className="badge warn">{t.isNew}</span>}
                 <div className="muted small">{f.file}</div>
                 {f.mismatches.map((m) => (
-                  <div key={m.path} className="mismatch">{m.path}：预期 {show(m.expected)}，现为 <b>{show(m.actual)}</b></div>
+                  <div key={m.path} className="mismatch">{m.path}{t.colon}{t.expected} {show(m.expected, t)}{t.comma}{t.nowIs} <b>{show(m.actual, t)}</b></div>
                 ))}
-                {f.error && <div className="error small">{f.error}</div>}
+                {f.error && <div className="error small"><Law>{f.error}</Law></div>}
               </li>
             ))}
           </ul>
         </>
       )}
-      {!rulesBroken && <h4>{t.changedDecisions}（{regression.changes.length}）</h4>}
+      {!rulesBroken && <h4>{t.changedDecisions}{fill(t.count, { n: regression.changes.length })}</h4>}
       {!rulesBroken && regression.changes.length === 0 && <p className="muted">{t.noRegression}</p>}
       <div data-testid="changes" hidden={rulesBroken}>
         {regression.byArticle.map(({ article, changes }) => (
@@ -54,9 +55,9 @@ export function RegressionPanel() {
             <ul>
               {changes.map((c) => (
                 <li key={`${c.fixture}|${c.decision}.${c.field}`}>
-                  <a href={href('trace', { fixture: c.fixture, decision: c.decision })}>{c.name ?? c.fixture}</a>
+                  <a href={href('trace', { fixture: c.fixture, decision: c.decision })} lang="zh-CN">{c.name ?? c.fixture}</a>
                   <div className="change">
-                    <code>{c.decision}.{c.field}</code>：<span className="before">{show(c.before)}</span> → <span className="after">{show(c.after)}</span>
+                    <code>{c.decision}.{c.field}</code>{t.colon}<span className="before">{show(c.before, t)}</span> → <span className="after">{show(c.after, t)}</span>
                   </div>
                 </li>
               ))}

@@ -2,7 +2,7 @@
 // errors show at their line and block the save; the regression panel shows the impact.
 import { useMemo } from 'react';
 import { editFile, useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { RegressionPanel } from '../regression/RegressionPanel.js';
 import { YamlEditor } from './YamlEditor.js';
@@ -53,7 +53,7 @@ export function RuleEditorPage({ file, line }: { file?: string; line?: number })
           focusLine={line}
         />
         <div className="problems" data-testid="problems">
-          <h4>{t.problems}（{problems.length}）</h4>
+          <h3>{t.problems}{fill(t.count, { n: problems.length })}</h3>
           {problems.length === 0 && <p className="muted">{t.noProblems}</p>}
           <ul>
             {problems.map((p, i) => (
@@ -61,7 +61,7 @@ export function RuleEditorPage({ file, line }: { file?: string; line?: number })
                 <button type="button" className="link" onClick={() => go('editor', { file: path, line: String(p.location.line) })}>
                   {t.line} {p.location.line}:{p.location.column}
                 </button>{' '}
-                {p.message}
+                <span lang="zh-CN">{p.message}</span>
               </li>
             ))}
           </ul>

@@ -33,7 +33,7 @@ export function SaveBar({ path, blocked }: { path: string; blocked: boolean }) {
     } else if (result.kind === 'conflict') {
       setConflict(result.current);
     } else if (result.kind === 'invalid') {
-      setMessage(`${t.cannotSave}：${result.problems.map((p) => `${p.location.line}:${p.location.column} ${p.message}`).join('；')}`);
+      setMessage(`${t.cannotSave}${t.colon}${result.problems.map((p) => `${p.location.line}:${p.location.column} ${p.message}`).join(t.semicolon)}`);
     } else {
       setMessage(result.message);
     }
@@ -46,12 +46,12 @@ export function SaveBar({ path, blocked }: { path: string; blocked: boolean }) {
       </button>
       <button type="button" disabled={!isDraft || busy} onClick={() => discardDraft(path)}>{t.discard}</button>
       <span className={blocked ? 'error' : 'muted'} data-testid="save-state">{blocked ? t.cannotSave : isDraft ? t.unsaved : t.noChanges}</span>
-      {message && <span className="save-message" data-testid="save-message">{message}</span>}
+      {message && <span className="save-message" data-testid="save-message" role="status" lang={/\p{Script=Han}/u.test(message) && message !== t.saved ? 'zh-CN' : undefined}>{message}</span>}
       {conflict !== undefined && (
         <div className="conflict" role="dialog" data-testid="conflict">
           <h4>{t.conflictTitle}</h4>
           <div className="conflict-versions">
-            <div><h5>{t.diskVersion}</h5><pre>{conflict?.text ?? '（已删除）'}</pre></div>
+            <div><h5>{t.diskVersion}</h5><pre>{conflict?.text ?? t.deleted}</pre></div>
             <div><h5>{t.myVersion}</h5><pre>{project.working[path]}</pre></div>
           </div>
           <button type="button" className="primary" onClick={() => void run(conflict)}>{t.keepMine}</button>

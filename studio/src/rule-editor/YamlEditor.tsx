@@ -5,6 +5,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { editorLanguage, useEditorLanguage } from '../shared/codemirror-language.js';
 
 export interface LineProblem { line: number; column: number; message: string }
 
@@ -13,6 +14,7 @@ export function YamlEditor({ value, onChange, problems, focusLine }: { value: st
   const view = useRef<EditorView>(undefined);
   const latest = useRef(onChange);
   latest.current = onChange;
+  useEditorLanguage(view);
 
   useEffect(() => {
     view.current = new EditorView({
@@ -24,6 +26,7 @@ export function YamlEditor({ value, onChange, problems, focusLine }: { value: st
           yaml(),
           lintGutter(),
           EditorView.lineWrapping,
+          editorLanguage(), // CodeMirror's words in the studio's language; the code area named
           EditorView.updateListener.of((u) => {
             if (u.docChanged) latest.current(u.state.doc.toString());
           }),

@@ -1,5 +1,7 @@
 // The studio speaks Simplified Chinese first, with an English switch. The regulation's own
-// words (articles, rule names, labels in rules/) stay as written.
+// words (articles, rule names, labels in rules/ and forms/) stay as written, marked
+// lang="zh-CN" where they show (see <Law> in law-text.tsx). English strings use English
+// punctuation; Chinese strings Chinese punctuation.
 import { useSyncExternalStore } from 'react';
 
 const zh = {
@@ -19,18 +21,40 @@ const zh = {
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
   chooseCase: '选择案例', chooseDecision: '选择决定', fired: '适用', overridden: '被例外排除', failedRule: '不适用', conditions: '条件', articleText: '条文', close: '关闭',
   register: '台账', registerSearch: '查询', registerName: '姓名', registerIdNumber: '公民身份号码', registerFrom: '起', registerTo: '止', registerOutcome: '结果', registerAny: '全部', registerNumber: '文书编号', registerTime: '登记时间', registerService: '事项', registerOperator: '经办人', registerOffice: '单位', registerNone: '没有符合条件的登记', registerBack: '返回列表', registerReprint: '按原编号重印', registerRuleset: '决定时的规则集', registerRulesetChanged: '与现行规则集不同：下面是当时的推理', registerRecord: '登记', registerRecording: '正在登记…', registerRecorded: '已登记，文书编号', registerNeedDesk: '先选定本窗口的发证单位和经办人，才能登记', registerPast: '台账中的过往决定：按修改后的规则会改变的', registerPastNone: '台账中没有决定会改变', registerPastOf: '条登记中', registerPastChange: '条会改变', registerEngine: '引擎版本', registerCase: '案件',
-  populationImpact: '对一年人群的影响', populationFile: '人群假设', populationSize: '案件数', populationSeed: '随机种子', generatePopulation: '生成人群', loadCases: '或载入 cases.jsonl', populationLoaded: '已载入', casesChanged: '个案件的决定改变', ofCases: '个案件中', redecidedIn: '重算并比较用时', noPopulation: '还没有载入人群：生成一个，或载入 tiaoli population 的输出。', populationUnchanged: '工作副本的规则与已保存的相同：没有决定改变。', examples: '例', deciding: '正在决定', savedRules: '已保存的规则', workingCopy: '工作副本', transition: '决定字段：原 → 改后', openInTrace: '在推理中打开', populationCase: '人群中的案件', none: '（无）', aDate: '某日期',
+  populationImpact: '对一年人群的影响', populationFile: '人群假设', populationSize: '案件数', populationSeed: '随机种子', generatePopulation: '生成人群', loadCases: '或载入 cases.jsonl', populationLoaded: '已载入', casesChanged: '个案件的决定改变', ofCases: '个案件中', redecidedIn: '重算并比较用时', noPopulation: '还没有载入人群：生成一个，或载入 tiaoli population 的输出。', populationUnchanged: '工作副本的规则与已保存的相同：没有决定改变。', examples: '例', deciding: '正在决定', savedRules: '已保存的规则', workingCopy: '工作副本', transition: '决定字段：原 → 改后', openInTrace: '在推理中打开', populationCase: '人群中的案件', aDate: '某日期',
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: '请输入整数', aNumber: '请输入数字',
   interpretationQuestion: '问题', interpretationReading: '采用的理解', interpretationAlternatives: '其他理解', interpretationConsequence: '采用时：', interpretationReasons: '理由', interpretationSources: '依据的文件',
-  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', interpretation: '解释', closeInterpretation: '收起解释',
-  fixtureSaved: '已保存夹具', openTrace: '查看推理', openInEditor: '在规则编辑中打开', fixtureExists: '已存在，请换一个文件名',
+  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', closeInterpretation: '收起解释',
+  fixtureSaved: '已保存夹具', openTrace: '查看推理', fixtureExists: '已存在，请换一个文件名',
   tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
   searchCases: '搜索案例', casesShown: '个案例', caseAtCounter: '（窗口受理中的案件）', otherCases: '其他', recomputingDecision: '正在重算…（规则已修改，结果随后显示）',
-  basis: '依据', setAsideBy: '被例外规则排除：', anyHolds: '任一成立：', noneHolds: '以下不成立：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
+  basis: '依据', setAsideBy: '被例外规则排除：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
   divisionChoose: '请选择', divisionNone: '数据集中没有这一级的下级区划，请在下面填写名称', divisionFailed: '无法载入区划', divisionFrom: '区划数据',
   language: 'English',
   office: '办证机关', operator: '经办人', chooseOffice: '请选择本窗口的办证机关', officeChosenOnce: '选一次，本浏览器记住；印在每份文书的首行', officeUnconfirmed: '资料未经核实，打印件上留空手写：', noOffices: '没有办证机关文件（forms/offices.yaml）：打印件的办证机关留空手写', reconsiderationBy: '行政复议机关', unknownDetail: '未知', officeAddress: '地址', officePhone: '电话', officeHours: '办公时间',
+  // the app's frame (issue 12: keyboard, phones, screen readers)
+  colon: '：', listSeparator: '、', comma: '，', semicolon: '；',
+  skipToContent: '跳到正文', menu: '菜单', pagesNav: '页面', languageCode: 'en', switchLanguage: '切换为英文界面',
+  showArticle: '查看条文', regulation: '条例',
+  formSections: '表单的各部分', noChoice: '（不选）', count: '（{n}）', sectionHasErrors: '（有错误）', decisionFor: '的决定',
+  // values as a person reads them
+  yes: '是', no: '否', none: '（无）', noneShort: '无', emptyList: '（空）', present: '（有）', notComputed: '（未计算）',
+  // the trace
+  grounds: '依据', interpretation: '解释', question: '问题', adoptedReading: '采用的理解', otherReading: '其他理解', reasons: '理由',
+  anyHolds: '任一成立', noneHolds: '以下不成立', holds: '成立', doesNotHold: '不成立', notJudged: '未判断（前面的条件已决定结果）',
+  excludedBy: '被例外规则排除', openInEditor: '在规则编辑中打开', counterCase: '（窗口受理中的案件）', defaultValue: '没有规则认定 {field}，取默认值 {value}',
+  validUntil: '有效期至', factOpen: '〔', factClose: '〕', decisionTabs: '决定',
+  operators: {
+    equal: '等于', notEqual: '不等于', in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含', lessThan: '小于', lessThanInclusive: '不大于',
+    greaterThan: '大于', greaterThanInclusive: '不小于', before: '早于', onOrBefore: '不晚于', after: '晚于', onOrAfter: '不早于', present: '有值为', isEmpty: '为空为',
+  } as Record<string, string>,
+  // the articles page's summary line
+  coverageSummary: '{articles} 条；可决定的款 {decidable} 项，有规则 {encoded}，有夹具覆盖 {tested}；规则 {rules} 条，夹具 {fixtures} 个',
+  // fixtures and impact
+  startAtCounter: '先在“窗口受理”填写一个案件，再存为夹具。', fileExists: '{path} 已存在，请换一个文件名', deleted: '（已删除）',
+  rulesBrokenNoRun: '规则有错误时不运行夹具，改正后再比较。', isNew: '新', expected: '预期', nowIs: '现为',
+  codeArea: 'YAML 文件内容', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
 };
 
 const en: typeof zh = {
@@ -50,32 +74,83 @@ const en: typeof zh = {
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
   chooseCase: 'Case', chooseDecision: 'Decision', fired: 'applies', overridden: 'set aside by an exception', failedRule: 'does not apply', conditions: 'Conditions', articleText: 'Article', close: 'Close',
   register: 'Register', registerSearch: 'Search', registerName: 'Name', registerIdNumber: 'ID number', registerFrom: 'From', registerTo: 'To', registerOutcome: 'Outcome', registerAny: 'any', registerNumber: 'Document number', registerTime: 'Recorded', registerService: 'Service', registerOperator: 'Operator', registerOffice: 'Office', registerNone: 'No stored decision matches', registerBack: 'Back to the list', registerReprint: 'Reprint with its number', registerRuleset: 'Ruleset when decided', registerRulesetChanged: 'differs from the current rules: the reasoning below is as it was then', registerRecord: 'Record', registerRecording: 'Recording…', registerRecorded: 'Recorded, document number', registerNeedDesk: 'Choose this counter\'s office and operator before recording', registerPast: 'Past decisions in the register that the changes would alter', registerPastNone: 'No decision in the register would change', registerPastOf: 'stored decisions:', registerPastChange: 'would change', registerEngine: 'Engine version', registerCase: 'Case',
-  populationImpact: 'Impact on a year of cases', populationFile: 'Population assumptions', populationSize: 'Cases', populationSeed: 'Seed', generatePopulation: 'Generate', loadCases: 'or load a cases.jsonl', populationLoaded: 'Loaded', casesChanged: 'cases whose decision changes', ofCases: 'cases:', redecidedIn: 're-decided and compared in', noPopulation: 'No population yet: generate one, or load the output of tiaoli population.', populationUnchanged: 'The working copy decides as the saved rules: nothing changes.', examples: 'examples', deciding: 'Deciding', savedRules: 'saved rules', workingCopy: 'working copy', transition: 'Decision field: before → after', openInTrace: 'open in Why', populationCase: 'Population case', none: '(none)', aDate: 'a date',
+  populationImpact: 'Impact on a year of cases', populationFile: 'Population assumptions', populationSize: 'Cases', populationSeed: 'Seed', generatePopulation: 'Generate', loadCases: 'or load a cases.jsonl', populationLoaded: 'Loaded', casesChanged: 'cases whose decision changes', ofCases: 'cases:', redecidedIn: 're-decided and compared in', noPopulation: 'No population yet: generate one, or load the output of tiaoli population.', populationUnchanged: 'The working copy decides as the saved rules: nothing changes.', examples: 'examples', deciding: 'Deciding', savedRules: 'saved rules', workingCopy: 'working copy', transition: 'Decision field: before → after', openInTrace: 'open in Why', populationCase: 'Population case', aDate: 'a date',
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: 'Enter a whole number', aNumber: 'Enter a number',
   interpretationQuestion: 'Question', interpretationReading: 'Reading taken', interpretationAlternatives: 'Other readings', interpretationConsequence: 'If taken: ', interpretationReasons: 'Reasons', interpretationSources: 'Sources',
-  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', interpretation: 'Interpretation', closeInterpretation: 'Close the interpretation',
-  fixtureSaved: 'Fixture saved', openTrace: 'See why', openInEditor: 'Open in the rule editor', fixtureExists: 'already exists: choose another file name',
+  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', closeInterpretation: 'Close the interpretation',
+  fixtureSaved: 'Fixture saved', openTrace: 'See why', fixtureExists: 'already exists: choose another file name',
   tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',
   searchCases: 'Search cases', casesShown: 'cases', caseAtCounter: '(the case at the counter)', otherCases: 'Other', recomputingDecision: 'Recomputing… (the rules changed; the result follows)',
-  basis: 'Basis', setAsideBy: 'Set aside by the exception: ', anyHolds: 'Any of these holds:', noneHolds: 'This does not hold:', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
+  basis: 'Basis', setAsideBy: 'Set aside by the exception: ', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
   divisionChoose: 'Choose', divisionNone: 'The dataset has nothing under this division: type the name below', divisionFailed: 'Could not load the divisions', divisionFrom: 'Division data',
   language: '中文',
   office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Hears 行政复议', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours',
+  colon: ': ', listSeparator: ', ', comma: ', ', semicolon: '; ',
+  skipToContent: 'Skip to content', menu: 'Menu', pagesNav: 'Pages', languageCode: 'zh-CN', switchLanguage: 'Switch to the Chinese interface',
+  showArticle: 'Show the article', regulation: 'Regulation',
+  formSections: 'Sections of the form', noChoice: 'None', count: ' ({n})', sectionHasErrors: ' (has errors)', decisionFor: ' decision',
+  yes: 'yes', no: 'no', none: '(none)', noneShort: 'none', emptyList: '(empty)', present: '(given)', notComputed: '(not worked out)',
+  grounds: 'Grounds', interpretation: 'Interpretation', question: 'Question', adoptedReading: 'Reading adopted', otherReading: 'Other reading', reasons: 'Reasons',
+  anyHolds: 'Any of these holds', noneHolds: 'This does not hold', holds: 'holds', doesNotHold: 'does not hold', notJudged: 'not judged (the conditions before it decided)',
+  excludedBy: 'Set aside by the exception', openInEditor: 'Open in the rule editor', counterCase: '(the case at the counter) ', defaultValue: 'No rule sets {field}: its default {value}',
+  validUntil: 'valid until', factOpen: ' [', factClose: ']', decisionTabs: 'Decisions',
+  operators: {
+    equal: 'equals', notEqual: 'does not equal', in: 'is one of', notIn: 'is not one of', contains: 'contains', doesNotContain: 'does not contain', lessThan: 'is less than', lessThanInclusive: 'is at most',
+    greaterThan: 'is more than', greaterThanInclusive: 'is at least', before: 'is before', onOrBefore: 'is on or before', after: 'is after', onOrAfter: 'is on or after', present: 'has a value:', isEmpty: 'is empty:',
+  },
+  coverageSummary: '{articles} articles; {decidable} decidable paragraphs, {encoded} with rules, {tested} reached by fixtures; {rules} rules, {fixtures} fixtures',
+  startAtCounter: 'First fill in a case at the Counter, then save it as a fixture. ', fileExists: '{path} exists already: choose another file name', deleted: '(deleted)',
+  rulesBrokenNoRun: 'While the rules have errors the fixtures are not run: correct them to compare.', isNew: 'new', expected: 'expected', nowIs: 'now',
+  codeArea: 'YAML file content', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
 };
 
 export type Messages = typeof zh;
-let language: 'zh' | 'en' = (localStorage.getItem('tiaoli.language') as 'zh' | 'en') ?? 'zh';
+export type Language = 'zh' | 'en';
+
+function stored(): Language {
+  try {
+    return localStorage.getItem('tiaoli.language') === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+let language: Language = stored();
 const listeners = new Set<() => void>();
+/** The document's language follows the interface's (screen readers read by it). */
+const applyLanguage = (): void => {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+};
+applyLanguage();
 
 export function toggleLanguage(): void {
   language = language === 'zh' ? 'en' : 'zh';
-  localStorage.setItem('tiaoli.language', language);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem('tiaoli.language', language);
+  } catch {
+    /* storage denied: the choice lives in this tab */
+  }
+  applyLanguage();
   listeners.forEach((l) => l());
 }
 
-export function useMessages(): Messages {
-  const lang = useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => language);
+export function useLanguage(): Language {
+  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => language);
+}
+
+/** The interface's language now, for code outside React (e.g. CodeMirror's phrases). */
+export const currentLanguage = (): Language => language;
+
+export function messagesFor(lang: Language): Messages {
   return lang === 'zh' ? zh : en;
+}
+
+export function useMessages(): Messages {
+  return messagesFor(useLanguage());
+}
+
+/** A message with {placeholders} filled in: fill(t.fileExists, { path }). */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) ? String(values[k]) : m));
 }

@@ -3,10 +3,11 @@
 // their text, and the interpretations they rest on.
 import { useEffect, useMemo, useState } from 'react';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
-import { describeValue } from '../../../engine/explain/describe-value.js';
 import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages, type Messages } from '../shared/i18n.js';
+import { Law, ValueDescription } from '../shared/law-text.js';
+import { operatorWords } from './operator-words.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
@@ -15,6 +16,8 @@ import type { Regulation } from '../../../engine/model/model.js';
 import { InterpretationText } from '../articles/InterpretationText.js';
 import { caseGroups } from './case-groups.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
+import type { Vocabulary } from '../../../engine/model/model.js';
+import { factLabel } from '../../../engine/explain/explain-decision.js';
 
 function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
   const t = useMessages();
@@ -22,20 +25,34 @@ function Interpretation({ id, regulation }: { id: string; regulation: Regulation
   if (!i) return <code>{id}</code>;
   return (
     <details className="interpretation">
-      <summary>{t.interpretation}：{i.title}</summary>
+      <summary>{t.interpretation}{t.colon}<Law>{i.title}</Law></summary>
       <InterpretationText interpretation={i} headingLevel={4} />
     </details>
   );
 }
 
-function Conditions({ node }: { node: ConditionNode }) {
+/** One condition as the trace reads it, in the interface's language: the fact's name (the rules' own, Chinese), its value, the operator, the value compared with, and whether it holds. */
+function Condition({ node, t, regulation }: { node: Extract<ConditionNode, { fact: string }>; t: Messages; regulation: Regulation }) {
+  const vocabulary = regulation.vocabulary;
+  const evaluated = node.result === true || node.result === false;
+  const v = (x: unknown) => <ValueDescription value={x} vocabulary={vocabulary} t={t} />;
+  const shown = node.operator === 'present' ? (node.value === undefined || node.value === null ? t.none : t.present) : v(node.value);
+  return (
+    <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>
+      <Law>{node.label}</Law>{t.factOpen}{node.fact}{node.path ? `.${node.path}` : ''}{t.factClose} = {evaluated ? shown : t.notComputed} {operatorWords(node.operator, t)}{' '}
+      {node.expectedFrom ? <><Law>{factLabel(regulation, node.expectedFrom)}</Law>{t.factOpen}{node.expectedFrom}{t.factClose} = {evaluated ? v(node.expected) : t.notComputed}</> : v(node.expected)} → {evaluated ? (node.result ? t.holds : t.doesNotHold) : t.notJudged}
+    </span>
+  );
+}
+
+function Conditions({ node, regulation }: { node: ConditionNode; regulation: Regulation }) {
   const t = useMessages();
   const group = conditionChildren(node);
-  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul>;
-  if (group?.kind === 'any') return <div>{t.anyHolds}<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} /></li>)}</ul></div>;
-  if (group?.kind === 'not') return <div>{t.noneHolds}<Conditions node={group.children[0]} /></div>;
+  if (group?.kind === 'all') return <ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} regulation={regulation} /></li>)}</ul>;
+  if (group?.kind === 'any') return <div>{t.anyHolds}{t.colon}<ul className="conditions">{group.children.map((c, i) => <li key={i}><Conditions node={c} regulation={regulation} /></li>)}</ul></div>;
+  if (group?.kind === 'not') return <div>{t.noneHolds}{t.colon}<Conditions node={group.children[0]} regulation={regulation} /></div>;
   if ('all' in node || 'any' in node || 'not' in node) return null;
-  return <span className={node.result === true ? 'holds' : node.result === false ? 'fails' : 'muted'}>{node.text}</span>;
+  return <Condition node={node} t={t} regulation={regulation} />;
 }
 
 export function TracePage({ fixture, decision }: { fixture?: string; decision?: string }) {
@@ -82,24 +99,24 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   return (
     <div className="trace-page">
       <div className="trace-pickers">
-        <label>{t.searchCases}：
+        <label>{t.searchCases}{t.colon}
           <input type="search" data-testid="trace-search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        <label>{t.chooseCase}（{groups.reduce((n, g) => n + g.cases.length, 0)} {t.casesShown}）：
+        <label>{t.chooseCase}{fill(t.count, { n: groups.reduce((n, g) => n + g.cases.length, 0) })}{t.colon}
           <select data-testid="trace-case" value={chosen} onChange={(e) => go('trace', { fixture: e.target.value, decision: current })}>
-            {counter && <option value="counter">{t.caseAtCounter}{counter.name}</option>}
+            {counter && <option value="counter" lang="zh-CN">{t.counterCase}{counter.name}</option>}
             {chosen?.startsWith('population:') && <option value={chosen}>{t.populationCase} #{Number(chosen.slice(11)) + 1}</option>}
             {/* the case shown stays in the list whatever the search */}
-            {chosen && chosen !== 'counter' && !chosen.startsWith('population:') && !groups.some((g) => g.cases.some((c) => c.file === chosen)) && <option value={chosen}>{fixtures.find((f) => f.file === chosen)?.name ?? chosen}</option>}
+            {chosen && chosen !== 'counter' && !chosen.startsWith('population:') && !groups.some((g) => g.cases.some((c) => c.file === chosen)) && <option value={chosen} lang="zh-CN">{fixtures.find((f) => f.file === chosen)?.name ?? chosen}</option>}
             {groups.map((g) => (
-              <optgroup key={`${g.label}${g.article ?? ''}`} label={`${g.label}（${g.cases.length}）`}>
-                {g.cases.map((c) => <option key={c.file} value={c.file}>{c.name}</option>)}
+              <optgroup key={`${g.label}${g.article ?? ''}`} lang="zh-CN" label={`${g.label}（${g.cases.length}）`}>
+                {g.cases.map((c) => <option key={c.file} value={c.file} lang="zh-CN">{c.name}</option>)}
               </optgroup>
             ))}
           </select>
         </label>
-        <nav className="decision-tabs">
-          {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''}>{regulation.decisions[n].label}</a>)}
+        <nav className="decision-tabs" aria-label={t.decisionTabs}>
+          {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} lang="zh-CN">{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
       <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} />
@@ -118,37 +135,38 @@ export function TraceTree({ regulation, document, decision, recomputing = false 
       {recomputing && <p className="muted" role="status" data-testid="trace-recomputing">{t.recomputingDecision}</p>}
       {d && !recomputing && (
         <section className="trace-tree" data-testid="trace-tree">
-          <h2>{spec.label}</h2>
+          <h2><Law>{spec.label}</Law></h2>
           <dl className="decision-values">
             {Object.entries(spec.fields).map(([f, fs]) => (
-              <div key={f}><dt>{fs.label} <code>{current}.{f}</code></dt><dd>{f in d ? describeValue(d[f], regulation.vocabulary) : t.noValue}</dd></div>
+              <div key={f}><dt><Law>{fs.label}</Law> <code>{current}.{f}</code></dt><dd>{f in d ? <ValueDescription value={d[f]} vocabulary={regulation.vocabulary} t={t} /> : t.none}</dd></div>
             ))}
           </dl>
-          <p>{t.basis}：{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
+          <p>{t.grounds}{t.colon}{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
           {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
           <h3>{t.rules}</h3>
           <ul className="rules-tree">
             {(d.because ?? []).map((b, i) => isRuleTrace(b) ? (
               <li key={b.rule} className={`rule ${b.result}`}>
                 <details open={b.result !== 'failed'}>
+                  {/* no buttons or links inside the summary (a disclosure's heading): the articles follow it */}
                   <summary>
                     <span className="rule-status">{b.result === 'fired' ? `✓ ${t.fired}` : b.result === 'overridden' ? `⊘ ${t.overridden}` : `✗ ${t.failedRule}`}</span>{' '}
-                    {b.name} <code>{b.rule}</code>{' '}
-                    {b.articles.map((a) => <ArticleRef key={a} refId={a} />)}
-                    {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v]) => `${k} = ${describeValue(v, regulation.vocabulary)}`).join('，')}</span>}
+                    <Law>{b.name}</Law> <code>{b.rule}</code>
+                    {b.sets && <span className="sets"> → {Object.entries(b.sets).map(([k, v], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={v} vocabulary={regulation.vocabulary} t={t} /></span>)}</span>}
                   </summary>
+                  <div className="rule-grounds">{b.articles.map((a) => <ArticleRef key={a} refId={a} />)}</div>
                   <div className="rule-body">
                     <h4>{t.conditions}</h4>
-                    <Conditions node={b.conditions} />
-                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}>{x.text}</li>)}</ul>}
-                    {b.overriddenBy && <p>{t.setAsideBy}{b.overriddenBy.join('、')}</p>}
+                    <Conditions node={b.conditions} regulation={regulation} />
+                    {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}><Derived item={x} t={t} vocabulary={regulation.vocabulary} /></li>)}</ul>}
+                    {b.overriddenBy && <p>{t.excludedBy}{t.colon}{b.overriddenBy.join(t.listSeparator)}</p>}
                     {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} />)}
-                    <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>{t.openRuleInEditor}</a>
+                    <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>{t.openInEditor}</a>
                   </div>
                 </details>
               </li>
             ) : (
-              <li key={`default-${i}`} className="rule default">{b.text}</li>
+              <li key={`default-${i}`} className="rule default">{fill(t.defaultValue, { field: b.field }).split('{value}').flatMap((part, j) => (j === 0 ? [part] : [<ValueDescription key={j} value={b.default} vocabulary={regulation.vocabulary} t={t} />, part]))}</li>
             ))}
           </ul>
         </section>
@@ -156,3 +174,21 @@ export function TraceTree({ regulation, document, decision, recomputing = false 
     </>
   );
 }
+
+/** A derived fact as the trace shows it: its name (the rules'), its function, arguments and value. */
+function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
+  const worked = item.value as { steps?: unknown; status?: unknown; expiresOn?: unknown } | undefined;
+  const steps = Array.isArray(worked?.steps) ? worked.steps.map(String) : undefined;
+  return (
+    <>
+      <Law>{item.label}</Law>{t.factOpen}{`derived.${item.name}`}{t.factClose} = {item.function}(
+      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>)}) ={' '}
+      {steps ? (
+        <>
+          <ValueDescription value={worked?.status} vocabulary={vocabulary} t={t} />{t.comma}{t.validUntil} {String(worked?.expiresOn)} <Law>（{steps.join('；')}）</Law>
+        </>
+      ) : <ValueDescription value={item.value} vocabulary={vocabulary} t={t} />}
+    </>
+  );
+}
+
