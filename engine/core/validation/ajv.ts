@@ -90,8 +90,18 @@ function patternOnFirstUse(pattern: string, flags: string): { test: (s: string) 
   return { test: (s: string) => (compiled ??= linearRegExp(pattern, flags)).test(s) };
 }
 
+/** ajv instances given keywords beyond createAjv's own: code generated without them would skip them. */
+const extended = new WeakSet<object>();
+
+/** Says that `ajv` has keywords of its own (addKeyword after createAjv): it compiles its schemas itself. */
+export function markExtended(ajv: Ajv.default): Ajv.default {
+  extended.add(ajv);
+  return ajv;
+}
+
 /** The validator generated at build time for exactly this schema text, if there is one that loads. */
 function madeBefore(ajv: Ajv.default, schemaText: string): ValidateFunction | undefined {
+  if (extended.has(ajv)) return undefined;
   try {
     return precompiled?.find(schemaText)?.(validatorRuntime(ajv));
   } catch {

@@ -13,6 +13,7 @@ import type Ajv from 'ajv';
 import type { ErrorObject, FuncKeywordDefinition } from 'ajv';
 import { residentIdBirthDate, residentIdProblem, residentIdSex } from '../../core/derived/resident-id.js';
 import { isCalendarDate } from '../../core/dates/calendar-date.js';
+import { markExtended } from '../../core/validation/ajv.js';
 
 type Validate = ((schema: any, data: unknown, parent?: unknown, cxt?: { parentData?: unknown }) => boolean) & { errors: Array<Partial<ErrorObject>> };
 
@@ -83,5 +84,6 @@ export function addFormKeywords(ajv: Ajv.default): Ajv.default {
   added.add(ajv);
   ajv.addKeyword(residentIdAgrees());
   ajv.addKeyword(divisionOf());
-  return ajv;
+  // validators generated at build time know only createAjv's keywords, not these
+  return markExtended(ajv);
 }

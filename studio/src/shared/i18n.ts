@@ -85,7 +85,7 @@ const en: typeof zh = {
   basis: 'Basis', setAsideBy: 'Set aside by the exception: ', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
   divisionChoose: 'Choose', divisionNone: 'The dataset has nothing under this division: type the name below', divisionFailed: 'Could not load the divisions', divisionFrom: 'Division data',
   language: '中文',
-  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Hears 行政复议', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours',
+  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Administrative reconsideration heard by', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours',
   colon: ': ', listSeparator: ', ', comma: ', ', semicolon: '; ',
   skipToContent: 'Skip to content', menu: 'Menu', pagesNav: 'Pages', languageCode: 'zh-CN', switchLanguage: 'Switch to the Chinese interface',
   showArticle: 'Show the article', regulation: 'Regulation',
