@@ -1,0 +1,101 @@
+// The decision document of a compiled run: the same document decisionDocument()
+// (explain-decision.ts) makes from a json-rules-engine run, key for key. A decision's
+// articles and interpretations depend only on which rules fired, so they are worked out
+// once per pattern of fired rules (by explain-decision.ts itself) and kept. `because` is
+// made only when read: the run has recorded every condition's values, and the first read
+// builds the run's state and the trace from it with explain-decision.ts — the very same text.
+import type { Evaluator } from '../evaluate/decider.js';
+import type { CompiledRules } from '../evaluate/compiled/compiled-rules.js';
+import { FIRED, type CompiledRun } from '../evaluate/compiled/compiled-run.js';
+import type { RunState } from '../evaluate/run-state.js';
+import { calendarVersion, engineVersion } from '../evaluate/versions.js';
+import { isInheritedName, own } from '../core/own.js';
+import { explainDecision, type Decision, type DecisionDocument } from './explain-decision.js';
+
+interface Grounds { articles: string[]; interpretations: string[] }
+
+/** Kept grounds per evaluator: pattern of fired rules → each decision's grounds. */
+const groundsKept = new WeakMap<Evaluator, Map<string, Grounds[]>>();
+const KEEP_AT_MOST = 20_000;
+
+function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRun): Grounds[] {
+  let kept = groundsKept.get(decider);
+  if (!kept) {
+    kept = new Map();
+    groundsKept.set(decider, kept);
+  }
+  const key = String.fromCharCode.apply(null, run.fired as unknown as number[]);
+  let grounds = kept.get(key);
+  if (!grounds) {
+    // effectiveRules and groundsOf read only whether each rule fired
+    const rules = new Map(compiled.rules.map((r, i) => [r.id, { fired: run.fired[i] === FIRED }]));
+    const state = { rules } as unknown as RunState;
+    grounds = compiled.decisionFields.map((d) => explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, false));
+    if (kept.size >= KEEP_AT_MOST) kept.clear();
+    kept.set(key, grounds);
+  }
+  return grounds;
+}
+
+/** Decision names and field names that can be written with plain assignment (no inherited names, no clash with the grounds). */
+const plainNames = new WeakMap<CompiledRules, boolean>();
+function namesArePlain(compiled: CompiledRules): boolean {
+  let plain = plainNames.get(compiled);
+  if (plain === undefined) {
+    const reserved = new Set(['articles', 'interpretations', 'because']);
+    plain = compiled.decisionFields.every((d) => !isInheritedName(d.name)) && compiled.fields.every((f) => !isInheritedName(f.field) && !reserved.has(f.field));
+    plainNames.set(compiled, plain);
+  }
+  return plain;
+}
+
+/** `because`, made when first read and then kept as a plain property. */
+function lazyBecause(decision: Decision, make: () => Decision['because']): void {
+  Object.defineProperty(decision, 'because', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const because = make();
+      Object.defineProperty(decision, 'because', { value: because, writable: true, enumerable: true, configurable: true });
+      return because;
+    },
+    set(value) {
+      Object.defineProperty(decision, 'because', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: boolean, readings: Record<string, string>): DecisionDocument {
+  const compiled = decider.compiled!;
+  const grounds = groundsFor(decider, compiled, run);
+  const plain = namesArePlain(compiled);
+  let state: RunState | undefined;
+  const stateOf = (): RunState => (state ??= compiled.stateOf(run));
+  const decisions: Record<string, Decision> = {};
+  compiled.decisionFields.forEach((d, k) => {
+    let decision: Decision;
+    if (plain) {
+      decision = {} as Decision;
+      for (const f of d.fields) {
+        const v = run.fieldValues[f]!;
+        if (v.present) decision[compiled.fields[f].field] = v.value;
+      }
+      decision.articles = grounds[k].articles.slice();
+      decision.interpretations = grounds[k].interpretations.slice();
+    } else {
+      const fields = Object.fromEntries(d.fields.flatMap((f) => (run.fieldValues[f]!.present ? [[compiled.fields[f].field, run.fieldValues[f]!.value]] : [])));
+      decision = { ...fields, articles: grounds[k].articles.slice(), interpretations: grounds[k].interpretations.slice() } as Decision;
+    }
+    if (trace) {
+      const spec = own(decider.regulation.decisions, d.name)!;
+      lazyBecause(decision, () => explainDecision(decider, spec, stateOf(), true).because);
+    }
+    if (plain) decisions[d.name] = decision;
+    else Object.defineProperty(decisions, d.name, { value: decision, writable: true, enumerable: true, configurable: true });
+  });
+  return {
+    asOf: run.input.asOf, ruleset: decider.regulation.ruleset, readings: { ...readings },
+    engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
+    decisions,
+  };
+}
