@@ -5,8 +5,9 @@ import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 import { parseReadings } from './reading-option.js';
+import { parseEngine } from './engine-option.js';
 
-export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean; reading?: string[] }
+export interface DecideOptions extends ProjectOptions { jsonl?: boolean; brief?: boolean; reading?: string[]; engine?: string }
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options);
@@ -16,7 +17,12 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
     process.stderr.write(`${chosen.problem}\n`);
     return 1;
   }
-  const decider = new Decider(regulation, { readings: chosen.readings });
+  const engine = parseEngine(options.engine);
+  if (engine.problem) {
+    process.stderr.write(`${engine.problem}\n`);
+    return 1;
+  }
+  const decider = new Decider(regulation, { readings: chosen.readings, engine: engine.engine });
   if (options.jsonl) return decideLines(decider, options);
   if (!file) {
     process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');

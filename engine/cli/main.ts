@@ -35,12 +35,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--jsonl', '批量：标准输入每行一个案件（JSON），每行输出一个决定文书')
     .option('--brief', '不输出 because（推理过程）')
     .option('--reading <id=alternative>', '按解释的另一读法决定（可重复），优先于案件文件的 readings', collectReading)
+    .option('--engine <engine>', '执行规则的方式：compiled（默认，编译后的规则）或 jre（json-rules-engine，参照实现）')
     .action(async (file, opts) => { status = await decideCommand(file, { ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
     .option('-v, --verbose', '列出通过的夹具与全部条件')
     .option('--reading <id=alternative>', '按解释的另一读法运行夹具（可重复），优先于夹具的 readings', collectReading)
+    .option('--engine <engine>', '执行规则的方式：compiled（默认，编译后的规则）或 jre（json-rules-engine，参照实现）')
     .action(async (paths, opts) => { status = await testCommand(paths, { ...program.opts(), ...opts }); });
 
   program.command('readings [paths...]')

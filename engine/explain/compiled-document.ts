@@ -14,23 +14,57 @@ import { explainDecision, type Decision, type DecisionDocument } from './explain
 
 interface Grounds { articles: string[]; interpretations: string[] }
 
-/** Kept grounds per evaluator: pattern of fired rules → each decision's grounds. */
-const groundsKept = new WeakMap<Evaluator, Map<string, Grounds[]>>();
-const KEEP_AT_MOST = 20_000;
+/**
+ * Per decision, the rules whose firing its grounds depend on (groundsOf): the rules that can
+ * set its fields, and, through the decision fields those rules read, theirs, and so on.
+ */
+function relevantRules(decider: Evaluator, compiled: CompiledRules): number[][] {
+  const index = new Map(compiled.rules.map((r, i) => [r.id, i]));
+  return compiled.decisionFields.map((d) => {
+    const rules = new Set<number>();
+    const seen = new Set<string>();
+    const visit = (key: string): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const rule of decider.settersByField.get(key) ?? []) {
+        rules.add(index.get(rule.id)!);
+        for (const read of decider.order.reads.get(rule.id) ?? []) visit(read);
+      }
+    };
+    d.fields.forEach((f) => visit(compiled.fields[f].key));
+    return [...rules].sort((a, b) => a - b);
+  });
+}
 
-function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRun): Grounds[] {
-  let kept = groundsKept.get(decider);
-  if (!kept) {
-    kept = new Map();
-    groundsKept.set(decider, kept);
+interface GroundsPlan { relevant: number[][]; kept: Array<Map<number | string, Grounds>> }
+
+/** Kept grounds per evaluator and decision: which of its relevant rules fired → its grounds. */
+const plans = new WeakMap<Evaluator, GroundsPlan>();
+const KEEP_AT_MOST = 4096;
+
+function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRun, k: number): Grounds {
+  let plan = plans.get(decider);
+  if (!plan) {
+    const relevant = relevantRules(decider, compiled);
+    plan = { relevant, kept: relevant.map(() => new Map()) };
+    plans.set(decider, plan);
   }
-  const key = String.fromCharCode.apply(null, run.fired as unknown as number[]);
+  const relevant = plan.relevant[k];
+  const fired = run.fired;
+  let key: number | string;
+  if (relevant.length <= 30) {
+    key = 0;
+    for (let j = 0; j < relevant.length; j++) if (fired[relevant[j]] === FIRED) key |= 1 << j;
+  } else {
+    key = '';
+    for (let j = 0; j < relevant.length; j++) key += fired[relevant[j]] === FIRED ? '1' : '0';
+  }
+  const kept = plan.kept[k];
   let grounds = kept.get(key);
   if (!grounds) {
     // effectiveRules and groundsOf read only whether each rule fired
-    const rules = new Map(compiled.rules.map((r, i) => [r.id, { fired: run.fired[i] === FIRED }]));
-    const state = { rules } as unknown as RunState;
-    grounds = compiled.decisionFields.map((d) => explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, false));
+    const rules = new Map(compiled.rules.map((r, i) => [r.id, { fired: fired[i] === FIRED }]));
+    grounds = explainDecision(decider, own(decider.regulation.decisions, compiled.decisionFields[k].name)!, { rules } as unknown as RunState, false);
     if (kept.size >= KEEP_AT_MOST) kept.clear();
     kept.set(key, grounds);
   }
@@ -67,12 +101,12 @@ function lazyBecause(decision: Decision, make: () => Decision['because']): void 
 
 export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: boolean, readings: Record<string, string>): DecisionDocument {
   const compiled = decider.compiled!;
-  const grounds = groundsFor(decider, compiled, run);
   const plain = namesArePlain(compiled);
   let state: RunState | undefined;
   const stateOf = (): RunState => (state ??= compiled.stateOf(run));
   const decisions: Record<string, Decision> = {};
   compiled.decisionFields.forEach((d, k) => {
+    const grounds = groundsFor(decider, compiled, run, k);
     let decision: Decision;
     if (plain) {
       decision = {} as Decision;
@@ -80,11 +114,11 @@ export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: bo
         const v = run.fieldValues[f]!;
         if (v.present) decision[compiled.fields[f].field] = v.value;
       }
-      decision.articles = grounds[k].articles.slice();
-      decision.interpretations = grounds[k].interpretations.slice();
+      decision.articles = grounds.articles.slice();
+      decision.interpretations = grounds.interpretations.slice();
     } else {
       const fields = Object.fromEntries(d.fields.flatMap((f) => (run.fieldValues[f]!.present ? [[compiled.fields[f].field, run.fieldValues[f]!.value]] : [])));
-      decision = { ...fields, articles: grounds[k].articles.slice(), interpretations: grounds[k].interpretations.slice() } as Decision;
+      decision = { ...fields, articles: grounds.articles.slice(), interpretations: grounds.interpretations.slice() } as Decision;
     }
     if (trace) {
       const spec = own(decider.regulation.decisions, d.name)!;

@@ -35,6 +35,8 @@ export class Decider extends Evaluator {
   readonly readings: Readings;
   private readonly overrides?: Readings;
   private readonly variants = new Map<string, Decider>();
+  /** the decider for a case that names no readings of its own */
+  private plain?: Decider;
 
   constructor(regulation: Regulation, options: DeciderOptions = {}) {
     const readings = options.applied?.readings ?? defaultReadings(regulation);
@@ -58,6 +60,7 @@ export class Decider extends Evaluator {
 
   /** The decider for one case's readings (its own, then --reading); an unknown reading is an error naming it. */
   private forCase(input: CaseInput): Decider {
+    if (input.readings === undefined) return (this.plain ??= this.under(resolveReadings(this.base, undefined, this.overrides)));
     return this.under(resolveReadings(this.base, input.readings, this.overrides));
   }
 
