@@ -83,27 +83,12 @@ function namesArePlain(compiled: CompiledRules): boolean {
   return plain;
 }
 
-/** `because`, made when first read and then kept as a plain property. */
-function lazyBecause(decision: Decision, make: () => Decision['because']): void {
-  Object.defineProperty(decision, 'because', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const because = make();
-      Object.defineProperty(decision, 'because', { value: because, writable: true, enumerable: true, configurable: true });
-      return because;
-    },
-    set(value) {
-      Object.defineProperty(decision, 'because', { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
-}
+const kept = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
 
-export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: boolean, readings: Record<string, string>): DecisionDocument {
-  const compiled = decider.compiled!;
+/** Each decision's fields that have a value, its grounds, and (with `trace`) `because` from the run's state. */
+function decisionsOf(decider: Evaluator, compiled: CompiledRules, run: CompiledRun, trace: boolean): Record<string, Decision> {
   const plain = namesArePlain(compiled);
-  let state: RunState | undefined;
-  const stateOf = (): RunState => (state ??= compiled.stateOf(run));
+  const state = trace ? compiled.stateOf(run) : undefined;
   const decisions: Record<string, Decision> = {};
   compiled.decisionFields.forEach((d, k) => {
     const grounds = groundsFor(decider, compiled, run, k);
@@ -116,20 +101,39 @@ export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: bo
       }
       decision.articles = grounds.articles.slice();
       decision.interpretations = grounds.interpretations.slice();
+      if (state) decision.because = explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, true).because;
+      decisions[d.name] = decision;
     } else {
       const fields = Object.fromEntries(d.fields.flatMap((f) => (run.fieldValues[f]!.present ? [[compiled.fields[f].field, run.fieldValues[f]!.value]] : [])));
-      decision = { ...fields, articles: grounds.articles.slice(), interpretations: grounds.interpretations.slice() } as Decision;
+      const because = state ? { because: explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, true).because } : {};
+      decision = { ...fields, articles: grounds.articles.slice(), interpretations: grounds.interpretations.slice(), ...because };
+      Object.defineProperty(decisions, d.name, kept(decision));
     }
-    if (trace) {
-      const spec = own(decider.regulation.decisions, d.name)!;
-      lazyBecause(decision, () => explainDecision(decider, spec, stateOf(), true).because);
-    }
-    if (plain) decisions[d.name] = decision;
-    else Object.defineProperty(decisions, d.name, { value: decision, writable: true, enumerable: true, configurable: true });
   });
-  return {
+  return decisions;
+}
+
+/**
+ * The decision document. Without the trace, whole at once; with it, `decisions` is made
+ * when first read (then kept as a plain property): until then the run's record is all
+ * there is, and a document never read costs no trace.
+ */
+export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: boolean, readings: Record<string, string>): DecisionDocument {
+  const compiled = decider.compiled!;
+  const head: Omit<DecisionDocument, 'decisions'> = {
     asOf: run.input.asOf, ruleset: decider.regulation.ruleset, readings: { ...readings },
     engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
-    decisions,
+  };
+  if (!trace) return { ...head, decisions: decisionsOf(decider, compiled, run, false) };
+  return {
+    ...head,
+    get decisions() {
+      const decisions = decisionsOf(decider, compiled, run, true);
+      Object.defineProperty(this, 'decisions', kept(decisions));
+      return decisions;
+    },
+    set decisions(value) {
+      Object.defineProperty(this, 'decisions', kept(value));
+    },
   };
 }

@@ -44,6 +44,8 @@ interface FieldPlan {
   key: string;
   list: boolean;
   default: unknown;
+  /** its value when no rule gives one: the default, if any */
+  absent: FieldValue;
   /** the rules that set this field, in rule order (a rule setting it twice counted twice) */
   setters: Array<{ rule: number; id: string; entry: number; overriddenBy: number[] }>;
 }
@@ -78,7 +80,7 @@ export class CompiledRules {
         const key = `${spec.name}.${field}`;
         this.fieldIndex.set(key, this.fields.length);
         fields.push(this.fields.length);
-        this.fields.push({ decision: spec.name, field, key, list: f.type === 'list', default: f.default, setters: [] });
+        this.fields.push({ decision: spec.name, field, key, list: f.type === 'list', default: f.default, absent: { value: f.default, present: f.default !== undefined }, setters: [] });
       }
       this.decisionFields.push({ name: spec.name, fields });
     }
@@ -160,9 +162,16 @@ export class CompiledRules {
     this.paramIndex.set(name, p);
     // the date it is read at: its `readAt` fact when the case has it, else asOf
     const readAt = spec.readAt && spec.readAt.fact !== 'asOf' ? pathWalker(spec.readAt.fact) : undefined;
+    // parameterOn(spec, date) without a new object per read: one per entry, before the first date or not
+    const entries = spec.values;
+    const made = entries.map((e) => [false, true].map((beforeFirst) => ({ name: spec.name, value: e.value, from: e.from, beforeFirst })));
     return (run) => {
       const at = readAt ? readAt(run.facts) : undefined;
-      const value = parameterOn(spec, typeof at === 'string' ? at : run.asOf);
+      const date = typeof at === 'string' ? at : run.asOf;
+      if (!entries.length) return parameterOn(spec, date).value; // throws param.noValue
+      let chosen = 0;
+      for (let e = 0; e < entries.length; e++) if (entries[e].from <= date) chosen = e;
+      const value = made[chosen][date < entries[0].from ? 1 : 0];
       run.params[p] = value;
       return value.value;
     };
@@ -243,7 +252,9 @@ export class CompiledRules {
     const plan = this.fields[f];
     const fired = run.fired;
     let effective = 0;
-    const given: Array<{ id: string; value: unknown }> = [];
+    // the values given, without a list for the usual one or none
+    let first: { id: string; value: unknown } | undefined;
+    let more: Array<{ id: string; value: unknown }> | undefined;
     for (const s of plan.setters) {
       if (fired[s.rule] !== FIRED) continue;
       let overridden = false;
@@ -251,19 +262,23 @@ export class CompiledRules {
       if (overridden) continue;
       effective++;
       const value = run.ruleValues[s.rule]![s.entry];
-      if (value !== undefined) given.push({ id: s.id, value });
+      if (value === undefined) continue;
+      if (!first) first = { id: s.id, value };
+      else (more ??= [first]).push({ id: s.id, value });
     }
     let out: FieldValue;
     if (plan.list) {
-      out = effective ? { value: [...new Set(given.map((g) => g.value).flat())], present: true } : { value: plan.default, present: plan.default !== undefined };
+      if (!effective) out = plan.absent;
+      else out = { value: first ? [...new Set((more ?? [first]).map((g) => g.value).flat())] : [], present: true };
     } else {
-      if (given.length > 1) {
-        const first = JSON.stringify(given[0].value);
-        if (given.some((g) => JSON.stringify(g.value) !== first)) {
+      if (more) {
+        const given = more;
+        const json = JSON.stringify(given[0].value);
+        if (given.some((g) => JSON.stringify(g.value) !== json)) {
           throw new EvaluationError('rule.conflict', `规则冲突：${given.map((g) => `${g.id} 认为 ${plan.key} = ${JSON.stringify(g.value)}`).join('；')}。应以 overrides 指明例外关系`);
         }
       }
-      out = given.length ? { value: given[0].value, present: true } : { value: plan.default, present: plan.default !== undefined };
+      out = first ? { value: first.value, present: true } : plan.absent;
     }
     run.fieldValues[f] = out;
     return out;
