@@ -49,8 +49,11 @@ export function dateRangeProblem(text: unknown): string | undefined {
   return `日期 ${String(text)} 超出可处理的范围（${DATE_YEARS[0]}–${DATE_YEARS[1]} 年）`;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
 export function formatDate({ year, month, day }: DateParts): CalendarDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${TWO_DIGITS[month] ?? String(month).padStart(2, '0')}-${TWO_DIGITS[day] ?? String(day).padStart(2, '0')}`;
 }
 
 function partsOf(date: CalendarDate): DateParts {
