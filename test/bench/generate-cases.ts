@@ -79,12 +79,14 @@ export function generateCases(count: number, seed = 20171009, interpretations: I
       if (viaAgent && chance(0.8)) handed.agentIdCard = 1;
       facts.application = { ...(chance(0.97) ? { materials: handed } : {}), ...(viaAgent ? { viaAgent } : {}) };
     }
-    const issuedOn = date(registeredOn ?? arrivedOn, 400);
+    // some permits were issued before the measures took effect (art. 23)
+    const preMeasures = chance(0.05);
+    const issuedOn = preMeasures ? addDays('2015-10-09', Math.floor(r() * 730)) : date(registeredOn ?? arrivedOn, 400);
     // a permit held on asOf was issued on or before it (an issue date after asOf is refused)
-    if (chance(0.45) && registeredOn && issuedOn <= asOf && issuedOn >= registeredOn) {
+    if (chance(0.45) && registeredOn && issuedOn <= asOf && (preMeasures || issuedOn >= registeredOn)) {
       const endorsedOn = chance(0.6) ? [date(addDays(issuedOn, 330), 60)].filter((d) => d >= issuedOn) : [];
       if (chance(0.15) && endorsedOn.length) endorsedOn.push(addDays(endorsedOn[0], 300 + Math.floor(r() * 130)));
-      facts.permit = { issuedOn, endorsedOn, ...(chance(0.08) ? { validThrough: date(addDays(asOf, -200), 400) } : {}) };
+      facts.permit = { issuedOn, endorsedOn, ...(preMeasures || chance(0.05) ? { validThrough: date(addDays(asOf, -200), 400) } : {}) };
       if (chance(0.25)) {
         const handed: Record<string, number> = { idCard: chance(0.9) ? 1 : 0, residencePermit: chance(0.9) ? 1 : 0 };
         facts.endorsement = { materials: materials(handed) };
