@@ -6,8 +6,9 @@ import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 import { parseReadings } from './reading-option.js';
 import { recordDecision, recordRefusal, withoutTrace, type RecordOptions } from './register-command.js';
+import { parseEngine } from './engine-option.js';
 
-export interface DecideOptions extends ProjectOptions, RecordOptions { jsonl?: boolean; brief?: boolean; reading?: string[] }
+export interface DecideOptions extends ProjectOptions, RecordOptions { jsonl?: boolean; brief?: boolean; reading?: string[]; engine?: string }
 
 export async function decideCommand(file: string | undefined, options: DecideOptions): Promise<number> {
   const regulation = loadOrReport(options);
@@ -22,7 +23,12 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
     process.stderr.write(`${refusal}\n`);
     return 1;
   }
-  const decider = new Decider(regulation, { readings: chosen.readings });
+  const engine = parseEngine(options.engine);
+  if (engine.problem) {
+    process.stderr.write(`${engine.problem}\n`);
+    return 1;
+  }
+  const decider = new Decider(regulation, { readings: chosen.readings, engine: engine.engine });
   if (options.jsonl) return decideLines(decider, options);
   if (!file) {
     process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');

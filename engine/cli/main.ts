@@ -40,6 +40,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--record', '把决定登记到台账（需要 --office 与 --operator），得到文书编号')
     .option('--office <id>', '登记的发证单位（forms/offices.yaml 中的 id）')
     .option('--operator <name>', '经办人姓名（登记时必填）')
+    .option('--engine <engine>', '执行规则的方式：compiled（默认，编译后的规则）或 jre（json-rules-engine，参照实现）')
     .action(async (file, opts) => { status = await (await import('./decide-command.js')).decideCommand(file, { ...program.opts(), ...opts }); });
 
   program.command('population').description('按 rules/population 中的假设生成一年的合成案件，每行一个（JSON），供 decide --jsonl 重放').option('--size <n>', '案件数（默认见假设文件）').option('--seed <s>', '随机种子（默认见假设文件）').option('--file <path>', '人群假设文件（默认 rules/population 中的第一个）').action(async (opts) => { status = await (await import('./population-command.js')).populationCommand({ ...program.opts(), ...opts }); });
@@ -48,6 +49,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')
     .option('-v, --verbose', '列出通过的夹具与全部条件')
     .option('--reading <id=alternative>', '按解释的另一读法运行夹具（可重复），优先于夹具的 readings', collectReading)
+    .option('--engine <engine>', '执行规则的方式：compiled（默认，编译后的规则）或 jre（json-rules-engine，参照实现）')
     .action(async (paths, opts) => { status = await (await import('./test-command.js')).testCommand(paths, { ...program.opts(), ...opts }); });
 
   program.command('readings [paths...]')

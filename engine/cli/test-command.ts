@@ -5,15 +5,21 @@ import { Decider } from '../explain/decider.js';
 import { runFixtures } from '../project/fixtures/run-fixtures.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { parseReadings } from './reading-option.js';
+import { parseEngine } from './engine-option.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../explain/trace-types.js';
 
-export async function testCommand(paths: string[], options: ProjectOptions & { verbose?: boolean; reading?: string[] }): Promise<number> {
+export async function testCommand(paths: string[], options: ProjectOptions & { verbose?: boolean; reading?: string[]; engine?: string }): Promise<number> {
   const regulation = loadOrReport(options);
   if (!regulation) return 2;
   const chosen = parseReadings(regulation, options.reading);
   if (chosen.problem) {
     process.stderr.write(`${chosen.problem}\n`);
+    return 1;
+  }
+  const engine = parseEngine(options.engine);
+  if (engine.problem) {
+    process.stderr.write(`${engine.problem}\n`);
     return 1;
   }
   const targets = paths.length ? paths : [casesDir(options)];
@@ -22,7 +28,7 @@ export async function testCommand(paths: string[], options: ProjectOptions & { v
     process.stderr.write(`找不到：${absent.join('、')}\n`);
     return 1;
   }
-  const results = await runFixtures(new Decider(regulation, { readings: chosen.readings }), readFixtures(targets));
+  const results = await runFixtures(new Decider(regulation, { readings: chosen.readings, engine: engine.engine }), readFixtures(targets));
   const v = (x: unknown): string => (x === undefined ? '（无此字段）' : `${JSON.stringify(x)}`);
   for (const r of results) {
     if (r.passed) {

@@ -5,21 +5,25 @@
 // interpretation's default: one evaluator per combination of readings, kept.
 import type { Regulation } from '../model/model.js';
 import { applyReadings, defaultReadings, readingsKey, resolveReadings, type Readings } from '../model/readings.js';
-import { Evaluator, type CaseInput } from '../evaluate/decider.js';
+import { Evaluator, type CaseInput, type EngineChoice } from '../evaluate/decider.js';
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
+import { compiledDocument } from './compiled-document.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
+export type { EngineChoice } from '../evaluate/decider.js';
 export type { CaseInput } from '../model/case/case-input.js';
 export type { Decision, DecisionDocument } from './explain-decision.js';
 
 export interface DecideOptions {
-  /** build `because` (default true); without it a batch runs about twice as fast */
+  /** give `because` (default true; made when first read, from what the run recorded) */
   trace?: boolean;
 }
 
 export interface DeciderOptions {
   /** readings that override every case's own (`--reading ID=ALT`) */
   readings?: Readings;
+  /** `compiled` (default): rules compiled at load; `jre`: json-rules-engine, the reference path (`--engine jre`) */
+  engine?: EngineChoice;
   /** internal: this decider runs `regulation` with these readings already applied to `base` */
   applied?: { base: Regulation; readings: Readings };
 }
@@ -31,10 +35,12 @@ export class Decider extends Evaluator {
   readonly readings: Readings;
   private readonly overrides?: Readings;
   private readonly variants = new Map<string, Decider>();
+  /** the decider for a case that names no readings of its own */
+  private plain?: Decider;
 
   constructor(regulation: Regulation, options: DeciderOptions = {}) {
     const readings = options.applied?.readings ?? defaultReadings(regulation);
-    super(options.applied ? regulation : applyReadings(regulation, readings));
+    super(options.applied ? regulation : applyReadings(regulation, readings), options.engine ?? 'compiled');
     this.base = options.applied?.base ?? regulation;
     this.readings = readings;
     this.overrides = options.readings;
@@ -46,7 +52,7 @@ export class Decider extends Evaluator {
     if (key === readingsKey(this.readings)) return this;
     let variant = this.variants.get(key);
     if (!variant) {
-      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings } });
+      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings }, engine: this.engine });
       this.variants.set(key, variant);
     }
     return variant;
@@ -54,12 +60,14 @@ export class Decider extends Evaluator {
 
   /** The decider for one case's readings (its own, then --reading); an unknown reading is an error naming it. */
   private forCase(input: CaseInput): Decider {
+    if (input.readings === undefined) return (this.plain ??= this.under(resolveReadings(this.base, undefined, this.overrides)));
     return this.under(resolveReadings(this.base, input.readings, this.overrides));
   }
 
-  /** Decide one case. Cases are decided one after another, each on an engine of its own. */
+  /** Decide one case. Cases are decided one after another, each on an engine (or arrays) of its own. */
   async decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
     const decider = this.forCase(input);
+    if (decider.engine === 'compiled') return compiledDocument(decider, decider.runCompiled(input, options.trace !== false), options.trace !== false, decider.readings);
     return decisionDocument(decider, await decider.evaluate(input), options.trace !== false, decider.readings);
   }
 

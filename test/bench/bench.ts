@@ -1,7 +1,15 @@
-// npm run bench: cases per second for tiaoli (validate, derive, decide, explain) and for a
-// bare json-rules-engine run of the same rules over facts worked out in advance; then
-// the batch command line end to end.
+// npm run bench: cases per second, measured in the same run on the same generated cases —
+//   compiledTraced  validate + compiled rules + decision document, trace recorded (`because` made when read)
+//   compiled        the same without the trace (--brief)
+//   jre             today's path: validate + json-rules-engine + decision document with `because` (--engine jre)
+//   jreBare         bare json-rules-engine, the same rules, facts worked out in advance
+//   cliJsonl        `tiaoli decide --jsonl --brief` end to end over a file of generated cases
+// then the differential check of the two paths on BENCH_DIFF_CASES generated cases (default
+// 200,000; whole documents, `because` included). `-- --json` prints one JSON document on
+// stdout ({ casesPerSecond, ratios, … }) and the rest on stderr.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
@@ -9,52 +17,113 @@ import { Decider } from '../../engine/explain/decider.js';
 import { checkCase } from '../../engine/model/case/validate-case.js';
 import { engineOperators } from '../../engine/core/operators.js';
 import { resolvePath } from '../../engine/core/fact-names.js';
+import type { CaseInput } from '../../engine/model/case/case-input.js';
 import { generateCases } from './generate-cases.js';
+import { bothEngines, difference, readingChoices, ruleCoverage } from '../differential/both-engines.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
+const asJson = process.argv.includes('--json');
+const say = (line: string): void => void (asJson ? process.stderr : process.stdout).write(`${line}\n`);
 const COUNT = Number(process.env.BENCH_CASES ?? 5000);
+const FAST_COUNT = Number(process.env.BENCH_FAST_CASES ?? 100_000);
+const CLI_LINES = Number(process.env.BENCH_CLI_LINES ?? 20_000);
+const DIFF = Number(process.env.BENCH_DIFF_CASES ?? 200_000);
 
 const t0 = performance.now();
 const regulation = loadRegulationOrThrow(join(root, 'rules'));
-const decider = new Decider(regulation);
+const compiled = new Decider(regulation);
+const jre = new Decider(regulation, { engine: 'jre' });
 const loadMs = performance.now() - t0;
 const cases = generateCases(COUNT);
+const fastCases = generateCases(FAST_COUNT, 99);
 
-// warm up
-for (const c of cases.slice(0, 200)) await decider.decide(checkCase(regulation, c).case!);
+/** cases/s of `work` over `inputs`, after a warm-up on the first ones. */
+async function rate(inputs: unknown[], work: (c: unknown) => unknown, warm = 500): Promise<number> {
+  for (const c of inputs.slice(0, warm)) await work(c);
+  const start = performance.now();
+  for (const c of inputs) await work(c);
+  return (inputs.length / (performance.now() - start)) * 1000;
+}
 
-let start = performance.now();
+const checked = (c: unknown): CaseInput => checkCase(regulation, c).case ?? (c as CaseInput);
+
+const casesPerSecond: Record<string, number> = {};
+casesPerSecond.compiledTraced = await rate(fastCases, (c) => compiled.decide(checked(c), { trace: true }));
+casesPerSecond.compiled = await rate(fastCases, (c) => compiled.decide(checked(c), { trace: false }));
+const withBecause = await rate(cases, async (c) => JSON.stringify(await compiled.decide(checked(c), { trace: true })));
+casesPerSecond.jre = await rate(cases, (c) => jre.decide(checked(c), { trace: true }), 200);
+const jreUntraced = await rate(cases, (c) => jre.decide(checked(c), { trace: false }), 200);
+
+// bare json-rules-engine over the facts each case's rules used (worked out by tiaoli beforehand)
 const snapshots: Array<Record<string, unknown>> = [];
 for (const c of cases) {
-  const checked = checkCase(regulation, c);
-  const { facts } = await decider.decideWithFacts(checked.case!);
-  snapshots.push(facts);
+  try {
+    snapshots.push((await jre.decideWithFacts(checked(c))).facts);
+  } catch {
+    // a case whose decision is an error has no facts to replay
+  }
 }
-const tiaoliMs = performance.now() - start;
-
-start = performance.now();
-for (const c of cases) await decider.decide(checkCase(regulation, c).case!, { trace: false });
-const untracedMs = performance.now() - start;
-
 const bare = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
 for (const op of engineOperators()) bare.addOperator(op);
 for (const rule of regulation.rules) {
-  bare.addRule({ name: rule.id, priority: decider.order.priority.get(rule.id) ?? 1, conditions: rule.when as any, event: { type: rule.id } });
+  bare.addRule({ name: rule.id, priority: jre.order.priority.get(rule.id) ?? 1, conditions: rule.when as never, event: { type: rule.id } });
 }
-for (const s of snapshots.slice(0, 200)) await bare.run(s);
-start = performance.now();
-for (const s of snapshots) await bare.run(s);
-const bareMs = performance.now() - start;
+casesPerSecond.jreBare = await rate(snapshots, (s) => bare.run(s as Record<string, unknown>), 200);
 
-const lines = `${generateCases(20000, 7).map((c) => JSON.stringify(c)).join('\n')}\n`;
-start = performance.now();
-const cli = spawnSync(process.execPath, [join(root, 'engine/cli/bin.js'), 'decide', '--jsonl', '--brief'], { cwd: root, input: lines, encoding: 'utf8', maxBuffer: 1 << 30 });
+// the command line end to end, as a user runs it: the file on stdin, the answers on stdout
+const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-bench-'));
+const input = join(scratch, 'cases.jsonl');
+writeFileSync(input, `${generateCases(CLI_LINES, 7).map((c) => JSON.stringify(c)).join('\n')}\n`);
+const stdin = openSync(input, 'r');
+let start = performance.now();
+const cli = spawnSync(process.execPath, [join(root, 'engine/cli/bin.js'), 'decide', '--jsonl', '--brief'], { cwd: root, stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
 const cliMs = performance.now() - start;
+closeSync(stdin);
+rmSync(scratch, { recursive: true, force: true });
 const answered = cli.stdout.trim().split('\n').length;
+casesPerSecond.cliJsonl = (CLI_LINES / cliMs) * 1000;
 
-const rate = (n: number, ms: number): string => `${Math.round((n / ms) * 1000).toLocaleString('en')} cases/s`;
-console.log(`rules loaded and checked: ${loadMs.toFixed(0)} ms (${regulation.rules.length} rules, ruleset ${regulation.ruleset})`);
-console.log(`tiaoli (validate + derive + decide + trace), ${COUNT} cases: ${tiaoliMs.toFixed(0)} ms, ${rate(COUNT, tiaoliMs)}`);
-console.log(`tiaoli without the trace (--brief), ${COUNT} cases: ${untracedMs.toFixed(0)} ms, ${rate(COUNT, untracedMs)}`);
-console.log(`bare json-rules-engine, same rules, facts precomputed, ${COUNT} cases: ${bareMs.toFixed(0)} ms, ${rate(COUNT, bareMs)}`);
-console.log(`tiaoli decide --jsonl --brief, 20000 lines end to end: ${cliMs.toFixed(0)} ms, ${rate(20000, cliMs)}, ${answered} answers, exit ${cli.status}`);
+const ratios = {
+  compiledTracedOverJreBare: casesPerSecond.compiledTraced / casesPerSecond.jreBare,
+  compiledOverJreBare: casesPerSecond.compiled / casesPerSecond.jreBare,
+  compiledOverJre: casesPerSecond.compiled / casesPerSecond.jre,
+  compiledTracedOverJre: casesPerSecond.compiledTraced / casesPerSecond.jre,
+};
+const targets = { compiledTracedOverJreBare: 30, compiledOverJreBare: 100 };
+
+const n = (x: number): string => Math.round(x).toLocaleString('en');
+say(`rules loaded and checked: ${loadMs.toFixed(0)} ms (${regulation.rules.length} rules, ruleset ${regulation.ruleset})`);
+say(`${'path'.padEnd(64)}${'cases/s'.padStart(12)}`);
+const row = (label: string, x: number): void => say(`${label.padEnd(64)}${n(x).padStart(12)}`);
+row(`compiledTraced: validate + compiled + trace recorded (${FAST_COUNT})`, casesPerSecond.compiledTraced);
+row(`compiled: validate + compiled, no trace (${FAST_COUNT})`, casesPerSecond.compiled);
+row(`compiled + because made and written as JSON (${COUNT})`, withBecause);
+row(`jre: validate + json-rules-engine + because (${COUNT})`, casesPerSecond.jre);
+row(`jre without the trace (${COUNT})`, jreUntraced);
+row(`jreBare: bare json-rules-engine, facts precomputed (${snapshots.length})`, casesPerSecond.jreBare);
+row(`cliJsonl: decide --jsonl --brief, ${CLI_LINES} lines end to end`, casesPerSecond.cliJsonl);
+say(`  (cli: ${answered} answers, exit ${cli.status}${cli.status && cli.status > 1 ? `, ${cli.stderr.slice(0, 300)}` : ''})`);
+for (const [k, v] of Object.entries(ratios)) say(`${k}: ${v.toFixed(1)}×${k in targets ? ` (target ≥ ${targets[k as keyof typeof targets]}×)` : ''}`);
+
+// the differential check: the two paths agree on every generated case
+const engines = bothEngines(regulation);
+const diffCases = generateCases(DIFF, 20_171_009, readingChoices(regulation));
+const coverage = ruleCoverage(engines.compiled, diffCases);
+say(`differential: ${DIFF.toLocaleString('en')} generated cases (${coverage.invalid} refused by the case checks, ${coverage.fired}/${coverage.rules} rules fired at least once${coverage.never.length ? `; never: ${coverage.never.join(', ')}` : ''})`);
+start = performance.now();
+let differing = 0;
+for (const c of diffCases) {
+  const d = await difference(engines, c);
+  if (d) {
+    differing++;
+    if (differing <= 3) say(`  differs: ${JSON.stringify(c)}\n    compiled: ${d.compiled.error ?? d.compiled.json.slice(0, 300)}\n    jre: ${d.jre.error ?? d.jre.json.slice(0, 300)}`);
+  }
+}
+say(`differential: ${differing} differing of ${DIFF.toLocaleString('en')} (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+if (differing || cli.status === null || cli.status > 1) process.exitCode = 1;
+
+if (asJson) {
+  const rounded = Object.fromEntries(Object.entries(casesPerSecond).map(([k, v]) => [k, Math.round(v)]));
+  const r = Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  process.stdout.write(`${JSON.stringify({ casesPerSecond: rounded, ratios: r, targets, extra: { compiledWithBecauseJson: Math.round(withBecause), jreUntraced: Math.round(jreUntraced) }, differential: { cases: DIFF, differing, rules: coverage.rules, rulesFired: coverage.fired } })}\n`);
+}

@@ -3,7 +3,7 @@
 // `chinese-days` package (MIT); its date functions are not used, since they read dates
 // in the machine's local time zone and shift by a day west of UTC.
 import holidayTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { addDays, parseDate, weekday, type CalendarDate } from './calendar-date.js';
+import { dayNumber, fromDayNumber, parseDate, weekday, type CalendarDate } from './calendar-date.js';
 
 interface HolidayTable {
   holidays: Record<CalendarDate, string>;
@@ -42,13 +42,23 @@ export function isWorkingDay(date: CalendarDate): boolean {
   return day >= 1 && day <= 5;
 }
 
+// The table by day number, for counting working days without making a date string a day.
+const workdayNumbers = new Set(Object.entries(table.workdays).filter(([d, name]) => name && parseDate(d)).map(([d]) => dayNumber(d)));
+const holidayNumbers = new Set(Object.entries(table.holidays).filter(([d, name]) => name && parseDate(d)).map(([d]) => dayNumber(d)));
+const firstCovered = dayNumber(`${String(covered[0]).padStart(4, '0')}-01-01`);
+const lastCovered = dayNumber(`${String(covered[1]).padStart(4, '0')}-12-31`);
+
 /** The n-th working day after `from` (`from` itself is not counted). */
 export function addWorkingDays(from: CalendarDate, n: number): CalendarDate {
-  let day = from;
+  if (!(n > 0)) return from;
+  let day = dayNumber(from);
   let counted = 0;
   while (counted < n) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day)) counted += 1;
+    day += 1;
+    if (day < firstCovered || day > lastCovered) throw new CalendarRangeError(parseDate(fromDayNumber(day))!.year, covered);
+    // isWorkingDay by day number: a make-up working day, else not a holiday and Monday to Friday
+    const wd = (((day % 7) + 7 + 4) % 7);
+    if (workdayNumbers.has(day) || (!holidayNumbers.has(day) && wd >= 1 && wd <= 5)) counted += 1;
   }
-  return day;
+  return fromDayNumber(day);
 }

@@ -8,7 +8,7 @@ import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import { residentIdBirthDate } from '../../core/derived/resident-id.js';
 import type { Regulation } from '../model.js';
 
-interface Field { path: PathSegment[]; label: string; value: string }
+interface Field { path: PathSegment[]; label: string | (() => string); value: string }
 type Json = Record<string, unknown>;
 
 const own = (node: unknown, key: string): unknown =>
@@ -21,7 +21,7 @@ function labelOf(regulation: Regulation | undefined, path: PathSegment[]): strin
   return (facts && Object.hasOwn(facts, name) ? facts[name] : undefined) ?? name;
 }
 
-function field(data: unknown, path: PathSegment[], label: string): Field | undefined {
+function field(data: unknown, path: PathSegment[], label: string | (() => string)): Field | undefined {
   let node: unknown = data;
   for (const key of path) node = typeof key === 'number' ? (Array.isArray(node) ? node[key] : undefined) : own(node, key);
   return isCalendarDate(node) ? { path, label, value: node } : undefined;
@@ -40,7 +40,8 @@ function birth(data: unknown): Field | undefined {
 type Pair = [first: Field | undefined, then: Field | undefined, at: 'first' | 'then'];
 
 export function dateOrderProblems(data: unknown, source: SourceFile, regulation?: Regulation): Problem[] {
-  const at = (path: PathSegment[]): Field | undefined => field(data, path, labelOf(regulation, path));
+  // the label is looked up only for a date in the wrong order
+  const at = (path: PathSegment[]): Field | undefined => field(data, path, () => labelOf(regulation, path));
   const asOf = field(data, ['asOf'], '决定日期');
   const born = birth(data);
   const arrived = at(['facts', 'residence', 'arrivedOn']);
@@ -62,7 +63,7 @@ export function dateOrderProblems(data: unknown, source: SourceFile, regulation?
   const problems: Problem[] = [];
   for (const [first, then, at] of pairs) {
     if (!first || !then || first.value <= then.value) continue;
-    const name = (f: Field) => `${f.path.join('.')}（${f.label} ${f.value}）`;
+    const name = (f: Field) => `${f.path.join('.')}（${typeof f.label === 'function' ? f.label() : f.label} ${f.value}）`;
     const message = at === 'then'
       ? `${name(then)}早于${name(first)}：日期顺序不可能，请核对这两项`
       : `${name(first)}晚于${name(then)}：日期顺序不可能，请核对这两项`;

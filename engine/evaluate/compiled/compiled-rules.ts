@@ -1,0 +1,330 @@
+// The rules of a regulation compiled, at load, into closures over a run's flat arrays:
+// every fact (case paths, asOf, parameters at their legal date, derived facts, other
+// decisions' fields) read once per run and kept; every rule's conditions; the values a
+// fired rule gives; every decision field settled as the Evaluator settles it (exceptions
+// set aside the rules they override; rules that disagree are an error). Rules run in
+// json-rules-engine's order (priority sets, highest first); the first error of a run
+// ends it and is what deciding the case throws, as on the json-rules-engine path.
+// Nothing here evaluates text: closures are built from the typed rule and condition trees.
+import type { Regulation, RuleSpec } from '../../model/model.js';
+import { readFactName } from '../../core/fact-names.js';
+import { EvaluationError } from '../../core/evaluation-error.js';
+import { own, isInheritedName } from '../../core/own.js';
+import { parameterOn } from '../../model/parameters.js';
+import { derivedFunctions } from '../../core/derived/registry.js';
+import type { ArgType } from '../../core/derived/function.js';
+import { isCalendarDate } from '../../core/dates/calendar-date.js';
+import type { FieldOrder } from '../../model/field-order.js';
+import { compileCondition, resultTree, type Test } from './compile-condition.js';
+import { compileValue, pathWalker, type Read } from './fact-reader.js';
+import { FAILED, FIRED, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
+import type { CaseInput } from '../../model/case/case-input.js';
+import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
+
+const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
+  date: isCalendarDate,
+  integer: Number.isInteger,
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  string: (v) => typeof v === 'string',
+  boolean: (v) => typeof v === 'boolean',
+  list: Array.isArray,
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  any: () => true,
+};
+
+const IN_PROGRESS: unique symbol = Symbol('in progress');
+
+const fail = (code: string, message: string) => (): never => {
+  throw new EvaluationError(code, message);
+};
+
+interface FieldPlan {
+  decision: string;
+  field: string;
+  key: string;
+  list: boolean;
+  default: unknown;
+  /** its value when no rule gives one: the default, if any */
+  absent: FieldValue;
+  /** the rules that set this field, in rule order (a rule setting it twice counted twice) */
+  setters: Array<{ rule: number; id: string; entry: number; overriddenBy: number[] }>;
+}
+
+export class CompiledRules {
+  readonly factNames: string[] = [];
+  private readonly factIndex = new Map<string, number>();
+  private readonly computers: Read[] = [];
+  readonly derivedNames: string[] = [];
+  private readonly derivedIndex = new Map<string, number>();
+  readonly paramNames: string[] = [];
+  private readonly paramIndex = new Map<string, number>();
+  readonly rules: RuleSpec[];
+  private readonly tests: Test[] = [];
+  private readonly givers: Array<Read[]> = [];
+  /** each rule's first leaf index (its leaves are numbered in document order) */
+  private readonly firstLeaf: number[] = [];
+  private leafCount = 0;
+  /** rule indices in json-rules-engine's order: priority sets, highest first, rule order within */
+  private readonly order: number[];
+  readonly fields: FieldPlan[] = [];
+  readonly fieldIndex = new Map<string, number>();
+  /** per decision (regulation order): its fields' indices, in field order */
+  readonly decisionFields: Array<{ name: string; fields: number[] }> = [];
+  private readonly blank: unknown[];
+
+  constructor(readonly regulation: Regulation, order: FieldOrder) {
+    this.rules = regulation.rules;
+    for (const spec of Object.values(regulation.decisions)) {
+      const fields: number[] = [];
+      for (const [field, f] of Object.entries(spec.fields)) {
+        const key = `${spec.name}.${field}`;
+        this.fieldIndex.set(key, this.fields.length);
+        fields.push(this.fields.length);
+        this.fields.push({ decision: spec.name, field, key, list: f.type === 'list', default: f.default, absent: { value: f.default, present: f.default !== undefined }, setters: [] });
+      }
+      this.decisionFields.push({ name: spec.name, fields });
+    }
+    this.rules.forEach((rule, i) => {
+      const entries = [...Object.entries(rule.set), ...Object.entries(rule.add)];
+      this.firstLeaf.push(this.leafCount);
+      this.tests.push(compileCondition(rule.when, { readFact: (name) => this.reader(name), nextLeaf: () => this.leafCount++ }));
+      this.givers.push(entries.map(([, spec]) => compileValue(spec, (name) => this.reader(name))));
+      for (const [target] of entries) {
+        const plan = this.fieldIndex.has(target) ? this.fields[this.fieldIndex.get(target)!] : undefined;
+        // Object.fromEntries keeps the last entry for a key; own(values, key) reads that one
+        if (plan) plan.setters.push({ rule: i, id: rule.id, entry: entries.map(([t]) => t).lastIndexOf(target), overriddenBy: [] });
+      }
+    });
+    for (const plan of this.fields) {
+      for (const s of plan.setters) s.overriddenBy = plan.setters.filter((o) => this.rules[o.rule].overrides.includes(s.id)).map((o) => o.rule);
+    }
+    const priorities = [...new Set(this.rules.map((r) => order.priority.get(r.id) ?? 1))].sort((a, b) => b - a);
+    this.order = priorities.flatMap((p) => this.rules.flatMap((r, i) => ((order.priority.get(r.id) ?? 1) === p ? [i] : [])));
+    this.blank = this.computers.map(() => UNSET);
+  }
+
+  /** How a run reads a fact: from the run's slot, worked out on first read. */
+  private reader(name: string): Read {
+    let i = this.factIndex.get(name);
+    if (i === undefined) {
+      i = this.factNames.length;
+      this.factIndex.set(name, i);
+      this.factNames.push(name);
+      this.computers.push(fail('ref.badFactName', `事实名 ${name} 的写法不对`));
+      this.computers[i] = this.computer(name);
+    }
+    const slot = i;
+    const compute = (run: CompiledRun): unknown => {
+      const values = run.values;
+      values[slot] = IN_PROGRESS;
+      const v = this.computers[slot](run);
+      values[slot] = v;
+      return v;
+    };
+    return (run) => {
+      const v = run.values[slot];
+      if (v === UNSET) return compute(run);
+      if (v === IN_PROGRESS) throw new EvaluationError('derived.cycle', `事实 ${name} 的计算依赖它自己`);
+      return v;
+    };
+  }
+
+  private computer(name: string): Read {
+    const fact = readFactName(name);
+    switch (fact?.kind) {
+      case 'asOf':
+        return (run) => run.asOf;
+      case 'case': {
+        const walk = pathWalker(fact.path.join('.'));
+        return (run) => walk(run.facts);
+      }
+      case 'param':
+        return this.paramComputer(fact.name);
+      case 'decision': {
+        const i = this.fieldIndex.get(`${fact.decision}.${fact.field}`);
+        if (i === undefined || !own(own(this.regulation.decisions, fact.decision)?.fields, fact.field)) {
+          return fail('ref.unknownDecision', `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`);
+        }
+        return (run) => this.fieldValue(run, i).value;
+      }
+      case 'derived':
+        return this.derivedComputer(fact.name);
+      default:
+        return fail('ref.badFactName', `事实名 ${name} 的写法不对`);
+    }
+  }
+
+  private paramComputer(name: string): Read {
+    const spec = own(this.regulation.parameters, name);
+    if (!spec) return fail('ref.unknownParameter', `参数 ${name} 未定义（rules/parameters/）`);
+    const p = this.paramNames.length;
+    this.paramNames.push(name);
+    this.paramIndex.set(name, p);
+    // the date it is read at: its `readAt` fact when the case has it, else asOf
+    const readAt = spec.readAt && spec.readAt.fact !== 'asOf' ? pathWalker(spec.readAt.fact) : undefined;
+    // parameterOn(spec, date) without a new object per read: one per entry, before the first date or not
+    const entries = spec.values;
+    const made = entries.map((e) => [false, true].map((beforeFirst) => ({ name: spec.name, value: e.value, from: e.from, beforeFirst })));
+    return (run) => {
+      const at = readAt ? readAt(run.facts) : undefined;
+      const date = typeof at === 'string' ? at : run.asOf;
+      if (!entries.length) return parameterOn(spec, date).value; // throws param.noValue
+      let chosen = 0;
+      for (let e = 0; e < entries.length; e++) if (entries[e].from <= date) chosen = e;
+      const value = made[chosen][date < entries[0].from ? 1 : 0];
+      run.params[p] = value;
+      return value.value;
+    };
+  }
+
+  private derivedComputer(name: string): Read {
+    const spec = own(this.regulation.derived, name);
+    if (!spec) return fail('ref.unknownDerived', `派生事实 ${name} 未定义`);
+    const fn = derivedFunctions.get(spec.function);
+    if (!fn) return fail('ref.unknownFunction', `派生事实 ${name}（${spec.label}）使用未知的函数 ${spec.function}`);
+    const d = this.derivedNames.length;
+    this.derivedNames.push(name);
+    this.derivedIndex.set(name, d);
+    const args = Object.entries(spec.args ?? {}).map(([arg, value]) => [arg, compileValue(value, (n) => this.reader(n))] as const);
+    const safeNames = args.every(([arg]) => !isInheritedName(arg));
+    const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type }));
+    return (run) => {
+      let given: Record<string, unknown>;
+      if (safeNames) {
+        given = {};
+        for (const [arg, read] of args) given[arg] = read(run);
+      } else {
+        given = Object.fromEntries(args.map(([arg, read]) => [arg, read(run)]));
+      }
+      let value: unknown;
+      let missing = false;
+      for (const a of declared) {
+        const v = own(given, a.arg);
+        if (!a.optional && (v === undefined || v === null)) missing = true;
+      }
+      if (!missing) {
+        for (const a of declared) {
+          const v = own(given, a.arg);
+          if (v === undefined || v === null) continue;
+          if (!a.check(v)) {
+            throw new EvaluationError('derived.argumentType', `派生事实 ${name}（${spec.label}）的参数 ${a.arg} 应为 ${a.type}，实为 ${JSON.stringify(v)}`);
+          }
+        }
+        try {
+          value = fn.compute(given);
+        } catch (e) {
+          throw new EvaluationError((e as { code?: string }).code ?? 'derived.failed', `无法计算${spec.label}（derived.${name}）：${(e as Error).message}`);
+        }
+      }
+      run.derivedArgs[d] = given;
+      return value;
+    };
+  }
+
+  /** Run one case through the rules; `trace` records every condition's values for `because`. */
+  run(input: CaseInput, trace: boolean): CompiledRun {
+    const n = this.rules.length;
+    const run: CompiledRun = {
+      input, asOf: input.asOf, facts: input.facts ?? {}, values: this.blank.slice(),
+      derivedArgs: new Array(this.derivedNames.length), params: new Array(this.paramNames.length),
+      fired: new Uint8Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length),
+      trace: trace ? { fact: new Array(this.leafCount), value: new Array(this.leafCount), result: new Int8Array(this.leafCount).fill(-1) } : undefined,
+    };
+    for (const i of this.order) {
+      if (this.tests[i](run)) {
+        run.fired[i] = FIRED;
+        const givers = this.givers[i];
+        const values = new Array(givers.length);
+        for (let g = 0; g < givers.length; g++) values[g] = givers[g](run);
+        run.ruleValues[i] = values;
+      } else {
+        run.fired[i] = FAILED;
+      }
+    }
+    for (let f = 0; f < this.fields.length; f++) this.fieldValue(run, f);
+    return run;
+  }
+
+  /** A decision field's value once every rule that sets it has run (Evaluator.fieldValue). */
+  fieldValue(run: CompiledRun, f: number): FieldValue {
+    const known = run.fieldValues[f];
+    if (known) return known;
+    const plan = this.fields[f];
+    const fired = run.fired;
+    let effective = 0;
+    // the values given, without a list for the usual one or none
+    let first: { id: string; value: unknown } | undefined;
+    let more: Array<{ id: string; value: unknown }> | undefined;
+    for (const s of plan.setters) {
+      if (fired[s.rule] !== FIRED) continue;
+      let overridden = false;
+      for (const o of s.overriddenBy) if (fired[o] === FIRED) overridden = true;
+      if (overridden) continue;
+      effective++;
+      const value = run.ruleValues[s.rule]![s.entry];
+      if (value === undefined) continue;
+      if (!first) first = { id: s.id, value };
+      else (more ??= [first]).push({ id: s.id, value });
+    }
+    let out: FieldValue;
+    if (plan.list) {
+      if (!effective) out = plan.absent;
+      else out = { value: first ? [...new Set((more ?? [first]).map((g) => g.value).flat())] : [], present: true };
+    } else {
+      if (more) {
+        const given = more;
+        const json = JSON.stringify(given[0].value);
+        if (given.some((g) => JSON.stringify(g.value) !== json)) {
+          throw new EvaluationError('rule.conflict', `规则冲突：${given.map((g) => `${g.id} 认为 ${plan.key} = ${JSON.stringify(g.value)}`).join('；')}。应以 overrides 指明例外关系`);
+        }
+      }
+      out = first ? { value: first.value, present: true } : plan.absent;
+    }
+    run.fieldValues[f] = out;
+    return out;
+  }
+
+  /** A rule's values as the Evaluator records them: target → value. */
+  ruleValuesOf(run: CompiledRun, i: number): Record<string, unknown> {
+    const values = run.ruleValues[i];
+    if (!values) return {};
+    const rule = this.rules[i];
+    const targets = [...Object.keys(rule.set), ...Object.keys(rule.add)];
+    return Object.fromEntries(targets.map((t, k) => [t, values[k]]));
+  }
+
+  /** The run as the Evaluator's run state (explain/ reads it to build `because`). */
+  stateOf(run: CompiledRun): RunState {
+    const derived = new Map<string, DerivedRecord>();
+    this.derivedNames.forEach((name, d) => {
+      const args = run.derivedArgs[d];
+      if (!args) return;
+      derived.set(name, { name, function: own(this.regulation.derived, name)!.function, args, value: run.values[this.factIndex.get(`derived.${name}`)!] });
+    });
+    const params = new Map();
+    this.paramNames.forEach((name, p) => {
+      if (run.params[p]) params.set(name, run.params[p]);
+    });
+    const rules = new Map<string, RuleRecord>();
+    this.rules.forEach((rule, i) => {
+      if (!run.fired[i]) return;
+      let leaf = this.firstLeaf[i];
+      const conditions = resultTree(rule.when, run, () => leaf++);
+      rules.set(rule.id, { id: rule.id, fired: run.fired[i] === FIRED, result: { conditions } as never, values: this.ruleValuesOf(run, i) });
+    });
+    const fieldValues = new Map<string, FieldValue>();
+    this.fields.forEach((plan, f) => {
+      if (run.fieldValues[f]) fieldValues.set(plan.key, run.fieldValues[f]!);
+    });
+    return { asOf: run.asOf, facts: run.facts, derived, params, rules, fieldValues };
+  }
+
+  /** Each decision's fields that have a value. */
+  fieldsOf(run: CompiledRun): Record<string, Record<string, unknown>> {
+    return Object.fromEntries(this.decisionFields.map((d) => [d.name, Object.fromEntries(d.fields.flatMap((f) => {
+      const v = run.fieldValues[f]!;
+      return v.present ? [[this.fields[f].field, v.value]] : [];
+    }))]));
+  }
+
+}

@@ -1,0 +1,15 @@
+// npm run bench [-- --json]: the cases-per-second bench (bench.ts), then the server under
+// load (load.ts). With --json, stdout carries only bench.ts's JSON document; everything
+// else goes to stderr.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const run = (file: string, stdout: 'inherit' | number): number => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file), ...args], { stdio: ['ignore', stdout, 'inherit'] });
+  return r.status ?? 1;
+};
+const bench = run('bench.ts', 'inherit');
+const load = process.env.BENCH_SKIP_LOAD ? 0 : run('load.ts', asJson ? 2 : 'inherit');
+process.exitCode = bench || load;

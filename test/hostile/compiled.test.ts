@@ -1,0 +1,53 @@
+// Hostile input to the compiled rules: `--engine` naming no engine (inherited names
+// included) is refused with a clear message; a rule file's names that every object
+// inherits, deep conditions, and fact values of the wrong kind decide alike on both paths.
+import { describe, expect, it } from 'vitest';
+import { tiaoli } from '../support/cli.js';
+import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
+import type { RuleSpec } from '../../engine/model/model.js';
+import { rulesDir } from '../support/regulation.js';
+import { bothEngines, difference } from '../differential/both-engines.js';
+
+const regulation = loadRegulationOrThrow(rulesDir);
+const base = { asOf: '2019-07-10', facts: { person: { idNumber: '510104198806210574' }, hukou: { county: '510104' }, residence: { county: '530302', arrivedOn: '2018-06-01', registeredOn: '2018-06-02' }, grounds: { employment: true }, application: { materials: { idCard: 1, photo: 2 } } } };
+
+describe('--engine', () => {
+  for (const name of ['__proto__', 'constructor', 'toString', 'JRE', '']) {
+    it(`refuses --engine ${JSON.stringify(name)} naming the choices`, () => {
+      const r = tiaoli(['decide', '--engine', name, 'test/cases/13-application/complete-materials-issue-on-spot.yaml']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('未知的 --engine');
+      expect(r.stderr).toContain('compiled、jre');
+    });
+  }
+  it('decides the same document with --engine jre and without', () => {
+    const file = 'test/cases/13-application/complete-materials-issue-on-spot.yaml';
+    const compiled = tiaoli(['decide', file]);
+    const jre = tiaoli(['decide', '--engine', 'jre', file]);
+    expect(compiled.status).toBe(0);
+    expect(compiled.stdout).toBe(jre.stdout);
+  });
+});
+
+describe('rules the compiled path is handed', () => {
+  const withRule = (rule: Partial<RuleSpec>) => bothEngines({ ...regulation, rules: [...regulation.rules, { ...regulation.rules[0], id: 'hostile', overrides: [], set: {}, add: {}, ...rule }] });
+
+  it('conditions on inherited names, paths through __proto__ and deep nesting decide alike', async () => {
+    let deep: Record<string, unknown> = { fact: 'person.idNumber', operator: 'present', value: true };
+    for (let i = 0; i < 200; i++) deep = i % 3 === 0 ? { not: deep } : i % 3 === 1 ? { all: [deep, { fact: 'constructor', operator: 'present', value: false }] } : { any: [{ fact: 'toString', operator: 'equal', value: 1 }, deep] };
+    const engines = withRule({
+      when: { all: [deep, { fact: 'person', path: '__proto__.polluted', operator: 'present', value: false }, { fact: 'asOf', path: 'length', operator: 'equal', value: 10 }, { any: [] }] },
+      set: { 'agent.allowed': { fact: 'person', path: 'constructor' } },
+    });
+    for (const input of [base, { ...base, facts: { ...base.facts, person: { idNumber: '510104198806210574', disabled: true } } }]) {
+      expect(await difference(engines, input)).toBeUndefined();
+    }
+  });
+
+  it('an operator given a value of the wrong kind is the same error on both paths', async () => {
+    const engines = withRule({ when: { all: [{ fact: 'asOf', operator: 'in', value: { fact: 'person.idNumber' } }] } });
+    const d = await difference(engines, base);
+    expect(d).toBeUndefined();
+    await expect(engines.compiled.decide(base)).rejects.toThrow('运算符 in 的比较值应为清单');
+  });
+});
