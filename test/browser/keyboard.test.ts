@@ -124,8 +124,8 @@ describe('counter staff with the keyboard only', () => {
     await section('ArrowRight', '户籍与居住地');
     await type('hukou/properties/county', '532301');
     await choose('residence/properties/county', '530302');
-    await type('residence/properties/township', '白石江街道');
-    await choose('residence/properties/townshipKind', 'street');
+    // 白石江街道, from the county's list of townships (its name and kind follow)
+    await choose('residence/properties/townshipCode', '530302003');
     await type('residence/properties/arrivedOn', '2020-03-01');
     await type('residence/properties/registeredOn', '2020-03-03');
     await tabTo(fieldAt('grounds/properties/study'));
