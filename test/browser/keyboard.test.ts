@@ -124,8 +124,8 @@ describe('counter staff with the keyboard only', () => {
     await section('ArrowRight', '户籍与居住地');
     await type('hukou/properties/county', '532301');
     await choose('residence/properties/county', '530302');
-    await type('residence/properties/township', '白石江街道');
-    await choose('residence/properties/townshipKind', 'street');
+    // 白石江街道, from the county's list of townships (its name and kind follow)
+    await choose('residence/properties/townshipCode', '530302003');
     await type('residence/properties/arrivedOn', '2020-03-01');
     await type('residence/properties/registeredOn', '2020-03-03');
     await tabTo(fieldAt('grounds/properties/study'));
@@ -168,12 +168,17 @@ describe('counter staff with the keyboard only', () => {
     await page.keyboard.type('在校学生只交1张证件照，一次性书面告知（键盘录入）');
     await tabTo((f) => f.testid === 'fixture-file');
     await page.keyboard.type('keyboard-student-one-photo');
+    // nothing is pre-ticked: the clerk ticks the outcome she checked against art. 13
+    await tabTo((f) => f.testid === 'expect-application.outcome');
+    await page.keyboard.press('Space');
     await tabTo((f) => f.testid === 'create-fixture');
     await page.keyboard.press('Enter');
-    await page.locator('[data-testid=trace-tree]').waitFor();
+    // said to be saved, where it stays (no jump to the trace)
+    await page.locator('[data-testid=fixture-saved]').filter({ hasText: 'keyboard-student-one-photo.yaml' }).waitFor();
     const saved = parse(readFileSync(join(dir, 'test/cases/13-application/keyboard-student-one-photo.yaml'), 'utf8'));
     expect(saved).toMatchObject({ name: '在校学生只交1张证件照，一次性书面告知（键盘录入）', asOf: '2020-11-02' });
     expect(saved.facts.person).toMatchObject({ name: '李娜', idNumber: '53230120010115002X' });
+    expect(saved.expect).toEqual({ 'application.outcome': 'notice' });
   });
 
   it('the agent section shows as soon as an agent is chosen, before the rest of the form', async () => {

@@ -10,6 +10,7 @@ export const PAGES: ReadonlyArray<{ name: string; hash: string }> = [
   { name: 'counter', hash: '#/counter?form=permit-application' },
   { name: 'fixtures', hash: '#/fixtures' },
   { name: 'trace', hash: '#/trace' },
+  { name: 'register', hash: '#/register' },
 ];
 
 /** Opens the studio in a language (kept in the browser, as the header's switch keeps it). */
@@ -32,8 +33,8 @@ export async function fillApplication(page: Page, section: (n: number) => Promis
   await section(1);
   await control(page, 'hukou/properties/county').fill('532301');
   await control(page, 'residence/properties/county').selectOption('530302');
-  await control(page, 'residence/properties/township').fill('白石江街道');
-  await control(page, 'residence/properties/townshipKind').selectOption('street');
+  // the township from the county's list (fills its name and kind)
+  await control(page, 'residence/properties/townshipCode').selectOption({ label: '白石江街道' });
   await control(page, 'residence/properties/arrivedOn').fill('2020-03-01');
   await control(page, 'residence/properties/registeredOn').fill('2020-03-03');
   await control(page, 'grounds/properties/study').check();

@@ -5,6 +5,7 @@ import type { InterpretationSpec } from '../../../engine/model/model.js';
 import { useMessages } from '../shared/i18n.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
+import { DataText } from '../shared/law-text.js';
 
 export function InterpretationText({ interpretation: i, headingLevel = 3 }: { interpretation: InterpretationSpec; headingLevel?: 2 | 3 | 4 }) {
   const t = useMessages();
@@ -12,12 +13,12 @@ export function InterpretationText({ interpretation: i, headingLevel = 3 }: { in
   const defaultId = i.default ?? i.alternatives.find((a) => a.id)?.id;
   return (
     <div className="interpretation-text" data-testid={`interpretation-${i.id}`}>
-      <Heading>{i.title} <code>{i.id}</code> {i.articles.map((a) => <ArticleRef key={a} refId={a} />)}</Heading>
+      <Heading><DataText text={i.title} /> <code>{i.id}</code> {i.articles.map((a) => <ArticleRef key={a} refId={a} />)}</Heading>
       <dl>
         <dt>{t.interpretationQuestion}</dt>
-        <dd>{i.question}</dd>
+        <dd><DataText text={i.question} /></dd>
         <dt>{t.interpretationReading}</dt>
-        <dd>{i.reading}</dd>
+        <dd><DataText text={i.reading} /></dd>
         {i.alternatives.length > 0 && (
           <>
             <dt>{t.interpretationAlternatives}</dt>
@@ -25,8 +26,8 @@ export function InterpretationText({ interpretation: i, headingLevel = 3 }: { in
               <ul>
                 {i.alternatives.map((a, n) => (
                   <li key={a.id ?? n}>
-                    {a.id && <code>{a.id}</code>}{a.id && a.id === defaultId ? ` ${t.readingDefaultMark} ` : ' '}{a.reading}
-                    {a.consequence && <div className="muted small">{t.interpretationConsequence}{a.consequence}</div>}
+                    {a.id && <code>{a.id}</code>}{a.id && a.id === defaultId ? ` ${t.readingDefaultMark} ` : ' '}<DataText text={a.reading} />
+                    {a.consequence && <div className="muted small">{t.interpretationConsequence}<DataText text={a.consequence} /></div>}
                   </li>
                 ))}
               </ul>
@@ -34,11 +35,11 @@ export function InterpretationText({ interpretation: i, headingLevel = 3 }: { in
           </>
         )}
         <dt>{t.interpretationReasons}</dt>
-        <dd>{i.reasoning}</dd>
+        <dd><DataText text={i.reasoning} /></dd>
         {i.sources.length > 0 && (
           <>
             <dt>{t.interpretationSources}</dt>
-            <dd><ul>{i.sources.map((s) => <li key={s}>{s}</li>)}</ul></dd>
+            <dd><ul>{i.sources.map((s) => <li key={s}><DataText text={s} /></li>)}</ul></dd>
           </>
         )}
       </dl>

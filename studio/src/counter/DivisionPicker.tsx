@@ -13,7 +13,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { rankWith, type ControlProps, type RankedTester } from '@jsonforms/core';
 import { useJsonForms, withJsonFormsControlProps } from '@jsonforms/react';
 import { fetchDivisions } from '../shared/api.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages } from '../shared/i18n.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
 import './division-picker.css';
 
@@ -53,8 +53,8 @@ function useListing(parent: string | undefined, local?: Division[]): { list?: Di
 function LevelSelect(props: { id?: string; parent?: string; local?: Division[]; value?: string; label: string; testId: string; enabled: boolean; onPick: (d: Division | undefined) => void }) {
   const t = useMessages();
   const { list, label, error } = useListing(props.parent, props.local);
-  const title = label ? `${props.label}：${label}` : props.label;
-  if (error) return <span className="validation validation_error" data-testid={`${props.testId}-error`}>{t.divisionFailed}：{error}</span>;
+  const title = label ? `${props.label}${t.colon}${label}` : props.label;
+  if (error) return <span className="validation validation_error" data-testid={`${props.testId}-error`}>{t.divisionFailed}{t.colon}{error}</span>;
   if (list && list.length === 0) return <span className="muted small">{t.divisionNone}</span>;
   const known = list?.some((d) => d.code === props.value);
   return (
@@ -67,9 +67,10 @@ function LevelSelect(props: { id?: string; parent?: string; local?: Division[]; 
       value={props.value ?? ''}
       onChange={(e) => props.onPick(list?.find((d) => d.code === e.target.value))}
     >
-      <option value="">{label ?? ''} {t.divisionChoose}</option>
+      <option value="">{label ? fill(t.divisionLevel, { level: label }) : t.divisionChoose}</option>
       {props.value && !known && <option value={props.value}>{props.value}</option>}
-      {list?.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+      {/* the names of places are the dataset's, in Chinese */}
+      {list?.map((d) => <option key={d.code} value={d.code} lang="zh-CN">{d.name}</option>)}
     </select>
   );
 }

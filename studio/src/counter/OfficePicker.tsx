@@ -5,7 +5,8 @@
 import { useProject } from '../shared/project-store.js';
 import { useMessages } from '../shared/i18n.js';
 import { setCounterDesk, useCounterDesk } from './counter-desk.js';
-import { unconfirmedFields, type Office } from '../../../engine/project/offices/office-model.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
+import { DataText, Law } from '../shared/law-text.js';
 import './office-picker.css';
 
 /** The offices of the model the counter decides with (the working copy when it loads). */
@@ -28,18 +29,22 @@ export function OfficePicker() {
   const desk = useCounterDesk();
   const { office } = useCounterOffice();
   const list = [...(offices?.values() ?? [])];
-  const missing = office ? unconfirmedFields(office) : [];
-  const detail = (label: string, value: string | null) => `${label}：${value ?? t.unknownDetail}`;
+  // what forms/offices.yaml has not confirmed (as office-model's unconfirmedFields), in the interface's words
+  const details = { address: t.officeAddress, phone: t.officePhone, hours: t.officeHours } as const;
+  const missing = !office ? [] : office.confirmed
+    ? (Object.keys(details) as Array<keyof typeof details>).filter((k) => office[k] === null).map((k) => details[k])
+    : [t.officeName, ...Object.values(details)];
+  const detail = (label: string, value: string | null) => <>{label}{t.colon}{value === null ? t.unknownDetail : <DataText text={value} />}</>;
   return (
     <div className="office-picker" data-testid="office-picker">
       <div className="office-choice">
-        <label>{t.office}：
+        <label>{t.office}{t.colon}
           <select data-testid="office" value={office?.id ?? ''} onChange={(e) => setCounterDesk({ officeId: e.target.value || undefined })}>
             <option value="">{t.chooseOffice}</option>
-            {list.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {list.map((o) => <option key={o.id} value={o.id} lang="zh-CN">{o.name}</option>)}
           </select>
         </label>
-        <label>{t.operator}：
+        <label>{t.operator}{t.colon}
           <input data-testid="operator" value={desk.operator} maxLength={40} size={8} onChange={(e) => setCounterDesk({ operator: e.target.value })} />
         </label>
       </div>
@@ -47,10 +52,10 @@ export function OfficePicker() {
       {list.length > 0 && !office && <p className="muted small">{t.officeChosenOnce}</p>}
       {office && (
         <p className="muted small" data-testid="office-details">
-          {detail(t.officeAddress, office.address)} · {detail(t.officePhone, office.phone)} · {detail(t.officeHours, office.hours)} · {t.reconsiderationBy}：{office.reconsideration.name}
+          {detail(t.officeAddress, office.address)} · {detail(t.officePhone, office.phone)} · {detail(t.officeHours, office.hours)} · {t.reconsiderationBy}{t.colon}<Law>{office.reconsideration.name}</Law>
         </p>
       )}
-      {missing.length > 0 && <p className="office-warning" data-testid="office-unconfirmed">{t.officeUnconfirmed}{missing.join('、')}</p>}
+      {missing.length > 0 && <p className="office-warning" data-testid="office-unconfirmed">{t.officeUnconfirmed}{missing.join(t.listSeparator)}</p>}
     </div>
   );
 }

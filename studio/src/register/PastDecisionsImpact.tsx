@@ -3,7 +3,8 @@
 // (the drafts) and answers with counts per field and value, and which records.
 import { useEffect, useState } from 'react';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages } from '../shared/i18n.js';
+import { DataText } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { replayRegister, type ReplaySummary } from './register-api.js';
@@ -27,22 +28,22 @@ export function PastDecisionsImpact() {
     };
   }, [key]);
   const vocabulary = project.workingModel?.regulation?.vocabulary ?? project.savedModel?.regulation?.vocabulary;
-  const show = (v: unknown) => (v === undefined ? '（无）' : vocabulary ? labelOf(v, vocabulary) : JSON.stringify(v));
+  const show = (v: unknown) => (v === undefined ? t.none : <DataText text={vocabulary ? labelOf(v, vocabulary) : JSON.stringify(v)} />);
   const byNumber = new Map(summary?.records.map((r) => [r.documentNumber, r]) ?? []);
   if (summary?.total === 0) return null; // nothing stored yet: nothing to compare
   return (
     <div className="past-decisions" data-testid="past-decisions">
-      <h4>{t.registerPast}{summary ? `（${summary.changed}）` : ''}</h4>
+      <h4>{t.registerPast}{summary ? fill(t.count, { n: summary.changed }) : ''}</h4>
       {error && <p className="muted small">{error}</p>}
       {summary && <p className="muted">{summary.total} {t.registerPastOf}{summary.changed} {t.registerPastChange}</p>}
       {summary && summary.changed === 0 && <p className="muted">{t.registerPastNone}</p>}
       {summary?.fields.map((f) => (
         <div key={f.field} className="change-group">
-          <h5><code>{f.field}</code>（{f.count}）</h5>
+          <h5><code>{f.field}</code>{fill(t.count, { n: f.count })}</h5>
           <ul>
             {f.pairs.map((p) => (
               <li key={`${JSON.stringify(p.before)}→${JSON.stringify(p.after)}`}>
-                <span className="before">{show(p.before)}</span> → <span className="after">{show(p.after)}</span>：{p.count}
+                <span className="before">{show(p.before)}</span> → <span className="after">{show(p.after)}</span>{t.colon}{p.count}
                 <div className="small">
                   {p.records.map((n) => {
                     const r = byNumber.get(n);

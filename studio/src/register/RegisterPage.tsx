@@ -7,7 +7,8 @@ import { renderPrint } from '../../../engine/project/print/render-print.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { isRuleTrace } from '../../../engine/explain/trace-types.js';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages, type Messages } from '../shared/i18n.js';
+import { DataText, Law } from '../shared/law-text.js';
 import { go, href } from '../shared/router.js';
 import { TraceTree } from '../trace/TracePage.js';
 import { PrintPreview, type Printed } from '../counter/PrintPreview.js';
@@ -18,7 +19,8 @@ interface Search { name: string; idNumber: string; from: string; to: string; out
 const EMPTY: Search = { name: '', idNumber: '', from: '', to: '', outcome: '' };
 let lastSearch: Search = EMPTY;
 
-const shownTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+/** The time a decision was recorded, in the counter's time zone, as the interface's language writes it. */
+const shownTime = (iso: string, t: Messages) => new Date(iso).toLocaleString(t.locale, { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function RegisterPage({ id, decision }: { id?: string; decision?: string }) {
   return id ? <StoredDecisionView id={Number(id)} decision={decision} /> : <RegisterList />;
@@ -53,8 +55,8 @@ function RegisterList() {
     e.preventDefault();
     void run(search);
   };
-  const input = (key: keyof Search, label: string, type = 'text') => (
-    <label>{label}<input type={type} value={search[key]} data-testid={`register-${key}`} onChange={(e) => setSearch({ ...search, [key]: e.target.value })} /></label>
+  const input = (key: keyof Search, label: string) => (
+    <label>{label}<input type={key === 'from' || key === 'to' ? 'date' : 'text'} value={search[key]} data-testid={`register-${key}`} onChange={(e) => setSearch({ ...search, [key]: e.target.value })} /></label>
   );
   const vocabulary = regulation?.vocabulary;
   return (
@@ -63,12 +65,12 @@ function RegisterList() {
       <form className="register-search" onSubmit={submit}>
         {input('name', t.registerName)}
         {input('idNumber', t.registerIdNumber)}
-        {input('from', t.registerFrom, 'date')}
-        {input('to', t.registerTo, 'date')}
+        {input('from', t.registerFrom)}
+        {input('to', t.registerTo)}
         <label>{t.registerOutcome}
           <select value={search.outcome} data-testid="register-outcome" onChange={(e) => setSearch({ ...search, outcome: e.target.value })}>
             <option value="">{t.registerAny}</option>
-            {outcomes.map((o) => <option key={o} value={o}>{vocabulary ? labelOf(o, vocabulary) : o}</option>)}
+            {outcomes.map((o) => <option key={o} value={o} lang={vocabulary ? 'zh-CN' : undefined}>{vocabulary ? labelOf(o, vocabulary) : o}</option>)}
           </select>
         </label>
         <button type="submit" data-testid="register-search">{t.registerSearch}</button>
@@ -76,6 +78,8 @@ function RegisterList() {
       {error && <p className="error" data-testid="register-error">{error}</p>}
       {entries && entries.length === 0 && <p className="muted">{t.registerNone}</p>}
       {entries && entries.length > 0 && (
+        // a wide table scrolls inside its box on a phone, and takes the focus so a keyboard can scroll it
+        <div className="register-table-box" role="region" aria-label={t.registerTable} tabIndex={0}>
         <table className="register-table" data-testid="register-table">
           <thead>
             <tr><th>{t.registerNumber}</th><th>{t.registerTime}</th><th>{t.registerName}</th><th>{t.registerIdNumber}</th><th>{t.registerService}</th><th>{t.registerOutcome}</th><th>{t.registerOperator}</th><th>{t.registerOffice}</th></tr>
@@ -84,17 +88,18 @@ function RegisterList() {
             {entries.map((e) => (
               <tr key={e.id} data-testid="register-row">
                 <td><a href={href('register', { id: String(e.id) })}>{e.documentNumber}</a></td>
-                <td>{shownTime(e.decidedAt)}</td>
-                <td>{e.personName ?? '—'}</td>
+                <td>{shownTime(e.decidedAt, t)}</td>
+                <td>{e.personName ? <DataText text={e.personName} /> : '—'}</td>
                 <td className="masked">{e.idNumber ?? '—'}</td>
-                <td>{e.service && regulation && Object.hasOwn(regulation.decisions, e.service) ? regulation.decisions[e.service].label : e.service ?? '—'}</td>
-                <td>{e.outcome && vocabulary ? labelOf(e.outcome, vocabulary) : e.outcome ?? '—'}</td>
-                <td>{e.operator}</td>
+                <td>{e.service && regulation && Object.hasOwn(regulation.decisions, e.service) ? <Law>{regulation.decisions[e.service].label}</Law> : e.service ?? '—'}</td>
+                <td>{e.outcome && vocabulary ? <Law>{labelOf(e.outcome, vocabulary)}</Law> : e.outcome ?? '—'}</td>
+                <td><DataText text={e.operator} /></td>
                 <td>{e.officeId}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );
@@ -114,7 +119,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
     fetchStored(id).then(setStored, (e: Error) => setError(e.message));
   }, [id]);
 
-  if (error) return <div className="register-page"><p className="error" data-testid="register-error">{error}</p><a href={href('register')}>{t.registerBack}</a></div>;
+  if (error) return <div className="register-page"><p className="error" data-testid="register-error">{error}</p><a href={href('register')}>{fill(t.backTo, { label: t.registerBack })}</a></div>;
   if (!stored || !model?.regulation) return <p className="muted">{t.loading}</p>;
   const regulation = model.regulation;
   const document = stored.document;
@@ -138,23 +143,23 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
   const changed = stored.ruleset !== regulation.ruleset;
   return (
     <div className="register-page register-record" data-testid="register-record">
-      <p><a href={href('register')}>← {t.registerBack}</a></p>
+      <p><a href={href('register')}>{fill(t.backTo, { label: t.registerBack })}</a></p>
       <h2 data-testid="register-number">{stored.documentNumber}</h2>
       <dl className="register-facts">
-        <div><dt>{t.registerName}</dt><dd>{stored.personName ?? '—'}</dd></div>
-        <div><dt>{t.registerTime}</dt><dd>{shownTime(stored.decidedAt)}</dd></div>
+        <div><dt>{t.registerName}</dt><dd>{stored.personName ? <DataText text={stored.personName} /> : '—'}</dd></div>
+        <div><dt>{t.registerTime}</dt><dd>{shownTime(stored.decidedAt, t)}</dd></div>
         <div><dt>{t.registerOffice}</dt><dd>{stored.officeId}</dd></div>
-        <div><dt>{t.registerOperator}</dt><dd>{stored.operator}</dd></div>
+        <div><dt>{t.registerOperator}</dt><dd><DataText text={stored.operator} /></dd></div>
         <div><dt>{t.registerRuleset}</dt><dd><code>{stored.ruleset}</code>{changed && <span className="badge warn" data-testid="ruleset-changed"> {t.registerRulesetChanged}</span>}</dd></div>
         <div><dt>{t.registerEngine}</dt><dd>{stored.engineVersion}</dd></div>
       </dl>
       <div className="register-actions">
         {kinds.map((kind) => (
-          <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}：{model.prints?.kinds.get(kind)?.label ?? kind}</button>
+          <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}{t.colon}<DataText text={model.prints?.kinds.get(kind)?.label ?? kind} /></button>
         ))}
       </div>
-      <nav className="decision-tabs">
-        {names.map((n) => <a key={n} href={href('register', { id: String(stored.id), decision: n })} className={n === current ? 'active' : ''} onClick={(e) => { e.preventDefault(); go('register', { id: String(stored.id), decision: n }); }}>{regulation.decisions[n].label}</a>)}
+      <nav className="decision-tabs" aria-label={t.registerDecisions}>
+        {names.map((n) => <a key={n} href={href('register', { id: String(stored.id), decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go('register', { id: String(stored.id), decision: n }); }}><Law>{regulation.decisions[n].label}</Law></a>)}
       </nav>
       {current && <TraceTree regulation={regulation} document={document} decision={current} />}
       {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}

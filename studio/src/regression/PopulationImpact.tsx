@@ -3,7 +3,7 @@
 // register slice mounts its own source of cases next to this one.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useProject } from '../shared/project-store.js';
-import { useMessages } from '../shared/i18n.js';
+import { fill, useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
 
@@ -62,14 +62,14 @@ export function PopulationImpact() {
       {impact.problems.length > 0 && <ul className="error small" data-testid="population-problems">{impact.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
       {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
       {impact.loading && <p className="muted">{t.computing}</p>}
-      {impact.population && <p className="muted" data-testid="population-loaded">{t.populationLoaded} {impact.population.count.toLocaleString('zh-CN')}：{impact.population.from}（{Math.round(impact.population.ms)} ms）</p>}
+      {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
       {impact.running && impact.progress && (
-        <p className="muted">{t.deciding}（{impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy}）<progress max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+        <p className="muted">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
       {result && !impact.running && (
         <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)}>
-          <p><b>{result.size.toLocaleString('zh-CN')}</b> {t.ofCases} <b>{result.changedCases.toLocaleString('zh-CN')}</b> {t.casesChanged}<span className="muted">（{t.redecidedIn} {Math.round(result.ms)} ms）</span></p>
+          <p><b>{result.size.toLocaleString(t.locale)}</b> {t.ofCases} <b>{result.changedCases.toLocaleString(t.locale)}</b> {t.casesChanged}<span className="muted">{fill(t.redecidedLine, { ms: Math.round(result.ms) })}</span></p>
           {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
           {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
           {rows.length > 0 && (
@@ -79,7 +79,7 @@ export function PopulationImpact() {
                 {rows.map(({ tr, label }) => (
                   <tr key={label} data-testid="transition" data-field={`${tr.decision}.${tr.field}`} data-before={show(rawValue(tr.before))} data-after={show(rawValue(tr.after))} data-count={tr.count}>
                     <td><code>{tr.decision}.{tr.field}</code> <span className="before">{show(rawValue(tr.before))}</span> → <span className="after">{show(rawValue(tr.after))}</span></td>
-                    <td className="count">{tr.count.toLocaleString('zh-CN')}</td>
+                    <td className="count">{tr.count.toLocaleString(t.locale)}</td>
                     <td>{tr.examples.map((i) => <a key={i} href={href('trace', { fixture: `population:${i}`, decision: tr.decision })} title={t.openInTrace}>#{i + 1}</a>)}</td>
                   </tr>
                 ))}

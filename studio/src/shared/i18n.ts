@@ -55,6 +55,10 @@ const zh = {
   startAtCounter: '先在“窗口受理”填写一个案件，再存为夹具。', fileExists: '{path} 已存在，请换一个文件名', deleted: '（已删除）',
   rulesBrokenNoRun: '规则有错误时不运行夹具，改正后再比较。', isNew: '新', expected: '预期', nowIs: '现为',
   codeArea: 'YAML 文件内容', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
+  // numbers and times as the interface's language writes them; words around them
+  locale: 'zh-CN', parenthesized: '（{text}）', backTo: '← {label}', officeName: '名称',
+  divisionLevel: '{level} 请选择', populationLoadedLine: '已载入 {count} 个案件：{from}（{ms} ms）', redecidedLine: '（重算并比较用时 {ms} ms）',
+  registerReprintKind: '按原编号重印：{kind}', registerTable: '台账登记列表（可横向滚动）', registerDecisions: '决定', registerPastPair: '{count} 条',
 };
 
 const en: typeof zh = {
@@ -103,6 +107,9 @@ const en: typeof zh = {
   startAtCounter: 'First fill in a case at the Counter, then save it as a fixture. ', fileExists: '{path} exists already: choose another file name', deleted: '(deleted)',
   rulesBrokenNoRun: 'While the rules have errors the fixtures are not run: correct them to compare.', isNew: 'new', expected: 'expected', nowIs: 'now',
   codeArea: 'YAML file content', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',
+  locale: 'en', parenthesized: ' ({text})', backTo: '← {label}', officeName: 'Name',
+  divisionLevel: 'Choose', populationLoadedLine: 'Loaded {count} cases: {from} ({ms} ms)', redecidedLine: ' (re-decided and compared in {ms} ms)',
+  registerReprintKind: 'Reprint with its number: {kind}', registerTable: 'Stored decisions (scrolls sideways)', registerDecisions: 'Decisions', registerPastPair: '{count}',
 };
 
 export type Messages = typeof zh;
