@@ -53,13 +53,24 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [document, setDocument] = useState<DecisionDocument | null>(null);
   const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
   // between a keystroke and its decision the old decision is not shown: "recomputing" instead
-  const [deciding, setDeciding] = useState(false);
+  const [decidingNow, setDeciding] = useState(false);
+  // what the decision shown was decided from: from the first render after an edit (before the
+  // effect below has run) the older decision is not shown
+  const [decidedFrom, setDecidedFrom] = useState<{ data: unknown; model: unknown } | null>(null);
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   // the register's number for the case just decided, once the clerk has recorded it (登记)
   const [recorded, setRecorded] = useState<{ input: unknown; documentNumber: string; issuedOn: string } | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // a keystroke hides the decision at once (JSON Forms passes the new data on a moment later);
+  // a keystroke that changes nothing lets it show again
+  const unstick = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const typing = useCallback(() => {
+    setDeciding(true);
+    clearTimeout(unstick.current);
+    unstick.current = setTimeout(() => setDeciding(false), 1500);
+  }, []);
   const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
   const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
   const { office, operator } = useCounterOffice();
@@ -122,6 +133,7 @@ export function CounterPage({ formName }: { formName?: string }) {
       setDeciding(false);
       decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
+      setDecidedFrom({ data, model });
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
       // the clerk may have typed on.
@@ -149,6 +161,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   }) : []), [document, form, model]);
 
   if (!form || !resolved || !model?.regulation) return null;
+  const deciding = decidingNow || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== model));
   const vocabulary = model.regulation.vocabulary;
   const print = (kind: string) => {
     if (!document || !model.prints) return;
@@ -178,7 +191,7 @@ export function CounterPage({ formName }: { formName?: string }) {
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
         </div>
         {/* the form's labels are forms/ YAML, in Chinese; JSON Forms' own words follow the interface */}
-        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="">
+        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInputCapture={typing}>
           <DecisionValues.Provider value={decisionValues}>
           <JsonForms
             schema={resolved.schema}
