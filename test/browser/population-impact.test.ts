@@ -13,8 +13,7 @@ import { projectCopy } from '../support/project-copy.js';
 import { tiaoli } from '../support/cli.js';
 import { root } from '../support/regulation.js';
 
-/** Cases in the story: raise it when compiled evaluation makes a year take seconds. */
-/** 2,000 in npm test; TIAOLI_POPULATION_SIZE=200000 to measure the target */
+/** Cases in the story: 2,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the target. */
 export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 2_000);
 const SEED = 11;
 
