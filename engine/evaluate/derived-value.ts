@@ -11,7 +11,8 @@ import { EvaluationError } from '../core/evaluation-error.js';
 import type { RunState } from './run-state.js';
 import { own } from '../core/own.js';
 
-const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
+/** How a derived function's argument of each declared type is checked (both evaluation paths). */
+export const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
   date: isCalendarDate,
   integer: Number.isInteger,
   number: (v) => typeof v === 'number' && Number.isFinite(v),

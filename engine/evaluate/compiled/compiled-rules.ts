@@ -12,25 +12,13 @@ import { EvaluationError } from '../../core/evaluation-error.js';
 import { own, isInheritedName } from '../../core/own.js';
 import { parameterOn } from '../../model/parameters.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
-import type { ArgType } from '../../core/derived/function.js';
-import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { compileCondition, resultTree, type Test } from './compile-condition.js';
 import { compileValue, pathWalker, type Read } from './fact-reader.js';
 import { FAILED, FIRED, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
-
-const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
-  date: isCalendarDate,
-  integer: Number.isInteger,
-  number: (v) => typeof v === 'number' && Number.isFinite(v),
-  string: (v) => typeof v === 'string',
-  boolean: (v) => typeof v === 'boolean',
-  list: Array.isArray,
-  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  any: () => true,
-};
+import { TYPE_CHECKS } from '../derived-value.js';
 
 const IN_PROGRESS: unique symbol = Symbol('in progress');
 
