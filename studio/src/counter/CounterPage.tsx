@@ -1,6 +1,6 @@
 // Counter staff pick a service, fill in its form, see the decision and its reasons update
 // as they type, and print what the applicant must be given.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import type { JsonFormsI18nState } from '@jsonforms/core';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
@@ -24,6 +24,7 @@ import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decisi
 import { RecordDecision } from '../register/RecordDecision.js';
 import { divisionPickerRenderer } from './DivisionPicker.js';
 import { OfficePicker, useCounterOffice } from './OfficePicker.js';
+import { decided, keystroke, useTyping } from './typing-store.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer, sectionTabsRenderer, divisionPickerRenderer];
 
@@ -63,14 +64,6 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [recorded, setRecorded] = useState<{ input: unknown; documentNumber: string; issuedOn: string } | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // a keystroke hides the decision at once (JSON Forms passes the new data on a moment later);
-  // a keystroke that changes nothing lets it show again
-  const unstick = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const typing = useCallback(() => {
-    setDeciding(true);
-    clearTimeout(unstick.current);
-    unstick.current = setTimeout(() => setDeciding(false), 1500);
-  }, []);
   const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
   const [decisionValues, setDecisionValues] = useState<Record<string, unknown>>({});
   const { office, operator } = useCounterOffice();
@@ -134,6 +127,7 @@ export function CounterPage({ formName }: { formName?: string }) {
       decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
       setDecidedFrom({ data, model });
+      decided();
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
       // the clerk may have typed on.
@@ -191,7 +185,7 @@ export function CounterPage({ formName }: { formName?: string }) {
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
         </div>
         {/* the form's labels are forms/ YAML, in Chinese; JSON Forms' own words follow the interface */}
-        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInputCapture={typing}>
+        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInputCapture={keystroke}>
           <DecisionValues.Provider value={decisionValues}>
           <JsonForms
             schema={resolved.schema}
@@ -210,15 +204,15 @@ export function CounterPage({ formName }: { formName?: string }) {
       </section>
       <aside className="counter-decision" data-testid="counter-decision">
         <h2>{t.decision}</h2>
-        {deciding && <p className="muted" role="status" data-testid="recomputing">{t.computing}</p>}
-        {!deciding && formProblems.length > 0 && (
+        <WhileDeciding deciding={deciding} label={t.computing}>
+        {formProblems.length > 0 && (
           <div className="form-problems">
             <p className="error">{t.formErrors}</p>
             <ul>{formProblems.map((m) => <li key={`${m.path}|${m.detail}`}>{m.field && <><Law>{m.field}</Law>{language === 'zh' ? `（${m.path}）` : ` (${m.path})`}{t.colon}</>}<DataDetail text={m.detail} /></li>)}</ul>
           </div>
         )}
-        {!deciding && !document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
-        {!deciding && document && form.decisions.map((name) => {
+        {!document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
+        {document && form.decisions.map((name) => {
           const d = document.decisions[name];
           const spec = model.regulation!.decisions[name];
           return (
@@ -233,7 +227,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             </div>
           );
         })}
-        {!deciding && document && (
+        {document && (
           <div className="counter-actions">
             {printable.map((kind) => (
               <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{model.prints?.kinds.get(kind)?.label ?? kind}</Law></button>
@@ -241,6 +235,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
+        </WhileDeciding>
         {document && <RecordDecision form={form.name} input={decidedInput.current} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
         {printMessage && <p className="error" data-testid="print-message"><DataDetail text={printMessage} /></p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
@@ -252,4 +247,11 @@ export function CounterPage({ formName }: { formName?: string }) {
 /** A message the engine words in Chinese (e.g. a date outside the calendar): marked as such. */
 function DataDetail({ text }: { text: string }) {
   return /\p{Script=Han}/u.test(text) ? <Law>{text}</Law> : <>{text}</>;
+}
+
+/** The decision panel's content, or "recomputing" while a decision is due (an edit, a keystroke). */
+function WhileDeciding({ deciding, label, children }: { deciding: boolean; label: string; children: ReactNode }) {
+  const typing = useTyping();
+  if (deciding || typing) return <p className="muted" role="status" data-testid="recomputing">{label}</p>;
+  return <>{children}</>;
 }
