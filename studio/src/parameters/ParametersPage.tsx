@@ -66,7 +66,7 @@ export function ParametersPage() {
                         <tr key={i}>
                           <td><DateField value={from} testId={`from-${spec.name}-${i}`} label={`${spec.label} ${t.effectiveFrom}`} disabled={!drafted}
                             onCommit={(d) => change(file, (text) => setParameterDate(text, spec.name, from, d))} /></td>
-                          <td><ValueEditor spec={spec} value={value} vocabulary={regulation.vocabulary} testId={`value-${spec.name}-${i}`} label={`${t.value} · ${spec.label} · ${from}`} disabled={!drafted}
+                          <td lang="zh-CN" data-law=""><ValueEditor spec={spec} value={value} vocabulary={regulation.vocabulary} testId={`value-${spec.name}-${i}`} label={`${t.value} · ${spec.label} · ${from}`} disabled={!drafted}
                             change={{
                               set: (v) => change(file, (text) => setParameterValue(text, spec.name, from, v)),
                               tick: (code, on) => change(file, (text) => setListCode(text, spec.name, from, code, on)),
