@@ -42,13 +42,17 @@ interface GroundsPlan { relevant: number[][]; kept: Array<Map<number | string, G
 const plans = new WeakMap<Evaluator, GroundsPlan>();
 const KEEP_AT_MOST = 4096;
 
-function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRun, k: number): Grounds {
+function groundsPlan(decider: Evaluator, compiled: CompiledRules): GroundsPlan {
   let plan = plans.get(decider);
   if (!plan) {
     const relevant = relevantRules(decider, compiled);
     plan = { relevant, kept: relevant.map(() => new Map()) };
     plans.set(decider, plan);
   }
+  return plan;
+}
+
+function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRun, k: number, plan: GroundsPlan): Grounds {
   const relevant = plan.relevant[k];
   const fired = run.fired;
   let key: number | string;
@@ -90,21 +94,25 @@ function decisionsOf(decider: Evaluator, compiled: CompiledRules, run: CompiledR
   const plain = namesArePlain(compiled);
   const state = trace ? compiled.stateOf(run) : undefined;
   const decisions: Record<string, Decision> = {};
+  const plan = groundsPlan(decider, compiled);
   compiled.decisionFields.forEach((d, k) => {
-    const grounds = groundsFor(decider, compiled, run, k);
+    const grounds = groundsFor(decider, compiled, run, k, plan);
     let decision: Decision;
     if (plain) {
       decision = {} as Decision;
       for (const f of d.fields) {
-        const v = run.fieldValues[f]!;
-        if (v.present) decision[compiled.fields[f].field] = v.value;
+        const v = compiled.fieldValue(run, f);
+        if (v !== undefined) decision[compiled.fields[f].field] = v;
       }
       decision.articles = grounds.articles.slice();
       decision.interpretations = grounds.interpretations.slice();
       if (state) decision.because = explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, true).because;
       decisions[d.name] = decision;
     } else {
-      const fields = Object.fromEntries(d.fields.flatMap((f) => (run.fieldValues[f]!.present ? [[compiled.fields[f].field, run.fieldValues[f]!.value]] : [])));
+      const fields = Object.fromEntries(d.fields.flatMap((f) => {
+        const v = compiled.fieldValue(run, f);
+        return v !== undefined ? [[compiled.fields[f].field, v]] : [];
+      }));
       const because = state ? { because: explainDecision(decider, own(decider.regulation.decisions, d.name)!, state, true).because } : {};
       decision = { ...fields, articles: grounds.articles.slice(), interpretations: grounds.interpretations.slice(), ...because };
       Object.defineProperty(decisions, d.name, kept(decision));
@@ -120,13 +128,16 @@ function decisionsOf(decider: Evaluator, compiled: CompiledRules, run: CompiledR
  */
 export function compiledDocument(decider: Evaluator, run: CompiledRun, trace: boolean, readings: Record<string, string>): DecisionDocument {
   const compiled = decider.compiled!;
-  const head: Omit<DecisionDocument, 'decisions'> = {
+  if (!trace) {
+    return {
+      asOf: run.input.asOf, ruleset: decider.regulation.ruleset, readings: { ...readings },
+      engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
+      decisions: decisionsOf(decider, compiled, run, false),
+    };
+  }
+  return {
     asOf: run.input.asOf, ruleset: decider.regulation.ruleset, readings: { ...readings },
     engine: { ...engineVersion }, calendar: { ...calendarVersion, years: [...calendarVersion.years] },
-  };
-  if (!trace) return { ...head, decisions: decisionsOf(decider, compiled, run, false) };
-  return {
-    ...head,
     get decisions() {
       const decisions = decisionsOf(decider, compiled, run, true);
       Object.defineProperty(this, 'decisions', kept(decisions));

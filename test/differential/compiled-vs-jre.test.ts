@@ -14,7 +14,7 @@ import { bothEngines, difference, readingChoices, ruleCoverage } from './both-en
 
 const regulation = loadRegulationOrThrow(rulesDir);
 const engines = bothEngines(regulation);
-const GENERATED = 20_000;
+const GENERATED = Number(process.env.TIAOLI_DIFF_CASES ?? 20_000);
 
 describe('compiled rules decide exactly as json-rules-engine', () => {
   it('on every fixture in test/cases, with and without the trace', async () => {

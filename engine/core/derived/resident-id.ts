@@ -1,6 +1,6 @@
 // 公民身份号码 (GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit order
 // code (odd for men, even for women) and a check character (ISO 7064 MOD 11-2).
-import { formatDate, parseDate, type CalendarDate } from '../dates/calendar-date.js';
+import { isCalendarDate, type CalendarDate } from '../dates/calendar-date.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
@@ -13,7 +13,8 @@ const PROVINCES = new Set([
 ]);
 
 export function checkCharacter(first17: string): string {
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i++) sum += WEIGHTS[i] * Number(first17[i]);
   return CHECK_CHARACTERS[sum % 11];
 }
 
@@ -28,10 +29,10 @@ export function residentIdProblem(id: unknown): string | undefined {
   return undefined;
 }
 
+/** The birth date digits 7–14 carry, when they are a real date (YYYYMMDD read as YYYY-MM-DD). */
 export function residentIdBirthDate(id: string): CalendarDate | undefined {
   const text = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const parts = parseDate(text);
-  return parts ? formatDate(parts) : undefined;
+  return isCalendarDate(text) ? text : undefined;
 }
 
 export function residentIdSex(id: string): 'male' | 'female' {

@@ -4,13 +4,29 @@
 import { RE2JS } from 're2js';
 import type { Location, PathSegment, Problem } from '../source-file.js';
 
+const KEEP_TEXTS_UP_TO = 32;
+const KEEP_AT_MOST = 10_000;
+
 interface RegExpLike { test: (s: string) => boolean; toString: () => string }
 
 /** Compiles a JSON Schema (ECMA-262) pattern for RE2; throws RE2's syntax error if it cannot. */
 export function compileLinear(pattern: string): RegExpLike {
   const re = RE2JS.compile(RE2JS.translateRegExp(pattern));
+  // codes and numbers repeat from case to case (a county code, a township code): a short
+  // text's answer is kept, up to a bound
+  const answers = new Map<string, boolean>();
+  const test = (s: string): boolean => {
+    if (s.length > KEEP_TEXTS_UP_TO) return re.test(s);
+    let answer = answers.get(s);
+    if (answer === undefined) {
+      answer = re.test(s);
+      if (answers.size >= KEEP_AT_MOST) answers.clear();
+      answers.set(s, answer);
+    }
+    return answer;
+  };
   // ajv shares one compiled pattern per distinct toString(): it must name the pattern
-  return { test: (s: string) => re.test(s), toString: () => `/${pattern}/` };
+  return { test, toString: () => `/${pattern}/` };
 }
 
 /** ajv's `code.regExp`: a function (pattern, flags) → { test }, with `code` for standalone output. */

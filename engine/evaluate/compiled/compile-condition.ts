@@ -45,27 +45,61 @@ function guarded(name: string, fn: (a: unknown, b: unknown) => boolean): (a: unk
   };
 }
 
+/**
+ * Operators whose check and comparison cannot throw, whatever the values (strict equality,
+ * presence, date strings compared after isCalendarDate, `includes` on a value that is an
+ * array): they need no guard. The number operators read their fact with parseFloat, which
+ * can throw on an object, and `in`/`notIn` throw on a value that is not a list.
+ */
+const CANNOT_THROW: ReadonlySet<string> = new Set(['equal', 'notEqual', 'present', 'before', 'onOrBefore', 'after', 'onOrAfter', 'contains', 'doesNotContain', 'isEmpty']);
+
+/**
+ * The comparison of a leaf, the operator's fact check first: the operator's own functions,
+ * or, where the meaning is the same, a quicker one (a fixed list held as a Set: `includes`
+ * and `Set.has` both compare by SameValueZero).
+ */
+function comparison(op: OperatorEntry, literal: { value: unknown } | undefined): (a: unknown, b: unknown) => boolean {
+  const list = literal && Array.isArray(literal.value) ? new Set(literal.value as unknown[]) : undefined;
+  if (list && op.name === 'in') return (a) => list.has(a);
+  if (list && op.name === 'notIn') return (a) => !list.has(a);
+  if (op.name === 'equal') return (a, b) => a === b;
+  if (op.name === 'notEqual') return (a, b) => a !== b;
+  const safe = CANNOT_THROW.has(op.name);
+  const evaluate = safe ? op.evaluate : guarded(op.name, op.evaluate);
+  if (!op.validFact) return evaluate;
+  const validFact = safe ? op.validFact : guarded(op.name, op.validFact);
+  return (a, b) => validFact(a, undefined) && evaluate(a, b);
+}
+
 function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Test {
   const index = c.nextLeaf();
   const op = operatorsByName.get(node.operator as string) as OperatorEntry;
-  const evaluate = guarded(op.name, op.evaluate);
-  const validFact = op.validFact ? guarded(op.name, op.validFact) : undefined;
   const value = node.value;
   // almanac.getValue: an object with its own `fact` is a fact to read
   const rhs = value != null && typeof value === 'object' && has(value, 'fact')
     ? withPath(c.readFact((value as { fact: string }).fact), (value as { path?: unknown }).path)
     : undefined;
   const lhs = withPath(c.readFact(node.fact as string), node.path);
+  const compare = comparison(op, rhs ? undefined : { value });
+  const record = (run: CompiledRun, a: unknown, b: unknown, result: boolean): void => {
+    const trace = run.trace!;
+    trace[3 * index] = a;
+    trace[3 * index + 1] = b;
+    trace[3 * index + 2] = result;
+  };
+  if (rhs) {
+    return (run) => {
+      const b = rhs(run);
+      const a = lhs(run);
+      const result = compare(a, b);
+      if (run.trace) record(run, a, b, result);
+      return result;
+    };
+  }
   return (run) => {
-    const b = rhs ? rhs(run) : value;
     const a = lhs(run);
-    const result = (validFact ? validFact(a, undefined) : true) && evaluate(a, b);
-    const trace = run.trace;
-    if (trace) {
-      trace.fact[index] = a;
-      trace.value[index] = b;
-      trace.result[index] = result ? 1 : 0;
-    }
+    const result = compare(a, value);
+    if (run.trace) record(run, a, value, result);
     return result;
   };
 }
@@ -77,22 +111,27 @@ function compileGroup(children: unknown[], kind: 'all' | 'any', c: ConditionComp
   const compiled = children.map((child) => ({ priority: priorityOf(child as Record<string, unknown>), test: compileCondition(child, c) }));
   const priorities = [...new Set(compiled.map((x) => x.priority))].sort((a, b) => b - a);
   const sets = priorities.map((p) => compiled.filter((x) => x.priority === p).map((x) => x.test));
+  // every condition of a set is evaluated (its values are in the trace; its errors are the run's)
+  const every = (set: Test[]): Test => (run) => {
+    let holds = true;
+    for (let i = 0; i < set.length; i++) if (!set[i](run)) holds = false;
+    return holds;
+  };
+  const some = (set: Test[]): Test => (run) => {
+    let holds = false;
+    for (let i = 0; i < set.length; i++) if (set[i](run)) holds = true;
+    return holds;
+  };
+  const bySet = sets.map(kind === 'all' ? every : some);
+  if (bySet.length === 1) return bySet[0];
   if (kind === 'all') {
     return (run) => {
-      for (const set of sets) {
-        let holds = true;
-        for (const test of set) if (!test(run)) holds = false;
-        if (!holds) return false;
-      }
+      for (let i = 0; i < bySet.length; i++) if (!bySet[i](run)) return false;
       return true;
     };
   }
   return (run) => {
-    for (const set of sets) {
-      let holds = false;
-      for (const test of set) if (test(run)) holds = true;
-      if (holds) return true;
-    }
+    for (let i = 0; i < bySet.length; i++) if (bySet[i](run)) return true;
     return false;
   };
 }
@@ -122,10 +161,10 @@ export function resultTree(node: unknown, run: CompiledRun, next: () => number):
   const index = next();
   const out: Record<string, unknown> = { ...n };
   const trace = run.trace;
-  if (trace && trace.result[index] >= 0) {
-    out.factResult = trace.fact[index];
-    out.valueResult = trace.value[index];
-    out.result = trace.result[index] === 1;
+  if (trace && trace[3 * index + 2] !== undefined) {
+    out.factResult = trace[3 * index];
+    out.valueResult = trace[3 * index + 1];
+    out.result = trace[3 * index + 2];
   }
   return out;
 }

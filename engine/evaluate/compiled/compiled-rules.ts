@@ -15,7 +15,7 @@ import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { compileCondition, resultTree, type Test } from './compile-condition.js';
 import { compileValue, pathWalker, type Read } from './fact-reader.js';
-import { FAILED, FIRED, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
+import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
 import { TYPE_CHECKS } from '../derived-value.js';
@@ -32,8 +32,6 @@ interface FieldPlan {
   key: string;
   list: boolean;
   default: unknown;
-  /** its value when no rule gives one: the default, if any */
-  absent: FieldValue;
   /** the rules that set this field, in rule order (a rule setting it twice counted twice) */
   setters: Array<{ rule: number; id: string; entry: number; overriddenBy: number[] }>;
 }
@@ -42,6 +40,7 @@ export class CompiledRules {
   readonly factNames: string[] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly computers: Read[] = [];
+  private readonly directReaders = new Map<string, Read>();
   readonly derivedNames: string[] = [];
   private readonly derivedIndex = new Map<string, number>();
   readonly paramNames: string[] = [];
@@ -68,7 +67,7 @@ export class CompiledRules {
         const key = `${spec.name}.${field}`;
         this.fieldIndex.set(key, this.fields.length);
         fields.push(this.fields.length);
-        this.fields.push({ decision: spec.name, field, key, list: f.type === 'list', default: f.default, absent: { value: f.default, present: f.default !== undefined }, setters: [] });
+        this.fields.push({ decision: spec.name, field, key, list: f.type === 'list', default: f.default, setters: [] });
       }
       this.decisionFields.push({ name: spec.name, fields });
     }
@@ -91,8 +90,15 @@ export class CompiledRules {
     this.blank = this.computers.map(() => UNSET);
   }
 
-  /** How a run reads a fact: from the run's slot, worked out on first read. */
+  /** How a run reads a fact: asOf as it is, any other from the run's slot, worked out on first read. */
   private reader(name: string): Read {
+    const direct = this.directReaders.get(name);
+    if (direct) return direct;
+    if (readFactName(name)?.kind === 'asOf') {
+      const read: Read = (run) => run.asOf;
+      this.directReaders.set(name, read);
+      return read;
+    }
     let i = this.factIndex.get(name);
     if (i === undefined) {
       i = this.factNames.length;
@@ -133,7 +139,7 @@ export class CompiledRules {
         if (i === undefined || !own(own(this.regulation.decisions, fact.decision)?.fields, fact.field)) {
           return fail('ref.unknownDecision', `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`);
         }
-        return (run) => this.fieldValue(run, i).value;
+        return (run) => this.fieldValue(run, i);
       }
       case 'derived':
         return this.derivedComputer(fact.name);
@@ -173,14 +179,17 @@ export class CompiledRules {
     const d = this.derivedNames.length;
     this.derivedNames.push(name);
     this.derivedIndex.set(name, d);
-    const args = Object.entries(spec.args ?? {}).map(([arg, value]) => [arg, compileValue(value, (n) => this.reader(n))] as const);
+    // a fixed list or map among the arguments is made once, frozen, and given to every run
+    const args = Object.entries(spec.args ?? {}).map(([arg, value]) => [arg, compileValue(value, (n) => this.reader(n), true)] as const);
     const safeNames = args.every(([arg]) => !isInheritedName(arg));
     const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type }));
+    const argReads = args.map(([, read]) => read);
+    const argNames = args.map(([arg]) => arg);
     return (run) => {
       let given: Record<string, unknown>;
       if (safeNames) {
         given = {};
-        for (const [arg, read] of args) given[arg] = read(run);
+        for (let k = 0; k < argReads.length; k++) given[argNames[k]] = argReads[k](run);
       } else {
         given = Object.fromEntries(args.map(([arg, read]) => [arg, read(run)]));
       }
@@ -215,8 +224,8 @@ export class CompiledRules {
     const run: CompiledRun = {
       input, asOf: input.asOf, facts: input.facts ?? {}, values: this.blank.slice(),
       derivedArgs: new Array(this.derivedNames.length), params: new Array(this.paramNames.length),
-      fired: new Uint8Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length),
-      trace: trace ? { fact: new Array(this.leafCount), value: new Array(this.leafCount), result: new Int8Array(this.leafCount).fill(-1) } : undefined,
+      fired: new Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length),
+      trace: trace ? new Array(this.leafCount * 3) : undefined,
     };
     for (const i of this.order) {
       if (this.tests[i](run)) {
@@ -233,15 +242,18 @@ export class CompiledRules {
     return run;
   }
 
-  /** A decision field's value once every rule that sets it has run (Evaluator.fieldValue). */
-  fieldValue(run: CompiledRun, f: number): FieldValue {
+  /** A decision field's value (undefined: it has none) once every rule that sets it has run (Evaluator.fieldValue). */
+  fieldValue(run: CompiledRun, f: number): unknown {
     const known = run.fieldValues[f];
-    if (known) return known;
+    if (known !== undefined) return known === NO_VALUE ? undefined : known;
     const plan = this.fields[f];
     const fired = run.fired;
+    const ruleValues = run.ruleValues;
     let effective = 0;
     // the values given, without a list for the usual one or none
-    let first: { id: string; value: unknown } | undefined;
+    let count = 0;
+    let firstValue: unknown;
+    let firstId = '';
     let more: Array<{ id: string; value: unknown }> | undefined;
     for (const s of plan.setters) {
       if (fired[s.rule] !== FIRED) continue;
@@ -249,15 +261,20 @@ export class CompiledRules {
       for (const o of s.overriddenBy) if (fired[o] === FIRED) overridden = true;
       if (overridden) continue;
       effective++;
-      const value = run.ruleValues[s.rule]![s.entry];
+      const value = ruleValues[s.rule]![s.entry];
       if (value === undefined) continue;
-      if (!first) first = { id: s.id, value };
-      else (more ??= [first]).push({ id: s.id, value });
+      if (count === 0) {
+        firstValue = value;
+        firstId = s.id;
+      } else {
+        (more ??= [{ id: firstId, value: firstValue }]).push({ id: s.id, value });
+      }
+      count++;
     }
-    let out: FieldValue;
+    let out: unknown;
     if (plan.list) {
-      if (!effective) out = plan.absent;
-      else out = { value: first ? [...new Set((more ?? [first]).map((g) => g.value).flat())] : [], present: true };
+      if (!effective) out = plan.default;
+      else out = count ? [...new Set((more ? more.map((g) => g.value) : [firstValue]).flat())] : [];
     } else {
       if (more) {
         const given = more;
@@ -266,10 +283,17 @@ export class CompiledRules {
           throw new EvaluationError('rule.conflict', `规则冲突：${given.map((g) => `${g.id} 认为 ${plan.key} = ${JSON.stringify(g.value)}`).join('；')}。应以 overrides 指明例外关系`);
         }
       }
-      out = first ? { value: first.value, present: true } : plan.absent;
+      out = count ? firstValue : plan.default;
     }
-    run.fieldValues[f] = out;
+    run.fieldValues[f] = out === undefined ? NO_VALUE : out;
     return out;
+  }
+
+  /** A settled field's value and whether it has one, as the Evaluator records it. */
+  settled(run: CompiledRun, f: number): FieldValue | undefined {
+    const v = run.fieldValues[f];
+    if (v === undefined) return undefined;
+    return v === NO_VALUE ? { value: undefined, present: false } : { value: v, present: true };
   }
 
   /** A rule's values as the Evaluator records them: target → value. */
@@ -302,7 +326,8 @@ export class CompiledRules {
     });
     const fieldValues = new Map<string, FieldValue>();
     this.fields.forEach((plan, f) => {
-      if (run.fieldValues[f]) fieldValues.set(plan.key, run.fieldValues[f]!);
+      const settled = this.settled(run, f);
+      if (settled) fieldValues.set(plan.key, settled);
     });
     return { asOf: run.asOf, facts: run.facts, derived, params, rules, fieldValues };
   }
@@ -310,8 +335,8 @@ export class CompiledRules {
   /** Each decision's fields that have a value. */
   fieldsOf(run: CompiledRun): Record<string, Record<string, unknown>> {
     return Object.fromEntries(this.decisionFields.map((d) => [d.name, Object.fromEntries(d.fields.flatMap((f) => {
-      const v = run.fieldValues[f]!;
-      return v.present ? [[this.fields[f].field, v.value]] : [];
+      const v = this.fieldValue(run, f);
+      return v !== undefined ? [[this.fields[f].field, v]] : [];
     }))]));
   }
 

@@ -9,7 +9,9 @@ import type { ParameterValue } from '../../model/parameters.js';
 /** A fact slot not yet worked out in this run. */
 export const UNSET: unique symbol = Symbol('unset');
 
-export const NOT_RUN = 0;
+/** A decision field settled without a value (no rule gave one, no default). */
+export const NO_VALUE: unique symbol = Symbol('no value');
+
 export const FAILED = 1;
 export const FIRED = 2;
 
@@ -25,12 +27,12 @@ export interface CompiledRun {
   derivedArgs: Array<Record<string, unknown> | undefined>;
   /** parameter index → the value read */
   params: Array<ParameterValue | undefined>;
-  /** rule index → NOT_RUN, FAILED or FIRED */
-  fired: Uint8Array;
+  /** rule index → FAILED or FIRED (undefined: not run) */
+  fired: Array<number | undefined>;
   /** rule index → for a fired rule, the value of each of its `set`/`add` entries, in order */
   ruleValues: Array<unknown[] | undefined>;
-  /** field index → its value, once settled */
-  fieldValues: Array<FieldValue | undefined>;
-  /** recorded only with the trace: leaf index → fact value, compared value, result (-1: not evaluated) */
-  trace?: { fact: unknown[]; value: unknown[]; result: Int8Array };
+  /** field index → its value once settled (undefined: not yet; NO_VALUE: settled without one) */
+  fieldValues: unknown[];
+  /** recorded only with the trace: at 3 × leaf index, the fact value, the compared value and the result (undefined: not evaluated) */
+  trace?: unknown[];
 }

@@ -39,18 +39,48 @@ export function withPath(read: Read, path: unknown): Read {
   return at ? (run) => at(read(run)) : read;
 }
 
+/** Whether a YAML value names no fact anywhere in it. */
+function isFixed(spec: unknown): boolean {
+  if (isFactRef(spec)) return false;
+  if (Array.isArray(spec)) return spec.every(isFixed);
+  if (spec && typeof spec === 'object') return Object.values(spec).every(isFixed);
+  return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * A value in YAML with every fact reference replaced by the fact's value (derived-value.ts
  * `resolveValue`): lists and maps are made anew each time, literals are returned as they are.
+ * With `fixed`, a list or map that names no fact is made once, frozen and shared by every
+ * run (derived functions' arguments: nothing changes them), and a list of fixed values and
+ * facts is the same list while its items are.
  */
-export function compileValue(spec: unknown, readFact: (name: string) => Read): Read {
+export function compileValue(spec: unknown, readFact: (name: string) => Read, fixed = false): Read {
+  if (fixed && spec !== null && typeof spec === 'object' && isFixed(spec)) {
+    const value = deepFreeze(structuredClone(spec));
+    return () => value;
+  }
   if (isFactRef(spec)) return withPath(readFact(spec.fact), spec.path ?? '');
   if (Array.isArray(spec)) {
-    const items = spec.map((s) => compileValue(s, readFact));
-    return (run) => items.map((item) => item(run));
+    const items = spec.map((s) => compileValue(s, readFact, fixed));
+    if (!fixed) return (run) => items.map((item) => item(run));
+    // a list of fixed values and parameters: the same list (frozen) while its items are the same
+    let last: unknown[] | undefined;
+    return (run) => {
+      const now = items.map((item) => item(run));
+      if (last && now.every((v, i) => v === last![i])) return last;
+      return (last = Object.freeze(now) as unknown[]);
+    };
   }
   if (spec && typeof spec === 'object') {
-    const entries = Object.entries(spec).map(([k, v]) => [k, compileValue(v, readFact)] as const);
+    const entries = Object.entries(spec).map(([k, v]) => [k, compileValue(v, readFact, fixed)] as const);
     if (entries.some(([k]) => isInheritedName(k))) return (run) => Object.fromEntries(entries.map(([k, read]) => [k, read(run)]));
     return (run) => {
       const out: Record<string, unknown> = {};

@@ -7,8 +7,10 @@ import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
 import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
 import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
-import { dateOrderProblems } from './date-order.js';
+import { allInOrder, orderProblems } from './date-order.js';
 import { readingProblem } from '../readings.js';
+
+const hasReadings = (data: unknown): boolean => data !== null && typeof data === 'object' && Object.hasOwn(data, 'readings');
 
 /** `readings:` naming an interpretation or alternative that does not exist: located at it. */
 function readingProblems(regulation: Regulation, data: unknown, source: SourceFile): Problem[] {
@@ -45,14 +47,16 @@ export interface CaseFile extends CaseInput {
 
 export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
   const value = data;
-  const src = source ?? plainSource('<case>', value);
   const validate = validatorFor(regulation);
   if (typeof validate !== 'function') return { problems: [validate] };
-  if (!validate(value)) return { problems: schemaProblems(validate.errors, src) };
-  const order = dateOrderProblems(value, src, regulation);
-  if (order.length) return { problems: order };
-  const readings = readingProblems(regulation, value, src);
-  if (readings.length) return { problems: readings };
+  // a case given as data (not a file) is placed at <case> when it has a problem
+  const src = (): SourceFile => source ?? plainSource('<case>', value);
+  if (!validate(value)) return { problems: schemaProblems(validate.errors, src()) };
+  if (!allInOrder(value)) return { problems: orderProblems(value, src(), regulation) };
+  if (hasReadings(value)) {
+    const readings = readingProblems(regulation, value, src());
+    if (readings.length) return { problems: readings };
+  }
   return { case: value as CaseFile, problems: [] };
 }
 

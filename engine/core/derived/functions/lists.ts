@@ -17,6 +17,16 @@ export const firstPresentFn = defineFunction({
   compute: ({ values }) => (values as unknown[]).find((v) => v !== undefined && v !== null),
 });
 
+/** A fixed list of codes (frozen: the same in every run) is made a Set once. */
+const countedSets = new WeakMap<object, Set<unknown>>();
+function countedCodes(codes: unknown[]): Set<unknown> {
+  const kept = countedSets.get(codes);
+  if (kept) return kept;
+  const set = new Set(codes.flat(2));
+  if (Object.isFrozen(codes)) countedSets.set(codes, set);
+  return set;
+}
+
 export const countMaterialsFn = defineFunction({
   name: 'countMaterials',
   label: '所交材料中属于所列种类的件数',
@@ -26,9 +36,11 @@ export const countMaterialsFn = defineFunction({
   },
   returns: 'integer',
   compute: ({ materials, codes }) => {
-    const counted = new Set((codes as unknown[]).flat(2) as string[]);
-    return Object.entries((materials ?? {}) as Record<string, number>)
-      .filter(([code]) => counted.has(code))
-      .reduce((sum, [, n]) => sum + n, 0);
+    const counted = countedCodes(codes as unknown[]);
+    let sum = 0;
+    const given = materials as Record<string, number> | undefined;
+    // own keys in Object.entries' order, added in that order
+    if (given) for (const code in given) if (Object.hasOwn(given, code) && counted.has(code)) sum += given[code];
+    return sum;
   },
 });
