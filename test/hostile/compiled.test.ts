@@ -44,6 +44,28 @@ describe('rules the compiled path is handed', () => {
     }
   });
 
+  // Without the trace a set stops at its outcome; what is left out must be what could not
+  // have thrown: a later condition that fails is still the run's error, as on json-rules-engine.
+  const applying = { fact: 'application', operator: 'present', value: true };
+  const notApplying = { fact: 'application', operator: 'present', value: false };
+  const throwing: Array<[string, Record<string, unknown>, string]> = [
+    ['a comparison with a value that is not a list', { fact: 'asOf', operator: 'in', value: { fact: 'person.idNumber' } }, '运算符 in 的比较值应为清单'],
+    ['a fixed value that is not a list', { fact: 'asOf', operator: 'notIn', value: 'x' }, '运算符 notIn 的比较值应为清单'],
+    ['an unknown parameter', { fact: 'params.noSuchParameter', operator: 'equal', value: 1 }, 'noSuchParameter'],
+    ['an unknown decision field', { fact: 'decisions.noSuchDecision.value', operator: 'equal', value: 1 }, 'noSuchDecision'],
+  ];
+  for (const [what, condition, message] of throwing) {
+    for (const [kind, first] of [['all', notApplying], ['any', applying]] as const) {
+      it(`${kind}: ${what} after the outcome is known is still the error, with and without the trace`, async () => {
+        const engines = withRule({ when: { [kind]: [first, condition, notApplying] } });
+        for (const trace of [false, true]) {
+          expect(await difference(engines, base, trace)).toBeUndefined();
+          await expect(engines.compiled.decide(base, { trace })).rejects.toThrow(message);
+        }
+      });
+    }
+  }
+
   it('an operator given a value of the wrong kind is the same error on both paths', async () => {
     const engines = withRule({ when: { all: [{ fact: 'asOf', operator: 'in', value: { fact: 'person.idNumber' } }] } });
     const d = await difference(engines, base);

@@ -4,8 +4,9 @@
 // sets by priority (a condition on a derived fact or a nested group: 1; any other fact: 10),
 // highest first, every condition of a set evaluated, and the next set only while the
 // outcome is open. A condition compares `value` (a fact when it names one, read first)
-// with the fact's value at `path`; the operator's fact check comes first. Built from the
-// condition tree, never from text.
+// with the fact's value at `path`; the operator's fact check comes first. Without the trace,
+// a set stops at its outcome, leaving out only conditions that could not have thrown (Skip).
+// Built from the condition tree, never from text.
 import { operatorsByName, type OperatorEntry } from '../../core/operators.js';
 import { EvaluationError } from '../../core/evaluation-error.js';
 import { readFactName } from '../../core/fact-names.js';
@@ -14,8 +15,22 @@ import type { CompiledRun } from './compiled-run.js';
 
 export type Test = (run: CompiledRun) => boolean;
 
+/**
+ * Whether a condition may be left out of a run without the trace, at the moment it would be
+ * evaluated, once the outcome of its set is known: when evaluating it could not throw (its
+ * operator cannot fail and its facts are case facts, parameters, or derived facts and
+ * decisions already worked out in this run). `null`: never; it is evaluated for the error it
+ * may give, as json-rules-engine evaluates it.
+ */
+export type Skip = ((run: CompiledRun) => boolean) | null;
+
+/** A condition that may always be left out. */
+export const ALWAYS: (run: CompiledRun) => boolean = () => true;
+
 export interface ConditionCompiler {
   readFact: (name: string) => Read;
+  /** whether reading a fact cannot throw: always, never (`null`), or once a run has worked it out */
+  canRead: (name: string) => Skip;
   /** the next leaf's index in the run's trace arrays */
   nextLeaf: () => number;
 }
@@ -71,7 +86,24 @@ function comparison(op: OperatorEntry, literal: { value: unknown } | undefined):
   return (a, b) => validFact(a, undefined) && evaluate(a, b);
 }
 
-function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Test {
+interface Compiled { test: Test; skip: Skip }
+
+/** Leaves out when every one of `skips` allows it. */
+function allOf(skips: Skip[]): Skip {
+  if (skips.some((x) => x === null)) return null;
+  const checks = skips.filter((x) => x !== ALWAYS) as Array<(run: CompiledRun) => boolean>;
+  if (checks.length === 0) return ALWAYS;
+  if (checks.length === 1) return checks[0];
+  return (run) => checks.every((check) => check(run));
+}
+
+/** Whether the comparison cannot throw: see CANNOT_THROW; `in`/`notIn` with a fixed list (or none). */
+function comparisonIsSafe(op: OperatorEntry, literal: { value: unknown } | undefined): boolean {
+  if (CANNOT_THROW.has(op.name)) return true;
+  return (op.name === 'in' || op.name === 'notIn') && literal !== undefined && (literal.value == null || Array.isArray(literal.value));
+}
+
+function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Compiled {
   const index = c.nextLeaf();
   const op = operatorsByName.get(node.operator as string) as OperatorEntry;
   const value = node.value;
@@ -80,7 +112,10 @@ function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Test 
     ? withPath(c.readFact((value as { fact: string }).fact), (value as { path?: unknown }).path)
     : undefined;
   const lhs = withPath(c.readFact(node.fact as string), node.path);
-  const compare = comparison(op, rhs ? undefined : { value });
+  const literal = rhs ? undefined : { value };
+  const compare = comparison(op, literal);
+  const reads = [c.canRead(node.fact as string), ...(rhs ? [c.canRead((value as { fact: string }).fact)] : [])];
+  const skip = comparisonIsSafe(op, literal) ? allOf(reads) : null;
   const record = (run: CompiledRun, a: unknown, b: unknown, result: boolean): void => {
     const trace = run.trace!;
     trace[3 * index] = a;
@@ -88,64 +123,101 @@ function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Test 
     trace[3 * index + 2] = result;
   };
   if (rhs) {
-    return (run) => {
-      const b = rhs(run);
-      const a = lhs(run);
-      const result = compare(a, b);
-      if (run.trace) record(run, a, b, result);
-      return result;
+    return {
+      skip,
+      test: (run) => {
+        const b = rhs(run);
+        const a = lhs(run);
+        const result = compare(a, b);
+        if (run.trace) record(run, a, b, result);
+        return result;
+      },
     };
   }
-  return (run) => {
-    const a = lhs(run);
-    const result = compare(a, value);
-    if (run.trace) record(run, a, value, result);
-    return result;
+  return {
+    skip,
+    test: (run) => {
+      const a = lhs(run);
+      const result = compare(a, value);
+      if (run.trace) record(run, a, value, result);
+      return result;
+    },
   };
 }
 
-function compileGroup(children: unknown[], kind: 'all' | 'any', c: ConditionCompiler): Test {
-  if (children.length === 0) return () => true;
-  if (children.length === 1) return compileCondition(children[0], c);
-  // compiled in document order (leaf indices follow the tree), then taken in priority sets
-  const compiled = children.map((child) => ({ priority: priorityOf(child as Record<string, unknown>), test: compileCondition(child, c) }));
-  const priorities = [...new Set(compiled.map((x) => x.priority))].sort((a, b) => b - a);
-  const sets = priorities.map((p) => compiled.filter((x) => x.priority === p).map((x) => x.test));
-  // every condition of a set is evaluated (its values are in the trace; its errors are the run's)
-  const every = (set: Test[]): Test => (run) => {
-    let holds = true;
-    for (let i = 0; i < set.length; i++) if (!set[i](run)) holds = false;
-    return holds;
-  };
-  const some = (set: Test[]): Test => (run) => {
-    let holds = false;
-    for (let i = 0; i < set.length; i++) if (set[i](run)) holds = true;
-    return holds;
-  };
-  const bySet = sets.map(kind === 'all' ? every : some);
-  if (bySet.length === 1) return bySet[0];
-  if (kind === 'all') {
-    return (run) => {
-      for (let i = 0; i < bySet.length; i++) if (!bySet[i](run)) return false;
-      return true;
-    };
+/**
+ * The conditions of a set after its outcome is known: with the trace, every one (their values
+ * are in it); without, only those that could throw (their error is the run's).
+ */
+function evaluateRest(set: Compiled[], from: number, run: CompiledRun): void {
+  for (let j = from; j < set.length; j++) {
+    const skip = set[j].skip;
+    if (run.trace || skip === null || (skip !== ALWAYS && !skip(run))) set[j].test(run);
   }
-  return (run) => {
-    for (let i = 0; i < bySet.length; i++) if (bySet[i](run)) return true;
+}
+
+function compileGroup(children: unknown[], kind: 'all' | 'any', c: ConditionCompiler): Compiled {
+  if (children.length === 0) return { test: () => true, skip: ALWAYS };
+  if (children.length === 1) return compileNode(children[0], c);
+  // compiled in document order (leaf indices follow the tree), then taken in priority sets
+  const compiled = children.map((child) => ({ priority: priorityOf(child as Record<string, unknown>), ...compileNode(child, c) }));
+  const priorities = [...new Set(compiled.map((x) => x.priority))].sort((a, b) => b - a);
+  const sets = priorities.map((p) => compiled.filter((x) => x.priority === p));
+  // a set's outcome is known at its first false (all) or true (any) condition; the others
+  // are still evaluated where json-rules-engine's evaluating them could show (evaluateRest)
+  const every = (set: Compiled[]): Test => (run) => {
+    for (let i = 0; i < set.length; i++) {
+      if (!set[i].test(run)) {
+        evaluateRest(set, i + 1, run);
+        return false;
+      }
+    }
+    return true;
+  };
+  const some = (set: Compiled[]): Test => (run) => {
+    for (let i = 0; i < set.length; i++) {
+      if (set[i].test(run)) {
+        evaluateRest(set, i + 1, run);
+        return true;
+      }
+    }
     return false;
   };
+  const bySet = sets.map(kind === 'all' ? every : some);
+  const skip = allOf(compiled.map((x) => x.skip));
+  if (bySet.length === 1) return { test: bySet[0], skip };
+  if (kind === 'all') {
+    return {
+      skip,
+      test: (run) => {
+        for (let i = 0; i < bySet.length; i++) if (!bySet[i](run)) return false;
+        return true;
+      },
+    };
+  }
+  return {
+    skip,
+    test: (run) => {
+      for (let i = 0; i < bySet.length; i++) if (bySet[i](run)) return true;
+      return false;
+    },
+  };
 }
 
-/** A condition (group or leaf) of a rule whose shape has been checked (condition-shape.ts). */
-export function compileCondition(node: unknown, c: ConditionCompiler): Test {
+function compileNode(node: unknown, c: ConditionCompiler): Compiled {
   const n = node as Record<string, unknown>;
   if (has(n, 'any')) return compileGroup(n.any as unknown[], 'any', c);
   if (has(n, 'all')) return compileGroup(n.all as unknown[], 'all', c);
   if (has(n, 'not')) {
-    const inner = compileCondition(n.not, c);
-    return (run) => !inner(run);
+    const inner = compileNode(n.not, c);
+    return { test: (run) => !inner.test(run), skip: inner.skip };
   }
   return compileLeaf(n, c);
+}
+
+/** A condition (group or leaf) of a rule whose shape has been checked (condition-shape.ts). */
+export function compileCondition(node: unknown, c: ConditionCompiler): Test {
+  return compileNode(node, c).test;
 }
 
 /**

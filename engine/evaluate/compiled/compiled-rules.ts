@@ -13,7 +13,7 @@ import { own, isInheritedName } from '../../core/own.js';
 import { parameterOn } from '../../model/parameters.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
-import { compileCondition, resultTree, type Test } from './compile-condition.js';
+import { ALWAYS, compileCondition, resultTree, type Skip, type Test } from './compile-condition.js';
 import { compileValue, pathWalker, type Read } from './fact-reader.js';
 import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
@@ -74,7 +74,7 @@ export class CompiledRules {
     this.rules.forEach((rule, i) => {
       const entries = [...Object.entries(rule.set), ...Object.entries(rule.add)];
       this.firstLeaf.push(this.leafCount);
-      this.tests.push(compileCondition(rule.when, { readFact: (name) => this.reader(name), nextLeaf: () => this.leafCount++ }));
+      this.tests.push(compileCondition(rule.when, { readFact: (name) => this.reader(name), canRead: (name) => this.canRead(name), nextLeaf: () => this.leafCount++ }));
       this.givers.push(entries.map(([, spec]) => compileValue(spec, (name) => this.reader(name))));
       for (const [target] of entries) {
         const plan = this.fieldIndex.has(target) ? this.fields[this.fieldIndex.get(target)!] : undefined;
@@ -121,6 +121,31 @@ export class CompiledRules {
       if (v === IN_PROGRESS) throw new EvaluationError('derived.cycle', `事实 ${name} 的计算依赖它自己`);
       return v;
     };
+  }
+
+  /** Whether reading a fact cannot throw (compile-condition.ts Skip). */
+  private canRead(name: string): Skip {
+    const fact = readFactName(name);
+    switch (fact?.kind) {
+      case 'asOf':
+      case 'case':
+        return ALWAYS;
+      case 'param':
+        // a parameter without a dated value throws param.noValue
+        return own(this.regulation.parameters, fact.name)?.values.length ? ALWAYS : null;
+      case 'derived':
+      case 'decision': {
+        // once worked out in this run (a failure would have ended it)
+        this.reader(name);
+        const slot = this.factIndex.get(name)!;
+        return (run) => {
+          const v = run.values[slot];
+          return v !== UNSET && v !== IN_PROGRESS;
+        };
+      }
+      default:
+        return null;
+    }
   }
 
   private computer(name: string): Read {
