@@ -66,6 +66,25 @@ describe('rules the compiled path is handed', () => {
     }
   }
 
+  // A condition written the same way in two rules is worked out once per run; conditions that
+  // JSON would write alike but that compare differently (null and NaN) are kept apart.
+  it('conditions that only look alike (null, NaN) are each worked out for themselves', async () => {
+    const extra = [null, Number.NaN, null].map((value, i): RuleSpec => ({
+      ...regulation.rules[0], id: `look-alike-${i}`, overrides: [], add: {},
+      when: { all: [{ fact: 'person.nickname', operator: 'equal', value }] },
+      set: { 'agent.allowed': true },
+    }));
+    const engines = bothEngines({ ...regulation, rules: [...regulation.rules, ...extra] });
+    // decided as given (a nickname of null is not a case the schema lets in)
+    const input = { ...base, facts: { ...base.facts, person: { ...base.facts.person, nickname: null } } };
+    for (const trace of [true, false]) {
+      const [compiled, jre] = [await engines.compiled.decide(input as never, { trace }), await engines.jre.decide(input as never, { trace })];
+      expect(JSON.stringify(compiled)).toBe(JSON.stringify(jre));
+    }
+    const because = (await engines.compiled.decide(input as never)).decisions.agent.because as Array<{ rule?: string; result?: string }>;
+    expect(because.filter((b) => b.rule?.startsWith('look-alike')).map((b) => `${b.rule} ${b.result}`)).toEqual(['look-alike-0 fired', 'look-alike-1 failed', 'look-alike-2 fired']);
+  });
+
   it('an operator given a value of the wrong kind is the same error on both paths', async () => {
     const engines = withRule({ when: { all: [{ fact: 'asOf', operator: 'in', value: { fact: 'person.idNumber' } }] } });
     const d = await difference(engines, base);

@@ -33,6 +33,8 @@ export interface ConditionCompiler {
   canRead: (name: string) => Skip;
   /** the next leaf's index in the run's trace arrays */
   nextLeaf: () => number;
+  /** the run's slot for a condition's outcome, shared by every condition written the same way */
+  outcomeSlot: (condition: string) => number;
 }
 
 const DERIVED_PRIORITY = 1;
@@ -103,6 +105,28 @@ function comparisonIsSafe(op: OperatorEntry, literal: { value: unknown } | undef
   return (op.name === 'in' || op.name === 'notIn') && literal !== undefined && (literal.value == null || Array.isArray(literal.value));
 }
 
+/** A value JSON writes as it is: null, a boolean, a finite number other than -0, a string, lists and plain maps of these. */
+function isPlainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(isPlainJson);
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    return (proto === Object.prototype || proto === null) && Object.values(v).every(isPlainJson);
+  }
+  return false;
+}
+
+/**
+ * What makes two conditions the same: fact, path, operator and value, written as JSON — for
+ * values JSON writes faithfully; a condition with any other value (NaN, a date object, no
+ * value at all) is its own.
+ */
+function conditionKey(node: Record<string, unknown>, index: number): string {
+  const parts = [node.fact, has(node, 'path') ? node.path : null, node.operator, has(node, 'value') ? node.value : null];
+  return has(node, 'value') && parts.every(isPlainJson) ? JSON.stringify(parts) : `#${index}`;
+}
+
 function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Compiled {
   const index = c.nextLeaf();
   const op = operatorsByName.get(node.operator as string) as OperatorEntry;
@@ -122,24 +146,23 @@ function compileLeaf(node: Record<string, unknown>, c: ConditionCompiler): Compi
     trace[3 * index + 1] = b;
     trace[3 * index + 2] = result;
   };
-  if (rhs) {
-    return {
-      skip,
-      test: (run) => {
-        const b = rhs(run);
-        const a = lhs(run);
-        const result = compare(a, b);
-        if (run.trace) record(run, a, b, result);
-        return result;
-      },
-    };
-  }
+  // the same condition in another rule has the same outcome in this run (its facts are read
+  // once per run): worked out once, recorded in the trace at each place it is written
+  const slot = 3 * c.outcomeSlot(conditionKey(node, index));
   return {
     skip,
     test: (run) => {
-      const a = lhs(run);
-      const result = compare(a, value);
-      if (run.trace) record(run, a, value, result);
+      const known = run.outcomes;
+      let result = known[slot + 2] as boolean | undefined;
+      if (result === undefined) {
+        const b = rhs ? rhs(run) : value;
+        const a = lhs(run);
+        result = compare(a, b);
+        known[slot] = a;
+        known[slot + 1] = b;
+        known[slot + 2] = result;
+      }
+      if (run.trace) record(run, known[slot], known[slot + 1], result);
       return result;
     },
   };

@@ -51,6 +51,8 @@ export class CompiledRules {
   /** each rule's first leaf index (its leaves are numbered in document order) */
   private readonly firstLeaf: number[] = [];
   private leafCount = 0;
+  /** each distinct condition (fact, path, operator, value) → its outcome's slot in a run */
+  private readonly outcomeSlots = new Map<string, number>();
   /** rule indices in json-rules-engine's order: priority sets, highest first, rule order within */
   private readonly order: number[];
   readonly fields: FieldPlan[] = [];
@@ -74,7 +76,10 @@ export class CompiledRules {
     this.rules.forEach((rule, i) => {
       const entries = [...Object.entries(rule.set), ...Object.entries(rule.add)];
       this.firstLeaf.push(this.leafCount);
-      this.tests.push(compileCondition(rule.when, { readFact: (name) => this.reader(name), canRead: (name) => this.canRead(name), nextLeaf: () => this.leafCount++ }));
+      this.tests.push(compileCondition(rule.when, {
+        readFact: (name) => this.reader(name), canRead: (name) => this.canRead(name), nextLeaf: () => this.leafCount++,
+        outcomeSlot: (condition) => this.outcomeSlots.get(condition) ?? this.outcomeSlots.set(condition, this.outcomeSlots.size).size - 1,
+      }));
       this.givers.push(entries.map(([, spec]) => compileValue(spec, (name) => this.reader(name))));
       for (const [target] of entries) {
         const plan = this.fieldIndex.has(target) ? this.fields[this.fieldIndex.get(target)!] : undefined;
@@ -249,7 +254,7 @@ export class CompiledRules {
     const run: CompiledRun = {
       input, asOf: input.asOf, facts: input.facts ?? {}, values: this.blank.slice(),
       derivedArgs: new Array(this.derivedNames.length), params: new Array(this.paramNames.length),
-      fired: new Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length),
+      fired: new Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length), outcomes: new Array(3 * this.outcomeSlots.size),
       trace: trace ? new Array(this.leafCount * 3) : undefined,
     };
     for (const i of this.order) {
@@ -299,7 +304,10 @@ export class CompiledRules {
     let out: unknown;
     if (plan.list) {
       if (!effective) out = plan.default;
-      else out = count ? [...new Set((more ? more.map((g) => g.value) : [firstValue]).flat())] : [];
+      else if (!count) out = [];
+      // one list of at most one item given: a copy of it
+      else if (!more && Array.isArray(firstValue) && firstValue.length <= 1) out = firstValue.slice();
+      else out = [...new Set((more ? more.map((g) => g.value) : [firstValue]).flat())];
     } else {
       if (more) {
         const given = more;

@@ -33,6 +33,8 @@ export interface CompiledRun {
   ruleValues: Array<unknown[] | undefined>;
   /** field index → its value once settled (undefined: not yet; NO_VALUE: settled without one) */
   fieldValues: unknown[];
+  /** per distinct condition, at 3 × its slot: the fact value, the compared value and the outcome (undefined: not yet evaluated) */
+  outcomes: unknown[];
   /** recorded only with the trace: at 3 × leaf index, the fact value, the compared value and the result (undefined: not evaluated) */
   trace?: unknown[];
 }
