@@ -1,11 +1,11 @@
 // `tiaoli decide FILE` and `tiaoli decide --jsonl`.
 import { once } from 'node:events';
-import { Decider } from '../explain/decider.js';
+import { Decider, type DecisionDocument } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { parseJsonLine, readCaseFile } from './read-input.js';
 import { parseReadings } from './reading-option.js';
-import { recordDecision, recordRefusal, withoutTrace, type RecordOptions } from './register-command.js';
+import type { RecordOptions } from './register-command.js';
 import { parseEngine } from './engine-option.js';
 
 export interface DecideOptions extends ProjectOptions, RecordOptions { jsonl?: boolean; brief?: boolean; reading?: string[]; engine?: string }
@@ -18,7 +18,9 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
     process.stderr.write(`${chosen.problem}\n`);
     return 1;
   }
-  const refusal = recordRefusal(options);
+  // the register (and its database drivers) is loaded only to record
+  const register = options.record ? await import('./register-command.js') : undefined;
+  const refusal = register?.recordRefusal(options);
   if (refusal) {
     process.stderr.write(`${refusal}\n`);
     return 1;
@@ -39,11 +41,16 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   try {
     const doc = await decider.decide(input, { trace: !options.brief || options.record });
     process.stdout.write(`${JSON.stringify(options.brief ? withoutTrace(doc) : doc, null, 2)}\n`);
-    return options.record ? await recordDecision(decider.base, input, doc, options) : 0;
+    return register ? await register.recordDecision(decider.base, input, doc, options) : 0;
   } catch (e) {
     process.stderr.write(`${file}: ${(e as Error).message}\n`);
     return 1;
   }
+}
+
+/** The document as printed: without `because` when --brief (the register keeps the trace). */
+function withoutTrace(doc: DecisionDocument): DecisionDocument {
+  return { ...doc, decisions: Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...d }]) => [k, d])) } as DecisionDocument;
 }
 
 /** Answers waiting to be written: written together once this much has gathered, and whenever input pauses. */

@@ -2,7 +2,7 @@
 // command runs, so `decide` loads neither the server nor Handlebars nor the print pages.
 import { Command, CommanderError } from 'commander';
 import { collectReading } from './reading-option.js';
-import { registerCommands } from './register-command.js';
+import { registerCommands } from './register-commands.js';
 
 /** How bin.js runs the command: from the build, with its precompiled schema validators. */
 export interface MainOptions {
