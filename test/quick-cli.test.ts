@@ -125,6 +125,28 @@ describe('what the build prepared is used only for the text it was made from', (
     expect(r.stderr).toContain('facts.person.name');
   });
 
+  it('a rule file of the package\'s own rules/ edited or added after the build is read, not the regulation built then', () => {
+    const copy = packageCopy();
+    try {
+      markBuilt(copy);
+      const parameters = join(copy, 'rules', 'parameters', 'materials.yaml');
+      const text = readFileSync(parameters, 'utf8');
+      writeFileSync(parameters, text.replace('    2017-10-09: 2\n', '    2017-10-09: 1\n'));
+      const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(r.stderr).toBe('');
+      // art. 12 as edited: one photo is enough, the rest is still missing
+      expect(JSON.parse(r.stdout).decisions.application.missing).toEqual(['idCard', 'addressProof', 'employmentProof']);
+      writeFileSync(parameters, text);
+      // a second file defining the same parameters: the folder is checked again and refused
+      writeFileSync(join(copy, 'rules', 'parameters', 'materials-again.yaml'), text);
+      const again = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/rules\/parameters\/materials\.yaml:\d+:\d+: 参数 photoCount 重复定义（另见 rules\/parameters\/materials-again\.yaml）/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('a parameter edited after the build is the one applied', () => {
     const parameters = join(project, 'rules', 'parameters', 'materials.yaml');
     writeFileSync(parameters, readFileSync(parameters, 'utf8').replace('    2017-10-09: 2\n', '    2017-10-09: 1\n'));

@@ -10,6 +10,8 @@ export interface MainOptions {
   validators?: string;
   /** the YAML files' data read by `npm run build` (engine/dist/sources.json) */
   sources?: string;
+  /** the regulation of the package's rules/ built by `npm run build` (engine/dist/regulations.json) */
+  regulations?: string;
 }
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
@@ -118,5 +120,11 @@ async function usePrecompiled(options: MainOptions): Promise<void> {
       import('../core/source-file.js'), import('./precompiled-sources.js'),
     ]);
     useKnownSources(precompiledSources(options.sources));
+  }
+  if (options.regulations) {
+    const [{ useKnownRegulations }, { precompiledRegulations }] = await Promise.all([
+      import('../model/load-regulation.js'), import('./precompiled-regulation.js'),
+    ]);
+    useKnownRegulations(precompiledRegulations(options.regulations));
   }
 }

@@ -1,5 +1,5 @@
 // The quick command line's new inputs: the build's own files (engine/dist: the validators'
-// index and modules, the pre-read YAML data) when damaged, and a long --jsonl stream whose
+// index and modules, the pre-read YAML data, the pre-built regulation) when damaged, and a long --jsonl stream whose
 // chunks cut lines and characters anywhere. Damaged build files are passed over (the schema
 // is compiled, the YAML read, as without a build); the answers stay the same.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +69,28 @@ describe('a damaged build is passed over, never trusted blindly', () => {
     writeFileSync(sources, JSON.stringify(read));
     decideAndReject();
     writeFileSync(sources, kept);
+  });
+
+  it('a pre-built regulation that is cut short, not one, from another Node, or named outside its folder', () => {
+    const dist = join(copy, 'engine', 'dist');
+    const indexFile = join(dist, 'regulations.json');
+    const kept = readFileSync(indexFile, 'utf8');
+    const index = JSON.parse(kept) as { v8: string; regulations: Record<string, string> };
+    const [bin] = Object.values(index.regulations);
+    expect(bin).toMatch(/^[0-9a-f]{64}\.bin$/);
+    const bytes = readFileSync(join(dist, bin));
+    writeFileSync(join(dist, bin), bytes.subarray(0, bytes.length / 2));
+    decideAndReject();
+    writeFileSync(join(dist, bin), 'not a regulation');
+    decideAndReject();
+    writeFileSync(join(dist, bin), bytes);
+    writeFileSync(indexFile, kept.slice(0, 20));
+    decideAndReject();
+    writeFileSync(indexFile, JSON.stringify({ ...index, v8: '0.0.0' }));
+    decideAndReject();
+    writeFileSync(indexFile, JSON.stringify({ ...index, regulations: Object.fromEntries(Object.keys(index.regulations).map((k) => [k, '../../package.json'])) }));
+    decideAndReject();
+    writeFileSync(indexFile, kept);
   });
 });
 
