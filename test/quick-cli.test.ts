@@ -2,8 +2,10 @@
 // never a stale build: with sources newer than the build, or no build, it runs the sources
 // through tsx and says so. The build's precompiled schema validators and pre-read YAML are
 // found by content, so a case schema or a rule file edited after the build takes effect.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateCases } from './bench/generate-cases.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markBuilt, packageCopy, tiaoliIn } from './support/package-copy.js';
 import { tiaoli } from './support/cli.js';
@@ -154,5 +156,30 @@ describe('what the build prepared is used only for the text it was made from', (
     expect(r.stderr).toBe('');
     // art. 12 as edited: one photo is enough, the rest is still missing
     expect(JSON.parse(r.stdout).decisions.application.missing).toEqual(['idCard', 'addressProof', 'employmentProof']);
+  });
+});
+
+describe('decide --jsonl shares a long input with worker threads', () => {
+  const decideLines = (threads: number, input: string): { status: number | null; stdout: string; stderr: string } => spawnSync(
+    process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'],
+    { cwd: root, input, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: String(threads) }, maxBuffer: 256 * 1024 * 1024 },
+  );
+
+  it('the same answers in the same order as the command alone, bad and blank lines numbered as read', () => {
+    const lines = generateCases(3000, 11).map((c) => JSON.stringify(c));
+    lines[4] = '{broken';
+    lines[2499] = '{"asOf": "2020-02-30", "facts": {}}';
+    lines[2600] = '';
+    lines[2700] = `${lines[2700]}\r`;
+    const input = `${lines.join('\n')}\n`;
+    const alone = decideLines(0, input);
+    const shared = decideLines(2, input);
+    expect(shared.stderr).toBe('');
+    expect(shared.status).toBe(1);
+    expect(shared.stdout).toBe(alone.stdout);
+    const out = shared.stdout.trim().split('\n').map((l) => JSON.parse(l) as { error?: string });
+    expect(out).toHaveLength(2999);
+    expect(out[4].error).toMatch(/^第 5 行：不是有效的 JSON/);
+    expect(out[2499].error).toMatch(/^第 2500 行：/);
   });
 });

@@ -37,13 +37,15 @@ async function buildEngine(): Promise<void> {
     // instead of hundreds to find); the server's, the printer's and the register's stay in node_modules
     ssr: { noExternal: true, external: KEPT_EXTERNAL },
     build: {
-      ssr: join(packageRoot, 'engine', 'cli', 'main.ts'),
+      ssr: true,
       outDir: DIST,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
+        // the command line, and the worker threads of `decide --jsonl` (decide-lines.ts)
+        input: { main: join(packageRoot, 'engine', 'cli', 'main.ts'), 'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts') },
         external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
