@@ -27,7 +27,9 @@ type Json = Record<string, any>;
 /** Every file of the rules folder, as path relative to it → text. */
 export type RuleFiles = Map<string, string>;
 
-const ajv = createAjv();
+/** Made when first needed: a command given the regulation built at `npm run build` never does. */
+let madeAjv: ReturnType<typeof createAjv> | undefined;
+const theAjv = (): ReturnType<typeof createAjv> => (madeAjv ??= createAjv());
 const FILE_SCHEMAS = {
   regulation: regulationFileSchema, article: articleFileSchema, parameter: parameterFileSchema, interpretation: interpretationFileSchema,
 };
@@ -39,8 +41,10 @@ type FileKind = keyof typeof FILE_SCHEMAS;
  */
 const validators = new Map<FileKind, ValidateFunction>();
 const validatorOf = (kind: FileKind): ValidateFunction => {
-  let validate = validators.get(kind);
-  if (!validate) validators.set(kind, validate = ajv.compile(FILE_SCHEMAS[kind]));
+  const known = validators.get(kind);
+  if (known) return known;
+  const validate = theAjv().compile(FILE_SCHEMAS[kind]);
+  validators.set(kind, validate);
   return validate;
 };
 
@@ -49,7 +53,7 @@ const DOCUMENT_KEYS = new Set(['articles', 'interpretations', 'because']);
 
 function forget(schema: object): void {
   try {
-    ajv.removeSchema(schema);
+    theAjv().removeSchema(schema);
   } catch {
     // never compiled: nothing to forget
   }
@@ -134,7 +138,7 @@ function caseSchemaError(schema: object): string | undefined {
   if (schemaChecked.has(key)) return schemaChecked.get(key);
   let error: string | undefined;
   try {
-    ajv.compile(schema);
+    theAjv().compile(schema);
   } catch (e) {
     error = (e as Error).message;
   } finally {
