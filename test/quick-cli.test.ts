@@ -3,7 +3,8 @@
 // through tsx and says so. The build's precompiled schema validators and pre-read YAML are
 // found by content, so a case schema or a rule file edited after the build takes effect.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCases } from './bench/generate-cases.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,12 +161,24 @@ describe('what the build prepared is used only for the text it was made from', (
 });
 
 describe('decide --jsonl shares a long input with worker threads', () => {
-  const decideLines = (threads: number, input: string): { status: number | null; stdout: string; stderr: string } => spawnSync(
-    process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'],
-    { cwd: root, input, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: String(threads) }, maxBuffer: 256 * 1024 * 1024 },
-  );
+  // the input piped, or (fromFile) the file itself as standard input, read in large chunks
+  const decideLines = (threads: number, input: string, fromFile = false): { status: number | null; stdout: string; stderr: string } => {
+    const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-lines-'));
+    const file = join(scratch, 'cases.jsonl');
+    writeFileSync(file, input);
+    const fd = openSync(file, 'r');
+    try {
+      return spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'], {
+        cwd: root, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: String(threads) }, maxBuffer: 256 * 1024 * 1024,
+        ...(fromFile ? { stdio: [fd, 'pipe', 'pipe'] } : { input }),
+      });
+    } finally {
+      closeSync(fd);
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  };
 
-  it('the same answers in the same order as the command alone, bad and blank lines numbered as read', () => {
+  it('the same answers in the same order as the command alone (piped), read from a file, bad and blank lines numbered as read', () => {
     const lines = generateCases(3000, 11).map((c) => JSON.stringify(c));
     lines[4] = '{broken';
     lines[2499] = '{"asOf": "2020-02-30", "facts": {}}';
@@ -173,7 +186,7 @@ describe('decide --jsonl shares a long input with worker threads', () => {
     lines[2700] = `${lines[2700]}\r`;
     const input = `${lines.join('\n')}\n`;
     const alone = decideLines(0, input);
-    const shared = decideLines(2, input);
+    const shared = decideLines(2, input, true);
     expect(shared.stderr).toBe('');
     expect(shared.status).toBe(1);
     expect(shared.stdout).toBe(alone.stdout);

@@ -1,5 +1,5 @@
-// `decide --jsonl`: stdin read in chunks and cut into lines; the lines of each chunk decided
-// as one run (decide-batch.ts) and the answers written in input order, in batches (once
+// `decide --jsonl`: stdin read in chunks (1 MB from a file) and cut into lines; runs of up to
+// 512 lines decided one after another (decide-batch.ts) and the answers written in input order, in batches (once
 // 64 KB have gathered, and whenever the answers written so far are all there are, so a caller
 // feeding one line at a time gets its answer), waiting when stdout is full.
 //
@@ -8,6 +8,7 @@
 // regulation already loaded, so every line is decided under the same rules; the answers are
 // the same, in the same order. A worker that fails has its lines decided here instead.
 import { once } from 'node:events';
+import { createReadStream, fstatSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname } from 'node:path';
@@ -20,6 +21,10 @@ import { preparedBuild } from './prepared-build.js';
 
 /** Answers gathered before they are written. */
 const WRITE_BATCH = 1 << 16;
+/** Standard input read from a file this much at a time. */
+const FILE_CHUNK = 1 << 20;
+/** Lines decided as one run (on this thread or a worker). */
+const RUN_LINES = 512;
 /** Runs of lines read ahead of the answers written: reading waits beyond this. */
 const READ_AHEAD = 32;
 /** Lines after which worker threads are started (below, starting them costs more than they save). */
@@ -67,12 +72,11 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
     run.done = pool.decide(lines, run.first, n).then((answers) => { run.answers = answers; }).then(writeReady);
   };
   try {
-    process.stdin.setEncoding('utf8');
     let rest = '';
-    for await (const chunk of process.stdin as AsyncIterable<string>) {
+    for await (const chunk of input()) {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop()!;
-      if (lines.length) submit(lines);
+      for (let i = 0; i < lines.length; i += RUN_LINES) submit(lines.slice(i, i + RUN_LINES));
       while (runs.length > READ_AHEAD) await runs[0].done;
     }
     if (rest) submit([rest]);
@@ -82,6 +86,19 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
     await pool.close();
   }
   return status;
+}
+
+/** Standard input as text, in chunks: a file in large ones, a pipe or terminal as its data comes. */
+function input(): AsyncIterable<string> {
+  let file = false;
+  try {
+    file = fstatSync(0).isFile();
+  } catch {
+    // no standard input to ask about: read it as a stream
+  }
+  const stream = file ? createReadStream('', { fd: 0, highWaterMark: FILE_CHUNK, autoClose: false }) : process.stdin;
+  stream.setEncoding('utf8');
+  return stream as AsyncIterable<string>;
 }
 
 interface PoolWorker {
