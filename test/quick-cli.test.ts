@@ -81,6 +81,27 @@ function cpBack(copy: string, files: string[]): void {
   for (const f of files) writeFileSync(join(copy, f), readFileSync(join(root, f)));
 }
 
+describe('the built command uses what the build prepared', () => {
+  it('the rule files are checked by the validators generated at the build, not compiled again', async () => {
+    const { regulationFileSchema } = await import('../engine/model/rule-files.js');
+    const { schemaHash } = await import('../engine/cli/precompiled-validators.js');
+    const copy = packageCopy();
+    try {
+      markBuilt(copy);
+      // without the built regulation, the rule files are checked; the manifest's generated validator
+      // is replaced by one that refuses, naming a field only it knows
+      rmSync(join(copy, 'engine', 'dist', 'regulations.json'));
+      writeFileSync(join(copy, 'engine', 'dist', 'validators', `${schemaHash(JSON.stringify(regulationFileSchema))}.cjs`),
+        'module.exports = () => { const v = () => { v.errors = [{ instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "fromTheBuild" } }]; return false; }; return v; };\n');
+      const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/rules\/regulation\.yaml:\d+:\d+: fromTheBuild：必填/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the built command decides as the engine does', () => {
   it.each(FIXTURES)('%s: the same decision document, reasoning included', (fixture) => {
     const r = tiaoli(['decide', fixture]);
