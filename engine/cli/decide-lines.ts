@@ -29,6 +29,8 @@ const RUN_LINES = 512;
 const READ_AHEAD = 32;
 /** Lines after which worker threads are started (below, starting them costs more than they save). */
 const WORKERS_AFTER = 2000;
+/** A file on stdin this long (some 2,000 cases of half a kilobyte) has the workers start at once. */
+const WORKERS_FOR_FILE = 1 << 20;
 /** Runs of lines waiting in one worker before the main thread decides the next run itself. */
 const WORKER_QUEUE = 3;
 
@@ -73,7 +75,10 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
   };
   try {
     let rest = '';
-    for await (const chunk of input()) {
+    const { chunks, size } = input();
+    // a long file: the workers start (and warm up) while the first lines are decided here
+    if (size !== undefined && size > WORKERS_FOR_FILE) pool.startWorkers();
+    for await (const chunk of chunks) {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop()!;
       for (let i = 0; i < lines.length; i += RUN_LINES) submit(lines.slice(i, i + RUN_LINES));
@@ -89,16 +94,17 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
 }
 
 /** Standard input as text, in chunks: a file in large ones, a pipe or terminal as its data comes. */
-function input(): AsyncIterable<string> {
-  let file = false;
+function input(): { chunks: AsyncIterable<string>; size?: number } {
+  let size: number | undefined;
   try {
-    file = fstatSync(0).isFile();
+    const stat = fstatSync(0);
+    if (stat.isFile()) size = stat.size;
   } catch {
     // no standard input to ask about: read it as a stream
   }
-  const stream = file ? createReadStream('', { fd: 0, highWaterMark: FILE_CHUNK, autoClose: false }) : process.stdin;
+  const stream = size === undefined ? process.stdin : createReadStream('', { fd: 0, highWaterMark: FILE_CHUNK, autoClose: false });
   stream.setEncoding('utf8');
-  return stream as AsyncIterable<string>;
+  return { chunks: stream as AsyncIterable<string>, size };
 }
 
 interface PoolWorker {
@@ -119,7 +125,7 @@ class WorkerPool {
 
   /** Decides the run here or in a worker; `seen` is how many lines have been read so far. */
   decide(lines: string[], first: number, seen: number): Promise<BatchAnswers> {
-    if (!this.workers && seen > WORKERS_AFTER) this.workers = this.start();
+    if (seen > WORKERS_AFTER) this.startWorkers();
     const free = this.workers?.filter((w) => w.waiting.size < WORKER_QUEUE).sort((a, b) => a.waiting.size - b.waiting.size)[0];
     if (!free) return decideBatch(this.decider, lines, first, this.trace);
     const job: WorkerJob = { id: this.next++, lines, first };
@@ -127,6 +133,10 @@ class WorkerPool {
       free.waiting.set(job.id, { job, resolve });
       free.worker.postMessage(job);
     });
+  }
+
+  startWorkers(): void {
+    this.workers ??= this.start();
   }
 
   private start(): PoolWorker[] {
