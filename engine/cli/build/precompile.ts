@@ -140,7 +140,12 @@ export async function writeRegulation(rules: string, dir: string): Promise<boole
   if (problems.length) return false;
   const marked = loadRegulationFiles(DIR_MARK, files, SHOWN_MARK);
   if (marked.problems.length || !marked.regulation) return false;
-  const bytes = serialize(marked.regulation);
+  let bytes: Buffer;
+  try {
+    bytes = serialize(marked.regulation);
+  } catch {
+    return false; // something in it is not plain data (a function): built at each run instead
+  }
   const places: Array<[string, string]> = [[rules, 'rules'], [join(rules, '..', 'a "b\\c'), '../其他 项目/rules']];
   for (const [folder, shownAs] of places) {
     const built = loadRegulationFiles(folder, files, shownAs);
