@@ -37,4 +37,27 @@ describe('the build prepares what a decide needs', () => {
     expect(compiled).toEqual([]);
     expect(read).toEqual([]);
   });
+
+  it('the regulation of rules/, wherever the folder is and however messages name it, and only for the same files', async () => {
+    const { precompiledRegulations } = await import('../engine/cli/precompiled-regulation.js');
+    const { loadRegulationFiles, readTextFiles } = await import('../engine/model/load-regulation.js');
+    const known = precompiledRegulations(join(dist, 'regulations.json'));
+    const files = readTextFiles(join(root, 'rules'));
+    for (const [dir, shownAs] of [[join(root, 'rules'), 'rules'], ['/elsewhere/项目/rules', '../../elsewhere/项目/rules']]) {
+      const built = loadRegulationFiles(dir, files, shownAs);
+      expect(built.problems).toEqual([]);
+      const found = known.find(files, dir, shownAs);
+      expect(found).toBeDefined();
+      expect(found).toEqual(built.regulation);
+      expect(found!.rules[0].file.startsWith(`${shownAs}/`)).toBe(true);
+    }
+    const edited = new Map(files);
+    edited.set('regulation.yaml', `${files.get('regulation.yaml')}\n`);
+    expect(known.find(edited, join(root, 'rules'), 'rules')).toBeUndefined();
+    const added = new Map(files).set('parameters/extra.yaml', '{}\n');
+    expect(known.find(added, join(root, 'rules'), 'rules')).toBeUndefined();
+    const removed = new Map(files);
+    removed.delete([...files.keys()].find((f) => f.startsWith('interpretations/'))!);
+    expect(known.find(removed, join(root, 'rules'), 'rules')).toBeUndefined();
+  });
 });

@@ -2,8 +2,11 @@
 // never a stale build: with sources newer than the build, or no build, it runs the sources
 // through tsx and says so. The build's precompiled schema validators and pre-read YAML are
 // found by content, so a case schema or a rule file edited after the build takes effect.
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateCases } from './bench/generate-cases.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markBuilt, packageCopy, tiaoliIn } from './support/package-copy.js';
 import { tiaoli } from './support/cli.js';
@@ -78,6 +81,27 @@ function cpBack(copy: string, files: string[]): void {
   for (const f of files) writeFileSync(join(copy, f), readFileSync(join(root, f)));
 }
 
+describe('the built command uses what the build prepared', () => {
+  it('the rule files are checked by the validators generated at the build, not compiled again', async () => {
+    const { regulationFileSchema } = await import('../engine/model/rule-files.js');
+    const { schemaHash } = await import('../engine/cli/precompiled-validators.js');
+    const copy = packageCopy();
+    try {
+      markBuilt(copy);
+      // without the built regulation, the rule files are checked; the manifest's generated validator
+      // is replaced by one that refuses, naming a field only it knows
+      rmSync(join(copy, 'engine', 'dist', 'regulations.json'));
+      writeFileSync(join(copy, 'engine', 'dist', 'validators', `${schemaHash(JSON.stringify(regulationFileSchema))}.cjs`),
+        'module.exports = () => { const v = () => { v.errors = [{ instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "fromTheBuild" } }]; return false; }; return v; };\n');
+      const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/rules\/regulation\.yaml:\d+:\d+: fromTheBuild：必填/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the built command decides as the engine does', () => {
   it.each(FIXTURES)('%s: the same decision document, reasoning included', (fixture) => {
     const r = tiaoli(['decide', fixture]);
@@ -125,6 +149,28 @@ describe('what the build prepared is used only for the text it was made from', (
     expect(r.stderr).toContain('facts.person.name');
   });
 
+  it('a rule file of the package\'s own rules/ edited or added after the build is read, not the regulation built then', () => {
+    const copy = packageCopy();
+    try {
+      markBuilt(copy);
+      const parameters = join(copy, 'rules', 'parameters', 'materials.yaml');
+      const text = readFileSync(parameters, 'utf8');
+      writeFileSync(parameters, text.replace('    2017-10-09: 2\n', '    2017-10-09: 1\n'));
+      const r = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(r.stderr).toBe('');
+      // art. 12 as edited: one photo is enough, the rest is still missing
+      expect(JSON.parse(r.stdout).decisions.application.missing).toEqual(['idCard', 'addressProof', 'employmentProof']);
+      writeFileSync(parameters, text);
+      // a second file defining the same parameters: the folder is checked again and refused
+      writeFileSync(join(copy, 'rules', 'parameters', 'materials-again.yaml'), text);
+      const again = tiaoliIn(copy, ['decide', ONE_PHOTO]);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/rules\/parameters\/materials\.yaml:\d+:\d+: 参数 photoCount 重复定义（另见 rules\/parameters\/materials-again\.yaml）/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('a parameter edited after the build is the one applied', () => {
     const parameters = join(project, 'rules', 'parameters', 'materials.yaml');
     writeFileSync(parameters, readFileSync(parameters, 'utf8').replace('    2017-10-09: 2\n', '    2017-10-09: 1\n'));
@@ -132,5 +178,42 @@ describe('what the build prepared is used only for the text it was made from', (
     expect(r.stderr).toBe('');
     // art. 12 as edited: one photo is enough, the rest is still missing
     expect(JSON.parse(r.stdout).decisions.application.missing).toEqual(['idCard', 'addressProof', 'employmentProof']);
+  });
+});
+
+describe('decide --jsonl shares a long input with worker threads', () => {
+  // the input piped, or (fromFile) the file itself as standard input, read in large chunks
+  const decideLines = (threads: number, input: string, fromFile = false): { status: number | null; stdout: string; stderr: string } => {
+    const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-lines-'));
+    const file = join(scratch, 'cases.jsonl');
+    writeFileSync(file, input);
+    const fd = openSync(file, 'r');
+    try {
+      return spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'], {
+        cwd: root, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: String(threads) }, maxBuffer: 256 * 1024 * 1024,
+        ...(fromFile ? { stdio: [fd, 'pipe', 'pipe'] } : { input }),
+      });
+    } finally {
+      closeSync(fd);
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  };
+
+  it('the same answers in the same order as the command alone (piped), read from a file, bad and blank lines numbered as read', () => {
+    const lines = generateCases(3000, 11).map((c) => JSON.stringify(c));
+    lines[4] = '{broken';
+    lines[2499] = '{"asOf": "2020-02-30", "facts": {}}';
+    lines[2600] = '';
+    lines[2700] = `${lines[2700]}\r`;
+    const input = `${lines.join('\n')}\n`;
+    const alone = decideLines(0, input);
+    const shared = decideLines(2, input, true);
+    expect(shared.stderr).toBe('');
+    expect(shared.status).toBe(1);
+    expect(shared.stdout).toBe(alone.stdout);
+    const out = shared.stdout.trim().split('\n').map((l) => JSON.parse(l) as { error?: string });
+    expect(out).toHaveLength(2999);
+    expect(out[4].error).toMatch(/^第 5 行：不是有效的 JSON/);
+    expect(out[2499].error).toMatch(/^第 2500 行：/);
   });
 });

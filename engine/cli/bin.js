@@ -19,7 +19,7 @@ process.stdout.on('error', (e) => {
 const stale = staleBuild(engine);
 if (stale === undefined) {
   const { main } = await import('../dist/main.js');
-  process.exitCode = await main(process.argv.slice(2), { validators: join(dist, 'validators'), sources: join(dist, 'sources.json') });
+  process.exitCode = await main(process.argv.slice(2), { validators: join(dist, 'validators'), sources: join(dist, 'sources.json'), regulations: join(dist, 'regulations.json') });
 } else {
   process.stderr.write(`tiaoli：${stale}，改用 tsx 直接运行源文件（较慢；npm run build 重新构建）\n`);
   const { register } = await import('tsx/esm/api');

@@ -3,7 +3,7 @@
 // rules cannot decide is reported as `decide` reports it (file: message, exit 1).
 import { Decider } from '../explain/decider.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
-import { readFormFile } from './read-input.js';
+import { readFormFile } from './read-form-input.js';
 import { failure } from './command-failure.js';
 
 export async function formCommand(name: string, file: string, options: ProjectOptions & { brief?: boolean }): Promise<number> {

@@ -21,10 +21,18 @@ export function textHash(text: string): string {
 }
 
 export function precompiledSources(file: string): KnownSources {
+  let raw: string | null | undefined;
   let sources: Record<string, string> | null | undefined;
+  const readRaw = (): string | null => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  };
   const load = (): Record<string, string> | null => {
     try {
-      const read = JSON.parse(readFileSync(file, 'utf8')) as SourcesFile;
+      const read = JSON.parse(raw!) as SourcesFile;
       const installed = (createRequire(file)('yaml/package.json') as { version: string }).version;
       return read.yaml === installed && read.sources && typeof read.sources === 'object' ? read.sources : null;
     } catch {
@@ -33,9 +41,13 @@ export function precompiledSources(file: string): KnownSources {
   };
   return {
     find(text: string): KnownSource | undefined {
+      raw ??= readRaw();
+      if (!raw) return undefined;
+      const hash = textHash(text);
+      // a text the build did not read (a case file) is told without reading the whole file as JSON
+      if (!raw.includes(`"${hash}"`)) return undefined;
       sources ??= load();
       if (!sources) return undefined;
-      const hash = textHash(text);
       const json = Object.hasOwn(sources, hash) ? sources[hash] : undefined;
       if (typeof json !== 'string') return undefined;
       try {

@@ -1,9 +1,9 @@
 // The decision register on the command line: `tiaoli decide --record` stores a decision,
 // `tiaoli register list` finds stored ones (ID numbers and phones masked unless --unmask),
 // `tiaoli register replay` decides every stored case again under the rules as they are now
-// and says which decision values would change.
+// and says which decision values would change. Loaded only when one of them runs (or
+// `decide --record`): it brings the database drivers (register-commands.ts wires the commands).
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { join, relative } from 'node:path';
 import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
@@ -53,11 +53,6 @@ export function recordRefusal(options: RecordOptions & { jsonl?: boolean }): str
   }
   if (!options.office?.trim()) return '--office：缺少发证单位的 id（forms/offices.yaml 中的 id），登记要按单位编号';
   return undefined;
-}
-
-/** The document as printed: without `because` when --brief (the register keeps the trace). */
-export function withoutTrace(doc: DecisionDocument): DecisionDocument {
-  return { ...doc, decisions: Object.fromEntries(Object.entries(doc.decisions).map(([k, { because: _b, ...d }]) => [k, d])) } as DecisionDocument;
 }
 
 /** Stores a decision `decide` just made; 0, or 1 after saying why not. */
@@ -147,26 +142,4 @@ export async function registerReplayCommand(options: ProjectOptions & { json?: b
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printReplay(regulation, summary);
   return 0;
-}
-
-/** `tiaoli register list|replay`, added to the command line (main.ts). */
-export function registerCommands(program: Command, done: (status: number) => void): void {
-  const register = program.command('register').description('决定台账：登记过的决定的查询与按现行规则的重放');
-  register.command('list')
-    .description('列出台账中的决定（身份号码、电话默认遮盖）')
-    .option('--json', '以 JSON 输出')
-    .option('--from <date>', '起始日期 YYYY-MM-DD（含）')
-    .option('--to <date>', '截止日期 YYYY-MM-DD（含）')
-    .option('--outcome <value>', '结果，如 notice、issueOnSpot')
-    .option('--service <name>', '事项：决定名（application）或窗口表单名（permit-application）')
-    .option('--office <id>', '发证单位 id')
-    .option('--name <text>', '姓名（部分即可）')
-    .option('--id <idNumber>', '公民身份号码（完整）')
-    .option('--limit <n>', '最多列出几条（默认 1000）')
-    .option('--unmask', '显示完整的身份号码和电话（仅供有权查看台账数据库的人员核对；勿用于屏幕共享或转发）')
-    .action(async (opts) => done(await registerListCommand({ ...program.opts(), ...opts })));
-  register.command('replay')
-    .description('按现行规则重新决定台账中的每个案件，列出会改变的决定值（原 → 现，计数）')
-    .option('--json', '以 JSON 输出')
-    .action(async (opts) => done(await registerReplayCommand({ ...program.opts(), ...opts })));
 }

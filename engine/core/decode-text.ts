@@ -17,11 +17,10 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
     return refuse({ file, line: 1, column: 1 }, 'encoding.utf16',
       `文件是 UTF-16 ${utf16} 编码，不是 UTF-8；请在编辑器中另存为 UTF-8，或用 iconv -f ${from} -t UTF-8 原文件 > 新文件 转换`);
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad === undefined) {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return checkText(file, text.startsWith(BOM) ? text.slice(1) : text);
-  }
+  // the platform's decoder refuses exactly what firstInvalidUtf8 finds; that is sought only then, to say where
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return checkText(file, text.startsWith(BOM) ? text.slice(1) : text);
+  const bad = firstInvalidUtf8(bytes) ?? 0;
   const where = locateByte(file, bytes, bad);
   if (looksLikeGb18030(bytes)) {
     return refuse(where, 'encoding.gbk',
@@ -51,6 +50,17 @@ export function checkText(file: string, input: string): DecodedText {
       '此处有替换字符 U+FFFD（�）：输入不是 UTF-8 编码（例如 GBK），或在转换编码时已经损坏；请转换为 UTF-8（如 iconv -f GBK -t UTF-8 原文件 > 新文件）后再读');
   }
   return { text, problems: [] };
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of well-formed UTF-8, or undefined. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function refuse(location: Location, code: string, message: string): DecodedText {

@@ -3,6 +3,7 @@
 import { checkReadings } from './check-readings.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { ValidateFunction } from 'ajv';
 import { createAjv, schemaProblems } from '../core/validation/ajv.js';
 import { patternProblems } from '../core/validation/linear-regexp.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from './rule-files.js';
@@ -26,12 +27,25 @@ type Json = Record<string, any>;
 /** Every file of the rules folder, as path relative to it → text. */
 export type RuleFiles = Map<string, string>;
 
-const ajv = createAjv();
-const validators = {
-  regulation: ajv.compile(regulationFileSchema),
-  article: ajv.compile(articleFileSchema),
-  parameter: ajv.compile(parameterFileSchema),
-  interpretation: ajv.compile(interpretationFileSchema),
+/** Made when first needed: a command given the regulation built at `npm run build` never does. */
+let madeAjv: ReturnType<typeof createAjv> | undefined;
+const theAjv = (): ReturnType<typeof createAjv> => (madeAjv ??= createAjv());
+const FILE_SCHEMAS = {
+  regulation: regulationFileSchema, article: articleFileSchema, parameter: parameterFileSchema, interpretation: interpretationFileSchema,
+};
+type FileKind = keyof typeof FILE_SCHEMAS;
+/**
+ * Each kind of rule file's validator, compiled when a file of that kind is first checked:
+ * not when this module loads, so that the command line can first offer the validators
+ * generated at build time (core/validation/ajv.ts, usePrecompiledValidators).
+ */
+const validators = new Map<FileKind, ValidateFunction>();
+const validatorOf = (kind: FileKind): ValidateFunction => {
+  const known = validators.get(kind);
+  if (known) return known;
+  const validate = theAjv().compile(FILE_SCHEMAS[kind]);
+  validators.set(kind, validate);
+  return validate;
 };
 
 /** Keys of a decision in a decision document beside its fields. */
@@ -39,7 +53,7 @@ const DOCUMENT_KEYS = new Set(['articles', 'interpretations', 'because']);
 
 function forget(schema: object): void {
   try {
-    ajv.removeSchema(schema);
+    theAjv().removeSchema(schema);
   } catch {
     // never compiled: nothing to forget
   }
@@ -124,7 +138,7 @@ function caseSchemaError(schema: object): string | undefined {
   if (schemaChecked.has(key)) return schemaChecked.get(key);
   let error: string | undefined;
   try {
-    ajv.compile(schema);
+    theAjv().compile(schema);
   } catch (e) {
     error = (e as Error).message;
   } finally {
@@ -172,10 +186,11 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   if (!manifestSource) {
     return { problems: [...problems, { code: 'load.noManifest', message: `规则目录中没有 regulation.yaml`, location: { file: display('regulation.yaml'), line: 1, column: 1 } }] };
   }
-  const check = (kind: keyof typeof validators, source: SourceFile): boolean => {
+  const check = (kind: FileKind, source: SourceFile): boolean => {
     if (source.data === undefined) return false;
-    const ok = validators[kind](source.data);
-    problems.push(...schemaProblems(validators[kind].errors, source));
+    const validate = validatorOf(kind);
+    const ok = validate(source.data);
+    problems.push(...schemaProblems(validate.errors, source));
     return ok;
   };
 

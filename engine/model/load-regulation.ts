@@ -64,9 +64,28 @@ export function readRuleFiles(dir: string): RuleFiles {
   return readTextFiles(dir);
 }
 
+/**
+ * Regulations built before (by `npm run build`) from exactly these texts: one is taken only
+ * when every file of the folder, name and text, is the same, so an edited, added or removed
+ * file is always read and checked afresh (the command line offers them, engine/cli).
+ */
+export interface KnownRegulations {
+  /** The regulation loadRegulationFiles(dir, files, shownAs) builds, or undefined when not known. */
+  find(files: RuleFiles, dir: string, shownAs: string): Regulation | undefined;
+}
+
+let known: KnownRegulations | undefined;
+
+/** Regulations built ahead of time, looked up before building one (Node only). */
+export function useKnownRegulations(source: KnownRegulations | undefined): void {
+  known = source;
+}
+
 export function loadRegulation(dir: string): LoadResult {
   const shownAs = relative(process.cwd(), dir) || '.';
   const { files, problems } = readTextFilesChecked(dir, undefined, shownAs);
+  const regulation = problems.length ? undefined : known?.find(files, dir, shownAs);
+  if (regulation) return { regulation, problems: [] };
   const result = loadRegulationFiles(dir, files, shownAs);
   return { ...result, problems: [...problems, ...result.problems] };
 }

@@ -1,11 +1,13 @@
 // The quick command line's new inputs: the build's own files (engine/dist: the validators'
-// index and modules, the pre-read YAML data) when damaged, and a long --jsonl stream whose
-// chunks cut lines and characters anywhere. Damaged build files are passed over (the schema
+// index and modules, the pre-read YAML data, the pre-built regulation) when damaged, and a long --jsonl stream whose
+// chunks cut lines and characters anywhere, and worker threads of it that fail. Damaged build files are passed over (the schema
 // is compiled, the YAML read, as without a build); the answers stay the same.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markBuilt, packageCopy, tiaoliIn } from '../support/package-copy.js';
+import { generateCases } from '../bench/generate-cases.js';
 
 const CASE = 'test/cases/12-materials/several-materials-missing.yaml';
 
@@ -70,6 +72,28 @@ describe('a damaged build is passed over, never trusted blindly', () => {
     decideAndReject();
     writeFileSync(sources, kept);
   });
+
+  it('a pre-built regulation that is cut short, not one, from another Node, or named outside its folder', () => {
+    const dist = join(copy, 'engine', 'dist');
+    const indexFile = join(dist, 'regulations.json');
+    const kept = readFileSync(indexFile, 'utf8');
+    const index = JSON.parse(kept) as { v8: string; regulations: Record<string, string> };
+    const [bin] = Object.values(index.regulations);
+    expect(bin).toMatch(/^[0-9a-f]{64}\.bin$/);
+    const bytes = readFileSync(join(dist, bin));
+    writeFileSync(join(dist, bin), bytes.subarray(0, bytes.length / 2));
+    decideAndReject();
+    writeFileSync(join(dist, bin), 'not a regulation');
+    decideAndReject();
+    writeFileSync(join(dist, bin), bytes);
+    writeFileSync(indexFile, kept.slice(0, 20));
+    decideAndReject();
+    writeFileSync(indexFile, JSON.stringify({ ...index, v8: '0.0.0' }));
+    decideAndReject();
+    writeFileSync(indexFile, JSON.stringify({ ...index, regulations: Object.fromEntries(Object.keys(index.regulations).map((k) => [k, '../../package.json'])) }));
+    decideAndReject();
+    writeFileSync(indexFile, kept);
+  });
 });
 
 describe('decide --jsonl reads a long stream in chunks', () => {
@@ -89,5 +113,42 @@ describe('decide --jsonl reads a long stream in chunks', () => {
     expect(out).toHaveLength(400);
     expect(out.filter((o) => o.error)).toEqual([]);
     expect(new Set(out.map((o) => JSON.stringify(o.decisions))).size).toBe(1);
+  });
+});
+
+describe('a worker thread of decide --jsonl that fails', () => {
+  let copy: string;
+  let expected: string;
+  let input: string;
+  const worker = (): string => join(copy, 'engine', 'dist', 'decide-worker.js');
+  const decideLines = (): { status: number | null; stdout: string; stderr: string } => spawnSync(
+    process.execPath, [join(copy, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'],
+    { cwd: copy, input, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: '1' }, maxBuffer: 256 * 1024 * 1024 },
+  );
+  beforeAll(() => {
+    copy = packageCopy();
+    markBuilt(copy);
+    input = `${generateCases(2500, 5).map((c) => JSON.stringify(c)).join('\n')}\n`;
+    const alone = spawnSync(process.execPath, [join(copy, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief'],
+      { cwd: copy, input, encoding: 'utf8', env: { ...process.env, TIAOLI_THREADS: '0' }, maxBuffer: 256 * 1024 * 1024 });
+    expected = alone.stdout;
+    expect(expected.trim().split('\n')).toHaveLength(2500);
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('cannot start: its lines are decided by the command itself', () => {
+    const kept = readFileSync(worker());
+    writeFileSync(worker(), 'throw new Error("damaged");\n');
+    const r = decideLines();
+    writeFileSync(worker(), kept);
+    expect(r.stdout).toBe(expected);
+  });
+
+  it('stops in the middle of its lines: they are decided by the command itself, in order', () => {
+    const kept = readFileSync(worker());
+    writeFileSync(worker(), 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => process.exit(3));\n');
+    const r = decideLines();
+    writeFileSync(worker(), kept);
+    expect(r.stdout).toBe(expected);
   });
 });

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { recordProject, writeSources, writeValidators } from './precompile.js';
+import { recordProject, writeRegulation, writeSources, writeValidators } from './precompile.js';
 
 // not rules-dir.ts's packageRoot: importing it would load the rule-file schemas before the recorder listens
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -37,13 +37,15 @@ async function buildEngine(): Promise<void> {
     // instead of hundreds to find); the server's, the printer's and the register's stay in node_modules
     ssr: { noExternal: true, external: KEPT_EXTERNAL },
     build: {
-      ssr: join(packageRoot, 'engine', 'cli', 'main.ts'),
+      ssr: true,
       outDir: DIST,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
+        // the command line, and the worker threads of `decide --jsonl` (decide-lines.ts)
+        input: { main: join(packageRoot, 'engine', 'cli', 'main.ts'), 'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts') },
         external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
@@ -55,9 +57,10 @@ async function buildEngine(): Promise<void> {
   const recorded = await recordProject(packageRoot);
   const count = writeValidators(recorded.schemas, join(DIST, 'validators'));
   const read = writeSources(recorded.sources, join(DIST, 'sources.json'));
+  const built = await writeRegulation(join(packageRoot, 'rules'), DIST);
   const stamp: BuildStamp = { builtAt: started };
   writeFileSync(join(DIST, 'build.json'), `${JSON.stringify(stamp)}\n`);
-  process.stdout.write(`engine/dist：引擎与命令行已构建，预编译 ${count} 个 Schema 校验器，预读 ${read} 个 YAML 文件（${Date.now() - started} ms）\n`);
+  process.stdout.write(`engine/dist：引擎与命令行已构建，预编译 ${count} 个 Schema 校验器，预读 ${read} 个 YAML 文件${built ? '，预建规则' : ''}（${Date.now() - started} ms）\n`);
 }
 
 await buildEngine();

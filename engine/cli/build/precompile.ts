@@ -4,7 +4,8 @@
 //   rule-file schemas, rules/case.schema.yaml, the form-file schema, each counter form's
 //   schema): one CommonJS module `(tiaoli) => validate` each, `tiaoli` being the keyword
 //   functions of the ajv it stands in for (core/validation/ajv.ts, ValidatorRuntime);
-// - the data of every YAML file of its rules/ and forms/.
+// - the data of every YAML file of its rules/ and forms/;
+// - the regulation its rules/ builds (when it has no problem), checked once here.
 // Both are found at run time by the SHA-256 of the exact text (../precompiled-validators.ts,
 // ../precompiled-sources.ts): a file or schema edited after the build is read and compiled
 // as before, so nothing stale is ever used.
@@ -12,12 +13,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import type { AnySchema } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { createAjv, recordCompiledSchemas } from '../../core/validation/ajv.js';
 import { locateIn, parseSource, recordReadSources, type KnownSource, type PathSegment } from '../../core/source-file.js';
 import { INDEX_FILE, schemaHash, type ValidatorIndex } from '../precompiled-validators.js';
 import { textHash, type SourcesFile } from '../precompiled-sources.js';
+import { DIR_MARK, fillIn, REGULATION_INDEX, rulesKey, SHOWN_MARK, type RegulationIndex } from '../precompiled-regulation.js';
 
 const standaloneCode = standalone.default;
 
@@ -120,4 +123,37 @@ export function writeSources(sources: Map<string, KnownSource>, file: string): n
   }
   writeFileSync(file, JSON.stringify(out));
   return Object.keys(out.sources).length;
+}
+
+/**
+ * Writes the regulation the rules folder `rules` builds into `dir` (regulations.json and
+ * one .bin), with stand-ins for the folder and its shown name; returns whether it did. It is
+ * written only when the folder loads without a problem and, filled in for two other places
+ * (one with names that need escaping), it is exactly what loading there builds.
+ */
+export async function writeRegulation(rules: string, dir: string): Promise<boolean> {
+  const { readTextFilesChecked, loadRegulationFiles } = await import('../../model/load-regulation.js');
+  mkdirSync(dir, { recursive: true });
+  const index: RegulationIndex = { v8: process.versions.v8, regulations: {} };
+  writeFileSync(join(dir, REGULATION_INDEX), `${JSON.stringify(index)}\n`);
+  const { files, problems } = readTextFilesChecked(rules, undefined, 'rules');
+  if (problems.length) return false;
+  const marked = loadRegulationFiles(DIR_MARK, files, SHOWN_MARK);
+  if (marked.problems.length || !marked.regulation) return false;
+  let bytes: Buffer;
+  try {
+    bytes = serialize(marked.regulation);
+  } catch {
+    return false; // something in it is not plain data (a function): built at each run instead
+  }
+  const places: Array<[string, string]> = [[rules, 'rules'], [join(rules, '..', 'a "b\\c'), '../其他 项目/rules']];
+  for (const [folder, shownAs] of places) {
+    const built = loadRegulationFiles(folder, files, shownAs);
+    if (built.problems.length || !isDeepStrictEqual(fillIn(deserialize(bytes), folder, shownAs), built.regulation)) return false;
+  }
+  const key = rulesKey(files);
+  writeFileSync(join(dir, `${key}.bin`), bytes);
+  index.regulations[key] = `${key}.bin`;
+  writeFileSync(join(dir, REGULATION_INDEX), `${JSON.stringify(index)}\n`);
+  return true;
 }

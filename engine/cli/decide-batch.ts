@@ -1,0 +1,36 @@
+// A run of `decide --jsonl` lines decided one after another, the answers as the lines to
+// write: the same on the main thread and in a worker thread (decide-worker.ts).
+import type { Decider } from '../explain/decider.js';
+import { checkCase } from '../model/case/validate-case.js';
+import { parseJsonLine } from './read-input.js';
+
+export interface BatchAnswers {
+  /** one JSON document (or `{"error": …}`) per line that was not blank, each ending in \n */
+  text: string;
+  /** whether a line was bad (the command then exits 1) */
+  failed: boolean;
+}
+
+/** `lines` as read (a \r before the \n is dropped here), the first being line number `first` of the input. */
+export async function decideBatch(decider: Decider, lines: readonly string[], first: number, trace: boolean): Promise<BatchAnswers> {
+  let text = '';
+  let failed = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const read = lines[i];
+    const line = read.endsWith('\r') ? read.slice(0, -1) : read;
+    if (!line.trim()) continue;
+    const n = first + i;
+    let answer: unknown;
+    try {
+      const checked = checkCase(decider.regulation, parseJsonLine(line));
+      answer = checked.case
+        ? await decider.decide(checked.case, { trace })
+        : { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
+    } catch (e) {
+      answer = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };
+    }
+    if ((answer as { error?: string }).error) failed = true;
+    text += `${JSON.stringify(answer)}\n`;
+  }
+  return { text, failed };
+}

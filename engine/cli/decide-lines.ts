@@ -1,0 +1,195 @@
+// `decide --jsonl`: stdin read in chunks (1 MB from a file) and cut into lines; runs of up to
+// 512 lines decided one after another (decide-batch.ts) and the answers written in input order, in batches (once
+// 64 KB have gathered, and whenever the answers written so far are all there are, so a caller
+// feeding one line at a time gets its answer), waiting when stdout is full.
+//
+// A long input (more than WORKERS_AFTER lines) is shared with worker threads, one per
+// further idle core (decide-worker.ts; TIAOLI_THREADS=N sets how many, 0 none): each is given the
+// regulation already loaded, so every line is decided under the same rules; the answers are
+// the same, in the same order. A worker that fails has its lines decided here instead.
+import { once } from 'node:events';
+import { createReadStream, fstatSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Decider, EngineChoice } from '../explain/decider.js';
+import type { Readings } from '../model/readings.js';
+import { decideBatch, type BatchAnswers } from './decide-batch.js';
+import type { WorkerAnswer, WorkerJob, WorkerSetup } from './decide-worker.js';
+import { preparedBuild } from './prepared-build.js';
+
+/** Answers gathered before they are written. */
+const WRITE_BATCH = 1 << 16;
+/** Standard input read from a file this much at a time. */
+const FILE_CHUNK = 1 << 20;
+/** Lines decided as one run (on this thread or a worker). */
+const RUN_LINES = 512;
+/** Runs of lines read ahead of the answers written: reading waits beyond this. */
+const READ_AHEAD = 32;
+/** Lines after which worker threads are started (below, starting them costs more than they save). */
+const WORKERS_AFTER = 2000;
+/** A file on stdin this long (some 2,000 cases of half a kilobyte) has the workers start at once. */
+const WORKERS_FOR_FILE = 1 << 20;
+/** Runs of lines waiting in one worker before the main thread decides the next run itself. */
+const WORKER_QUEUE = 3;
+
+interface Run {
+  lines: string[];
+  first: number;
+  answers?: BatchAnswers;
+  done: Promise<void>;
+}
+
+/** How the lines are decided: what `decider` was made with (for the workers), with the trace or not. */
+export interface LinesSetup { readings?: Readings; engine?: EngineChoice; trace: boolean }
+
+export async function decideLines(decider: Decider, setup: LinesSetup): Promise<number> {
+  const pool = new WorkerPool(decider, setup);
+  let status = 0;
+  let n = 0;
+  const runs: Run[] = [];
+  let out = '';
+  let writing = Promise.resolve();
+  // the answers of the finished runs at the head, in order; written once enough have gathered or nothing else is ready
+  const writeReady = (): Promise<void> => {
+    writing = writing.then(async () => {
+      while (runs.length && runs[0].answers) {
+        const { text, failed } = runs.shift()!.answers!;
+        if (failed) status = 1;
+        out += text;
+        if (out.length >= WRITE_BATCH || !runs[0]?.answers) {
+          const batch = out;
+          out = '';
+          if (batch && !process.stdout.write(batch)) await once(process.stdout, 'drain');
+        }
+      }
+    });
+    return writing;
+  };
+  const submit = (lines: string[]): void => {
+    const run: Run = { lines, first: n + 1, done: Promise.resolve() };
+    n += lines.length;
+    runs.push(run);
+    run.done = pool.decide(lines, run.first, n).then((answers) => { run.answers = answers; }).then(writeReady);
+  };
+  try {
+    let rest = '';
+    const { chunks, size } = input();
+    // a long file: the workers start (and warm up) while the first lines are decided here
+    if (size !== undefined && size > WORKERS_FOR_FILE) pool.startWorkers();
+    for await (const chunk of chunks) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (let i = 0; i < lines.length; i += RUN_LINES) submit(lines.slice(i, i + RUN_LINES));
+      while (runs.length > READ_AHEAD) await runs[0].done;
+    }
+    if (rest) submit([rest]);
+    await Promise.all(runs.map((r) => r.done));
+    await writeReady();
+  } finally {
+    await pool.close();
+  }
+  return status;
+}
+
+/** Standard input as text, in chunks: a file in large ones, a pipe or terminal as its data comes. */
+function input(): { chunks: AsyncIterable<string>; size?: number } {
+  let size: number | undefined;
+  try {
+    const stat = fstatSync(0);
+    if (stat.isFile()) size = stat.size;
+  } catch {
+    // no standard input to ask about: read it as a stream
+  }
+  const stream = size === undefined ? process.stdin : createReadStream('', { fd: 0, highWaterMark: FILE_CHUNK, autoClose: false });
+  stream.setEncoding('utf8');
+  return { chunks: stream as AsyncIterable<string>, size };
+}
+
+interface PoolWorker {
+  worker: Worker;
+  waiting: Map<number, { job: WorkerJob; resolve: (a: BatchAnswers) => void }>;
+}
+
+/** The main thread and, for a long input, worker threads, deciding runs of lines. */
+class WorkerPool {
+  private workers: PoolWorker[] | undefined;
+  private next = 0;
+
+  private readonly trace: boolean;
+
+  constructor(private readonly decider: Decider, private readonly setup: LinesSetup) {
+    this.trace = setup.trace;
+  }
+
+  /** Decides the run here or in a worker; `seen` is how many lines have been read so far. */
+  decide(lines: string[], first: number, seen: number): Promise<BatchAnswers> {
+    if (seen > WORKERS_AFTER) this.startWorkers();
+    const free = this.workers?.filter((w) => w.waiting.size < WORKER_QUEUE).sort((a, b) => a.waiting.size - b.waiting.size)[0];
+    if (!free) return decideBatch(this.decider, lines, first, this.trace);
+    const job: WorkerJob = { id: this.next++, lines, first };
+    return new Promise((resolve) => {
+      free.waiting.set(job.id, { job, resolve });
+      free.worker.postMessage(job);
+    });
+  }
+
+  startWorkers(): void {
+    this.workers ??= this.start();
+  }
+
+  private start(): PoolWorker[] {
+    const file = fileURLToPath(import.meta.url);
+    // only the build: the sources (tsx) would have each worker compile the TypeScript again
+    if (extname(file) !== '.js') return [];
+    const count = workerCount();
+    if (!count) return [];
+    const setup: WorkerSetup = {
+      regulation: this.decider.base, readings: this.setup.readings, engine: this.setup.engine, trace: this.trace, build: preparedBuild(),
+    };
+    const started: PoolWorker[] = [];
+    for (let i = 0; i < count; i += 1) {
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./decide-worker.js', import.meta.url), { workerData: setup });
+      } catch {
+        break; // the regulation cannot be sent (or no worker can start): decide here
+      }
+      const entry: PoolWorker = { worker, waiting: new Map() };
+      worker.on('message', (answer: WorkerAnswer) => {
+        const job = entry.waiting.get(answer.id);
+        entry.waiting.delete(answer.id);
+        job?.resolve({ text: answer.text, failed: answer.failed });
+      });
+      const fail = (): void => {
+        // its lines are decided here, in order, and it is sent no more
+        const index = started.indexOf(entry);
+        if (index >= 0) started.splice(index, 1);
+        const left = [...entry.waiting.values()];
+        entry.waiting.clear();
+        for (const { job, resolve } of left) void decideBatch(this.decider, job.lines, job.first, this.trace).then(resolve);
+      };
+      worker.on('error', fail);
+      worker.on('exit', fail);
+      started.push(entry);
+    }
+    return started;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all((this.workers ?? []).map((w) => w.worker.terminate()));
+  }
+}
+
+/**
+ * Worker threads for a long input: TIAOLI_THREADS when given, else one per further core that
+ * has been idle (the load average of the last minute below the number of cores), at most 3:
+ * on a machine whose cores are all busy a worker only competes with the command itself.
+ */
+function workerCount(): number {
+  const asked = process.env.TIAOLI_THREADS;
+  if (asked !== undefined && /^\d+$/.test(asked.trim())) return Math.min(Number(asked), 16);
+  const cores = availableParallelism();
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]), 3));
+}

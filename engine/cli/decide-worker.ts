@@ -1,0 +1,35 @@
+// A worker thread of `decide --jsonl` (decide-lines.ts): given the regulation the command
+// loaded, the readings and the engine chosen, it decides the runs of lines it is sent and
+// sends back their answers. Only the built command starts these (engine/dist/decide-worker.js).
+import { parentPort, workerData } from 'node:worker_threads';
+import { Decider, type EngineChoice } from '../explain/decider.js';
+import type { Regulation } from '../model/model.js';
+import type { Readings } from '../model/readings.js';
+import { decideBatch } from './decide-batch.js';
+import { usePreparedBuild, type PreparedBuild } from './prepared-build.js';
+
+/** What the command gives each worker when starting it. */
+export interface WorkerSetup {
+  regulation: Regulation;
+  readings?: Readings;
+  engine?: EngineChoice;
+  trace: boolean;
+  build: PreparedBuild;
+}
+
+/** A run of lines to decide, and its answers. */
+export interface WorkerJob { id: number; lines: string[]; first: number }
+export interface WorkerAnswer { id: number; text: string; failed: boolean }
+
+if (parentPort) {
+  const port = parentPort;
+  const setup = workerData as WorkerSetup;
+  await usePreparedBuild(setup.build);
+  const decider = new Decider(setup.regulation, { readings: setup.readings, engine: setup.engine });
+  port.on('message', (job: WorkerJob) => {
+    void decideBatch(decider, job.lines, job.first, setup.trace).then(({ text, failed }) => {
+      const answer: WorkerAnswer = { id: job.id, text, failed };
+      port.postMessage(answer);
+    });
+  });
+}

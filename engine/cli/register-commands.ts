@@ -1,0 +1,25 @@
+// `tiaoli register list|replay` as commands of the command line (main.ts). Their work, and
+// the database drivers it needs, is loaded only when one of them runs (register-command.ts).
+import type { Command } from 'commander';
+
+/** `tiaoli register list|replay`, added to the command line (main.ts). */
+export function registerCommands(program: Command, done: (status: number) => void): void {
+  const register = program.command('register').description('决定台账：登记过的决定的查询与按现行规则的重放');
+  register.command('list')
+    .description('列出台账中的决定（身份号码、电话默认遮盖）')
+    .option('--json', '以 JSON 输出')
+    .option('--from <date>', '起始日期 YYYY-MM-DD（含）')
+    .option('--to <date>', '截止日期 YYYY-MM-DD（含）')
+    .option('--outcome <value>', '结果，如 notice、issueOnSpot')
+    .option('--service <name>', '事项：决定名（application）或窗口表单名（permit-application）')
+    .option('--office <id>', '发证单位 id')
+    .option('--name <text>', '姓名（部分即可）')
+    .option('--id <idNumber>', '公民身份号码（完整）')
+    .option('--limit <n>', '最多列出几条（默认 1000）')
+    .option('--unmask', '显示完整的身份号码和电话（仅供有权查看台账数据库的人员核对；勿用于屏幕共享或转发）')
+    .action(async (opts) => done(await (await import('./register-command.js')).registerListCommand({ ...program.opts(), ...opts })));
+  register.command('replay')
+    .description('按现行规则重新决定台账中的每个案件，列出会改变的决定值（原 → 现，计数）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts) => done(await (await import('./register-command.js')).registerReplayCommand({ ...program.opts(), ...opts })));
+}
