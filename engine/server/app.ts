@@ -13,6 +13,7 @@ import { notFound, onError } from './middleware/errors.js';
 import { securityHeaders } from './middleware/headers.js';
 import type { ProjectStore } from './project-store.js';
 import { projectRoute } from './routes/project.js';
+import { projectFixturesRoute } from './routes/project-fixtures.js';
 import { filesRoute } from './routes/files.js';
 import { checkRoute } from './routes/check.js';
 import { decideRoute } from './routes/decide.js';
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', sameOrigin(options.session));
   app.use('/api/*', limitBody(options.maxBody ?? MAX_BODY));
   projectRoute(app, options.store);
+  projectFixturesRoute(app, options.store);
   filesRoute(app, options.store);
   checkRoute(app, options.store);
   decideRoute(app, options.store);

@@ -11,6 +11,8 @@ import {
 } from './project-files.js';
 import { checkProjectSafely } from './safe-check.js';
 import type { ProjectCheck } from '../project/check-project.js';
+import type { Office } from '../project/offices/office-model.js';
+import type { FormSet } from '../project/forms/form-model.js';
 import { LockBusyError, ProjectLock } from './file-lock.js';
 import { chinaToday } from '../core/dates/china-today.js';
 
@@ -27,6 +29,10 @@ export interface ProjectSnapshot {
   decider?: Decider;
   ruleset: string | null;
   title: string;
+  /** the counter forms, the issuing offices of forms/offices.yaml and what of them is unconfirmed, as the check read them */
+  forms?: FormSet;
+  offices?: Map<string, Office>;
+  warnings?: Problem[];
 }
 
 export type SaveOutcome =
@@ -67,6 +73,7 @@ export class ProjectStore {
   private readonly remembered = new WeakMap<ProjectSnapshot, Map<string, Promise<unknown>>>();
   /** the last whole-project check, by the texts it ran on: a save's check is the next snapshot's */
   private lastCheck?: { key: string; check: ProjectCheck };
+  private isClosed = false;
 
   /**
    * `freshMs`: a snapshot younger than this is answered without looking at the disk again
@@ -142,7 +149,7 @@ export class ProjectStore {
       }
     }
     const regulation = decider ? check.regulation : undefined;
-    const snapshot: ProjectSnapshot = { files, problems, regulation, decider, ruleset: regulation?.ruleset ?? null, title: regulation?.title ?? '' };
+    const snapshot: ProjectSnapshot = { files, problems, regulation, decider, ruleset: regulation?.ruleset ?? null, title: regulation?.title ?? '', forms: check.forms, offices: check.offices, warnings: check.warnings };
     this.current = { signature, snapshot, texts, fileProblems, today: day };
     this.checks = new Map();
     return snapshot;
@@ -235,7 +242,13 @@ export class ProjectStore {
     return value;
   }
 
+  /** closed: work started for its snapshots (the fixtures, say) stops */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
   async close(): Promise<void> {
+    this.isClosed = true;
     await this.inflight?.catch(() => undefined);
     await this.lock.idle();
     this.entries = new Map();

@@ -25,7 +25,7 @@ export function capPerFile(problems: Problem[], limit = 50): Problem[] {
 
 export function checkProjectSafely(files: Map<string, string>, today: string): ProjectCheck {
   const check = checkUncapped(files, today);
-  return { regulation: check.regulation, problems: capPerFile([...check.problems, ...unparsedProblems(files, check.problems)]) };
+  return { regulation: check.regulation, forms: check.forms, offices: check.offices, warnings: check.warnings, problems: capPerFile([...check.problems, ...unparsedProblems(files, check.problems)]) };
 }
 
 /**

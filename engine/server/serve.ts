@@ -7,6 +7,11 @@ import { isLoopback, ownHosts } from './middleware/host-check.js';
 import { adapterError } from './middleware/errors.js';
 import { newSecret } from './middleware/secret.js';
 import { ProjectStore } from './project-store.js';
+import { snapshotFixtures } from './snapshot-fixtures.js';
+import { projectBody } from './routes/project.js';
+
+/** How long after the start the server decides the fixtures when no studio has asked yet. */
+const FIXTURES_AFTER_MS = 5000;
 import { projectRegister, type RegisterAccess } from '../register/open-register.js';
 
 export { isLoopback } from './middleware/host-check.js';
@@ -75,8 +80,12 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   hosts = ownHosts(options.host, port, options.hosts);
-  // the first studio page asks for the checked project at once: start checking it now
-  store.snapshot().catch(() => undefined);
+  // the first studio page asks for the checked project at once: check it (and write its
+  // answer) now. Its fixtures are decided when a page asks for the project, or a few seconds
+  // after the start, whichever comes first: a studio opened at once gets its first page
+  // before the fixtures' turn, one opened later finds them decided.
+  store.snapshot().then((snapshot) => projectBody(store, snapshot)).catch(() => undefined);
+  setTimeout(() => void store.snapshot().then((snapshot) => snapshotFixtures(store, snapshot)).catch(() => undefined), FIXTURES_AFTER_MS).unref();
   const shown = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shown}:${port}/`,

@@ -3,6 +3,7 @@
 import { parseSource, type Problem, type SourceFile } from '../../core/source-file.js';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
 import type { FormDefinition, FormSet } from './form-model.js';
+import type { ValidateFunction } from 'ajv';
 
 const formFileSchema = {
   type: 'object',
@@ -35,7 +36,10 @@ const formFileSchema = {
     },
   },
 };
-const validateFormFile = createAjv().compile(formFileSchema);
+// compiled when a form file is first read, not when this module loads (the studio's first
+// page takes its forms built by the server and reads none)
+let formFileValidator: ValidateFunction | undefined;
+const validFormFile = (): ValidateFunction => (formFileValidator ??= createAjv().compile(formFileSchema));
 
 export interface FormLoad {
   set: FormSet;
@@ -68,6 +72,7 @@ export function buildForms(files: Map<string, string>, dir = 'forms', shownAs = 
       continue;
     }
     if (form.data === undefined || schema.data === undefined) continue;
+    const validateFormFile = validFormFile();
     if (!validateFormFile(form.data)) {
       problems.push(...schemaProblems(validateFormFile.errors, form));
       continue;

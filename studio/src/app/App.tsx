@@ -8,27 +8,41 @@ import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
 import { Law } from '../shared/law-text.js';
 
-// Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…).
-const ArticlesPage = lazy(() => import('../articles/ArticlesPage.js').then((m) => ({ default: m.ArticlesPage })));
-const TracePage = lazy(() => import('../trace/TracePage.js').then((m) => ({ default: m.TracePage })));
-const RuleEditorPage = lazy(() => import('../rule-editor/RuleEditorPage.js').then((m) => ({ default: m.RuleEditorPage })));
-const ParametersPage = lazy(() => import('../parameters/ParametersPage.js').then((m) => ({ default: m.ParametersPage })));
-const CounterPage = lazy(() => import('../counter/CounterPage.js').then((m) => ({ default: m.CounterPage })));
-const FixturesPage = lazy(() => import('../fixtures/FixturesPage.js').then((m) => ({ default: m.FixturesPage })));
-const RegisterPage = lazy(() => import('../register/RegisterPage.js').then((m) => ({ default: m.RegisterPage })));
+// Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…);
+// the page the studio opens on starts loading at once, beside the project.
+const pageCode = {
+  articles: () => import('../articles/ArticlesPage.js'),
+  trace: () => import('../trace/TracePage.js'),
+  editor: () => import('../rule-editor/RuleEditorPage.js'),
+  parameters: () => import('../parameters/ParametersPage.js'),
+  counter: () => import('../counter/CounterPage.js'),
+  fixtures: () => import('../fixtures/FixturesPage.js'),
+  register: () => import('../register/RegisterPage.js'),
+};
+const ArticlesPage = lazy(() => pageCode.articles().then((m) => ({ default: m.ArticlesPage })));
+const TracePage = lazy(() => pageCode.trace().then((m) => ({ default: m.TracePage })));
+const RuleEditorPage = lazy(() => pageCode.editor().then((m) => ({ default: m.RuleEditorPage })));
+const ParametersPage = lazy(() => pageCode.parameters().then((m) => ({ default: m.ParametersPage })));
+const CounterPage = lazy(() => pageCode.counter().then((m) => ({ default: m.CounterPage })));
+const FixturesPage = lazy(() => pageCode.fixtures().then((m) => ({ default: m.FixturesPage })));
+const RegisterPage = lazy(() => pageCode.register().then((m) => ({ default: m.RegisterPage })));
 
 const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register'] as const;
 type PageName = (typeof PAGES)[number];
 const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includes(p);
+/** Pages that show the fixtures' results (or compare them): they wait until those are in. */
+const NEEDS_FIXTURES: ReadonlySet<PageName> = new Set(['editor', 'parameters', 'fixtures', 'trace']);
+
+// the project is asked for before the first render, the opening page's code beside it
+void loadProject();
+const opening = window.location.hash.replace(/^#\/?/, '').split('?')[0] || 'articles';
+void pageCode[isPage(opening) ? opening : 'articles']().catch(() => undefined);
 
 export function App() {
   const project = useProject();
   const route = useRoute();
   const t = useMessages();
   const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => {
-    void loadProject();
-  }, []);
   const page: PageName = isPage(route.page) ? route.page : 'articles';
   // the tab's title names the page, in the interface's language
   useEffect(() => {
@@ -41,6 +55,7 @@ export function App() {
   if (project.workingModel?.decider && project.workingModel.regulation) lastGood.current = project.workingModel.regulation;
   const regulation = lastGood.current ?? project.savedModel?.regulation;
   const drafts = Object.keys(project.drafts).length;
+  const waiting = NEEDS_FIXTURES.has(page) && Boolean(project.savedModel?.fixturesPending || project.workingModel?.fixturesPending);
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t.skipToContent}</a>
@@ -68,7 +83,8 @@ export function App() {
         <h1 className="page-title">{t[page]}</h1>
         {project.status === 'loading' && <p className="muted">{t.loading}</p>}
         {project.status === 'error' && <p className="error">{t.loadFailed}{t.colon}{project.error}</p>}
-        {project.status === 'ready' && (
+        {project.status === 'ready' && waiting && <p className="muted" role="status">{t.runningFixtures}</p>}
+        {project.status === 'ready' && !waiting && (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             {page === 'articles' && <ArticlesPage />}
             {page === 'editor' && <RuleEditorPage file={route.params.get('file') ?? undefined} line={Number(route.params.get('line') ?? 0) || undefined} />}

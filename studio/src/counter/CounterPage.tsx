@@ -47,6 +47,8 @@ export function CounterPage({ formName }: { formName?: string }) {
   const t = useMessages();
   const language = useLanguage();
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  // the rules the counter decides by: the same when only the fixtures' results fill in
+  const rules = model?.decider;
   const services = Object.values(model?.forms?.forms ?? {}).filter((f) => f.mapping);
   const form = services.find((f) => f.name === formName) ?? services.find((f) => f.name === 'permit-application') ?? services[0];
   const template = form?.schemaTemplate as Record<string, any> | undefined;
@@ -100,7 +102,7 @@ export function CounterPage({ formName }: { formName?: string }) {
     clearTimeout(timer.current);
     setDeciding(true);
     timer.current = setTimeout(async () => {
-      if (!form || !resolved || !model?.decider) return;
+      if (!form || !resolved || !rules) return;
       drafts.set(form.name, data);
       const problems = formProblemsIn(resolved, data, language);
       setFormProblems(problems);
@@ -109,14 +111,14 @@ export function CounterPage({ formName }: { formName?: string }) {
         return setDocument(null);
       }
       const input = formToCase(form, data);
-      const checked = checkCase(model.decider.regulation, input);
+      const checked = checkCase(rules.regulation, input);
       if (!checked.case) {
         setDeciding(false);
         return setDocument(null);
       }
       let doc: DecisionDocument;
       try {
-        doc = await model.decider.decide(checked.case);
+        doc = await rules.decide(checked.case);
       } catch (e) {
         // a case the rules cannot decide (e.g. a date outside the calendar): said, as decide says it
         setFormProblems([{ field: '', path: '', detail: (e as Error).message }]);
@@ -126,7 +128,7 @@ export function CounterPage({ formName }: { formName?: string }) {
       setDeciding(false);
       decidedInput.current = input; // what is printed is what was decided, not a keystroke later
       setDocument(doc);
-      setDecidedFrom({ data, model });
+      setDecidedFrom({ data, model: rules });
       decided();
       setCounterCase({ ...input, form: form.name });
       // Put the rules' answers into the form as it is now, not as it was when this began:
@@ -135,7 +137,7 @@ export function CounterPage({ formName }: { formName?: string }) {
       setDecisionValues((old) => (JSON.stringify(old) === JSON.stringify(values) ? old : values));
     }, 250);
     return () => clearTimeout(timer.current);
-  }, [data, form, resolved, model, language]);
+  }, [data, form, resolved, rules, language]);
 
   // JSON Forms' own words and its messages beside each field, in the interface's language
   const i18n = useMemo(() => ({
@@ -155,7 +157,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   }) : []), [document, form, model]);
 
   if (!form || !resolved || !model?.regulation) return null;
-  const deciding = decidingNow || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== model));
+  const deciding = decidingNow || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== rules));
   const vocabulary = model.regulation.vocabulary;
   const print = (kind: string) => {
     if (!document || !model.prints) return;

@@ -6,7 +6,6 @@ import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import { createAjv } from '../../../engine/core/validation/ajv.js';
 import { addFormKeywords } from '../../../engine/project/forms/form-keywords.js';
 import { errorDetail, errorPath, OWN_KEYWORDS, wordErrors } from '../../../engine/core/validation/error-wording.js';
-import { formValidator } from '../../../engine/project/forms/validate-form.js';
 import { titlesAlong } from '../../../engine/project/forms/form-problems.js';
 import type { ResolvedForm } from '../../../engine/project/forms/form-model.js';
 import type { Language } from '../shared/i18n.js';
@@ -85,7 +84,8 @@ export function translateErrorIn(error: ErrorObject, language: Language): string
 export function formProblemsIn(form: ResolvedForm, data: unknown, language: Language): Array<{ field: string; path: string; detail: string }> {
   let validate;
   try {
-    validate = formValidator(form);
+    // the validator JSON Forms compiled for this schema (one ajv, each content compiled once)
+    validate = formAjv.compile(form.schema);
   } catch (e) {
     return [{ field: form.name, path: '', detail: (e as Error).message }];
   }

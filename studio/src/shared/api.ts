@@ -2,10 +2,28 @@
 // server put into index.html (a page on another origin cannot read it), and JSON. Bound to a
 // non-loopback address, the server also wants the token it printed at start; the studio
 // takes it from ?token= once and keeps it for the session.
+import type { Regulation } from '../../../engine/model/model.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
+import type { FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
+import type { ShippedForms } from './model-parts.js';
+
 export interface ProjectFile { text: string; version: string }
 export interface ApiProblem { code: string; message: string; location: { file: string; line: number; column: number } }
-/** `problems`: the server's check of the files on disk, among them what only the disk can tell (encoding, links, size). */
-export interface ProjectResponse { files: Record<string, ProjectFile>; ruleset: string | null; title: string; problems?: ApiProblem[] }
+/**
+ * `problems`: the server's check of the files on disk, among them what only the disk can tell
+ * (encoding, links, size); `checked`: the rules that check built (absent when it could not);
+ * `snapshot`: names these files, as the fixtures' results name the files they were decided from.
+ */
+export interface ProjectResponse {
+  files: Record<string, ProjectFile>;
+  ruleset: string | null;
+  title: string;
+  problems?: ApiProblem[];
+  snapshot?: string;
+  checked?: { regulation?: Regulation; forms?: ShippedForms; offices?: Array<[string, Office]>; warnings?: ApiProblem[] };
+}
+/** Every fixture of the project on disk, decided by the server, and the snapshot it was decided in. */
+export interface ProjectFixtures { snapshot: string; fixtures: FixtureResult[] }
 const TOKEN_KEY = 'tiaoli.token';
 const SESSION_META = 'meta[name="tiaoli-session"]';
 
@@ -33,6 +51,12 @@ export async function call(method: string, path: string, body?: unknown): Promis
 export async function fetchProject(): Promise<ProjectResponse> {
   const { status, data } = await call('GET', 'api/project');
   if (status !== 200) throw new Error(data.error ?? `HTTP ${status}`);
+  return data;
+}
+
+export async function fetchProjectFixtures(): Promise<ProjectFixtures> {
+  const { status, data } = await call('GET', 'api/project/fixtures');
+  if (status !== 200 || typeof data?.snapshot !== 'string' || !Array.isArray(data.fixtures)) throw new Error(data?.error ?? `HTTP ${status}`);
   return data;
 }
 

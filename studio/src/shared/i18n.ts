@@ -51,6 +51,9 @@ const zh = {
   } as Record<string, string>,
   // the articles page's summary line
   coverageSummary: '{articles} 条；可决定的款 {decidable} 项，有规则 {encoded}，有夹具覆盖 {tested}；规则 {rules} 条，夹具 {fixtures} 个',
+  // the same while the fixtures are still being decided (the studio has just opened)
+  coverageSummaryPending: '{articles} 条；可决定的款 {decidable} 项，有规则 {encoded}；规则 {rules} 条；夹具覆盖正在计算…',
+  runningFixtures: '正在运行夹具…', fixturesPending: '正在计算…',
   // fixtures and impact
   startAtCounter: '先在“窗口受理”填写一个案件，再存为夹具。', fileExists: '{path} 已存在，请换一个文件名', deleted: '（已删除）',
   rulesBrokenNoRun: '规则有错误时不运行夹具，改正后再比较。', isNew: '新', expected: '预期', nowIs: '现为',
@@ -104,6 +107,8 @@ const en: typeof zh = {
     greaterThan: 'is more than', greaterThanInclusive: 'is at least', before: 'is before', onOrBefore: 'is on or before', after: 'is after', onOrAfter: 'is on or after', present: 'has a value:', isEmpty: 'is empty:',
   },
   coverageSummary: '{articles} articles; {decidable} decidable paragraphs, {encoded} with rules, {tested} reached by fixtures; {rules} rules, {fixtures} fixtures',
+  coverageSummaryPending: '{articles} articles; {decidable} decidable paragraphs, {encoded} with rules; {rules} rules; working out what the fixtures reach…',
+  runningFixtures: 'Running the fixtures…', fixturesPending: 'Working out…',
   startAtCounter: 'First fill in a case at the Counter, then save it as a fixture. ', fileExists: '{path} exists already: choose another file name', deleted: '(deleted)',
   rulesBrokenNoRun: 'While the rules have errors the fixtures are not run: correct them to compare.', isNew: 'new', expected: 'expected', nowIs: 'now',
   codeArea: 'YAML file content', sheets: 'A4 ×', fileNameExample: 'scenario-in-words',

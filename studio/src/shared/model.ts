@@ -1,20 +1,23 @@
 // Everything the studio shows, worked out from a set of files (the saved ones, or the
 // working copy with unsaved edits): the regulation, its problems, the forms, the print
-// templates and every fixture's decision. Checking and the fixtures run in a worker
-// (studio/src/impact/model-worker.ts); the decider, forms and print templates are made
-// here when a page first asks for them.
+// templates and every fixture's decision. For the files as saved, the server's check comes
+// with the project (GET /api/project) and its fixtures' results follow (GET
+// /api/project/fixtures); a working copy is checked and its fixtures run in a worker
+// (studio/src/impact/model-worker.ts). The decider, forms and print templates are made here
+// when a page first asks for them.
 import * as Comlink from 'comlink';
-import { under } from '../../../engine/project/check-project.js';
-import { Decider } from '../../../engine/explain/decider.js';
-import { buildForms } from '../../../engine/project/forms/load-forms.js';
-import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
+import type { Decider } from '../../../engine/explain/decider.js';
+import type { PrintTemplates } from '../../../engine/project/print/render-print.js';
 import type { FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
 import type { FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Problem } from '../../../engine/core/source-file.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { chinaToday } from '../../../engine/core/dates/china-today.js';
-import type { ModelApi } from '../impact/model-worker.js';
+import type { BuiltModel, ModelApi } from '../impact/model-worker.js';
 import type { Office } from '../../../engine/project/offices/office-model.js';
+import type { ProjectResponse } from './api.js';
+import type { Parts } from './model-parts.js';
+import { blocksRules } from './rules-broken.js';
 
 export interface Model {
   files: Record<string, string>;
@@ -23,7 +26,10 @@ export interface Model {
   problems: Problem[];
   forms?: FormSet;
   prints?: PrintTemplates;
+  /** every fixture's result; empty (and meaning nothing yet) while `fixturesPending` */
   fixtures: FixtureResult[];
+  /** the rules are known but the fixtures are still being decided: nothing about them may be shown */
+  fixturesPending?: boolean;
   /** the issuing offices (forms/offices.yaml), and what of them is unconfirmed */
   offices?: Map<string, Office>;
   warnings?: Problem[];
@@ -44,23 +50,61 @@ export function setDiskProblems(problems: Problem[]): void {
 let worker: Comlink.Remote<ModelApi> | undefined;
 const modelWorker = (): Comlink.Remote<ModelApi> => (worker ??= Comlink.wrap<ModelApi>(new Worker(new URL('../impact/model-worker.ts', import.meta.url), { type: 'module' })));
 
+/** Starts the worker (its code loads and compiles) before the first edit needs it. */
+export function prepareModelWorker(): void {
+  modelWorker();
+}
+
+/** The decider, forms and print templates: their code loads beside the project (started here, at once). */
+const partsCode = import('./model-parts.js');
+partsCode.catch(() => undefined); // a chunk that cannot load is reported where the project loads
+
+const modelParts = new WeakMap<Model, Parts>();
+
+function assemble(files: Record<string, string>, built: BuiltModel, ms: number, pending: boolean, made: Parts): Model {
+  const { regulation, problems, fixtures, offices, warnings } = built;
+  const model: Model = {
+    files, regulation, problems, fixtures, offices, warnings, ms,
+    ...(pending ? { fixturesPending: true } : {}),
+    get decider() { return made.decider(); },
+    get forms() { return made.forms(); },
+    get prints() { return made.prints(); },
+  };
+  modelParts.set(model, made);
+  return model;
+}
+
 export async function buildModel(files: Record<string, string>, saved?: Record<string, string>): Promise<Model> {
   const started = performance.now();
   // a file on disk that could not be read is shown with that problem until it is replaced
   const unread = diskProblems.filter((p) => !saved || saved[p.location.file] === files[p.location.file]);
   const built = await modelWorker().build(files, today(), unread);
-  const { regulation, problems, fixtures } = built;
   const ms = performance.now() - started;
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
-  const { offices, warnings } = built;
-  if (!regulation || built.rulesBroken) return { files, regulation, problems, fixtures: [], offices, warnings, ms };
-  let decider: Decider | undefined;
-  let forms: FormSet | undefined;
-  let prints: PrintTemplates | undefined;
-  return {
-    files, regulation, problems, fixtures, offices, warnings, ms,
-    get decider() { return (decider ??= new Decider(regulation)); },
-    get forms() { return (forms ??= buildForms(under(files, 'forms')).set); },
-    get prints() { return (prints ??= buildPrintTemplates(under(files, 'forms'))); },
-  };
+  if (!built.regulation || built.rulesBroken) return { files, regulation: built.regulation, problems: built.problems, fixtures: [], offices: built.offices, warnings: built.warnings, ms };
+  return assemble(files, built, ms, false, (await partsCode).partsOf(built.regulation, files));
+}
+
+/**
+ * The model of the files as saved, from the server's check that came with them: the rules,
+ * problems and offices now, the fixtures' results later (`withFixtures`). Undefined when the
+ * server could not build the rules, or they have errors: then the worker checks them, and
+ * says where.
+ */
+export async function modelFromServer(project: ProjectResponse, files: Record<string, string>): Promise<Model | undefined> {
+  const checked = project.checked;
+  if (!checked?.regulation) return undefined;
+  const problems = (project.problems ?? []) as Problem[];
+  if (problems.some(blocksRules)) return undefined;
+  const offices = checked.offices ? new Map(checked.offices) : undefined;
+  const parts = (await partsCode).partsOf(checked.regulation, files, checked.forms);
+  return assemble(files, { regulation: checked.regulation, problems, fixtures: [], rulesBroken: false, offices, warnings: checked.warnings as Problem[] | undefined }, 0, true, parts);
+}
+
+/** The same model with its fixtures' results in: the decider, forms and print templates made once serve both. */
+export function withFixtures(model: Model, fixtures: FixtureResult[], ms: number): Model {
+  const built: BuiltModel = { regulation: model.regulation, problems: model.problems, fixtures, rulesBroken: false, offices: model.offices, warnings: model.warnings };
+  const parts = modelParts.get(model);
+  if (!parts) return { ...model, fixtures, fixturesPending: undefined, ms };
+  return assemble(model.files, built, ms, false, parts);
 }

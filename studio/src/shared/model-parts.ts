@@ -1,0 +1,44 @@
+// The parts of a model a page works with — the decider, the counter forms, the print
+// templates — each made once, when first asked for. A chunk of its own (with the rules
+// engine, YAML, ajv and Handlebars), loaded beside the project rather than before the first
+// paint.
+import { Decider } from '../../../engine/explain/decider.js';
+import { buildForms } from '../../../engine/project/forms/load-forms.js';
+import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
+import type { FormDefinition, FormSet } from '../../../engine/project/forms/form-model.js';
+import type { Regulation } from '../../../engine/model/model.js';
+
+export interface Parts { decider(): Decider; forms(): FormSet; prints(): PrintTemplates }
+
+/** The counter forms as the server built them, without their parsed source files. */
+export interface ShippedForms { dir: string; common: FormSet['common']; forms: Record<string, Omit<FormDefinition, 'sources'>> }
+
+/** The files below one folder, named relative to it. */
+function under(files: Record<string, string>, dir: string): Map<string, string> {
+  return new Map(Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`)).map(([p, t]) => [p.slice(dir.length + 1), t]));
+}
+
+/**
+ * The server's forms, whole again: a form's source files (which only a check reads) are
+ * parsed from the same files when first asked for.
+ */
+function formsFrom(shipped: ShippedForms, files: Record<string, string>): FormSet {
+  let built: FormSet | undefined;
+  const read = (): FormSet => (built ??= buildForms(under(files, 'forms')).set);
+  const forms: Record<string, FormDefinition> = {};
+  for (const [name, form] of Object.entries(shipped.forms)) {
+    forms[name] = Object.defineProperty({ ...form }, 'sources', { enumerable: true, get: () => read().forms[name]!.sources }) as FormDefinition;
+  }
+  return Object.defineProperty({ dir: shipped.dir, common: shipped.common, forms }, 'commonSource', { enumerable: true, get: () => read().commonSource }) as FormSet;
+}
+
+export function partsOf(regulation: Regulation, files: Record<string, string>, shipped?: ShippedForms): Parts {
+  let decider: Decider | undefined;
+  let forms: FormSet | undefined;
+  let prints: PrintTemplates | undefined;
+  return {
+    decider: () => (decider ??= new Decider(regulation)),
+    forms: () => (forms ??= shipped ? formsFrom(shipped, files) : buildForms(under(files, 'forms')).set),
+    prints: () => (prints ??= buildPrintTemplates(under(files, 'forms'))),
+  };
+}
