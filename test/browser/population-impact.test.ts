@@ -5,6 +5,7 @@
 // main-thread task while editing is measured and reported (PerformanceObserver, longtask).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -13,8 +14,8 @@ import { projectCopy } from '../support/project-copy.js';
 import { tiaoli } from '../support/cli.js';
 import { root } from '../support/regulation.js';
 
-/** Cases in the story: 2,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the issue's target. */
-export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 2_000);
+/** Cases in the story: 20,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the issue's target (README). */
+export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 20_000);
 const SEED = 11;
 
 let browser: Browser;
@@ -64,13 +65,16 @@ describe('the impact of a change on a population, in the studio', () => {
     await page.locator('[data-testid=population-generate]').click();
     await page.locator('[data-testid=population-loaded]').filter({ hasText: POPULATION_SIZE.toLocaleString('zh-CN') }).waitFor();
     // the saved rules against themselves: nothing changes
-    await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 300_000 });
+    const savedMs = Number(await page.locator('[data-testid=population-result]').getAttribute('data-saved-ms'));
 
     await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
     const started = Date.now();
     await page.locator('[data-testid=value-photoCount-0]').fill('1');
     const row = page.locator('[data-testid=transition][data-field="application.outcome"][data-before=notice][data-after=issueOnSpot]');
-    await row.waitFor({ timeout: 120_000 });
+    // the page says it is working until the answer is there
+    await page.locator('[data-testid=population-running]').waitFor({ timeout: 60_000 });
+    await row.waitFor({ timeout: 300_000 });
     const wall = Date.now() - started;
     expect(Number(await row.getAttribute('data-count'))).toBe(expected);
     await page.locator('[data-testid=impact-chart] svg').first().waitFor(); // Observable Plot, loaded with the first chart
@@ -79,9 +83,17 @@ describe('the impact of a change on a population, in the studio', () => {
     // measured, reported (speed is not asserted by a timed test)
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const result = page.locator('[data-testid=population-result]');
-    const ms = Number(await result.getAttribute('data-ms'));
-    const decideMs = Number(await result.getAttribute('data-decide-ms'));
-    const report = { cases: POPULATION_SIZE, expected, workerMs: ms, insideDecideMs: decideMs, workerOwnMs: ms - decideMs, casesPerSecond: Math.round(POPULATION_SIZE / (ms / 1000)), editToChartMs: wall, longestMainThreadTaskMs: Math.round(Math.max(0, ...longTasks)), longTasks: longTasks.length };
+    const number = async (name: string): Promise<number> => Number(await result.getAttribute(name));
+    const ms = await number('data-ms');
+    const decideMs = await number('data-decide-ms');
+    const wallMs = await number('data-wall-ms');
+    const report = {
+      cases: POPULATION_SIZE, expected, workers: await number('data-workers'),
+      // re-decided and compared, the slowest worker; and from the rules sent to the answer merged (rules compiled in the workers included)
+      redecideAndCompareMs: ms, casesPerSecond: Math.round(POPULATION_SIZE / (ms / 1000)), wallMs, casesPerSecondWall: Math.round(POPULATION_SIZE / (wallMs / 1000)),
+      insideDecideMs: decideMs, savedRulesMs: savedMs, editToChartMs: wall,
+      longestMainThreadTaskMs: Math.round(Math.max(0, ...longTasks)), longTasks: longTasks.map(Math.round), loadAverage: loadavg()[0],
+    };
     process.stdout.write(`population impact: ${JSON.stringify(report)}\n`);
     mkdirSync(join(root, '.scratch'), { recursive: true });
     await page.locator('[data-testid=population-impact]').screenshot({ path: join(root, '.scratch', 'population-impact.png') });

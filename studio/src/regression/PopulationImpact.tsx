@@ -63,12 +63,13 @@ export function PopulationImpact() {
       {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
       {impact.loading && <p className="muted">{t.computing}</p>}
       {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
+      {impact.running && !impact.progress && <p className="muted" data-testid="population-running">{t.computing}</p>}
       {impact.running && impact.progress && (
-        <p className="muted">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+        <p className="muted" data-testid="population-running">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
       {result && !impact.running && (
-        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)}>
+        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)} data-saved-ms={Math.round(result.savedMs)} data-wall-ms={Math.round(result.wallMs ?? result.ms)} data-workers={result.workers ?? 1}>
           <p><b>{result.size.toLocaleString(t.locale)}</b> {t.ofCases} <b>{result.changedCases.toLocaleString(t.locale)}</b> {t.casesChanged}<span className="muted">{fill(t.redecidedLine, { ms: Math.round(result.ms) })}</span></p>
           {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
           {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
