@@ -1,4 +1,4 @@
-// One of the studio's impact workers (impact-pool.ts starts one a core): it holds one share
+// One of the studio's impact workers (impact-store.ts starts one a core): it holds one share
 // of a case set (the population; the register slice adds its own through `setCases`) and
 // re-decides it under the saved rules and the working copy, off the main thread, so typing
 // never waits for a year of cases. The cases never leave the worker: an edit sends the rules'
@@ -11,11 +11,11 @@ import { formatProblem } from '../../../engine/core/source-file.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { checkPopulation } from '../../../engine/project/population/check-population.js';
-import { populationCases } from '../../../engine/project/population/generate-population.js';
 import { populationRequestProblem } from '../../../engine/project/population/population-request.js';
 import { DecisionCodes, decisionFields } from './decision-codes.js';
 import { filePart, readCaseLines, type LinesRead } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
+import { populationShare, type Share } from './population-share.js';
 import type { ImpactAnswer, Progress, ShardLoad, Transition } from './impact-types.js';
 
 const BATCH = 500;
@@ -79,11 +79,8 @@ async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Pro
 }
 
 const api = {
-  /**
-   * Cases `from` … `to - 1` of a population drawn from a population file (the working copy's
-   * text). The draw is one seeded sequence, so the cases before `from` are drawn and dropped.
-   */
-  generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined, share: { index: number; of: number }): ShardLoad {
+  /** This worker's share of a population drawn from a population file (the working copy's text). */
+  generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined, share: Share): ShardLoad {
     const started = performance.now();
     pending = undefined;
     const refused = populationRequestProblem(size, seed, MAX_STUDIO_POPULATION);
@@ -92,11 +89,7 @@ const api = {
     const checked = checkPopulation(file, text, regulation);
     if (!checked.spec) return { count: 0, total: 0, problems: checked.problems.map(formatProblem), ms: performance.now() - started };
     const total = size ?? checked.spec.size;
-    const from = Math.floor((total * share.index) / share.of);
-    const to = Math.floor((total * (share.index + 1)) / share.of);
-    const mine: CaseInput[] = [];
-    let i = 0;
-    for (const c of populationCases(checked.spec, { size: to, seed })) if (i++ >= from) mine.push(c);
+    const mine = populationShare(checked.spec, total, seed, share);
     pending = mine;
     return { count: mine.length, total, problems: [], ms: performance.now() - started };
   },
@@ -105,7 +98,7 @@ const api = {
    * Part `share.index` of a cases.jsonl the user picked, checked line by line. The file crosses
    * as a reference (a Blob); each worker reads only its own part of it.
    */
-  async readLines(file: Blob, rulesFiles: Record<string, string>, share: { index: number; of: number }): Promise<Omit<LinesRead, 'cases'> & { count: number; refused?: string[] }> {
+  async readLines(file: Blob, rulesFiles: Record<string, string>, share: Share): Promise<Omit<LinesRead, 'cases'> & { count: number; refused?: string[] }> {
     pending = undefined;
     const { regulation, problems } = rules(rulesFiles);
     if (!regulation) return { count: 0, problems: [], bad: 0, lines: 0, refused: ['规则有错误，不能检查案件：', ...problems] };
