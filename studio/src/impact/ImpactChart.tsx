@@ -18,7 +18,8 @@ function drawChart(rows: ChartRow[], axis: string, width: number): SVGSVGElement
     style: { fontSize: '12px', background: 'transparent' },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'label', fill: 'decision', tip: true }),
-      Plot.text(rows, { x: 0, y: 'label', text: 'label', dy: -12, textAnchor: 'start', fill: 'currentColor' }),
+      // a label longer than the chart ends in … (the tip and the table below show it whole)
+      Plot.text(rows, { x: 0, y: 'label', text: 'label', dy: -12, textAnchor: 'start', fill: 'currentColor', lineWidth: (width - 16) / 12, textOverflow: 'ellipsis-end' }),
       Plot.text(rows, { x: 'count', y: 'label', text: (r: ChartRow) => r.count.toLocaleString('zh-CN'), dx: 4, textAnchor: 'start' }),
       Plot.ruleX([0]),
     ],
