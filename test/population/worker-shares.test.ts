@@ -10,6 +10,7 @@ import { generatePopulation } from '../../engine/project/population/generate-pop
 import { filePart, joinParts, parseCaseLines, readCaseLines } from '../../studio/src/impact/case-lines.js';
 import { populationShare, shareRange } from '../../studio/src/impact/population-share.js';
 import { mergeImpact, mergeProgress } from '../../studio/src/impact/merge-impact.js';
+import { ValueTable } from '../../studio/src/impact/decision-codes.js';
 import type { ImpactResult, Transition } from '../../studio/src/impact/impact-types.js';
 import { qujing, root } from '../support/regulation.js';
 
@@ -91,5 +92,16 @@ describe("the workers' answers as one", () => {
     expect(mergeProgress([{ done: 500, total: 1000, phase: 'saved' }, { done: 200, total: 1000, phase: 'working' }], 2000)).toEqual({ done: 1500, total: 2000, phase: 'saved' });
     expect(mergeProgress([{ done: 500, total: 1000, phase: 'working' }, undefined], 2000)).toEqual({ done: 500, total: 2000, phase: 'working' });
     expect(mergeProgress([undefined, undefined], 2000)).toBeUndefined();
+  });
+});
+
+describe('decision values numbered for comparing (CASES.md §2: lists without regard to order)', () => {
+  it('the same list in another order is the same value; 1 and "1", absent and null are not', () => {
+    const table = new ValueTable();
+    expect(table.code(['photo', 'idCard'])).toBe(table.code(['idCard', 'photo']));
+    expect(table.code(1)).not.toBe(table.code('1'));
+    expect(table.code(undefined)).not.toBe(table.code(null));
+    expect(table.code({ a: 1 })).toBe(table.code({ a: 1 }));
+    expect(table.values[table.code(['photo', 'idCard'])]).toBe(table.values[table.code(['idCard', 'photo'])]);
   });
 });

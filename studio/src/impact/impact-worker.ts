@@ -12,7 +12,8 @@ import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { checkPopulation } from '../../../engine/project/population/check-population.js';
 import { populationRequestProblem } from '../../../engine/project/population/population-request.js';
-import { DecisionCodes, decisionFields } from './decision-codes.js';
+import { DecisionCodes, ValueTable, decisionFields, fieldOf } from './decision-codes.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { filePart, readCaseLines, type LinesRead } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
 import { populationShare, type Share } from './population-share.js';
@@ -61,7 +62,7 @@ function rules(files: Record<string, string>): { regulation?: Regulation; decide
   return result;
 }
 
-async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, values: string[]) => void, fields: Array<[string, string]>, progress?: (p: Progress) => void): Promise<boolean> {
+async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, doc: DecisionDocument) => void, progress?: (p: Progress) => void): Promise<boolean> {
   const total = set.cases.length;
   for (let start = 0; start < total; start += BATCH) {
     const end = Math.min(total, start + BATCH);
@@ -69,7 +70,7 @@ async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Pro
       const t = performance.now();
       const doc = await decider.decide(set.cases[i], { trace: false });
       deciding += performance.now() - t;
-      each(i, DecisionCodes.valuesOf(fields, doc));
+      each(i, doc);
     }
     progress?.({ done: end, total, phase });
     await breathe();
@@ -139,7 +140,7 @@ const api = {
       const started = performance.now();
       const fields = decisionFields(before.regulation.decisions);
       const codes = new DecisionCodes(fields, set.cases.length);
-      if (!(await decideAll(before.decider, set, run, 'saved', (i, v) => codes.set(i, v), fields, progress))) return { kind: 'cancelled' };
+      if (!(await decideAll(before.decider, set, run, 'saved', (i, doc) => codes.set(i, doc), progress))) return { kind: 'cancelled' };
       set.saved = { ruleset: before.regulation.ruleset, codes };
       savedMs = performance.now() - started;
     }
@@ -151,20 +152,23 @@ const api = {
     const fields = decisionFields(after.regulation.decisions);
     const savedIndex = new Map(kept.fields.map(([d, f], i) => [`${d}.${f}`, i]));
     const against = fields.map(([d, f]) => savedIndex.get(`${d}.${f}`));
+    // the working copy's values numbered in the saved tables: a field the saved rules lack was absent ('')
+    const tables = against.map((g) => (g === undefined ? new ValueTable() : kept.tables[g]));
+    const absent = tables.map((table) => table.code(undefined));
     const transitions = new Map<string, Transition>();
     let changedCases = 0;
     if (after.regulation.ruleset !== before.regulation.ruleset) {
-      const compare = (i: number, values: string[]): void => {
+      const compare = (i: number, doc: DecisionDocument): void => {
         let changed = false;
-        for (let f = 0; f < values.length; f++) {
-          const value = values[f];
-          const g = against[f];
-          const was = g === undefined ? '' : kept.value(i, g);
-          if (was === value) continue;
-          changed = true;
+        for (let f = 0; f < fields.length; f++) {
           const [decision, field] = fields[f];
-          const from = valueClass(was);
-          const to = valueClass(value);
+          const now = tables[f].code(fieldOf(doc, decision, field));
+          const g = against[f];
+          const was = g === undefined ? absent[f] : kept.code(i, g);
+          if (was === now) continue;
+          changed = true;
+          const from = valueClass(tables[f].values[was]);
+          const to = valueClass(tables[f].values[now]);
           const key = `${decision}.${field}\0${from}\0${to}`;
           let t = transitions.get(key);
           if (!t) transitions.set(key, (t = { decision, field, before: from, after: to, count: 0, examples: [] }));
@@ -173,7 +177,7 @@ const api = {
         }
         if (changed) changedCases += 1;
       };
-      if (!(await decideAll(after.decider, set, run, 'working', compare, fields, progress))) return { kind: 'cancelled' };
+      if (!(await decideAll(after.decider, set, run, 'working', compare, progress))) return { kind: 'cancelled' };
     }
     return {
       kind: 'done', source, size: set.cases.length, changedCases,
