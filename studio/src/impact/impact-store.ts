@@ -96,8 +96,8 @@ export async function loadCaseFile(file: File, files: Record<string, string>): P
   }
 }
 
-/** Progress shown at most this often (each worker reports every batch). */
-const PROGRESS_EVERY_MS = 150;
+/** Progress shown at most this often (each worker reports every batch; each showing repaints the page). */
+const PROGRESS_EVERY_MS = 400;
 
 /**
  * Compares the working copy with the saved rules over the loaded cases, every worker its
