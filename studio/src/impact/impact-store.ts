@@ -37,8 +37,19 @@ export function useImpact(): ImpactState {
 export const IMPACT_WORKERS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 let pool: Array<Comlink.Remote<ImpactApi>> | undefined;
 function workers(): Array<Comlink.Remote<ImpactApi>> {
-  pool ??= Array.from({ length: IMPACT_WORKERS }, () => Comlink.wrap<ImpactApi>(new Worker(new URL('./impact-worker.ts', import.meta.url), { type: 'module' })));
+  if (!pool) {
+    pool = Array.from({ length: IMPACT_WORKERS }, () => Comlink.wrap<ImpactApi>(new Worker(new URL('./impact-worker.ts', import.meta.url), { type: 'module' })));
+    // typing: a run in progress will be cancelled by the edit; meanwhile it leaves the cores to the page
+    for (const type of ['keydown', 'input', 'pointerdown']) document.addEventListener(type, holdWhileTyping, { capture: true, passive: true });
+  }
   return pool;
+}
+const HOLD_MS = 300;
+let held = 0;
+function holdWhileTyping(): void {
+  if (!state.running || performance.now() - held < HOLD_MS / 3) return;
+  held = performance.now();
+  pool?.forEach((w) => void w.hold(HOLD_MS));
 }
 /** the first case number each worker holds, and how many */
 let shares: Array<{ offset: number; count: number }> = [];

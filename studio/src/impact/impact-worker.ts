@@ -34,6 +34,8 @@ const sets = new Map<string, CaseSet>();
 /** a share read or drawn, kept once every worker has read its own (`commit`) */
 let pending: CaseInput[] | undefined;
 let latestRun = 0;
+/** while someone types, the run waits (the edit will cancel it anyway), leaving the core to the page */
+let holdUntil = 0;
 /** time spent inside decider.decide in the current run (the rest is the worker's own) */
 let deciding = 0;
 const rulesCache = new Map<string, { regulation?: Regulation; decider?: Decider; problems: string[] }>();
@@ -74,6 +76,7 @@ async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Pro
     }
     progress?.({ done: end, total, phase });
     await breathe();
+    while (run === latestRun && performance.now() < holdUntil) await new Promise((resolve) => setTimeout(resolve, holdUntil - performance.now()));
     if (run !== latestRun) return false;
   }
   return true;
@@ -118,6 +121,11 @@ const api = {
   setCases(source: string, cases: CaseInput[], offset: number): number {
     sets.set(source, { cases, offset });
     return cases.length;
+  },
+
+  /** The page is busy answering a keystroke: the run pauses for `ms` at its next batch. */
+  hold(ms: number): void {
+    holdUntil = performance.now() + Math.min(Math.max(0, ms), 1000);
   },
 
   /** A case by its number in the whole set, if this worker holds it. */
