@@ -3,8 +3,11 @@
 // same number the command line gives (`tiaoli population | tiaoli decide --jsonl` on the
 // saved and on the changed rules). The population is re-decided in a worker; the longest
 // main-thread task while editing is measured and reported (PerformanceObserver, longtask).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -13,9 +16,12 @@ import { projectCopy } from '../support/project-copy.js';
 import { tiaoli } from '../support/cli.js';
 import { root } from '../support/regulation.js';
 
-/** Cases in the story: 2,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the issue's target. */
-export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 2_000);
+/** Cases in the story: 20,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the issue's target (README). */
+export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 20_000);
 const SEED = 11;
+
+const scratch = join(root, '.scratch');
+mkdirSync(scratch, { recursive: true });
 
 let browser: Browser;
 let studio: StudioPage;
@@ -34,11 +40,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** application.outcome of every line, from the command line on a project folder. */
-function outcomes(project: string, cases: string): string[] {
-  const run = tiaoli(['decide', '--jsonl', '--brief', '--project', project], cases);
+/**
+ * application.outcome of every case of a cases.jsonl, from the command line (`tiaoli decide
+ * --jsonl --brief`) on a project folder; its output goes through a file and is read line by
+ * line (200,000 decisions are more than a pipe's buffer or a string holds).
+ */
+async function outcomes(project: string, cases: string): Promise<string[]> {
+  const out = join(scratch, `outcomes-${Date.now()}.jsonl`);
+  const [input, output] = [openSync(cases, 'r'), openSync(out, 'w')];
+  const run = spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'decide', '--jsonl', '--brief', '--project', project], { cwd: root, stdio: [input, output, 'pipe'], encoding: 'utf8' });
+  closeSync(input);
+  closeSync(output);
   expect(run.stderr).toBe('');
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line).decisions.application.outcome);
+  expect(run.status).toBe(0);
+  const found: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(out) })) if (line.trim()) found.push(JSON.parse(line).decisions.application.outcome);
+  rmSync(out);
+  return found;
 }
 
 describe('the impact of a change on a population, in the studio', () => {
@@ -46,13 +64,15 @@ describe('the impact of a change on a population, in the studio', () => {
     // independently, from the command line: saved rules, and a scratch copy with 1 photo
     const generated = tiaoli(['population', '--size', String(POPULATION_SIZE), '--seed', String(SEED), '--project', studio.dir]);
     expect(generated.status).toBe(0);
+    const cases = join(scratch, 'population.jsonl');
+    writeFileSync(cases, generated.stdout);
     const changed = projectCopy();
     const materials = join(changed, 'rules/parameters/materials.yaml');
     const text = readFileSync(materials, 'utf8');
     expect(text).toMatch(/photoCount:[\s\S]*?values:\n {4}2017-10-09: 2\n/);
     writeFileSync(materials, text.replace(/(photoCount:[\s\S]*?values:\n {4}2017-10-09: )2\n/, '$11\n'));
-    const before = outcomes(studio.dir, generated.stdout);
-    const after = outcomes(changed, generated.stdout);
+    const before = await outcomes(studio.dir, cases);
+    const after = await outcomes(changed, cases);
     expect(before).toHaveLength(POPULATION_SIZE);
     const expected = before.filter((b, i) => b === 'notice' && after[i] === 'issueOnSpot').length;
     expect(expected).toBeGreaterThan(0); // the assumption file has people who bring one photo
@@ -64,27 +84,47 @@ describe('the impact of a change on a population, in the studio', () => {
     await page.locator('[data-testid=population-generate]').click();
     await page.locator('[data-testid=population-loaded]').filter({ hasText: POPULATION_SIZE.toLocaleString('zh-CN') }).waitFor();
     // the saved rules against themselves: nothing changes
-    await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 300_000 });
+    const savedMs = Number(await page.locator('[data-testid=population-result]').getAttribute('data-saved-ms'));
 
-    await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; sawRunning: boolean };
+      w.longTasks = [];
+      w.sawRunning = false;
+      // the page says it is working until the answer is there (however quick that is)
+      new MutationObserver(() => { w.sawRunning ||= document.querySelector('[data-testid=population-running]') !== null; }).observe(document.body, { childList: true, subtree: true });
+    });
     const started = Date.now();
     await page.locator('[data-testid=value-photoCount-0]').fill('1');
     const row = page.locator('[data-testid=transition][data-field="application.outcome"][data-before=notice][data-after=issueOnSpot]');
-    await row.waitFor({ timeout: 120_000 });
+    await row.waitFor({ timeout: 300_000 });
     const wall = Date.now() - started;
     expect(Number(await row.getAttribute('data-count'))).toBe(expected);
+    await expect(page.evaluate(() => (window as unknown as { sawRunning: boolean }).sawRunning)).resolves.toBe(true);
     await page.locator('[data-testid=impact-chart] svg').first().waitFor(); // Observable Plot, loaded with the first chart
     await expect(page.locator('[data-testid=impact-chart]').innerText()).resolves.toContain('application.outcome：notice → issueOnSpot');
 
     // measured, reported (speed is not asserted by a timed test)
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const result = page.locator('[data-testid=population-result]');
-    const ms = Number(await result.getAttribute('data-ms'));
-    const decideMs = Number(await result.getAttribute('data-decide-ms'));
-    const report = { cases: POPULATION_SIZE, expected, workerMs: ms, insideDecideMs: decideMs, workerOwnMs: ms - decideMs, casesPerSecond: Math.round(POPULATION_SIZE / (ms / 1000)), editToChartMs: wall, longestMainThreadTaskMs: Math.round(Math.max(0, ...longTasks)), longTasks: longTasks.length };
+    const number = async (name: string): Promise<number> => Number(await result.getAttribute(name));
+    const ms = await number('data-ms');
+    const decideMs = await number('data-decide-ms');
+    const wallMs = await number('data-wall-ms');
+    const report = {
+      cases: POPULATION_SIZE, expected, workers: await number('data-workers'),
+      // re-decided and compared, the slowest worker; and from the rules sent to the answer merged (rules compiled in the workers included)
+      redecideAndCompareMs: ms, casesPerSecond: Math.round(POPULATION_SIZE / (ms / 1000)), wallMs, casesPerSecondWall: Math.round(POPULATION_SIZE / (wallMs / 1000)),
+      insideDecideMs: decideMs, savedRulesMs: savedMs, editToChartMs: wall,
+      longestMainThreadTaskMs: Math.round(Math.max(0, ...longTasks)), longTasks: longTasks.map(Math.round), loadAverage: loadavg()[0],
+    };
     process.stdout.write(`population impact: ${JSON.stringify(report)}\n`);
-    mkdirSync(join(root, '.scratch'), { recursive: true });
-    await page.locator('[data-testid=population-impact]').screenshot({ path: join(root, '.scratch', 'population-impact.png') });
+    // the panel scrolls in a sticky side column: shown at the top of the window, then cut out of it
+    const panel = page.locator('[data-testid=population-impact]');
+    await page.mouse.move(0, 0); // no tip left over the chart
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const box = await panel.boundingBox();
+    if (box) await page.screenshot({ path: join(scratch, 'population-impact.png'), clip: { x: box.x, y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, 1000 - Math.max(0, box.y)) } });
 
     // an example case opens in the trace, decided there
     await row.locator('a').first().click();

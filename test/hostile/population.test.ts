@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkPopulation } from '../../engine/project/population/check-population.js';
 import { generatePopulation } from '../../engine/project/population/generate-population.js';
-import { parseCaseLines } from '../../studio/src/impact/case-lines.js';
+import { filePart, joinParts, parseCaseLines, readCaseLines } from '../../studio/src/impact/case-lines.js';
 import { qujing, root } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 
@@ -122,6 +122,31 @@ describe('a hostile cases.jsonl loaded into the studio', () => {
     expect(garbage.cases).toEqual([]);
     expect(garbage.problems).toHaveLength(21);
     expect(garbage.problems.at(-1)).toBe('garbage.jsonl：另有 99980 行有错误未列出');
+  });
+});
+
+describe('a hostile cases.jsonl read in parts by the impact workers', () => {
+  const regulation = qujing().regulation;
+  const good = generatePopulation(checkPopulation(FILE, text, regulation).spec!, { size: 4, seed: 2 }).map((c) => JSON.stringify(c));
+  const inParts = async (content: string, of: number) => {
+    const file = new Blob([new TextEncoder().encode(content)]);
+    const parts = await Promise.all(Array.from({ length: of }, async (_, k) => readCaseLines(await filePart(file, k, of), regulation)));
+    return { cases: parts.flatMap((p) => p.cases), problems: joinParts('x.jsonl', parts.map((p) => ({ ...p, count: p.cases.length }))).problems };
+  };
+
+  it('CRLF line ends, a byte-order mark, a 300,000-character line and a __proto__ line where the cuts fall: as read whole', async () => {
+    const content = `\uFEFF${[good[0], `{"asOf":"2019-01-01","facts":{},"x":"${'长'.repeat(300_000)}"}`, good[1], '{"__proto__":{"polluted":1},"asOf":"2019-01-01","facts":{}}', good[2], '', good[3]].join('\r\n')}`;
+    const whole = parseCaseLines('x.jsonl', new TextEncoder().encode(content).buffer as ArrayBuffer, regulation);
+    expect(whole.cases).toHaveLength(4);
+    expect(whole.problems.map((p) => p.match(/第 (\d+) 行/)?.[1])).toEqual(['2', '4']);
+    for (const of of [2, 3, 4]) expect(await inParts(content, of)).toEqual(whole);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('one line with no line end at all: read once, by one worker', async () => {
+    const { cases, problems } = await inParts(good[0], 4);
+    expect(cases).toHaveLength(1);
+    expect(problems).toEqual([]);
   });
 });
 

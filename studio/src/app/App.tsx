@@ -52,7 +52,8 @@ export function App() {
   const model = project.workingModel ?? project.savedModel;
   // while a file has errors the rules cannot be built: the header keeps the last good ones
   const lastGood = useRef(model?.regulation);
-  if (project.workingModel?.decider && project.workingModel.regulation) lastGood.current = project.workingModel.regulation;
+  // (`in`: the decider is built only when a page asks for it, not on every edit)
+  if (project.workingModel && 'decider' in project.workingModel && project.workingModel.regulation) lastGood.current = project.workingModel.regulation;
   const regulation = lastGood.current ?? project.savedModel?.regulation;
   const drafts = Object.keys(project.drafts).length;
   const waiting = NEEDS_FIXTURES.has(page) && Boolean(project.savedModel?.fixturesPending || project.workingModel?.fixturesPending);

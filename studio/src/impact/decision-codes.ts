@@ -1,8 +1,8 @@
 // A population's decisions under one set of rules, kept compactly: for every case and every
-// decision field (never the trace), the index of its value in a table of that field's values.
-// Comparing two rule sets is then one string comparison a field, no documents kept.
+// decision field (never the trace), the number of its value in a table of that field's values.
+// The working copy's values are looked up in the same tables, so comparing two rule sets is
+// one number comparison a field; no documents are kept and few strings are made.
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
-import { own } from '../../../engine/core/own.js';
 
 const TRACE_FIELDS = new Set(['articles', 'interpretations', 'because']);
 
@@ -18,35 +18,56 @@ export function decisionFields(decisions: Record<string, { fields: Record<string
   return Object.entries(decisions).flatMap(([d, spec]) => Object.keys(spec.fields).filter((f) => !TRACE_FIELDS.has(f)).map((f): [string, string] => [d, f]));
 }
 
+/** The values one decision field takes over a population, numbered in the order first met. */
+export class ValueTable {
+  readonly values: string[] = [];
+  private readonly byCanonical = new Map<string, number>();
+  /** a value met before, by itself (a string, number, boolean…) or by its JSON text (a list, an object) */
+  private readonly seen = new Map<unknown, number>();
+
+  code(value: unknown): number {
+    const key = value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+    const known = this.seen.get(key);
+    if (known !== undefined) return known;
+    const text = canonical(value);
+    let code = this.byCanonical.get(text);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(text);
+      this.byCanonical.set(text, code);
+    }
+    this.seen.set(key, code);
+    return code;
+  }
+}
+
+/** A field of a decision document, read as own properties only. */
+export function fieldOf(doc: DecisionDocument, decision: string, field: string): unknown {
+  const decisions = doc.decisions as Record<string, Record<string, unknown> | undefined>;
+  const d = Object.hasOwn(decisions, decision) ? decisions[decision] : undefined;
+  return d && Object.hasOwn(d, field) ? d[field] : undefined;
+}
+
 export class DecisionCodes {
   readonly codes: Int32Array;
-  private readonly tables: Array<{ index: Map<string, number>; values: string[] }>;
+  readonly tables: ValueTable[];
 
   constructor(readonly fields: Array<[string, string]>, readonly size: number) {
     this.codes = new Int32Array(size * fields.length);
-    this.tables = fields.map(() => ({ index: new Map(), values: [] }));
+    this.tables = fields.map(() => new ValueTable());
   }
 
-  /** The canonical value of every field of a document. */
-  static valuesOf(fields: Array<[string, string]>, doc: DecisionDocument): string[] {
-    return fields.map(([d, f]) => canonical(own(own(doc.decisions, d) as Record<string, unknown> | undefined, f)));
-  }
-
-  set(i: number, values: string[]): void {
+  /** Keeps the value of every field of case `i`'s document. */
+  set(i: number, doc: DecisionDocument): void {
     const base = i * this.fields.length;
-    values.forEach((v, f) => {
-      const table = this.tables[f];
-      let code = table.index.get(v);
-      if (code === undefined) {
-        code = table.values.length;
-        table.values.push(v);
-        table.index.set(v, code);
-      }
-      this.codes[base + f] = code;
-    });
+    for (let f = 0; f < this.fields.length; f++) this.codes[base + f] = this.tables[f].code(fieldOf(doc, this.fields[f][0], this.fields[f][1]));
+  }
+
+  code(i: number, f: number): number {
+    return this.codes[i * this.fields.length + f];
   }
 
   value(i: number, f: number): string {
-    return this.tables[f].values[this.codes[i * this.fields.length + f]];
+    return this.tables[f].values[this.code(i, f)];
   }
 }

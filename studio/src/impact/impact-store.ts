@@ -1,11 +1,13 @@
-// The main thread's side of the impact worker: one worker for the studio, the population
-// loaded into it, and the latest comparison of the working copy with the saved rules. Only
-// small answers cross (counts, a few example indexes); the cases stay in the worker.
+// The main thread's side of the impact workers: one worker a core (impact-worker.ts), each
+// holding its share of the population, and the latest comparison of the working copy with
+// the saved rules. Only small things cross: the rules' text to the workers, counts and a few
+// example case numbers back; the cases stay in the workers.
 import { useSyncExternalStore } from 'react';
 import * as Comlink from 'comlink';
 import type { ImpactApi } from './impact-worker.js';
 import type { ImpactResult, Progress } from './impact-types.js';
-import { MAX_CASE_FILE_BYTES } from './case-lines.js';
+import { joinParts, MAX_CASE_FILE_BYTES, tooLarge } from './case-lines.js';
+import { mergeImpact, mergeProgress } from './merge-impact.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
 
 export interface ImpactState {
@@ -31,44 +33,86 @@ export function useImpact(): ImpactState {
   return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => state);
 }
 
-let worker: Comlink.Remote<ImpactApi> | undefined;
-function api(): Comlink.Remote<ImpactApi> {
-  worker ??= Comlink.wrap<ImpactApi>(new Worker(new URL('./impact-worker.ts', import.meta.url), { type: 'module' }));
-  return worker;
+/** One worker a core, at most four (each holds its share of the cases and its own decider). */
+export const IMPACT_WORKERS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+let pool: Array<Comlink.Remote<ImpactApi>> | undefined;
+function workers(): Array<Comlink.Remote<ImpactApi>> {
+  if (!pool) {
+    pool = Array.from({ length: IMPACT_WORKERS }, () => Comlink.wrap<ImpactApi>(new Worker(new URL('./impact-worker.ts', import.meta.url), { type: 'module' })));
+    // typing: a run in progress will be cancelled by the edit; meanwhile it leaves the cores to the page
+    for (const type of ['keydown', 'input', 'pointerdown']) document.addEventListener(type, holdWhileTyping, { capture: true, passive: true });
+  }
+  return pool;
 }
+const HOLD_MS = 300;
+let held = 0;
+function holdWhileTyping(): void {
+  if (!state.running || performance.now() - held < HOLD_MS / 3) return;
+  held = performance.now();
+  pool?.forEach((w) => void w.hold(HOLD_MS));
+}
+/** the first case number each worker holds, and how many */
+let shares: Array<{ offset: number; count: number }> = [];
 
 const rulesOnly = (files: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith('rules/')));
 
-/** Draws the population in the worker from a population file of the working copy. */
+/** Keeps the shares read or drawn in every worker, numbered one after another. */
+async function commit(counts: number[]): Promise<number> {
+  let offset = 0;
+  shares = counts.map((count) => {
+    const share = { offset, count };
+    offset += count;
+    return share;
+  });
+  await Promise.all(workers().map((w, k) => w.commit('population', shares[k].offset, shares[k].count)));
+  return offset;
+}
+
+/** Draws the population in the workers (each its share) from a population file of the working copy. */
 export async function generatePopulation(file: string, files: Record<string, string>, size?: number, seed?: number): Promise<void> {
   set({ loading: true, problems: [], result: undefined, compared: undefined });
   try {
-    const answer = await api().generate(file, files[file] ?? '', rulesOnly(files), size, seed);
-    set({ loading: false, problems: answer.problems, population: answer.count ? { count: answer.count, from: `${file} · seed ${seed ?? ''}`, ms: answer.ms } : state.population });
+    const started = performance.now();
+    const all = workers();
+    const answers = await Promise.all(all.map((w, k) => w.generate(file, files[file] ?? '', rulesOnly(files), size, seed, { index: k, of: all.length })));
+    const problems = answers.find((a) => a.problems.length)?.problems ?? [];
+    const count = problems.length ? 0 : await commit(answers.map((a) => a.count));
+    set({ loading: false, problems, population: count ? { count, from: `${file} · seed ${seed ?? ''}`, ms: performance.now() - started } : state.population });
   } catch (e) {
     set({ loading: false, problems: [(e as Error).message] });
   }
 }
 
-/** Loads a cases.jsonl the user picked; its bytes are moved to the worker, not copied. */
+/** Loads a cases.jsonl the user picked: the file goes to the workers by reference, each reads its part. */
 export async function loadCaseFile(file: File, files: Record<string, string>): Promise<void> {
   if (file.size > MAX_CASE_FILE_BYTES) {
-    set({ problems: [`${file.name}：文件过大（${Math.round(file.size / 1048576)} MB），最多 ${MAX_CASE_FILE_BYTES / 1048576} MB`] });
+    set({ problems: [tooLarge(file.name, file.size)] });
     return;
   }
   set({ loading: true, problems: [], result: undefined, compared: undefined });
   try {
-    const bytes = await file.arrayBuffer();
-    const answer = await api().loadLines(file.name, Comlink.transfer(bytes, [bytes]), rulesOnly(files));
-    set({ loading: false, problems: answer.problems, population: answer.count ? { count: answer.count, from: file.name, ms: answer.ms } : state.population });
+    const started = performance.now();
+    const all = workers();
+    const parts = await Promise.all(all.map((w, k) => w.readLines(file, rulesOnly(files), { index: k, of: all.length })));
+    const refused = parts.find((p) => p.refused)?.refused;
+    if (refused) {
+      set({ loading: false, problems: refused });
+      return;
+    }
+    const joined = joinParts(file.name, parts);
+    const count = joined.count ? await commit(joined.keep) : 0;
+    set({ loading: false, problems: joined.problems, population: count ? { count, from: file.name, ms: performance.now() - started } : state.population });
   } catch (e) {
     set({ loading: false, problems: [(e as Error).message] });
   }
 }
 
+/** Progress shown at most this often (each worker reports every batch; each showing repaints the page). */
+const PROGRESS_EVERY_MS = 400;
+
 /**
- * Compares the working copy with the saved rules over the loaded cases. A newer call
- * cancels an older one in the worker; only the newest answer is shown.
+ * Compares the working copy with the saved rules over the loaded cases, every worker its
+ * share at once. A newer call cancels an older one in the workers; only the newest answer is shown.
  */
 let asked = 0;
 export async function compareRules(saved: Record<string, string>, working: Record<string, string>, key: string): Promise<void> {
@@ -76,20 +120,32 @@ export async function compareRules(saved: Record<string, string>, working: Recor
   if (state.compared === key && state.result) return;
   const mine = ++asked;
   set({ running: true, error: undefined, progress: undefined });
-  const report = Comlink.proxy((p: Progress) => {
-    if (mine === asked) set({ progress: p });
-  });
+  const total = state.population.count;
+  const each: Array<Progress | undefined> = [];
+  let shown = 0;
+  const all = workers();
+  const reports = all.map((_, k) => Comlink.proxy((p: Progress) => {
+    each[k] = p;
+    const now = performance.now();
+    if (mine !== asked || now - shown < PROGRESS_EVERY_MS) return;
+    shown = now;
+    set({ progress: mergeProgress(each, total) });
+  }));
   try {
-    const answer = await api().impact('population', rulesOnly(saved), rulesOnly(working), report);
+    const started = performance.now();
+    const savedRules = rulesOnly(saved);
+    const workingRules = rulesOnly(working);
+    const answer = mergeImpact(await Promise.all(all.map((w, k) => w.impact('population', savedRules, workingRules, reports[k]))));
     if (mine !== asked || answer.kind === 'cancelled') return;
     if (answer.kind === 'error') set({ running: false, error: answer.message, result: undefined });
-    else set({ running: false, result: answer, compared: key });
+    else set({ running: false, result: { ...answer, wallMs: performance.now() - started }, compared: key });
   } catch (e) {
     if (mine === asked) set({ running: false, error: (e as Error).message });
   }
 }
 
-/** One case of the loaded population, to decide and open in the trace. */
+/** One case of the loaded population, by its number, to decide and open in the trace. */
 export function populationCase(index: number): Promise<CaseInput | undefined> {
-  return api().exampleCase('population', index);
+  const k = shares.findIndex((s) => index >= s.offset && index < s.offset + s.count);
+  return k < 0 ? Promise.resolve(undefined) : workers()[k].exampleCase('population', index);
 }

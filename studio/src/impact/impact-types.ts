@@ -19,8 +19,12 @@ export interface ImpactResult {
   /** cases with at least one decision field changed */
   changedCases: number;
   transitions: Transition[];
-  /** re-deciding and comparing under the working copy (the saved decisions are kept) */
+  /** re-deciding and comparing under the working copy (the saved decisions are kept): the slowest worker */
   ms: number;
+  /** from the edit's rules sent to the workers to the answer merged (compiling the rules included) */
+  wallMs?: number;
+  /** workers that shared the cases */
+  workers?: number;
   /** of `ms`, the time inside decider.decide (the engine); the rest is the worker's own */
   decideMs: number;
   /** deciding under the saved rules, when it had to be done for this run (else 0) */
@@ -32,6 +36,14 @@ export type ImpactAnswer = ImpactResult | { kind: 'cancelled' } | { kind: 'error
 export interface LoadAnswer {
   count: number;
   /** located Chinese messages (file:line:column, or 第 N 行) */
+  problems: string[];
+  ms: number;
+}
+
+/** One worker's share of a population drawn: `count` of the `total` cases. */
+export interface ShardLoad {
+  count: number;
+  total: number;
   problems: string[];
   ms: number;
 }

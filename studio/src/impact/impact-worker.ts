@@ -1,6 +1,9 @@
-// The studio's worker: case sets (the population; the register slice adds its own through
-// `setCases`) re-decided under the saved rules and the working copy, off the main thread,
-// so typing never waits for a year of cases. A newer run cancels an older one between batches.
+// One of the studio's impact workers (impact-store.ts starts one a core): it holds one share
+// of a case set (the population; the register slice adds its own through `setCases`) and
+// re-decides it under the saved rules and the working copy, off the main thread, so typing
+// never waits for a year of cases. The cases never leave the worker: an edit sends the rules'
+// text, the answer is counts and a few example indexes. A newer run cancels an older one
+// between batches.
 import * as Comlink from 'comlink';
 import { Decider } from '../../../engine/explain/decider.js';
 import { loadRegulationFiles } from '../../../engine/model/build-regulation.js';
@@ -8,15 +11,16 @@ import { formatProblem } from '../../../engine/core/source-file.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import type { Regulation } from '../../../engine/model/model.js';
 import { checkPopulation } from '../../../engine/project/population/check-population.js';
-import { populationCases } from '../../../engine/project/population/generate-population.js';
 import { populationRequestProblem } from '../../../engine/project/population/population-request.js';
-import { DecisionCodes, decisionFields } from './decision-codes.js';
-import { parseCaseLines } from './case-lines.js';
+import { DecisionCodes, ValueTable, decisionFields, fieldOf } from './decision-codes.js';
+import type { DecisionDocument } from '../../../engine/explain/decider.js';
+import { filePart, readCaseLines, type LinesRead } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
-import type { ImpactAnswer, LoadAnswer, Progress, Transition } from './impact-types.js';
+import { populationShare, type Share } from './population-share.js';
+import type { ImpactAnswer, Progress, ShardLoad, Transition } from './impact-types.js';
 
 const BATCH = 500;
-/** the most cases the studio holds (each a few hundred bytes in the worker) */
+/** the most cases the studio holds (each a few hundred bytes in the workers) */
 export const MAX_STUDIO_POPULATION = 500_000;
 
 /** Dates are counted together (a date → another date), not one bar a day. */
@@ -24,12 +28,16 @@ const DATE = /^"\d{4}-\d{2}-\d{2}"$/;
 const valueClass = (canonical: string): string => (DATE.test(canonical) ? A_DATE : canonical);
 const EXAMPLES = 5;
 
-interface CaseSet { cases: CaseInput[]; version: number; saved?: { ruleset: string; codes: DecisionCodes } }
+/** This worker's share of a case set: cases `offset` … `offset + cases.length - 1` of it. */
+interface CaseSet { cases: CaseInput[]; offset: number; saved?: { ruleset: string; codes: DecisionCodes } }
 const sets = new Map<string, CaseSet>();
+/** a share read or drawn, kept once every worker has read its own (`commit`) */
+let pending: CaseInput[] | undefined;
 let latestRun = 0;
+/** while someone types, the run waits (the edit will cancel it anyway), leaving the core to the page */
+let holdUntil = 0;
 /** time spent inside decider.decide in the current run (the rest is the worker's own) */
 let deciding = 0;
-let versions = 0;
 const rulesCache = new Map<string, { regulation?: Regulation; decider?: Decider; problems: string[] }>();
 
 /** Lets queued messages (a newer run) in between batches, without a timer's clamping. */
@@ -41,76 +49,96 @@ const breathe = (): Promise<void> => new Promise((resolve) => {
 
 function rules(files: Record<string, string>): { regulation?: Regulation; decider?: Decider; problems: string[] } {
   const map = new Map(Object.entries(files).filter(([p]) => p.startsWith('rules/')).map(([p, t]) => [p.slice('rules/'.length), t]));
-  const key = [...map].sort(([a], [b]) => a.localeCompare(b)).map(([p, t]) => `${p}\0${t}`).join('\0');
+  const key = [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, t]) => `${p}\0${t}`).join('\0');
   const cached = rulesCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    rulesCache.delete(key); // the most recently used last: the saved rules stay while the working copy changes
+    rulesCache.set(key, cached);
+    return cached;
+  }
   const { regulation, problems } = loadRegulationFiles('rules', map, 'rules');
   const result = regulation && !problems.length ? { regulation, decider: new Decider(regulation), problems: [] } : { regulation, problems: problems.map(formatProblem) };
-  rulesCache.clear(); // the saved and the working rules: two at most are worth keeping
+  // the saved and the working rules: the two worth keeping
+  if (rulesCache.size >= 2) rulesCache.delete(rulesCache.keys().next().value!);
   rulesCache.set(key, result);
   return result;
 }
 
-function keep(source: string, cases: CaseInput[]): void {
-  sets.set(source, { cases, version: ++versions });
-}
-
-async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, values: string[]) => void, fields: Array<[string, string]>, progress?: (p: Progress) => void): Promise<boolean> {
+async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, doc: DecisionDocument) => void, progress?: (p: Progress) => void): Promise<boolean> {
   const total = set.cases.length;
   for (let start = 0; start < total; start += BATCH) {
-    for (let i = start; i < Math.min(total, start + BATCH); i++) {
+    const end = Math.min(total, start + BATCH);
+    for (let i = start; i < end; i++) {
       const t = performance.now();
       const doc = await decider.decide(set.cases[i], { trace: false });
       deciding += performance.now() - t;
-      each(i, DecisionCodes.valuesOf(fields, doc));
+      each(i, doc);
     }
-    progress?.({ done: Math.min(total, start + BATCH), total, phase });
+    progress?.({ done: end, total, phase });
     await breathe();
+    while (run === latestRun && performance.now() < holdUntil) await new Promise((resolve) => setTimeout(resolve, holdUntil - performance.now()));
     if (run !== latestRun) return false;
   }
   return true;
 }
 
 const api = {
-  /** A population drawn in the worker from a population file (the working copy's text). */
-  generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined): LoadAnswer {
+  /** This worker's share of a population drawn from a population file (the working copy's text). */
+  generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined, share: Share): ShardLoad {
     const started = performance.now();
+    pending = undefined;
     const refused = populationRequestProblem(size, seed, MAX_STUDIO_POPULATION);
-    if (refused) return { count: 0, problems: [refused], ms: 0 };
+    if (refused) return { count: 0, total: 0, problems: [refused], ms: 0 };
     const { regulation } = rules(rulesFiles);
     const checked = checkPopulation(file, text, regulation);
-    if (!checked.spec) return { count: 0, problems: checked.problems.map(formatProblem), ms: performance.now() - started };
-    keep('population', [...populationCases(checked.spec, { size, seed })]);
-    return { count: sets.get('population')!.cases.length, problems: [], ms: performance.now() - started };
+    if (!checked.spec) return { count: 0, total: 0, problems: checked.problems.map(formatProblem), ms: performance.now() - started };
+    const total = size ?? checked.spec.size;
+    const mine = populationShare(checked.spec, total, seed, share);
+    pending = mine;
+    return { count: mine.length, total, problems: [], ms: performance.now() - started };
   },
 
-  /** A population from a cases.jsonl the user picked (bytes transferred, not copied). */
-  loadLines(name: string, bytes: ArrayBuffer, rulesFiles: Record<string, string>): LoadAnswer {
-    const started = performance.now();
+  /**
+   * Part `share.index` of a cases.jsonl the user picked, checked line by line. The file crosses
+   * as a reference (a Blob); each worker reads only its own part of it.
+   */
+  async readLines(file: Blob, rulesFiles: Record<string, string>, share: Share): Promise<Omit<LinesRead, 'cases'> & { count: number; refused?: string[] }> {
+    pending = undefined;
     const { regulation, problems } = rules(rulesFiles);
-    if (!regulation) return { count: 0, problems: ['规则有错误，不能检查案件：', ...problems], ms: 0 };
-    const read = parseCaseLines(name, bytes, regulation);
-    if (read.cases.length) keep('population', read.cases);
-    return { count: read.cases.length, problems: read.problems, ms: performance.now() - started };
+    if (!regulation) return { count: 0, problems: [], bad: 0, lines: 0, refused: ['规则有错误，不能检查案件：', ...problems] };
+    const { cases, ...read } = readCaseLines(await filePart(file, share.index, share.of), regulation);
+    pending = cases;
+    return { ...read, count: cases.length };
   },
 
-  /** Cases from elsewhere (the register): the same comparison runs over them. */
-  setCases(source: string, cases: CaseInput[]): number {
-    keep(source, cases);
+  /** Keeps the share read or drawn (its first `count` cases) as cases `offset` … of `source`. */
+  commit(source: string, offset: number, count: number): void {
+    if (pending) sets.set(source, { cases: pending.length > count ? pending.slice(0, count) : pending, offset });
+    pending = undefined;
+  },
+
+  /** Cases from elsewhere (the register), this worker's share: the same comparison runs over them. */
+  setCases(source: string, cases: CaseInput[], offset: number): number {
+    sets.set(source, { cases, offset });
     return cases.length;
   },
 
-  size(source: string): number {
-    return sets.get(source)?.cases.length ?? 0;
+  /** The page is busy answering a keystroke: the run pauses for `ms` at its next batch. */
+  hold(ms: number): void {
+    holdUntil = performance.now() + Math.min(Math.max(0, ms), 1000);
   },
 
+  /** A case by its number in the whole set, if this worker holds it. */
   exampleCase(source: string, index: number): CaseInput | undefined {
-    return sets.get(source)?.cases[index];
+    const set = sets.get(source);
+    return set && index >= set.offset ? set.cases[index - set.offset] : undefined;
   },
 
-  /** Every case of a set decided under the saved rules (kept) and the working copy; the fields that change. */
+  /** Every case of this share decided under the saved rules (kept) and the working copy; the fields that change. */
   async impact(source: string, saved: Record<string, string>, working: Record<string, string>, progress?: (p: Progress) => void): Promise<ImpactAnswer> {
     const run = ++latestRun;
+    await breathe(); // a newer edit already queued wins before anything is compiled
+    if (run !== latestRun) return { kind: 'cancelled' };
     const set = sets.get(source);
     if (!set) return { kind: 'error', message: '还没有载入案件' };
     const before = rules(saved);
@@ -120,7 +148,7 @@ const api = {
       const started = performance.now();
       const fields = decisionFields(before.regulation.decisions);
       const codes = new DecisionCodes(fields, set.cases.length);
-      if (!(await decideAll(before.decider, set, run, 'saved', (i, v) => codes.set(i, v), fields, progress))) return { kind: 'cancelled' };
+      if (!(await decideAll(before.decider, set, run, 'saved', (i, doc) => codes.set(i, doc), progress))) return { kind: 'cancelled' };
       set.saved = { ruleset: before.regulation.ruleset, codes };
       savedMs = performance.now() - started;
     }
@@ -132,32 +160,36 @@ const api = {
     const fields = decisionFields(after.regulation.decisions);
     const savedIndex = new Map(kept.fields.map(([d, f], i) => [`${d}.${f}`, i]));
     const against = fields.map(([d, f]) => savedIndex.get(`${d}.${f}`));
+    // the working copy's values numbered in the saved tables: a field the saved rules lack was absent ('')
+    const tables = against.map((g) => (g === undefined ? new ValueTable() : kept.tables[g]));
+    const absent = tables.map((table) => table.code(undefined));
     const transitions = new Map<string, Transition>();
     let changedCases = 0;
     if (after.regulation.ruleset !== before.regulation.ruleset) {
-      const compare = (i: number, values: string[]): void => {
+      const compare = (i: number, doc: DecisionDocument): void => {
         let changed = false;
-        values.forEach((value, f) => {
-          const g = against[f];
-          const was = g === undefined ? '' : kept.value(i, g);
-          if (was === value) return;
-          changed = true;
+        for (let f = 0; f < fields.length; f++) {
           const [decision, field] = fields[f];
-          const from = valueClass(was);
-          const to = valueClass(value);
+          const now = tables[f].code(fieldOf(doc, decision, field));
+          const g = against[f];
+          const was = g === undefined ? absent[f] : kept.code(i, g);
+          if (was === now) continue;
+          changed = true;
+          const from = valueClass(tables[f].values[was]);
+          const to = valueClass(tables[f].values[now]);
           const key = `${decision}.${field}\0${from}\0${to}`;
           let t = transitions.get(key);
           if (!t) transitions.set(key, (t = { decision, field, before: from, after: to, count: 0, examples: [] }));
           t.count += 1;
-          if (t.examples.length < EXAMPLES) t.examples.push(i);
-        });
+          if (t.examples.length < EXAMPLES) t.examples.push(set.offset + i);
+        }
         if (changed) changedCases += 1;
       };
-      if (!(await decideAll(after.decider, set, run, 'working', compare, fields, progress))) return { kind: 'cancelled' };
+      if (!(await decideAll(after.decider, set, run, 'working', compare, progress))) return { kind: 'cancelled' };
     }
     return {
       kind: 'done', source, size: set.cases.length, changedCases,
-      transitions: [...transitions.values()].sort((a, b) => b.count - a.count),
+      transitions: [...transitions.values()],
       ms: performance.now() - started, decideMs: deciding, savedMs,
     };
   },

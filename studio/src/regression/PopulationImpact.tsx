@@ -7,8 +7,13 @@ import { fill, useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
 
-// Observable Plot (with d3) loads when there is something to draw
-const ImpactChart = lazy(() => import('../impact/ImpactChart.js').then((m) => ({ default: m.ImpactChart })));
+// Observable Plot (with d3) loads when there is something to draw: once a population is loaded
+const chartModule = (): Promise<typeof import('../impact/ImpactChart.js')> => import('../impact/ImpactChart.js');
+const ImpactChart = lazy(() => chartModule().then((m) => ({ default: m.ImpactChart })));
+const whenIdle = (then: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
+  else setTimeout(then, 50);
+};
 import '../impact/impact.css';
 import { compareRules, generatePopulation, loadCaseFile, useImpact } from '../impact/impact-store.js';
 
@@ -37,6 +42,12 @@ export function PopulationImpact() {
     void compareRules(saved, project.working, `${savedRuleset}|${workingRuleset}|${impact.population.from}|${impact.population.count}`);
   }, [savedRuleset, workingRuleset, impact.population, impact.loading, rulesBroken, project.saved, project.working]);
 
+  // the chart's code loaded and run once while nothing happens, so the first edit's chart is quick
+  const loaded = impact.population !== undefined;
+  useEffect(() => {
+    if (loaded) whenIdle(() => void chartModule().then((m) => whenIdle(m.warmUp), () => undefined));
+  }, [loaded]);
+
   const generate = () => {
     if (!chosen) return;
     // the worker checks both and says what is wrong (a negative, a fraction, a billion)
@@ -63,12 +74,14 @@ export function PopulationImpact() {
       {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
       {impact.loading && <p className="muted">{t.computing}</p>}
       {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
+      {impact.running && !impact.progress && <p className="muted" data-testid="population-running">{t.computing}</p>}
       {impact.running && impact.progress && (
-        <p className="muted">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+        <p className="muted" data-testid="population-running">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
-      {result && !impact.running && (
-        <div data-testid="population-result" data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)}>
+ {/* the last result stays (marked as such) while the next is worked out: nothing is torn down and redrawn at each edit */}
+      {result && (
+        <div data-testid={impact.running ? 'population-result-stale' : 'population-result'} className={impact.running ? 'stale' : undefined} aria-busy={impact.running} data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)} data-saved-ms={Math.round(result.savedMs)} data-wall-ms={Math.round(result.wallMs ?? result.ms)} data-workers={result.workers ?? 1}>
           <p><b>{result.size.toLocaleString(t.locale)}</b> {t.ofCases} <b>{result.changedCases.toLocaleString(t.locale)}</b> {t.casesChanged}<span className="muted">{fill(t.redecidedLine, { ms: Math.round(result.ms) })}</span></p>
           {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
           {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}

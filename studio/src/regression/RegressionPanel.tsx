@@ -1,5 +1,5 @@
 // Beside every editor: the fixtures that now fail and the decisions that change, before saving.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useProject } from '../shared/project-store.js';
 import { fill, useMessages, type Messages } from '../shared/i18n.js';
 import { Law } from '../shared/law-text.js';
@@ -14,7 +14,9 @@ const show = (v: unknown, t: Messages): string => (v === undefined ? t.none : Ar
 export function RegressionPanel() {
   const project = useProject();
   const t = useMessages();
-  const { savedModel, workingModel } = project;
+  // rendered after the rest of the page takes a new model, in a pass React can interrupt
+  const savedModel = useDeferredValue(project.savedModel);
+  const workingModel = useDeferredValue(project.workingModel);
   const regression = useMemo(() => (savedModel && workingModel ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
   if (!workingModel || !regression) return <section className="regression"><h3>{t.regression}</h3><p className="muted">{t.computing}</p></section>;
   const passed = workingModel.fixtures.filter((f) => f.passed).length;
