@@ -75,8 +75,8 @@ export function compileValue(spec: unknown, readFact: (name: string) => Read, fi
     let last: unknown[] | undefined;
     return (run) => {
       const now = items.map((item) => item(run));
-      if (last && now.every((v, i) => v === last![i])) return last;
-      return (last = Object.freeze(now) as unknown[]);
+      if (last && now.every((v, i) => v === last![i])) return Object.isFrozen(last) ? last : Object.freeze(last);
+      return (last = now);
     };
   }
   if (spec && typeof spec === 'object') {
