@@ -31,7 +31,7 @@ describe('today is China’s date', () => {
   });
 
   it('no place that defaults a date takes it from the UTC clock', () => {
-    const places = ['engine/server/project-store.ts', 'engine/cli/lint-command.ts', 'engine/cli/read-input.ts', 'studio/src/shared/model.ts'];
+    const places = ['engine/server/project-store.ts', 'engine/cli/lint-command.ts', 'engine/cli/read-form-input.ts', 'studio/src/shared/model.ts'];
     for (const file of places) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/new Date\(\)\.toISOString\(\)/);
