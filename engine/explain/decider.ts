@@ -14,6 +14,9 @@ export type { EngineChoice } from '../evaluate/decider.js';
 export type { CaseInput } from '../model/case/case-input.js';
 export type { Decision, DecisionDocument } from './explain-decision.js';
 
+/** Each decision's fields alone (Decider.decideFields). */
+export interface DecidedFields { decisions: Record<string, Record<string, unknown>> }
+
 export interface DecideOptions {
   /** give `because` (default true; made when first read, from what the run recorded) */
   trace?: boolean;
@@ -69,6 +72,20 @@ export class Decider extends Evaluator {
     const decider = this.forCase(input);
     if (decider.engine === 'compiled') return compiledDocument(decider, decider.runCompiled(input, options.trace !== false), options.trace !== false, decider.readings);
     return decisionDocument(decider, await decider.evaluate(input), options.trace !== false, decider.readings);
+  }
+
+  /**
+   * Each decision's fields alone (no grounds, no trace): what a comparison of many cases needs
+   * (the studio's population impact). The same values as `decide(input).decisions`.
+   */
+  async decideFields(input: CaseInput): Promise<DecidedFields> {
+    const decider = this.forCase(input);
+    if (decider.engine === 'compiled') {
+      // runCompiled throws first when the rules cannot run at all
+      const run = decider.runCompiled(input, false);
+      return { decisions: decider.compiled!.fieldsOf(run) };
+    }
+    return { decisions: (await decider.evaluate(input)).fields };
   }
 
   /** Decide one case and return, beside the document, every fact value the rules used. */

@@ -9,6 +9,7 @@ import { findFixtureFiles } from '../../engine/project/fixtures/find-fixtures.js
 import { parseSource } from '../../engine/core/source-file.js';
 import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
 import { generateCases } from '../bench/generate-cases.js';
+import { checkCase } from '../../engine/model/case/validate-case.js';
 import { root, rulesDir } from '../support/regulation.js';
 import { bothEngines, difference, readingChoices, ruleCoverage } from './both-engines.js';
 
@@ -49,6 +50,24 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
     }
     expect(differing).toEqual([]);
   }, 1_200_000);
+
+  it('decideFields gives the fields of every decision as decide does, on both paths', async () => {
+    const withoutGrounds = (decisions: Record<string, Record<string, unknown>>) =>
+      JSON.stringify(Object.fromEntries(Object.entries(decisions).map(([d, { articles: _a, interpretations: _i, because: _b, ...fields }]) => [d, fields])));
+    let compared = 0;
+    for (const c of generateCases(2_000, 12, readingChoices(regulation))) {
+      const checked = checkCase(regulation, c).case;
+      if (!checked) continue;
+      for (const decider of [engines.compiled, engines.jre]) {
+        const whole = await decider.decide(checked, { trace: false }).catch((e: Error) => e.message);
+        const fields = await decider.decideFields(checked).catch((e: Error) => e.message);
+        if (typeof whole === 'string' || typeof fields === 'string') expect(fields).toBe(whole);
+        else expect(JSON.stringify(fields.decisions)).toBe(withoutGrounds(whole.decisions as never));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3_000);
+  }, 600_000);
 
   it('the generated cases reach every rule, and most of them are valid cases', () => {
     const coverage = ruleCoverage(engines.compiled, generateCases(GENERATED, 11, readingChoices(regulation)));

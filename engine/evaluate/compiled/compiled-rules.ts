@@ -60,6 +60,8 @@ export class CompiledRules {
   /** per decision (regulation order): its fields' indices, in field order */
   readonly decisionFields: Array<{ name: string; fields: number[] }> = [];
   private readonly blank: unknown[];
+  /** no decision or field is named as something every object inherits */
+  private readonly plainNames: boolean;
 
   constructor(readonly regulation: Regulation, order: FieldOrder) {
     this.rules = regulation.rules;
@@ -93,6 +95,7 @@ export class CompiledRules {
     const priorities = [...new Set(this.rules.map((r) => order.priority.get(r.id) ?? 1))].sort((a, b) => b - a);
     this.order = priorities.flatMap((p) => this.rules.flatMap((r, i) => ((order.priority.get(r.id) ?? 1) === p ? [i] : [])));
     this.blank = this.computers.map(() => UNSET);
+    this.plainNames = this.decisionFields.every((d) => !isInheritedName(d.name)) && this.fields.every((f) => !isInheritedName(f.field));
   }
 
   /** How a run reads a fact: asOf as it is, any other from the run's slot, worked out on first read. */
@@ -367,10 +370,23 @@ export class CompiledRules {
 
   /** Each decision's fields that have a value. */
   fieldsOf(run: CompiledRun): Record<string, Record<string, unknown>> {
-    return Object.fromEntries(this.decisionFields.map((d) => [d.name, Object.fromEntries(d.fields.flatMap((f) => {
-      const v = this.fieldValue(run, f);
-      return v !== undefined ? [[this.fields[f].field, v]] : [];
-    }))]));
+    if (!this.plainNames) {
+      return Object.fromEntries(this.decisionFields.map((d) => [d.name, Object.fromEntries(d.fields.flatMap((f) => {
+        const v = this.fieldValue(run, f);
+        return v !== undefined ? [[this.fields[f].field, v]] : [];
+      }))]));
+    }
+    // names that no object inherits: written by plain assignment
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const d of this.decisionFields) {
+      const fields: Record<string, unknown> = {};
+      for (const f of d.fields) {
+        const v = this.fieldValue(run, f);
+        if (v !== undefined) fields[this.fields[f].field] = v;
+      }
+      out[d.name] = fields;
+    }
+    return out;
   }
 
 }

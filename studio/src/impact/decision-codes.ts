@@ -2,7 +2,7 @@
 // decision field (never the trace), the number of its value in a table of that field's values.
 // The working copy's values are looked up in the same tables, so comparing two rule sets is
 // one number comparison a field; no documents are kept and few strings are made.
-import type { DecisionDocument } from '../../../engine/explain/decider.js';
+import type { DecidedFields } from '../../../engine/explain/decider.js';
 
 const TRACE_FIELDS = new Set(['articles', 'interpretations', 'because']);
 
@@ -42,7 +42,7 @@ export class ValueTable {
 }
 
 /** A field of a decision document, read as own properties only. */
-export function fieldOf(doc: DecisionDocument, decision: string, field: string): unknown {
+export function fieldOf(doc: DecidedFields, decision: string, field: string): unknown {
   const decisions = doc.decisions as Record<string, Record<string, unknown> | undefined>;
   const d = Object.hasOwn(decisions, decision) ? decisions[decision] : undefined;
   return d && Object.hasOwn(d, field) ? d[field] : undefined;
@@ -58,7 +58,7 @@ export class DecisionCodes {
   }
 
   /** Keeps the value of every field of case `i`'s document. */
-  set(i: number, doc: DecisionDocument): void {
+  set(i: number, doc: DecidedFields): void {
     const base = i * this.fields.length;
     for (let f = 0; f < this.fields.length; f++) this.codes[base + f] = this.tables[f].code(fieldOf(doc, this.fields[f][0], this.fields[f][1]));
   }

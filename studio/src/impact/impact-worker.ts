@@ -13,7 +13,7 @@ import type { Regulation } from '../../../engine/model/model.js';
 import { checkPopulation } from '../../../engine/project/population/check-population.js';
 import { populationRequestProblem } from '../../../engine/project/population/population-request.js';
 import { DecisionCodes, ValueTable, decisionFields, fieldOf } from './decision-codes.js';
-import type { DecisionDocument } from '../../../engine/explain/decider.js';
+import type { DecidedFields } from '../../../engine/explain/decider.js';
 import { filePart, readCaseLines, type LinesRead } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
 import { populationShare, type Share } from './population-share.js';
@@ -64,13 +64,14 @@ function rules(files: Record<string, string>): { regulation?: Regulation; decide
   return result;
 }
 
-async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, doc: DecisionDocument) => void, progress?: (p: Progress) => void): Promise<boolean> {
+async function decideAll(decider: Decider, set: CaseSet, run: number, phase: Progress['phase'], each: (i: number, doc: DecidedFields) => void, progress?: (p: Progress) => void): Promise<boolean> {
   const total = set.cases.length;
   for (let start = 0; start < total; start += BATCH) {
     const end = Math.min(total, start + BATCH);
     for (let i = start; i < end; i++) {
       const t = performance.now();
-      const doc = await decider.decide(set.cases[i], { trace: false });
+      // the fields alone: the impact compares them, not their grounds
+      const doc = await decider.decideFields(set.cases[i]);
       deciding += performance.now() - t;
       each(i, doc);
     }
@@ -166,7 +167,7 @@ const api = {
     const transitions = new Map<string, Transition>();
     let changedCases = 0;
     if (after.regulation.ruleset !== before.regulation.ruleset) {
-      const compare = (i: number, doc: DecisionDocument): void => {
+      const compare = (i: number, doc: DecidedFields): void => {
         let changed = false;
         for (let f = 0; f < fields.length; f++) {
           const [decision, field] = fields[f];
