@@ -4,33 +4,24 @@
 // they were decided from: results of other files are never taken for these.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../engine/server/serve.js';
+import { describe, expect, it } from 'vitest';
 import { checkProject } from '../engine/project/check-project.js';
 import { chinaToday } from '../engine/core/dates/china-today.js';
-import { projectCopy } from './support/project-copy.js';
-import { fakeStudio, studioFetch } from './support/studio-server.js';
+import { scratchServer, studioFetch } from './support/studio-server.js';
 
-let dir: string;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  dir = projectCopy();
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
-});
-afterAll(() => server?.close());
+const scratch = scratchServer();
 
 const get = async (path: string) => {
-  const res = await studioFetch(server, path);
+  const res = await studioFetch(scratch.server, path);
   return { status: res.status, body: await res.json() };
 };
 
 /** Every file of the scratch copy below a folder, path → text. */
 function filesUnder(sub: string, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(join(dir, sub))) {
+  for (const name of readdirSync(join(scratch.dir, sub))) {
     const path = `${sub}/${name}`;
-    if (statSync(join(dir, path)).isDirectory()) filesUnder(path, out);
-    else out[path] = readFileSync(join(dir, path), 'utf8');
+    if (statSync(join(scratch.dir, path)).isDirectory()) filesUnder(path, out);
+    else out[path] = readFileSync(join(scratch.dir, path), 'utf8');
   }
   return out;
 }
@@ -47,7 +38,7 @@ describe('GET /api/project: the checked rules and forms come with the files', ()
     const files = { ...filesUnder('rules'), ...filesUnder('forms'), ...filesUnder('test/cases') };
     const check = checkProject(files, chinaToday());
     expect(body.checked.regulation).toEqual(JSON.parse(JSON.stringify(check.regulation)));
-    const formNames = readdirSync(join(dir, 'forms')).filter((n) => statSync(join(dir, 'forms', n)).isDirectory() && readdirSync(join(dir, 'forms', n)).includes('form.yaml'));
+    const formNames = readdirSync(join(scratch.dir, 'forms')).filter((n) => statSync(join(scratch.dir, 'forms', n)).isDirectory() && readdirSync(join(scratch.dir, 'forms', n)).includes('form.yaml'));
     expect(Object.keys(body.checked.forms.forms).sort()).toEqual(formNames.sort());
     for (const form of Object.values(body.checked.forms.forms) as Array<Record<string, unknown>>) {
       expect(form).not.toHaveProperty('sources');
@@ -65,7 +56,7 @@ describe('GET /api/project/fixtures: every fixture decided once per snapshot', (
     expect(status).toBe(200);
     expect(body.snapshot).toBe(project.body.snapshot);
     expect(body.fixtures.map((f: { file: string }) => f.file).sort()).toEqual(fixtureFiles());
-    const run = await (await studioFetch(server, 'api/fixtures/run', { method: 'POST', body: '{}' })).json();
+    const run = await (await studioFetch(scratch.server, 'api/fixtures/run', { method: 'POST', body: '{}' })).json();
     const passed = new Map(run.results.map((r: { file: string; passed: boolean }) => [r.file, r.passed]));
     for (const f of body.fixtures) expect(f.passed, f.file).toBe(passed.get(f.file));
     // of the trace, only which rules fired (what 条文's coverage reads): not the whole explanation
@@ -79,7 +70,7 @@ describe('GET /api/project/fixtures: every fixture decided once per snapshot', (
     const before = await get('api/project/fixtures');
     expect(before.body.fixtures.find((f: { file: string }) => f.file === file).passed).toBe(true);
     // 第二十三条: on 2022-10-09 the measures are no longer in force; expecting "in force" must fail
-    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('inForce.value: false', 'inForce.value: true'));
+    writeFileSync(join(scratch.dir, file), readFileSync(join(scratch.dir, file), 'utf8').replace('inForce.value: false', 'inForce.value: true'));
     await new Promise((r) => setTimeout(r, 150)); // the store looks at the disk at most ten times a second
     const project = await get('api/project');
     const after = await get('api/project/fixtures');

@@ -7,6 +7,8 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer } from '../../engine/server/serve.js';
 import { projectCopy } from './project-copy.js';
 
 /** A minimal studio/dist: an index.html and one asset. */
@@ -159,4 +161,27 @@ export function sendLargeBody(url: string, head: string, size: number, chunked: 
     };
     setTimeout(pump, 50);
   });
+}
+
+/**
+ * `tiaoli serve` on a scratch copy of the project for the tests of one file: started before
+ * them, closed after. Read `dir` and `server` inside the tests (they are set in beforeAll).
+ */
+export function scratchServer(): { readonly dir: string; readonly server: Awaited<ReturnType<typeof startServer>> } {
+  let dir = '';
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    dir = projectCopy();
+    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
+  });
+  afterAll(() => server?.close());
+  return {
+    get dir() {
+      return dir;
+    },
+    get server() {
+      if (!server) throw new Error('the scratch server is started in beforeAll');
+      return server;
+    },
+  };
 }
