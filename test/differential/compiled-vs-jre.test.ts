@@ -16,6 +16,8 @@ import { bothEngines, difference, readingChoices, ruleCoverage } from './both-en
 const regulation = loadRegulationOrThrow(rulesDir);
 const engines = bothEngines(regulation);
 const GENERATED = Number(process.env.TIAOLI_DIFF_CASES ?? 20_000);
+/** compared again without the trace: half of them in npm test, for its time */
+const UNTRACED = Math.min(GENERATED, 10_000);
 
 describe('compiled rules decide exactly as json-rules-engine', () => {
   it('on every fixture in test/cases, with and without the trace', async () => {
@@ -41,8 +43,8 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
     expect(differing).toEqual([]);
   }, 1_200_000);
 
-  it(`on the same ${GENERATED.toLocaleString('en')} cases without the trace (where a set stops at its outcome)`, async () => {
-    const cases = generateCases(GENERATED, 11, readingChoices(regulation));
+  it(`on ${UNTRACED.toLocaleString('en')} of them without the trace (where a set stops at its outcome)`, async () => {
+    const cases = generateCases(GENERATED, 11, readingChoices(regulation)).slice(0, UNTRACED);
     const differing: string[] = [];
     for (const c of cases) {
       const d = await difference(engines, c, false);
