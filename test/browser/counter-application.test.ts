@@ -3,33 +3,16 @@
 // city → county → township pickers, the residence township chosen from Qujing's table — and
 // sees the decision; an ID number that contradicts the birth date entered stops the decision
 // and says so at the field.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { openStudio, studioPage, type StudioPage } from '../support/studio-page.js';
+import { describe, expect, it } from 'vitest';
+import { openStudio, studioEachTest } from '../support/studio-page.js';
 import { childThroughGuardian, counterControls, fillCounterApplication } from '../support/counter-form.js';
 
-let browser: Browser;
-let studio: StudioPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  studio = await studioPage(browser);
-});
-afterEach(async () => {
-  await studio?.page.close();
-  await studio?.server.close();
-});
+const studios = studioEachTest();
 
 describe('a complete application at the counter', () => {
   it('fills every field as a clerk would, an agent for a child and cascading addresses, and shows the decision', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/counter?form=permit-application');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/counter?form=permit-application');
     await fillCounterApplication(page, childThroughGuardian);
     const value = (name: string) => page.locator(`[data-testid=value-${name}]`);
     // art. 13: eligible (art. 11) and everything art. 12 asks for handed in → issued on the spot
@@ -57,8 +40,8 @@ describe('a complete application at the counter', () => {
   });
 
   it('refuses an ID number that contradicts the birth date and sex entered, at the field, and decides nothing', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/counter?form=permit-application');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/counter?form=permit-application');
     // no agent: with the form refused, the rules never say whether one may act
     await fillCounterApplication(page, { ...childThroughGuardian, agent: undefined, applicant: { ...childThroughGuardian.applicant, sex: '1', birthDate: '2011-05-13' } });
     const problems = page.locator('[data-testid=counter-decision] .form-problems');

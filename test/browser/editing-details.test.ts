@@ -5,34 +5,17 @@
 // than the ones being edited (a "recomputing" note instead).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { launchChromium } from '../support/browser.js';
-import { openStudio, studioPage, type StudioPage } from '../support/studio-page.js';
+import { openStudio, studioEachTest } from '../support/studio-page.js';
 import { versionOf } from '../../engine/server/project-files.js';
 
-let browser: Browser;
-let studio: StudioPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  studio = await studioPage(browser);
-});
-afterEach(async () => {
-  await studio?.page.close();
-  await studio?.server.close();
-});
+const studios = studioEachTest();
 
 describe('the trace: cases by article, searched', () => {
   it('groups the cases by the article they test, and the search narrows them', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/trace');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/trace');
     const picker = page.locator('[data-testid=trace-case]');
     await picker.locator('optgroup').first().waitFor({ state: 'attached' });
     const groups = await picker.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label') ?? ''));
@@ -55,9 +38,9 @@ describe('the trace: cases by article, searched', () => {
 
 describe('interpretations are read as text', () => {
   it('an interpretation link on the articles opens its question, reading, other readings, reasons and sources, with an edit link', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/articles');
-    const agents = parse(readFileSync(join(studio.dir, 'rules/interpretations/agents.yaml'), 'utf8'));
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/articles');
+    const agents = parse(readFileSync(join(studios.current.dir, 'rules/interpretations/agents.yaml'), 'utf8'));
     await page.locator('[data-testid="paragraph-12.3"] a.chip.interp', { hasText: agents.title }).first().click();
     const panel = page.locator('[data-testid=interpretation-panel]');
     await panel.waitFor();
@@ -75,8 +58,8 @@ describe('interpretations are read as text', () => {
 
 describe('while the rules are being edited', () => {
   it('the header keeps the last good title and ruleset while a file has errors', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/editor?file=rules/parameters/in-force.yaml');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/editor?file=rules/parameters/in-force.yaml');
     const ruleset = await page.locator('[data-testid=ruleset]').innerText();
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
@@ -87,7 +70,7 @@ describe('while the rules are being edited', () => {
   });
 
   it('shows "recomputing", never the decision of the older rules, until the edited rules have decided', async () => {
-    const { page, dir } = studio;
+    const { page, dir } = studios.current;
     // an unsaved edit waiting in the browser: three photos instead of two (art. 12 ¶1)
     const file = 'rules/parameters/materials.yaml';
     const saved = readFileSync(join(dir, file), 'utf8');
@@ -102,7 +85,7 @@ describe('while the rules are being edited', () => {
         if (shown && seen.at(-1) !== shown.innerText) seen.push(shown.innerText);
       }).observe(document, { subtree: true, childList: true, characterData: true });
     }, [file, draft, versionOf(saved)] as const);
-    await openStudio(studio, '#/trace?fixture=test/cases/13-application/complete-materials-issue-on-spot.yaml&decision=application');
+    await openStudio(studios.current, '#/trace?fixture=test/cases/13-application/complete-materials-issue-on-spot.yaml&decision=application');
     await page.locator('[data-testid=trace-tree] .decision-values').filter({ hasText: '一次性书面告知' }).waitFor();
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.length).toBeGreaterThan(0);

@@ -5,29 +5,12 @@
 // saved file differs from the one before only on the lines edited.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { openStudio, studioPage, type StudioPage } from '../support/studio-page.js';
+import { describe, expect, it } from 'vitest';
+import { openStudio, studioEachTest } from '../support/studio-page.js';
 
-let browser: Browser;
-let studio: StudioPage;
+const studios = studioEachTest();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  studio = await studioPage(browser);
-});
-afterEach(async () => {
-  await studio?.page.close();
-  await studio?.server.close();
-});
-
-const read = (file: string) => readFileSync(join(studio.dir, file), 'utf8');
+const read = (file: string) => readFileSync(join(studios.current.dir, file), 'utf8');
 
 /** Lines of `after` not in `before` and the other way round, as "-text" / "+text". */
 function changed(before: string, after: string): string[] {
@@ -37,15 +20,15 @@ function changed(before: string, after: string): string[] {
 }
 
 async function save(file: string): Promise<void> {
-  const scope = studio.page.locator(`[data-testid="file-parameters/${file}"]`);
+  const scope = studios.current.page.locator(`[data-testid="file-parameters/${file}"]`);
   await scope.locator('[data-testid=save]').click();
   await scope.locator('[data-testid=save-message]').filter({ hasText: '已保存' }).waitFor();
 }
 
 describe('参数: what is typed is what is kept', () => {
   it('"24" typed over "12" with no pause between keys is 24, in the field and in the saved file', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/parameters');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/parameters');
     const before = read('rules/parameters/endorsement.yaml');
     const months = page.locator('[data-testid=value-validityMonths-0]');
     await expect(months.inputValue()).resolves.toBe('12');
@@ -62,8 +45,8 @@ describe('参数: what is typed is what is kept', () => {
   });
 
   it('ArrowUp three times on 16 is 19, saved as 19', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/parameters');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/parameters');
     const age = page.locator('[data-testid=value-minorAge-0]');
     await expect(age.inputValue()).resolves.toBe('16');
     await age.focus();
@@ -75,8 +58,8 @@ describe('参数: what is typed is what is kept', () => {
   });
 
   it('boxes ticked quickly all stay ticked, each by the next frame; the saved list changes on its own line only', async () => {
-    const { page } = studio;
-    await openStudio(studio, '#/parameters');
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/parameters');
     const before = read('rules/parameters/materials.yaml');
     const list = '[data-testid=value-studyProofs-0]';
     await page.locator(`${list} input[value=studentCard]`).waitFor();

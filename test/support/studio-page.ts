@@ -2,10 +2,12 @@
 // project, a Chinese page in Chromium that fails the test on any page error, and ways to
 // find a control by its label and to open a page once the rules are loaded.
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer } from '../../engine/server/serve.js';
 import { projectCopy } from './project-copy.js';
 import { root } from './regulation.js';
+import { launchChromium } from './browser.js';
 
 export interface StudioPage {
   dir: string;
@@ -30,4 +32,32 @@ export const field = (scope: Locator, label: string): Locator => scope.getByLabe
 export async function openStudio(studio: StudioPage, hash: string): Promise<void> {
   await studio.page.goto(`${studio.server.url}${hash}`);
   await studio.page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
+}
+
+/**
+ * One Chromium for the tests of a file and a fresh studio (server on its own scratch copy,
+ * new page) for each test, closed after it. Read `current` inside a test.
+ */
+export function studioEachTest(): { readonly current: StudioPage } {
+  let browser: Browser | undefined;
+  let studio: StudioPage | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    studio = await studioPage(browser!);
+  });
+  afterEach(async () => {
+    await studio?.page.close();
+    await studio?.server.close();
+  });
+  return {
+    get current() {
+      if (!studio) throw new Error('the studio is opened in beforeEach');
+      return studio;
+    },
+  };
 }
