@@ -187,7 +187,10 @@ export function CounterPage({ formName }: { formName?: string }) {
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
         </div>
         {/* the form's labels are forms/ YAML, in Chinese; JSON Forms' own words follow the interface */}
-        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInputCapture={keystroke}>
+        {/* onInput, not onInputCapture: the typing flag is set after JSON Forms has taken the
+            keystroke; set in the capture phase, its re-render made React 19 drop the first
+            keystroke into a field just shown by a section tab when a decision landed meanwhile */}
+        <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInput={keystroke}>
           <DecisionValues.Provider value={decisionValues}>
           <JsonForms
             schema={resolved.schema}
@@ -238,7 +241,7 @@ export function CounterPage({ formName }: { formName?: string }) {
           </div>
         )}
         </WhileDeciding>
-        {document && <RecordDecision form={form.name} input={decidedInput.current} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
+        {document && <RecordDecision form={form.name} input={decidedInput.current} deciding={deciding} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
         {printMessage && <p className="error" data-testid="print-message"><DataDetail text={printMessage} /></p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>

@@ -6,13 +6,19 @@ import type { CaseInput } from '../../../engine/explain/decider.js';
 import { useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { useCounterDesk } from '../counter/counter-desk.js';
+import { useTyping } from '../counter/typing-store.js';
 import { recordDecision, type RegisterEntry } from './register-api.js';
 import './register.css';
 
-/** `onRecorded`: the counter prints the recorded decision's pages with the number it was given. */
-export function RecordDecision({ form, input, onRecorded }: { form: string; input: CaseInput | null; onRecorded?: (entry: RegisterEntry) => void }) {
+/**
+ * `onRecorded`: the counter prints the recorded decision's pages with the number it was given.
+ * `deciding`: the form has changed since the decision shown; 登记 waits for the new decision, so
+ * a clerk who types the last material and clicks at once never records the case without it.
+ */
+export function RecordDecision({ form, input, deciding, onRecorded }: { form: string; input: CaseInput | null; deciding: boolean; onRecorded?: (entry: RegisterEntry) => void }) {
   const t = useMessages();
   const desk = useCounterDesk();
+  const typing = useTyping();
   const [state, setState] = useState<{ busy?: boolean; entry?: RegisterEntry; error?: string }>({});
   const key = input ? JSON.stringify(input) : '';
   useEffect(() => setState({}), [key]); // another case: nothing recorded for it yet
@@ -30,7 +36,7 @@ export function RecordDecision({ form, input, onRecorded }: { form: string; inpu
   };
   return (
     <div className="record-decision" data-testid="record-decision">
-      <button type="button" data-testid="record" disabled={!ready || state.busy || Boolean(state.entry)} onClick={() => void record()}>
+      <button type="button" data-testid="record" disabled={!ready || deciding || typing || state.busy || Boolean(state.entry)} onClick={() => void record()}>
         {state.busy ? t.registerRecording : t.registerRecord}
       </button>
       {!ready && <span className="muted small"> {t.registerNeedDesk}</span>}
