@@ -52,4 +52,18 @@ describe('a complete application at the counter', () => {
     await form.getByText('申领人', { exact: true }).first().click();
     await form.locator('[id="#/properties/applicant/properties/idNumber"]').getByText(/与所填的出生日期 2011-05-13 不符/).waitFor();
   });
+
+  it('shows a typing mistake as soon as the form is checked, not "recomputing" until the typing pause is over', async () => {
+    const { page } = studios.current;
+    await openStudio(studios.current, '#/counter?form=permit-application');
+    // the page's timers held: the form is checked 250 ms after the last keystroke, and the
+    // "typing" flag gives way on its own only after 1.5 s
+    await page.clock.install();
+    const { form } = counterControls(page);
+    await form.locator('[id="#/properties/applicant/properties/idNumber-input"]').fill('51010420110315002');
+    await page.clock.runFor(400);
+    const panel = page.locator('[data-testid=counter-decision]');
+    await panel.locator('.form-problems').getByText(/公民身份号码（applicant\.idNumber）/).waitFor();
+    await expect(panel.locator('[data-testid=recomputing]').count()).resolves.toBe(0);
+  });
 });

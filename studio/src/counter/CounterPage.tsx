@@ -108,12 +108,14 @@ export function CounterPage({ formName }: { formName?: string }) {
       setFormProblems(problems);
       if (problems.length) {
         setDeciding(false);
+        decided(); // the form's problems are what there is to show for what was typed
         return setDocument(null);
       }
       const input = formToCase(form, data);
       const checked = checkCase(rules.regulation, input);
       if (!checked.case) {
         setDeciding(false);
+        decided();
         return setDocument(null);
       }
       let doc: DecisionDocument;
@@ -123,6 +125,7 @@ export function CounterPage({ formName }: { formName?: string }) {
         // a case the rules cannot decide (e.g. a date outside the calendar): said, as decide says it
         setFormProblems([{ field: '', path: '', detail: (e as Error).message }]);
         setDeciding(false);
+        decided();
         return setDocument(null);
       }
       setDeciding(false);
