@@ -6,7 +6,7 @@
 // A long input (more than WORKERS_AFTER lines) is shared with worker threads, one per
 // further idle core (decide-worker.ts; TIAOLI_THREADS=N sets how many, 0 none): each is given the
 // regulation already loaded, so every line is decided under the same rules; the answers are
-// the same, in the same order. A worker that fails has its lines decided here instead.
+// the same, in the same order. A worker that fails has its lines put back for the others.
 import { once } from 'node:events';
 import { createReadStream, fstatSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -107,15 +107,25 @@ function input(): { chunks: AsyncIterable<string>; size?: number } {
   return { chunks: stream as AsyncIterable<string>, size };
 }
 
+interface Job { lines: string[]; first: number; resolve: (a: BatchAnswers) => void }
+
 interface PoolWorker {
   worker: Worker;
-  waiting: Map<number, { job: WorkerJob; resolve: (a: BatchAnswers) => void }>;
+  waiting: Map<number, Job>;
 }
 
-/** The main thread and, for a long input, worker threads, deciding runs of lines. */
+/**
+ * The main thread and, for a long input, worker threads, deciding runs of lines. Runs wait in
+ * one queue: each worker is kept WORKER_QUEUE runs ahead, and the main thread takes the next
+ * run itself one at a time, returning to the event loop between runs, so that a worker's
+ * answer is taken (and the worker given more) as soon as it comes, not after the main
+ * thread has worked through every run it could have taken.
+ */
 class WorkerPool {
   private workers: PoolWorker[] | undefined;
   private next = 0;
+  private readonly queue: Job[] = [];
+  private mainBusy = false;
 
   private readonly trace: boolean;
 
@@ -126,13 +136,34 @@ class WorkerPool {
   /** Decides the run here or in a worker; `seen` is how many lines have been read so far. */
   decide(lines: string[], first: number, seen: number): Promise<BatchAnswers> {
     if (seen > WORKERS_AFTER) this.startWorkers();
-    const free = this.workers?.filter((w) => w.waiting.size < WORKER_QUEUE).sort((a, b) => a.waiting.size - b.waiting.size)[0];
-    if (!free) return decideBatch(this.decider, lines, first, this.trace);
-    const job: WorkerJob = { id: this.next++, lines, first };
     return new Promise((resolve) => {
-      free.waiting.set(job.id, { job, resolve });
-      free.worker.postMessage(job);
+      this.queue.push({ lines, first, resolve });
+      this.dispatch();
     });
+  }
+
+  /** Workers topped up first; the main thread, when idle, takes the next run at the next turn of the event loop. */
+  private dispatch(): void {
+    for (const w of this.workers ?? []) {
+      while (w.waiting.size < WORKER_QUEUE && this.queue.length) {
+        const job = this.queue.shift()!;
+        const id = this.next++;
+        w.waiting.set(id, job);
+        const message: WorkerJob = { id, lines: job.lines, first: job.first };
+        w.worker.postMessage(message);
+      }
+    }
+    if (this.queue.length && !this.mainBusy) {
+      this.mainBusy = true;
+      setImmediate(() => void this.decideHere());
+    }
+  }
+
+  private async decideHere(): Promise<void> {
+    const job = this.queue.shift();
+    if (job) job.resolve(await decideBatch(this.decider, job.lines, job.first, this.trace));
+    this.mainBusy = false;
+    this.dispatch();
   }
 
   startWorkers(): void {
@@ -161,14 +192,16 @@ class WorkerPool {
         const job = entry.waiting.get(answer.id);
         entry.waiting.delete(answer.id);
         job?.resolve({ text: answer.text, failed: answer.failed });
+        this.dispatch();
       });
       const fail = (): void => {
-        // its lines are decided here, in order, and it is sent no more
+        // its lines go back to the head of the queue, in order, and it is sent no more
         const index = started.indexOf(entry);
         if (index >= 0) started.splice(index, 1);
         const left = [...entry.waiting.values()];
         entry.waiting.clear();
-        for (const { job, resolve } of left) void decideBatch(this.decider, job.lines, job.first, this.trace).then(resolve);
+        this.queue.unshift(...left);
+        this.dispatch();
       };
       worker.on('error', fail);
       worker.on('exit', fail);
