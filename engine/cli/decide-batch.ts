@@ -20,17 +20,20 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
     const line = read.endsWith('\r') ? read.slice(0, -1) : read;
     if (!line.trim()) continue;
     const n = first + i;
-    let answer: unknown;
+    let answer: string;
     try {
       const checked = checkCase(decider.regulation, parseJsonLine(line));
-      answer = checked.case
-        ? await decider.decide(checked.case, { trace })
-        : { error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` };
+      if (checked.case) {
+        answer = await decider.decideText(checked.case, { trace });
+      } else {
+        answer = JSON.stringify({ error: `第 ${n} 行：${checked.problems.map((p) => p.message).join('；')}` });
+        failed = true;
+      }
     } catch (e) {
-      answer = { error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` };
+      answer = JSON.stringify({ error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` });
+      failed = true;
     }
-    if ((answer as { error?: string }).error) failed = true;
-    text += `${JSON.stringify(answer)}\n`;
+    text += `${answer}\n`;
   }
   return { text, failed };
 }

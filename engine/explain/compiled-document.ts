@@ -12,7 +12,7 @@ import { calendarVersion, engineVersion } from '../evaluate/versions.js';
 import { isInheritedName, own } from '../core/own.js';
 import { explainDecision, type Decision, type DecisionDocument } from './explain-decision.js';
 
-interface Grounds { articles: string[]; interpretations: string[] }
+interface Grounds { articles: string[]; interpretations: string[]; text?: string }
 
 /**
  * Per decision, the rules whose firing its grounds depend on (groundsOf): the rules that can
@@ -75,9 +75,15 @@ function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRu
   return grounds;
 }
 
+/** A decision's grounds as the end of its JSON text: `"articles":[…],"interpretations":[…]`, made once per pattern. */
+export function groundsText(decider: Evaluator, compiled: CompiledRules, run: CompiledRun, k: number): string {
+  const grounds = groundsFor(decider, compiled, run, k, groundsPlan(decider, compiled));
+  return (grounds.text ??= `"articles":${JSON.stringify(grounds.articles)},"interpretations":${JSON.stringify(grounds.interpretations)}`);
+}
+
 /** Decision names and field names that can be written with plain assignment (no inherited names, no clash with the grounds). */
 const plainNames = new WeakMap<CompiledRules, boolean>();
-function namesArePlain(compiled: CompiledRules): boolean {
+export function namesArePlain(compiled: CompiledRules): boolean {
   let plain = plainNames.get(compiled);
   if (plain === undefined) {
     const reserved = new Set(['articles', 'interpretations', 'because']);

@@ -8,6 +8,7 @@ import { applyReadings, defaultReadings, readingsKey, resolveReadings, type Read
 import { Evaluator, type CaseInput, type EngineChoice } from '../evaluate/decider.js';
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
 import { compiledDocument } from './compiled-document.js';
+import { compiledDocumentText } from './compiled-document-text.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
 export type { EngineChoice } from '../evaluate/decider.js';
@@ -72,6 +73,16 @@ export class Decider extends Evaluator {
     const decider = this.forCase(input);
     if (decider.engine === 'compiled') return compiledDocument(decider, decider.runCompiled(input, options.trace !== false), options.trace !== false, decider.readings);
     return decisionDocument(decider, await decider.evaluate(input), options.trace !== false, decider.readings);
+  }
+
+  /**
+   * The decision document as JSON text, the same as JSON.stringify(await decide(input, options)):
+   * without the trace on the compiled path, written straight from the run.
+   */
+  async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
+    const decider = this.forCase(input);
+    if (decider.engine === 'compiled' && options.trace === false) return compiledDocumentText(decider, decider.runCompiled(input, false), decider.readings);
+    return JSON.stringify(await this.decide(input, options));
   }
 
   /**

@@ -71,6 +71,35 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
     expect(compared).toBeGreaterThan(3_000);
   }, 600_000);
 
+  it('decideText without the trace is JSON.stringify of the document json-rules-engine gives (what decide --jsonl --brief writes)', async () => {
+    let compared = 0;
+    const fixtures = findFixtureFiles([join(root, 'test', 'cases')]).map((file) => {
+      const { expect: _expected, ...input } = parseSource(file, readFileSync(file)).data as Record<string, unknown>;
+      return input;
+    });
+    for (const c of [...fixtures, ...generateCases(4_000, 13, readingChoices(regulation))]) {
+      const checked = checkCase(regulation, c).case;
+      if (!checked) continue;
+      const text = await engines.compiled.decideText(checked, { trace: false }).catch((e: Error) => `error: ${e.message}`);
+      const reference = await engines.jre.decide(checked, { trace: false }).then((d) => JSON.stringify(d), (e: Error) => `error: ${e.message}`);
+      expect(text).toBe(reference);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(3_500);
+  }, 600_000);
+
+  it('decideText writes an index-like field first, as JSON.stringify does', async () => {
+    // a field named "0" is written first by JSON.stringify, wherever it stands
+    const odd = structuredClone(regulation);
+    const fields = odd.decisions.application.fields as Record<string, unknown>;
+    odd.decisions.application.fields = { ...fields, 0: { ...(fields.fee as object), default: 7 } } as never;
+    const engines2 = bothEngines(odd);
+    const c = generateCases(50, 3).map((x) => checkCase(regulation, x).case).find((x) => x && (x.facts as Record<string, unknown>).application)!;
+    const text = await engines2.compiled.decideText(c, { trace: false });
+    expect(text).toContain('"application":{"0":7,');
+    expect(text).toBe(JSON.stringify(await engines2.compiled.decide(c, { trace: false })));
+  });
+
   it('the generated cases reach every rule, and most of them are valid cases', () => {
     const coverage = ruleCoverage(engines.compiled, generateCases(GENERATED, 11, readingChoices(regulation)));
     expect(coverage.never).toEqual([]);
