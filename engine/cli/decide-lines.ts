@@ -8,7 +8,7 @@
 // regulation already loaded, so every line is decided under the same rules; the answers are
 // the same, in the same order. A worker that fails has its lines put back for the others.
 import { once } from 'node:events';
-import { createReadStream, fstatSync } from 'node:fs';
+import { createReadStream, fstatSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname } from 'node:path';
@@ -217,12 +217,25 @@ class WorkerPool {
 
 /**
  * Worker threads for a long input: TIAOLI_THREADS when given, else one per further core that
- * has been idle (the load average of the last minute below the number of cores), at most 3:
- * on a machine whose cores are all busy a worker only competes with the command itself.
+ * is idle now, at most 3. On a machine whose cores are all busy a worker only competes with
+ * the command itself (README). "Now" is the number of threads running at this moment
+ * (/proc/loadavg), not the 1-minute load average, which still counts this command's own
+ * minute of work and so kept a worker from starting on an idle machine.
  */
 function workerCount(): number {
   const asked = process.env.TIAOLI_THREADS;
   if (asked !== undefined && /^\d+$/.test(asked.trim())) return Math.min(Number(asked), 16);
   const cores = availableParallelism();
-  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]), 3));
+  const others = runningElsewhere() ?? Math.max(0, loadavg()[0] - 1);
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - 1 - others), 3));
+}
+
+/** Threads running or ready to run at this moment, besides this one (Linux); undefined elsewhere. */
+function runningElsewhere(): number | undefined {
+  try {
+    const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'))?.[1]);
+    return Number.isFinite(running) ? Math.max(0, running - 1) : undefined;
+  } catch {
+    return undefined;
+  }
 }
