@@ -59,6 +59,24 @@ describe('the counter form refuses hostile values at the field, in Chinese', () 
     ]);
   });
 
+  it('refuses a new address (change of address, art. 16) whose township is not of the county, or not a township code', () => {
+    const change = (code: string): string[] => errorsOf('address-change', regulation, {
+      acceptedOn: '2020-01-08', holder: { name: '黄海', idNumber: '450102199003210293' }, permit: { issuedOn: '2019-06-18' },
+      newAddress: { county: '530303', township: '西平街道', townshipKind: 'street', townshipCode: code }, materials: { idCard: 1, residencePermit: 1, laborContract: 1 },
+    });
+    expect(change('530303001')).toEqual([]);
+    for (const [code, wanted] of [
+      ['530302004', /新居住地 › 新居住地（省、市、县、乡镇街道）（newAddress\.townshipCode）：代码 530302004 不属于所填的新居住地县（市、区）（530303）/],
+      ['5303', /newAddress\.townshipCode）：格式不对：9 位乡镇、街道代码/],
+      ['__proto__', /newAddress\.townshipCode）：格式不对/],
+      ['1'.repeat(10_000), /newAddress\.townshipCode）：格式不对/],
+    ] as const) {
+      const errors = change(code).join('\n');
+      expect(errors).toMatch(wanted);
+      expect(errors).not.toMatch(STACK);
+    }
+  });
+
   it('refuses codes of vocabularies it does not have, prototype names among them', () => {
     for (const [field, value] of [['sex', '3'], ['sex', '__proto__'], ['ethnicity', '57'], ['ethnicity', 'toString'], ['education', 'hasOwnProperty']] as const) {
       const data = complete();
