@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../engine/core/dates/working-days.js';
-import { addDays, addMonthsCivil, dateRangeProblem, dayNumber, fromDayNumber, fullYearsBetween, parseDate, weekday } from '../../engine/core/dates/calendar-date.js';
+import { addDays, addMonthsCivil, calendarYear, dateRangeProblem, dayNumber, fromDayNumber, fullYearsBetween, isCalendarDate, parseDate, weekday } from '../../engine/core/dates/calendar-date.js';
 
 describe('working days (art. 10: 5个工作日内)', () => {
   it('counts a make-up Sunday and skips National Day 2019', () => {
@@ -58,6 +59,25 @@ describe('Civil Code periods (民法典 arts. 201–203)', () => {
     expect(parseDate('2019-02-29')).toBeUndefined();
     expect(parseDate('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
     expect(parseDate('2019-1-2')).toBeUndefined();
+  });
+  it('reads a date as the pattern YYYY-MM-DD and the calendar say, whatever the text (fast-check)', () => {
+    // the reference: the pattern, then the date Date.UTC makes from the parts has the same parts
+    const reference = (text: string): { year: number; month: number; day: number } | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return undefined;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const d = new Date(0);
+      d.setUTCFullYear(year, month - 1, day);
+      return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? { year, month, day } : undefined;
+    };
+    const dateLike = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(fc.property(fc.oneof(dateLike, fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9٠-٩]{4}-[0-9]{2}-[0-9]{2}$/)), (text) => {
+      const want = reference(text);
+      expect(parseDate(text)).toEqual(want);
+      expect(calendarYear(text)).toBe(want ? want.year : -1);
+      expect(isCalendarDate(text)).toBe(want !== undefined);
+    }), { numRuns: 20_000 });
   });
 });
 

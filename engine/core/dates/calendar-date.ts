@@ -21,22 +21,30 @@ function digit(text: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** The parts of a real calendar date, or undefined for anything else (2019-02-30, 2019-1-2). */
-export function parseDate(text: unknown): DateParts | undefined {
+/** The year of a real calendar date, or -1 for anything else (2019-02-30, 2019-1-2): parseDate without the parts. */
+export function calendarYear(text: unknown): number {
   // /^(\d{4})-(\d{2})-(\d{2})$/ read by hand: this runs for every date of every case
-  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
   const y0 = digit(text, 0), y1 = digit(text, 1), y2 = digit(text, 2), y3 = digit(text, 3);
   const m0 = digit(text, 5), m1 = digit(text, 6), d0 = digit(text, 8), d1 = digit(text, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year;
+}
+
+/** The parts of a real calendar date, or undefined for anything else (2019-02-30, 2019-1-2). */
+export function parseDate(text: unknown): DateParts | undefined {
+  const year = calendarYear(text);
+  if (year < 0) return undefined;
+  const t = text as string;
+  return { year, month: (t.charCodeAt(5) - 48) * 10 + t.charCodeAt(6) - 48, day: (t.charCodeAt(8) - 48) * 10 + t.charCodeAt(9) - 48 };
 }
 
 export function isCalendarDate(text: unknown): text is CalendarDate {
-  return parseDate(text) !== undefined;
+  return calendarYear(text) >= 0;
 }
 
 /** The years a date in a case or form may fall in: the people and permits of a regulation of 2017. */
@@ -44,8 +52,8 @@ export const DATE_YEARS: readonly [number, number] = [1900, 2100];
 
 /** Why a real calendar date cannot be taken (outside DATE_YEARS), or undefined. */
 export function dateRangeProblem(text: unknown): string | undefined {
-  const parts = parseDate(text);
-  if (!parts || (parts.year >= DATE_YEARS[0] && parts.year <= DATE_YEARS[1])) return undefined;
+  const year = calendarYear(text);
+  if (year < 0 || (year >= DATE_YEARS[0] && year <= DATE_YEARS[1])) return undefined;
   return `日期 ${String(text)} 超出可处理的范围（${DATE_YEARS[0]}–${DATE_YEARS[1]} 年）`;
 }
 

@@ -2,7 +2,7 @@
 // Messages are Chinese (ajv-i18n), and tiaoli's own keywords explain themselves in Chinese.
 import Ajv, { _, Name, type AnySchema, type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { dateRangeProblem, isCalendarDate } from '../dates/calendar-date.js';
+import { calendarYear, dateRangeProblem, isCalendarDate } from '../dates/calendar-date.js';
 import { linearRegExp } from './linear-regexp.js';
 import { residentIdProblem } from '../derived/resident-id.js';
 import type { PathSegment, Problem, SourceFile } from '../source-file.js';
@@ -125,7 +125,7 @@ export function createAjv(options: AjvOptions = {}): Ajv.default {
   addFormats.default(ajv);
   const calendarDate = (enabled: boolean, data: unknown): boolean => {
     if (!enabled) return true;
-    const message = isCalendarDate(data) ? dateRangeProblem(data) : '应为真实存在的日期，格式 YYYY-MM-DD（如 2019-07-10）';
+    const message = calendarYear(data) >= 0 ? dateRangeProblem(data) : '应为真实存在的日期，格式 YYYY-MM-DD（如 2019-07-10）';
     if (message) calendarDate.errors = [{ keyword: 'calendarDate', message, params: {} }];
     return !message;
   };
