@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { findFixtureFiles } from '../../engine/project/fixtures/find-fixtures.js';
 import { parseSource } from '../../engine/core/source-file.js';
 import { loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
@@ -18,6 +20,29 @@ const engines = bothEngines(regulation);
 const GENERATED = Number(process.env.TIAOLI_DIFF_CASES ?? 20_000);
 /** compared again without the trace: half of them in npm test, for its time */
 const UNTRACED = Math.min(GENERATED, 10_000);
+
+/**
+ * The first `limit` of `count` generated cases compared in one process per core
+ * (compare-share.ts), each taking every n-th case: the differences found, and how many were compared.
+ */
+async function compareInShares(count: number, seed: number, trace: boolean, limit: number): Promise<{ compared: number; differing: string[] }> {
+  const shares = Math.max(2, Math.min(4, availableParallelism()));
+  const script = join(root, 'test', 'differential', 'compare-share.ts');
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const results = await Promise.all(Array.from({ length: shares }, (_, share) => new Promise<{ compared: number; differing: string[] }>((done, failed) => {
+    const child = spawn(process.execPath, [tsx, script, String(share), String(shares), String(count), String(seed), String(trace), String(limit)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.on('error', failed);
+    child.on('close', (code) => {
+      if (code === 0) done(JSON.parse(out) as { compared: number; differing: string[] });
+      else failed(new Error(`compare-share ${share}/${shares} exited ${code}: ${err.slice(0, 2000)}`));
+    });
+  })));
+  return { compared: results.reduce((n, r) => n + r.compared, 0), differing: results.flatMap((r) => r.differing) };
+}
 
 describe('compiled rules decide exactly as json-rules-engine', () => {
   it('on every fixture in test/cases, with and without the trace', async () => {
@@ -34,23 +59,15 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
   }, 300_000);
 
   it(`on ${GENERATED.toLocaleString('en')} generated cases, because included`, async () => {
-    const cases = generateCases(GENERATED, 11, readingChoices(regulation));
-    const differing: string[] = [];
-    for (const c of cases) {
-      const d = await difference(engines, c);
-      if (d && differing.push(`${JSON.stringify(c)}\n compiled: ${d.compiled.error ?? d.compiled.json.slice(0, 400)}\n jre: ${d.jre.error ?? d.jre.json.slice(0, 400)}`) >= 3) break;
-    }
+    const { compared, differing } = await compareInShares(GENERATED, 11, true, GENERATED);
     expect(differing).toEqual([]);
+    expect(compared).toBe(GENERATED);
   }, 1_200_000);
 
   it(`on ${UNTRACED.toLocaleString('en')} of them without the trace (where a set stops at its outcome)`, async () => {
-    const cases = generateCases(GENERATED, 11, readingChoices(regulation)).slice(0, UNTRACED);
-    const differing: string[] = [];
-    for (const c of cases) {
-      const d = await difference(engines, c, false);
-      if (d && differing.push(`${JSON.stringify(c)}\n compiled: ${d.compiled.error ?? d.compiled.json.slice(0, 400)}\n jre: ${d.jre.error ?? d.jre.json.slice(0, 400)}`) >= 3) break;
-    }
+    const { compared, differing } = await compareInShares(GENERATED, 11, false, UNTRACED);
     expect(differing).toEqual([]);
+    expect(compared).toBe(UNTRACED);
   }, 1_200_000);
 
   it('decideFields gives the fields of every decision as decide does, on both paths', async () => {
