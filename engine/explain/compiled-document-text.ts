@@ -27,6 +27,15 @@ function textPlan(decider: Evaluator, readings: Record<string, string>): TextPla
   return plan;
 }
 
+/** JSON.stringify(v) for a value JSON writes (not undefined, a function or a symbol); a boolean or number without the call. */
+function jsonOf(v: unknown): string {
+  if (v === true) return 'true';
+  if (v === false) return 'false';
+  // JSON writes a number as String does (-0 as 0), and NaN and the infinities as null
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return JSON.stringify(v);
+}
+
 /** JSON.stringify(compiledDocument(decider, run, false, readings)), written directly. */
 export function compiledDocumentText(decider: Evaluator, run: CompiledRun, readings: Record<string, string>): string {
   const compiled = decider.compiled!;
@@ -43,7 +52,7 @@ export function compiledDocumentText(decider: Evaluator, run: CompiledRun, readi
       const v = compiled.fieldValue(run, f);
       // as JSON.stringify leaves out a key whose value it cannot write
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      text += `${plan.fieldKeys[f]}${JSON.stringify(v)},`;
+      text += `${plan.fieldKeys[f]}${jsonOf(v)},`;
     }
     text += groundsText(decider, compiled, run, k);
     text += '}';

@@ -3,7 +3,7 @@
 // them, shown with the current name (rules/parameters/divisions.yaml).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currentDivisionFn } from '../../engine/core/derived/functions/divisions.js';
+import { currentDivisionFn, divisionKindFn } from '../../engine/core/derived/functions/divisions.js';
 import { qujing } from '../support/regulation.js';
 import { forms, resolved } from '../support/forms.js';
 import { validateForm } from '../../engine/project/forms/validate-form.js';
@@ -31,6 +31,23 @@ describe('the table of division changes', () => {
     fc.assert(fc.property(fc.string(), fc.array(fc.anything()), (code, rows) => {
       expect(typeof currentDivisionFn.compute({ code, successions: rows })).toBe('string');
     }), { numRuns: 500 });
+  });
+
+  it('a frozen table (a parameter as the compiled rules give it, indexed once) answers as the same table unfrozen', () => {
+    const row = fc.record({ former: fc.constantFrom('A', 'B', 'C', 1), successor: fc.constantFrom('A', 'B', 'C', 'D') });
+    fc.assert(fc.property(fc.constantFrom('A', 'B', 'C', 'D'), fc.array(row, { maxLength: 6 }), (code, rows) => {
+      const frozen = Object.freeze(rows.map((r) => Object.freeze({ ...r })));
+      expect(currentDivisionFn.compute({ code, successions: frozen })).toBe(currentDivisionFn.compute({ code, successions: rows }));
+      // asked twice: the kept index gives the same answer
+      expect(currentDivisionFn.compute({ code, successions: frozen })).toBe(currentDivisionFn.compute({ code, successions: rows }));
+    }), { numRuns: 300 });
+    const kinds = fc.record({ code: fc.constantFrom('1', '2', '3', 4), kind: fc.constantFrom('street', 'town', 7) });
+    fc.assert(fc.property(fc.constantFrom('1', '2', '3', '9'), fc.option(fc.constantFrom('street', 'town')), fc.array(kinds, { maxLength: 6 }), (code, given, rows) => {
+      const frozen = Object.freeze(rows.map((r) => Object.freeze({ ...r })));
+      const plain = divisionKindFn.compute({ code, given: given ?? undefined, table: rows });
+      expect(divisionKindFn.compute({ code, given: given ?? undefined, table: frozen })).toBe(plain);
+      expect(divisionKindFn.compute({ code, given: given ?? undefined, table: frozen })).toBe(plain);
+    }), { numRuns: 300 });
   });
 
   it('every successor is a current Qujing code, and no former code is one', () => {

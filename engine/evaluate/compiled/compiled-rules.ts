@@ -14,7 +14,7 @@ import { parameterOn } from '../../model/parameters.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { ALWAYS, compileCondition, resultTree, type Skip, type Test } from './compile-condition.js';
-import { compileValue, pathWalker, type Read } from './fact-reader.js';
+import { compileValue, deepFreeze, pathWalker, type Read } from './fact-reader.js';
 import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
@@ -34,6 +34,24 @@ interface FieldPlan {
   default: unknown;
   /** the rules that set this field, in rule order (a rule setting it twice counted twice) */
   setters: Array<{ rule: number; id: string; entry: number; overriddenBy: number[] }>;
+}
+
+/**
+ * [...new Set(values.flat())] (the Evaluator's list field: every value given, lists opened, each
+ * item once, in order) without the Set for the short lists a decision has: `includes` compares
+ * as a Set does (SameValueZero) and forEach passes over holes as flat does.
+ */
+function distinctItems(values: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  const add = (v: unknown): void => {
+    if (!out.includes(v)) out.push(v);
+  };
+  for (const value of values) {
+    if (out.length > 64) return [...new Set(values.flat())];
+    if (Array.isArray(value)) value.forEach(add);
+    else add(value);
+  }
+  return out;
 }
 
 export class CompiledRules {
@@ -191,7 +209,12 @@ export class CompiledRules {
     const readAt = spec.readAt && spec.readAt.fact !== 'asOf' ? pathWalker(spec.readAt.fact) : undefined;
     // parameterOn(spec, date) without a new object per read: one per entry, before the first date or not
     const entries = spec.values;
-    const made = entries.map((e) => [false, true].map((beforeFirst) => ({ name: spec.name, value: e.value, from: e.from, beforeFirst })));
+    // each value copied once and frozen: every run is given the same one, which derived
+    // functions may then index once (a table of codes as a Map) and nothing can change
+    const made = entries.map((e) => {
+      const value = deepFreeze(structuredClone(e.value));
+      return [false, true].map((beforeFirst) => ({ name: spec.name, value, from: e.from, beforeFirst }));
+    });
     return (run) => {
       const at = readAt ? readAt(run.facts) : undefined;
       const date = typeof at === 'string' ? at : run.asOf;
@@ -215,31 +238,47 @@ export class CompiledRules {
     // a fixed list or map among the arguments is made once, frozen, and given to every run
     const args = Object.entries(spec.args ?? {}).map(([arg, value]) => [arg, compileValue(value, (n) => this.reader(n), true)] as const);
     const safeNames = args.every(([arg]) => !isInheritedName(arg));
-    const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type }));
-    const argReads = args.map(([, read]) => read);
     const argNames = args.map(([arg]) => arg);
+    const argumentType = (a: { arg: string; type: string }, v: unknown): never => {
+      throw new EvaluationError('derived.argumentType', `派生事实 ${name}（${spec.label}）的参数 ${a.arg} 应为 ${a.type}，实为 ${JSON.stringify(v)}`);
+    };
+    const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type, at: argNames.indexOf(arg) }));
+    const argReads = args.map(([, read]) => read);
     return (run) => {
       let given: Record<string, unknown>;
-      if (safeNames) {
-        given = {};
-        for (let k = 0; k < argReads.length; k++) given[argNames[k]] = argReads[k](run);
-      } else {
-        given = Object.fromEntries(args.map(([arg, read]) => [arg, read(run)]));
-      }
       let value: unknown;
       let missing = false;
-      for (const a of declared) {
-        const v = own(given, a.arg);
-        if (!a.optional && (v === undefined || v === null)) missing = true;
-      }
-      if (!missing) {
-        for (const a of declared) {
-          const v = own(given, a.arg);
-          if (v === undefined || v === null) continue;
-          if (!a.check(v)) {
-            throw new EvaluationError('derived.argumentType', `派生事实 ${name}（${spec.label}）的参数 ${a.arg} 应为 ${a.type}，实为 ${JSON.stringify(v)}`);
+      if (safeNames) {
+        // own(given, a.arg) is the value read for it, or undefined when the YAML gives none
+        const read = new Array<unknown>(argReads.length);
+        given = {};
+        for (let k = 0; k < argReads.length; k++) given[argNames[k]] = read[k] = argReads[k](run);
+        for (let k = 0; k < declared.length; k++) {
+          const a = declared[k];
+          const v = a.at < 0 ? undefined : read[a.at];
+          if (!a.optional && (v === undefined || v === null)) missing = true;
+        }
+        if (!missing) {
+          for (let k = 0; k < declared.length; k++) {
+            const a = declared[k];
+            const v = a.at < 0 ? undefined : read[a.at];
+            if (v !== undefined && v !== null && !a.check(v)) argumentType(a, v);
           }
         }
+      } else {
+        given = Object.fromEntries(args.map(([arg, read]) => [arg, read(run)]));
+        for (const a of declared) {
+          const v = own(given, a.arg);
+          if (!a.optional && (v === undefined || v === null)) missing = true;
+        }
+        if (!missing) {
+          for (const a of declared) {
+            const v = own(given, a.arg);
+            if (v !== undefined && v !== null && !a.check(v)) argumentType(a, v);
+          }
+        }
+      }
+      if (!missing) {
         try {
           value = fn.compute(given);
         } catch (e) {
@@ -310,7 +349,7 @@ export class CompiledRules {
       else if (!count) out = [];
       // one list of at most one item given: a copy of it
       else if (!more && Array.isArray(firstValue) && firstValue.length <= 1) out = firstValue.slice();
-      else out = [...new Set((more ? more.map((g) => g.value) : [firstValue]).flat())];
+      else out = distinctItems(more ? more.map((g) => g.value) : [firstValue]);
     } else {
       if (more) {
         const given = more;

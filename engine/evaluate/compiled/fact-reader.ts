@@ -16,9 +16,18 @@ export function pathWalker(path: unknown): (value: unknown) => unknown {
     const [key] = keys;
     return (value) => (value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
   }
+  if (keys.length === 2) {
+    const [first, second] = keys;
+    return (value) => {
+      if (value === null || typeof value !== 'object' || !Object.hasOwn(value, first)) return undefined;
+      const inner = (value as Record<string, unknown>)[first];
+      return inner !== null && typeof inner === 'object' && Object.hasOwn(inner, second) ? (inner as Record<string, unknown>)[second] : undefined;
+    };
+  }
   return (value) => {
     let current = value;
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
       current = (current as Record<string, unknown>)[key];
     }
@@ -47,7 +56,8 @@ function isFixed(spec: unknown): boolean {
   return true;
 }
 
-function deepFreeze<T>(value: T): T {
+/** The value and everything in it made unchangeable (a value every run shares). */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);

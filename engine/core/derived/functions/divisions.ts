@@ -20,10 +20,7 @@ export const currentDivisionFn = defineFunction({
   },
   returns: 'string',
   compute: ({ code, successions }) => {
-    const next = new Map<string, string>();
-    for (const row of successions as Succession[]) {
-      if (row && typeof row === 'object' && typeof row.former === 'string' && typeof row.successor === 'string') next.set(row.former, row.successor);
-    }
+    const next = successionsOf(successions as Succession[]);
     let current = String(code);
     const seen = new Set([current]);
     while (next.has(current) && !seen.has(next.get(current)!)) {
@@ -33,6 +30,22 @@ export const currentDivisionFn = defineFunction({
     return current;
   },
 });
+
+/**
+ * A table of successions as former → successor; made once for a frozen table (a parameter's
+ * value, the same in every run), anew for any other.
+ */
+const successionMaps = new WeakMap<object, Map<string, string>>();
+function successionsOf(successions: Succession[]): Map<string, string> {
+  const kept = successionMaps.get(successions);
+  if (kept) return kept;
+  const next = new Map<string, string>();
+  for (const row of successions) {
+    if (row && typeof row === 'object' && typeof row.former === 'string' && typeof row.successor === 'string') next.set(row.former, row.successor);
+  }
+  if (Object.isFrozen(successions)) successionMaps.set(successions, next);
+  return next;
+}
 
 /** One row of a table of townships: its code and whether it is a street or a town. */
 interface DivisionRow {
@@ -58,12 +71,25 @@ export const divisionKindFn = defineFunction({
   returnsItemOf: 'given',
   compute: ({ code, given, table }) => {
     if (typeof code === 'string') {
-      const row = (table as DivisionRow[]).find((r) => r && typeof r === 'object' && r.code === code);
+      const rows = table as DivisionRow[];
+      const row = Object.isFrozen(rows) ? rowsByCode(rows).get(code) : rows.find((r) => r && typeof r === 'object' && r.code === code);
       if (row && typeof row.kind === 'string') return row.kind;
     }
     return typeof given === 'string' ? given : undefined;
   },
 });
+
+/** A frozen table's rows by code (the first row of a code, as `find` gives it), made once. */
+const tableIndexes = new WeakMap<object, Map<string, DivisionRow>>();
+function rowsByCode(table: DivisionRow[]): Map<string, DivisionRow> {
+  let index = tableIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const r of table) if (r && typeof r === 'object' && typeof r.code === 'string' && !index.has(r.code)) index.set(r.code, r);
+    tableIndexes.set(table, index);
+  }
+  return index;
+}
 
 /**
  * Whether two places are the same division: by their codes when both have one, else by
