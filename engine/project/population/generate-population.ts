@@ -4,12 +4,14 @@
 import { addDays, addMonthsCivil, compareDates, formatDate, weekday, type CalendarDate } from '../../core/dates/calendar-date.js';
 import { checkCharacter } from '../../core/derived/resident-id.js';
 import type { CaseInput } from '../../model/case/case-input.js';
-import { seededRandom, type Random } from './prng.js';
+import { caseRandom, type Random } from './prng.js';
 import type { PopulationSpec } from './population-spec.js';
 
 export interface PopulationOptions {
   size?: number;
   seed?: number;
+  /** the first case to draw (default 0): cases `from` … `size - 1`, the same as in the whole draw */
+  from?: number;
 }
 
 /** The working days (Monday to Friday) of a year. */
@@ -25,12 +27,16 @@ function workdays(year: number): CalendarDate[] {
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (compareDates(a, b) >= 0 ? a : b);
 const earlier = (a: CalendarDate, b: CalendarDate): CalendarDate => (compareDates(a, b) <= 0 ? a : b);
 
-/** The cases one after another: a million need not be held at once. */
+/**
+ * The cases one after another: a million need not be held at once. Each case is drawn from a
+ * generator of its own (its seed made from the population's seed and its number), so a share
+ * of the cases is drawn without drawing the cases before it.
+ */
 export function* populationCases(spec: PopulationSpec, options: PopulationOptions = {}): Generator<CaseInput> {
   const size = options.size ?? spec.size;
-  const r = seededRandom(options.seed ?? spec.seed);
+  const seed = options.seed ?? spec.seed;
   const days = workdays(spec.year);
-  for (let i = 0; i < size; i++) yield oneCase(spec, r, days, i);
+  for (let i = Math.max(0, options.from ?? 0); i < size; i++) yield oneCase(spec, caseRandom(seed, i), days, i);
 }
 
 export function generatePopulation(spec: PopulationSpec, options: PopulationOptions = {}): CaseInput[] {

@@ -18,6 +18,21 @@ export interface Random {
   item<T>(list: readonly T[]): T;
 }
 
+/** murmur3's finaliser: every bit of the input changes about half the output's. */
+function mix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The generator of case `index` of a population drawn with `seed`: each case has a sequence of
+ * its own, so any run of cases (a worker's share) is drawn without the cases before it.
+ */
+export function caseRandom(seed: number, index: number): Random {
+  return seededRandom(mix32((seed >>> 0) ^ mix32(index + 0x9e3779b9)));
+}
+
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;
   const next = (): number => {

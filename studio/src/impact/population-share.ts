@@ -11,14 +11,8 @@ export function shareRange(total: number, share: Share): { from: number; to: num
   return { from: Math.floor((total * share.index) / share.of), to: Math.floor((total * (share.index + 1)) / share.of) };
 }
 
-/**
- * A share of a population drawn from its file: the draw is one seeded sequence (the same as
- * the command line's), so the cases before the share are drawn and dropped.
- */
+/** A share of a population drawn from its file: its cases alone, each the same as in the command line's draw. */
 export function populationShare(spec: PopulationSpec, total: number, seed: number | undefined, share: Share): CaseInput[] {
   const { from, to } = shareRange(total, share);
-  const mine: CaseInput[] = [];
-  let i = 0;
-  for (const c of populationCases(spec, { size: to, seed })) if (i++ >= from) mine.push(c);
-  return mine;
+  return [...populationCases(spec, { size: to, seed, from })];
 }
