@@ -126,6 +126,25 @@ describe('the impact of a change on a population, in the studio', () => {
     const box = await panel.boundingBox();
     if (box) await page.screenshot({ path: join(scratch, 'population-impact.png'), clip: { x: box.x, y: Math.max(0, box.y), width: box.width, height: Math.min(box.height, 1000 - Math.max(0, box.y)) } });
 
+    // the pointer on a bar (the top one, the longest; the bottom one): its tip, in Chinese, whole and inside the chart
+    const chart = page.locator('[data-testid=impact-chart] svg').first();
+    const svgBox = (await chart.boundingBox())!;
+    const bars = chart.locator('g[aria-label="bar"] rect');
+    for (const bar of [bars.first(), bars.last()]) {
+      const b = (await bar.boundingBox())!;
+      await page.mouse.move(b.x + Math.max(1, b.width / 2), b.y + b.height / 2);
+      const tip = chart.locator('g[aria-label="tip"] > g').first();
+      await tip.waitFor();
+      // (Plot starts each line with a zero-width space)
+      await expect(tip.textContent().then((x) => x?.replace(/\u200b/g, ''))).resolves.toMatch(/^application\.\w+：.+\d[\d,]* 个案件$/s);
+      const t = (await tip.boundingBox())!;
+      expect(t.x).toBeGreaterThanOrEqual(svgBox.x - 1);
+      expect(t.x + t.width).toBeLessThanOrEqual(svgBox.x + svgBox.width + 1);
+      expect(t.y).toBeGreaterThanOrEqual(svgBox.y - 1);
+      expect(t.y + t.height).toBeLessThanOrEqual(svgBox.y + svgBox.height + 1);
+    }
+    await page.mouse.move(0, 0);
+
     // an example case opens in the trace, decided there
     await row.locator('a').first().click();
     await page.locator('[data-testid=trace-case]').waitFor();

@@ -17,11 +17,16 @@ function drawChart(rows: ChartRow[], axis: string, width: number): SVGSVGElement
     y: { axis: null, domain: rows.map((r) => r.label), paddingInner: 0.55, paddingOuter: 0.4 },
     style: { fontSize: '12px', background: 'transparent' },
     marks: [
-      Plot.barX(rows, { x: 'count', y: 'label', fill: 'decision', tip: true }),
+      Plot.barX(rows, { x: 'count', y: 'label', fill: 'decision' }),
       // a label longer than the chart ends in … (the tip and the table below show it whole)
       Plot.text(rows, { x: 0, y: 'label', text: 'label', dy: -12, textAnchor: 'start', fill: 'currentColor', lineWidth: (width - 16) / 12, textOverflow: 'ellipsis-end' }),
       Plot.text(rows, { x: 'count', y: 'label', text: (r: ChartRow) => r.count.toLocaleString('zh-CN'), dx: 4, textAnchor: 'start' }),
       Plot.ruleX([0]),
+      // the bar under the pointer, whole, in Chinese: from the chart's left edge, wrapped to its width (above or below the bar where it fits)
+      Plot.tip(rows, Plot.pointerY({
+        x: 0, y: 'label', lineWidth: Math.max(10, (width - 40) / 12),
+        title: (r: ChartRow) => `${r.label}\n${r.count.toLocaleString('zh-CN')} 个案件`,
+      })),
     ],
   });
 }
