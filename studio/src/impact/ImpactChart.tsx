@@ -2,6 +2,7 @@
 // (Observable Plot), largest first.
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
+import { fitText, wrapText } from './text-fit.js';
 
 export interface ChartRow { label: string; decision: string; count: number }
 
@@ -19,13 +20,13 @@ function drawChart(rows: ChartRow[], axis: string, width: number): SVGSVGElement
     marks: [
       Plot.barX(rows, { x: 'count', y: 'label', fill: 'decision' }),
       // a label longer than the chart ends in … (the tip and the table below show it whole)
-      Plot.text(rows, { x: 0, y: 'label', text: 'label', dy: -12, textAnchor: 'start', fill: 'currentColor', lineWidth: (width - 16) / 12, textOverflow: 'ellipsis-end' }),
+      Plot.text(rows, { x: 0, y: 'label', text: (r: ChartRow) => fitText(r.label, (width - 16) / 12), dy: -12, textAnchor: 'start', fill: 'currentColor' }),
       Plot.text(rows, { x: 'count', y: 'label', text: (r: ChartRow) => r.count.toLocaleString('zh-CN'), dx: 4, textAnchor: 'start' }),
       Plot.ruleX([0]),
       // the bar under the pointer, whole, in Chinese: from the chart's left edge, wrapped to its width (above or below the bar where it fits)
       Plot.tip(rows, Plot.pointerY({
-        x: 0, y: 'label', lineWidth: Math.max(10, (width - 40) / 12),
-        title: (r: ChartRow) => `${r.label}\n${r.count.toLocaleString('zh-CN')} 个案件`,
+        x: 0, y: 'label', lineWidth: Infinity,
+        title: (r: ChartRow) => wrapText(`${r.label}\n${r.count.toLocaleString('zh-CN')} 个案件`, Math.max(10, (width - 40) / 12)),
       })),
     ],
   });

@@ -12,6 +12,7 @@ export function rawValue(canonical: string): unknown {
   return Array.isArray(v) ? v.map((x) => JSON.parse(String(x))) : v;
 }
 
-export function transitionLabel(t: Transition, show: (v: unknown) => string): string {
-  return `${t.decision}.${t.field}：${show(rawValue(t.before))} → ${show(rawValue(t.after))}`;
+/** `field：before → after`, the field and the values as `name` and `show` write them. */
+export function transitionLabel(t: Transition, name: (decision: string, field: string) => string, show: (v: unknown) => string): string {
+  return `${name(t.decision, t.field)}：${show(rawValue(t.before))} → ${show(rawValue(t.after))}`;
 }

@@ -6,6 +6,8 @@ import { useProject } from '../shared/project-store.js';
 import { fill, useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
+import { labelOf } from '../../../engine/explain/describe-value.js';
+import { own } from '../../../engine/core/own.js';
 
 // Observable Plot (with d3) loads when there is something to draw: once a population is loaded
 const chartModule = (): Promise<typeof import('../impact/ImpactChart.js')> => import('../impact/ImpactChart.js');
@@ -25,7 +27,23 @@ export function PopulationImpact() {
   const project = useProject();
   const impact = useImpact();
   const t = useMessages();
-  const show = (v: unknown): string => (v === undefined ? t.none : v === A_DATE ? t.aDate : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  // in Chinese, a field by its label in regulation.yaml and a value by its name in the vocabulary
+  // (the codes stay in the table, for reviewers); in English, the codes themselves
+  const regulation = project.workingModel?.regulation ?? project.savedModel?.regulation;
+  const chinese = t.locale === 'zh-CN' && regulation !== undefined;
+  const show = (v: unknown): string => {
+    if (v === undefined) return t.none;
+    if (v === A_DATE) return t.aDate;
+    if (chinese) return labelOf(v, regulation.vocabulary);
+    return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+  };
+  // the values as codes, for tools and tests: (none) empty, a date #date, a list [a, b]
+  const codeOf = (v: unknown): string => (v === undefined ? '' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  const fieldName = (decision: string, field: string): string => {
+    const spec = chinese ? own(regulation.decisions, decision) : undefined;
+    const label = spec ? own(spec.fields, field)?.label : undefined;
+    return spec && label ? `${spec.label}·${label}` : `${decision}.${field}`;
+  };
   const files = project.working;
   const populationFiles = useMemo(() => Object.keys(files).filter((p) => /^rules\/population\/[^/]+\.ya?ml$/.test(p)).sort(), [files]);
   const [file, setFile] = useState<string>();
@@ -54,7 +72,7 @@ export function PopulationImpact() {
     void generatePopulation(chosen, files, Number(size.trim() || Number.NaN), Number(seed.trim() || Number.NaN));
   };
   const result = impact.result;
-  const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, show), decision: tr.decision, count: tr.count, tr })), [result]);
+  const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, fieldName, show), decision: tr.decision, count: tr.count, tr })), [result, regulation, chinese]);
 
   return (
     <section className="population-impact" data-testid="population-impact" aria-label={t.populationImpact}>
@@ -90,7 +108,7 @@ export function PopulationImpact() {
               <caption className="muted small">{t.transition}</caption>
               <tbody>
                 {rows.map(({ tr, label }) => (
-                  <tr key={label} data-testid="transition" data-field={`${tr.decision}.${tr.field}`} data-before={show(rawValue(tr.before))} data-after={show(rawValue(tr.after))} data-count={tr.count}>
+                  <tr key={label} data-testid="transition" data-field={`${tr.decision}.${tr.field}`} data-before={codeOf(rawValue(tr.before))} data-after={codeOf(rawValue(tr.after))} data-count={tr.count}>
                     <td><code>{tr.decision}.{tr.field}</code> <span className="before">{show(rawValue(tr.before))}</span> → <span className="after">{show(rawValue(tr.after))}</span></td>
                     <td className="count">{tr.count.toLocaleString(t.locale)}</td>
                     <td>{tr.examples.map((i) => <a key={i} href={href('trace', { fixture: `population:${i}`, decision: tr.decision })} title={t.openInTrace}>#{i + 1}</a>)}</td>
