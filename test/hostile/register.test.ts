@@ -23,10 +23,15 @@ const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测�
 
 describe('offices and masks', () => {
   it('refuses an office id that is not in the file, or an inherited name, naming the file and line', () => {
-    const text = 'offices:\n  - id: test-office\n    name: 测试\n    numberPrefix: 测南\n  - id: no-prefix\n    name: 无前缀\n';
-    expect(findOffice(text, 'forms/offices.yaml', '__proto__').problem?.message).toMatch(/没有 id 为 "__proto__" 的单位/);
+    // the tests' office, and a copy of it without numberPrefix (its entry starts at line 12)
+    const text = `${OFFICES}${OFFICES.slice('offices:\n'.length).replace('test-office', 'no-prefix').replace('    numberPrefix: 测南\n', '')}`;
+    expect(findOffice(text, 'forms/offices.yaml', 'test-office').office).toEqual({ id: 'test-office', name: '测试派出所', numberPrefix: '测南' });
+    expect(findOffice(text, 'forms/offices.yaml', '__proto__').problem?.message).toMatch(/没有 id 为 "__proto__" 的办证机关；有：test-office/);
     expect(findOffice(text, 'forms/offices.yaml', "x' OR '1'='1").office).toBeUndefined();
-    expect(findOffice(text, 'forms/offices.yaml', 'no-prefix').problem).toMatchObject({ message: expect.stringContaining('numberPrefix'), location: { file: 'forms/offices.yaml', line: 5 } });
+    expect(findOffice(text, 'forms/offices.yaml', 'no-prefix').problem).toMatchObject({ message: expect.stringMatching(/^办证机关 no-prefix 不能用：缺少 numberPrefix/), location: { file: 'forms/offices.yaml', line: 12 } });
+    // the register refuses what the lint refuses: a prefix longer than 8 characters
+    const long = OFFICES.replace('numberPrefix: 测南', 'numberPrefix: 一二三四五六七八九');
+    expect(findOffice(long, 'forms/offices.yaml', 'test-office').problem?.message).toMatch(/numberPrefix 应是不超过 8 个字的简称/);
     expect(findOffice('offices: [', 'forms/offices.yaml', 'x').problem?.location.file).toBe('forms/offices.yaml');
     expect(findOffice(undefined, 'forms/offices.yaml', 'x').problem?.message).toMatch(/没有 forms\/offices\.yaml/);
   });

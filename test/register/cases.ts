@@ -23,5 +23,16 @@ export function application(name: string, idNumber: string, materials: Record<st
 export const complete = { idCard: 1, photo: 2, leaseContract: 1, laborContract: 1 };
 export const onePhoto = { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 };
 
-/** A forms/offices.yaml of the tests' own: one office and its document-number prefix. */
-export const OFFICES = 'offices:\n  - id: test-office\n    name: 测试派出所\n    numberPrefix: 测南\n';
+/** A forms/offices.yaml of the tests' own: one office (details unconfirmed) and its document-number prefix. */
+export const OFFICES = `offices:
+  - id: test-office
+    name: 测试派出所
+    county: "530302"
+    bureau: 曲靖市公安局麒麟分局
+    address: null
+    phone: null
+    hours: null
+    numberPrefix: 测南
+    confirmed: false
+    reconsideration: { name: 曲靖市人民政府, address: null, basis: 《中华人民共和国行政复议法》第二十四条第四款 }
+`;

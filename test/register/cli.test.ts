@@ -44,7 +44,7 @@ describe.each(backends)('tiaoli register on $name', (backend: Backend) => {
   it('names an unknown office with the offices file', () => {
     const r = tiaoli(env, ['--project', project, 'decide', '--record', '--office', 'nowhere', '--operator', '李警官', file('a.yaml', application('张三', '510104199003070015', complete))]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/offices\.yaml:\d+:\d+: .*没有 id 为 "nowhere" 的单位；有：test-office/);
+    expect(r.stderr).toMatch(/offices\.yaml:\d+:\d+: .*没有 id 为 "nowhere" 的办证机关；有：test-office/);
   });
 
   it('records decisions with their numbers, lists them masked, and replays a rule change', () => {

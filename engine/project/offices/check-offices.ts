@@ -9,7 +9,7 @@ const DIVISIONS_LIST = 'divisions';
 export function checkOfficesFile(files: Record<string, string>, regulation: Regulation | undefined, dir = 'forms'): OfficesRead {
   const path = `${dir}/${OFFICES_FILE}`;
   const text = Object.hasOwn(files, path) ? files[path] : undefined;
-  if (text === undefined) return { offices: new Map(), problems: [], warnings: [] };
+  if (text === undefined) return { offices: new Map(), problems: [], warnings: [], broken: new Map() };
   const lists = regulation?.vocabulary.lists;
   const divisions = lists && Object.hasOwn(lists, DIVISIONS_LIST) ? new Set(Object.keys(lists[DIVISIONS_LIST])) : undefined;
   return readOffices(text, path, divisions);

@@ -12,6 +12,8 @@ export interface OfficesRead {
   problems: Problem[];
   /** details not confirmed with the office: `tiaoli lint` shows them and passes */
   warnings: Problem[];
+  /** id → the first problem of an office that has one (the register names it when asked for that office) */
+  broken: Map<string, Problem>;
 }
 
 export const OFFICES_FILE = 'offices.yaml';
@@ -34,25 +36,26 @@ const dateText = (x: unknown): string | undefined => (x instanceof Date && !Numb
  * `divisions`: the regulation's division codes (vocabulary list `divisions`) a county must be
  * one of; undefined when the rules did not load (then counties are not checked).
  */
-export function readOffices(text: string, file: string, divisions?: ReadonlySet<string>): OfficesRead {
+export function readOffices(text: string | Uint8Array, file: string, divisions?: ReadonlySet<string>): OfficesRead {
   const offices = new Map<string, Office>();
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const broken = new Map<string, Problem>();
   const source = parseSource(file, text);
-  if (source.problems.length) return { offices, problems: source.problems, warnings };
+  if (source.problems.length) return { offices, problems: source.problems, warnings, broken };
   const at = (path: PathSegment[], code: string, message: string, list = problems): void => {
     list.push({ code: `office.${code}`, message, location: source.locate(path) });
   };
   const data = source.data;
   if (!isObject(data) || !Array.isArray(get(data, 'offices'))) {
     at([], 'shape', '办证机关文件应有 offices：一个列表，每项一个办证机关（id、name、county、bureau、address、phone、hours、numberPrefix、confirmed、reconsideration）');
-    return { offices, problems, warnings };
+    return { offices, problems, warnings, broken };
   }
   for (const key of Object.keys(data)) if (key !== 'offices') at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 offices）`);
   const list = get(data, 'offices') as unknown[];
   if (list.length > MAX_OFFICES) {
     at(['offices'], 'tooMany', `办证机关太多（${list.length} 个，最多 ${MAX_OFFICES}）`);
-    return { offices, problems, warnings };
+    return { offices, problems, warnings, broken };
   }
   const seen = new Map<string, number>();
   list.forEach((item, index) => {
@@ -104,7 +107,10 @@ export function readOffices(text: string, file: string, divisions?: ReadonlySet<
     const sourceNote = get(item, 'source');
     if (sourceNote !== undefined && typeof sourceNote !== 'string') at([...path, 'source'], 'field', 'source 应是一段文字（资料来源）');
     const reconsideration = readReconsideration(get(item, 'reconsideration'), [...path, 'reconsideration']);
-    if (problems.length > before || !idOk) return;
+    if (problems.length > before || !idOk) {
+      if (typeof id === 'string' && problems.length > before && !broken.has(id)) broken.set(id, problems[before]);
+      return;
+    }
     const office: Office = {
       id: id as string, name: name!, county: county as string, bureau: bureau!, address: address!, phone: phone!, hours: hours!,
       numberPrefix: numberPrefix!, confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
@@ -160,5 +166,5 @@ export function readOffices(text: string, file: string, divisions?: ReadonlySet<
     return result;
   }
 
-  return { offices, problems, warnings };
+  return { offices, problems, warnings, broken };
 }
