@@ -2,9 +2,14 @@
 // number is taken inside the transaction that stores the decision (register.ts), so a store
 // that fails gives its number back and two counters storing at once never get the same one.
 
-/** `{prefix}居〔{year}〕{seq, 6 digits}号`, e.g. 麒南居〔2026〕000042号 (the prefix is the office's numberPrefix). */
-export function formatDocumentNumber(prefix: string, year: number, seq: number): string {
-  return `${prefix}居〔${year}〕${String(seq).padStart(6, '0')}号`;
+/**
+ * A document number by the offices file's `documentNumber` format: `{prefix}` the office's
+ * numberPrefix, `{year}` the year, `{seq}` the number in six digits — e.g. with
+ * `{prefix}居〔{year}〕{seq}号`, 麒南居〔2026〕000042号. The format is text with three places
+ * filled in, never evaluated (read-offices.ts checks it has each place once and no other braces).
+ */
+export function formatDocumentNumber(format: string, prefix: string, year: number, seq: number): string {
+  return format.replace(/\{(prefix|year|seq)\}/g, (_, place: string) => (place === 'prefix' ? prefix : place === 'year' ? String(year) : String(seq).padStart(6, '0')));
 }
 
 /** The year of an instant in China (UTC+8, no daylight saving): documents are numbered by it. */

@@ -7,7 +7,8 @@ import { readOffices } from '../project/offices/read-offices.js';
 
 export const OFFICES_FILE = 'forms/offices.yaml';
 
-export interface RegisterOffice { id: string; name: string; numberPrefix: string }
+/** An office as the register numbers under it: its numberPrefix in the file's documentNumber format. */
+export interface RegisterOffice { id: string; name: string; numberPrefix: string; numberFormat: string }
 
 export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -18,7 +19,7 @@ export function findOffice(source: string | Uint8Array | undefined, file: string
   }
   const read = readOffices(source, file);
   const office = read.offices.get(id);
-  if (office) return { office: { id: office.id, name: office.name, numberPrefix: office.numberPrefix } };
+  if (office) return { office: { id: office.id, name: office.name, numberPrefix: office.numberPrefix, numberFormat: office.numberFormat } };
   const broken = read.broken.get(id);
   if (broken) return { problem: { ...broken, message: `办证机关 ${id} 不能用：${broken.message}` } };
   // a file that is not an offices file at all: its first problem

@@ -116,7 +116,7 @@ export class Register {
       const [{ last }] = await tx.query<{ last: number }>(
         `INSERT INTO register_counters (office_id, year, last) VALUES ($1, $2, 1)
          ON CONFLICT (office_id, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`, [office.id, year]);
-      const number = formatDocumentNumber(office.numberPrefix, year, last);
+      const number = formatDocumentNumber(office.numberFormat, office.numberPrefix, year, last);
       const [row] = await tx.query<Row>(
         `INSERT INTO register_decisions (office_id, number_year, number_seq, document_number, operator, decided_at, as_of, form,
            service, outcome, person_name, id_number, ruleset, engine_version, readings, case_data, document)

@@ -33,7 +33,7 @@ const office = (fields: Record<string, string> = {}): string => {
     '    reconsideration: { name: 测试区人民政府, address: null, basis: 第二十四条第一款第（一）项 }',
   ].join('\n');
 };
-const file = (...offices: string[]): string => `offices:\n${offices.join('\n')}\n`;
+const file = (...offices: string[]): string => `offices:\n${offices.join('\n')}\ndocumentNumber: "{prefix}居〔{year}〕{seq}号"\n`;
 const read = (text: string) => readOffices(text, FILE, DIVISIONS);
 const where = (r: ReturnType<typeof read>) => r.problems.map(formatProblem);
 
@@ -51,12 +51,38 @@ describe('offices.yaml: each problem at file:line:column, never a throw', () => 
     expect(where(r)[0]).toMatch(/^forms\/offices\.yaml:\d+:\d+: YAML 语法错误/);
   });
 
+  it('documentNumber: missing, a place left out or written twice, another brace, not a line of text — each named at its line, no office taken', () => {
+    const withFormat = (format: string): string => file(office()).replace(/documentNumber: .*\n/, `documentNumber: ${format}\n`);
+    const cases: Array<[string, RegExp]> = [
+      ['"{prefix}〔{year}〕号"', /:12:17: documentNumber 中 \{seq\} 应各出现一次/],
+      ['"{prefix}{seq}〔{year}〕{seq}号"', /:12:17: documentNumber 中 \{seq\} 应各出现一次/],
+      ['"{prefix}〔{year}〕{seq}号{constructor}"', /:12:17: documentNumber 中除 \{prefix\}、\{year\}、\{seq\} 外不能有花括号/],
+      ['"{{prefix}}〔{year}〕{seq}"', /:12:17: documentNumber 中除 .* 外不能有花括号/],
+      ['"{prefix}{year}{seq}${x}"', /:12:17: documentNumber 中除 .* 外不能有花括号/],
+      [`"${'长'.repeat(500)}{prefix}{year}{seq}"`, /:12:17: documentNumber 应是一行不超过 40 个字的文字/],
+      ['"{prefix}\\n{year}{seq}"', /:12:17: documentNumber 应是一行/],
+      ['[ "{prefix}", "{year}", "{seq}" ]', /:12:17: documentNumber 应是一行/],
+      ['{ __proto__: { polluted: 1 } }', /:12:17: documentNumber 应是一行/],
+      ['null', /:12:17: documentNumber 应是一行/],
+    ];
+    for (const [format, message] of cases) {
+      const r = read(withFormat(format));
+      expect(r.offices.size, format).toBe(0);
+      expect(where(r), format).toEqual([expect.stringMatching(new RegExp(`^forms/offices\\.yaml${message.source}`))]);
+    }
+    const missing = read(file(office()).replace(/documentNumber: .*\n/, ''));
+    expect(where(missing)).toEqual([expect.stringMatching(/^forms\/offices\.yaml:1:1: 缺少 documentNumber：文书编号的格式/)]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // a format of its own: the office reads with it
+    expect(read(withFormat('"{prefix}证字第{year}-{seq}号"')).offices.get('qilin-test')?.numberFormat).toBe('{prefix}证字第{year}-{seq}号');
+  });
+
   it('unknown keys, at their own line', () => {
     const text = file(office()).replace('    numberPrefix: 测\n', '    numberPrefix: 测\n    telephone: 0874\n');
     const r = read(`${text}extra: 1\n`);
     expect(where(r)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^forms\/offices\.yaml:10:\d+: 办证机关不认识 telephone/),
-      expect.stringMatching(/^forms\/offices\.yaml:13:\d+: 办证机关文件不认识 extra/),
+      expect.stringMatching(/^forms\/offices\.yaml:14:\d+: 办证机关文件不认识 extra/),
     ]));
     expect(r.offices.size).toBe(0);
   });

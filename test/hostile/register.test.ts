@@ -11,7 +11,7 @@ import { maskPersonalData } from '../../engine/register/personal-data.js';
 import type { CaseInput } from '../../engine/explain/decider.js';
 import { qujing } from '../support/regulation.js';
 import { backends, freshRegister } from '../register/backends.js';
-import { application, complete, OFFICES } from '../register/cases.js';
+import { application, complete, OFFICES, NUMBER_FORMAT } from '../register/cases.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../engine/server/serve.js';
@@ -19,16 +19,17 @@ import { openRegister, RegisterAccess } from '../../engine/register/open-registe
 import { projectCopy } from '../support/project-copy.js';
 import { fakeStudio, studioFetch } from '../support/studio-server.js';
 
-const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南' };
+const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南', numberFormat: NUMBER_FORMAT };
 
 describe('offices and masks', () => {
   it('refuses an office id that is not in the file, or an inherited name, naming the file and line', () => {
-    // the tests' office, and a copy of it without numberPrefix (its entry starts at line 12)
-    const text = `${OFFICES}${OFFICES.slice('offices:\n'.length).replace('test-office', 'no-prefix').replace('    numberPrefix: 测南\n', '')}`;
-    expect(findOffice(text, 'forms/offices.yaml', 'test-office').office).toEqual({ id: 'test-office', name: '测试派出所', numberPrefix: '测南' });
+    // the tests' office, and a copy of it without numberPrefix (its entry starts at line 13)
+    const entry = OFFICES.slice(OFFICES.indexOf('  - id:'));
+    const text = `${OFFICES}${entry.replace('test-office', 'no-prefix').replace('    numberPrefix: 测南\n', '')}`;
+    expect(findOffice(text, 'forms/offices.yaml', 'test-office').office).toEqual({ id: 'test-office', name: '测试派出所', numberPrefix: '测南', numberFormat: NUMBER_FORMAT });
     expect(findOffice(text, 'forms/offices.yaml', '__proto__').problem?.message).toMatch(/没有 id 为 "__proto__" 的办证机关；有：test-office/);
     expect(findOffice(text, 'forms/offices.yaml', "x' OR '1'='1").office).toBeUndefined();
-    expect(findOffice(text, 'forms/offices.yaml', 'no-prefix').problem).toMatchObject({ message: expect.stringMatching(/^办证机关 no-prefix 不能用：缺少 numberPrefix/), location: { file: 'forms/offices.yaml', line: 12 } });
+    expect(findOffice(text, 'forms/offices.yaml', 'no-prefix').problem).toMatchObject({ message: expect.stringMatching(/^办证机关 no-prefix 不能用：缺少 numberPrefix/), location: { file: 'forms/offices.yaml', line: 13 } });
     // the register refuses what the lint refuses: a prefix longer than 8 characters
     const long = OFFICES.replace('numberPrefix: 测南', 'numberPrefix: 一二三四五六七八九');
     expect(findOffice(long, 'forms/offices.yaml', 'test-office').problem?.message).toMatch(/numberPrefix 应是不超过 8 个字的简称/);

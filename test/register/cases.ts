@@ -23,8 +23,12 @@ export function application(name: string, idNumber: string, materials: Record<st
 export const complete = { idCard: 1, photo: 2, leaseContract: 1, laborContract: 1 };
 export const onePhoto = { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 };
 
+/** The document-number format of the Qujing offices file (forms/offices.yaml). */
+export const NUMBER_FORMAT = '{prefix}居〔{year}〕{seq}号';
+
 /** A forms/offices.yaml of the tests' own: one office (details unconfirmed) and its document-number prefix. */
-export const OFFICES = `offices:
+export const OFFICES = `documentNumber: "{prefix}居〔{year}〕{seq}号"
+offices:
   - id: test-office
     name: 测试派出所
     county: "530302"

@@ -77,6 +77,15 @@ describe.each(backends)('tiaoli register on $name', (backend: Backend) => {
       { before: 'notice', after: 'issueOnSpot', count: 1, records: [`测南居〔${year}〕000002号`] },
     ]);
   }, 300_000);
+
+  it('numbers in the offices file\'s documentNumber format, once policy staff change it', () => {
+    writeFileSync(join(project, 'forms', 'offices.yaml'), OFFICES.replace('"{prefix}居〔{year}〕{seq}号"', '"{prefix}证字第{year}-{seq}号"'));
+    const r = tiaoli(env, ['--project', project, 'decide', '--record', '--office', 'test-office', '--operator', '王警官', file('c.yaml', application('王五', '510104199003070015', complete))]);
+    expect(r.status).toBe(0);
+    // the office's third number this year, in the new format
+    expect(/已登记：(\S+?)（/.exec(r.stderr)?.[1]).toBe(`测南证字第${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}-000003号`);
+    writeFileSync(join(project, 'forms', 'offices.yaml'), OFFICES);
+  }, 60_000);
 });
 
 describe('a register that cannot be reached', () => {

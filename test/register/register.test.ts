@@ -13,15 +13,21 @@ import { migrate } from '../../engine/register/migrate.js';
 import type { Register } from '../../engine/register/register.js';
 import { qujing } from '../support/regulation.js';
 import { backends, freshRegister } from './backends.js';
-import { application, complete, onePhoto } from './cases.js';
+import { application, complete, onePhoto, NUMBER_FORMAT } from './cases.js';
 
-const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南' };
-const other = { id: 'other-office', name: '另一派出所', numberPrefix: '另北' };
+const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南', numberFormat: NUMBER_FORMAT };
+const other = { id: 'other-office', name: '另一派出所', numberPrefix: '另北', numberFormat: NUMBER_FORMAT };
 
 describe('document numbers and masks', () => {
   it('formats the number as {prefix}居〔{year}〕{6 digits}号', () => {
-    expect(formatDocumentNumber('麒南', 2026, 42)).toBe('麒南居〔2026〕000042号');
-    expect(formatDocumentNumber('麒南', 2026, 1)).toBe('麒南居〔2026〕000001号');
+    expect(formatDocumentNumber(NUMBER_FORMAT, '麒南', 2026, 42)).toBe('麒南居〔2026〕000042号');
+    expect(formatDocumentNumber(NUMBER_FORMAT, '麒南', 2026, 1)).toBe('麒南居〔2026〕000001号');
+  });
+
+  it('or in the format the offices file gives (documentNumber), its places filled in as text', () => {
+    expect(formatDocumentNumber('{prefix}证字第{year}-{seq}号', '麒南', 2026, 7)).toBe('麒南证字第2026-000007号');
+    // a prefix that looks like a place is not filled in again
+    expect(formatDocumentNumber('{prefix}〔{year}〕{seq}', '$&{seq}', 2026, 7)).toBe('$&{seq}〔2026〕000007');
   });
 
   it('numbers by the year in China: 16:30 UTC on 31 December is already the new year', () => {
@@ -92,7 +98,7 @@ describe.each(backends)('the register on $name', (backend) => {
     const at = new Date('2026-06-01T01:00:00Z');
     const entries = await Promise.all(Array.from({ length: 50 }, (_, i) => store(application(`申领人${i}`, '510104199003070015', complete), { at })));
     const numbers = entries.map((e) => e.documentNumber).sort();
-    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => formatDocumentNumber('测南', 2026, i + 1)));
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => formatDocumentNumber(NUMBER_FORMAT, '测南', 2026, i + 1)));
     expect((await store(undefined, { office: other, at })).documentNumber).toBe('另北居〔2026〕000001号');
     expect((await store(undefined, { at: new Date('2026-12-31T16:00:00Z') })).documentNumber).toBe('测南居〔2027〕000001号');
     expect((await store(undefined, { at })).documentNumber).toBe('测南居〔2026〕000051号');

@@ -14,9 +14,9 @@ import type { Register } from '../../engine/register/register.js';
 import { replay } from '../../engine/register/replay.js';
 import { qujing, rulesCopy } from '../support/regulation.js';
 import { backends, freshRegister } from './backends.js';
-import { application, complete, onePhoto } from './cases.js';
+import { application, complete, onePhoto, NUMBER_FORMAT } from './cases.js';
 
-const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南' };
+const office = { id: 'test-office', name: '测试派出所', numberPrefix: '测南', numberFormat: NUMBER_FORMAT };
 
 const applications = [
   application('甲 两张照片，材料齐全', '510104199003070015', complete),

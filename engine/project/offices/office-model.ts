@@ -31,6 +31,8 @@ export interface Office {
   hours: string | null;
   /** short prefix of its document numbers */
   numberPrefix: string;
+  /** the file's `documentNumber` format its numbers are written in ({prefix}, {year}, {seq}) */
+  numberFormat: string;
   /** whether name, address, phone and hours have been confirmed with the office */
   confirmed: boolean;
   source?: string;

@@ -32,6 +32,27 @@ const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null &
 const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const dateText = (x: unknown): string | undefined => (x instanceof Date && !Number.isNaN(x.getTime()) ? x.toISOString().slice(0, 10) : typeof x === 'string' && DATE.test(x) ? x : undefined);
 
+/** A document number's format: at most this long. */
+const MAX_FORMAT = 40;
+const PLACES = ['{prefix}', '{year}', '{seq}'] as const;
+
+/**
+ * The offices file's `documentNumber`: text with each of {prefix}, {year} and {seq} once (so
+ * that no two offices, years or decisions get the same number) and no other brace; undefined
+ * after saying what is wrong.
+ */
+function readNumberFormat(value: unknown, problem: (message: string) => void): string | undefined {
+  const example = '如 "{prefix}居〔{year}〕{seq}号"：{prefix} 是办证机关的 numberPrefix，{year} 是年份，{seq} 是六位序号';
+  if (value === undefined) return void problem(`缺少 documentNumber：文书编号的格式（${example}）`);
+  if (typeof value !== 'string' || !value.trim() || value.length > MAX_FORMAT || /[\r\n\t]/.test(value)) {
+    return void problem(`documentNumber 应是一行不超过 ${MAX_FORMAT} 个字的文字（${example}）`);
+  }
+  const missing = PLACES.filter((p) => value.split(p).length !== 2);
+  if (missing.length) return void problem(`documentNumber 中 ${missing.join('、')} 应各出现一次，编号才不会重复（${example}）`);
+  if (/[{}]/.test(PLACES.reduce((rest, p) => rest.replace(p, ''), value))) return void problem(`documentNumber 中除 {prefix}、{year}、{seq} 外不能有花括号（${example}）`);
+  return value;
+}
+
 /**
  * `divisions`: the regulation's division codes (vocabulary list `divisions`) a county must be
  * one of; undefined when the rules did not load (then counties are not checked).
@@ -51,7 +72,9 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     at([], 'shape', '办证机关文件应有 offices：一个列表，每项一个办证机关（id、name、county、bureau、address、phone、hours、numberPrefix、confirmed、reconsideration）');
     return { offices, problems, warnings, broken };
   }
-  for (const key of Object.keys(data)) if (key !== 'offices') at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 offices）`);
+  for (const key of Object.keys(data)) if (key !== 'offices' && key !== 'documentNumber') at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 documentNumber 和 offices）`);
+  const numberFormat = readNumberFormat(get(data, 'documentNumber'), (message) => at(Object.hasOwn(data, 'documentNumber') ? ['documentNumber'] : [], 'documentNumber', message));
+  if (numberFormat === undefined) return { offices, problems, warnings, broken };
   const list = get(data, 'offices') as unknown[];
   if (list.length > MAX_OFFICES) {
     at(['offices'], 'tooMany', `办证机关太多（${list.length} 个，最多 ${MAX_OFFICES}）`);
@@ -113,7 +136,7 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     }
     const office: Office = {
       id: id as string, name: name!, county: county as string, bureau: bureau!, address: address!, phone: phone!, hours: hours!,
-      numberPrefix: numberPrefix!, confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
+      numberPrefix: numberPrefix!, numberFormat, confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
     };
     offices.set(office.id, office);
     const unknown = [['地址', address], ['电话', phone], ['办公时间', hours]].filter(([, v]) => v === null).map(([l]) => l);
