@@ -113,6 +113,6 @@ describe('the register in the studio', () => {
     const past = page.locator('[data-testid=past-decisions]');
     await past.getByText(number).first().waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=regression]').screenshot({ path: join(shots, '10-register-impact.png') });
-    await expect(past.innerText()).resolves.toMatch(/application\.outcome（1）[\s\S]*一次性书面告知需要补充的材料 → 当场制发居住证：1/);
+    await expect(past.innerText()).resolves.toMatch(/application\.outcome 居住证申领：受理结果（1）[\s\S]*一次性书面告知需要补充的材料 → 当场制发居住证：1/);
   }, 240_000);
 });

@@ -7,6 +7,7 @@ import { fill, useMessages } from '../shared/i18n.js';
 import { DataText } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
+import { factLabel } from '../../../engine/explain/explain-decision.js';
 import { replayRegister, type ReplaySummary } from './register-api.js';
 import './register.css';
 
@@ -27,7 +28,10 @@ export function PastDecisionsImpact() {
       clearTimeout(timer);
     };
   }, [key]);
-  const vocabulary = project.workingModel?.regulation?.vocabulary ?? project.savedModel?.regulation?.vocabulary;
+  const regulation = project.workingModel?.regulation ?? project.savedModel?.regulation;
+  const vocabulary = regulation?.vocabulary;
+  // in Chinese, the field's label beside its code (居住证申领：受理结果), as `tiaoli register replay` writes it
+  const fieldLabel = (field: string): string => (regulation && t.locale === 'zh-CN' ? ` ${factLabel(regulation, `decisions.${field}`)}` : '');
   const show = (v: unknown) => (v === undefined ? t.none : <DataText text={vocabulary ? labelOf(v, vocabulary) : JSON.stringify(v)} />);
   const byNumber = new Map(summary?.records.map((r) => [r.documentNumber, r]) ?? []);
   if (summary?.total === 0) return null; // nothing stored yet: nothing to compare
@@ -39,7 +43,7 @@ export function PastDecisionsImpact() {
       {summary && summary.changed === 0 && <p className="muted">{t.registerPastNone}</p>}
       {summary?.fields.map((f) => (
         <div key={f.field} className="change-group">
-          <h5><code>{f.field}</code>{fill(t.count, { n: f.count })}</h5>
+          <h5><code>{f.field}</code>{fieldLabel(f.field)}{fill(t.count, { n: f.count })}</h5>
           <ul>
             {f.pairs.map((p) => (
               <li key={`${JSON.stringify(p.before)}→${JSON.stringify(p.after)}`}>
