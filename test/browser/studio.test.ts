@@ -53,7 +53,7 @@ describe('policy staff change a date, see the impact, save', () => {
     const changes = await page.locator('[data-testid=changes]').innerText();
     expect(changes).toContain('第二十三条');
     expect(changes).toMatch(/inForce\.value：false → true/);
-    expect(changes).toMatch(/application\.outcome：notInForce → issueOnSpot/);
+    expect(changes).toMatch(/application\.outcome：notInForce（本办法不在有效期内） → issueOnSpot（当场制发居住证）/);
     expect(readFileSync(join(dir, 'rules/parameters/in-force.yaml'), 'utf8')).toContain('2017-10-09: 2022-10-08');
     await expect(page.locator('[data-testid=unsaved]').innerText()).resolves.toContain('1');
 
@@ -82,7 +82,7 @@ describe('policy staff change a date, see the impact, save', () => {
     await page.locator('[data-testid=failing]').getByText(onePhoto).waitFor();
     const changes = await page.locator('[data-testid=changes]').innerText();
     expect(changes).toContain(onePhoto);
-    expect(changes).toMatch(/application\.outcome：notice → issueOnSpot/);
+    expect(changes).toMatch(/application\.outcome：notice（一次性书面告知需要补充的材料） → issueOnSpot（当场制发居住证）/);
 
     await open('#/counter?form=permit-application');
     await page.getByText('材料清单').click();

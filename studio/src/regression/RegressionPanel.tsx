@@ -6,10 +6,20 @@ import { Law } from '../shared/law-text.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
 import { compareModels } from './regression.js';
+import { describeValue } from '../../../engine/explain/describe-value.js';
+import type { Vocabulary } from '../../../engine/model/model.js';
 import { PastDecisionsImpact } from '../register/PastDecisionsImpact.js';
 import { PopulationImpact } from './PopulationImpact.js';
 
-const show = (v: unknown, t: Messages): string => (v === undefined ? t.none : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+/**
+ * A value as policy staff compare it with a fixture's `expect:`: the code they write there and,
+ * in Chinese, its name beside it, as the trace shows it (notice（一次性书面告知需要补充的材料）).
+ */
+const show = (v: unknown, t: Messages, vocabulary: Vocabulary | undefined): string => {
+  if (v === undefined) return t.none;
+  if (vocabulary && t.locale === 'zh-CN' && v !== null && typeof v !== 'object' && typeof v !== 'boolean') return describeValue(v, vocabulary);
+  return Array.isArray(v) ? `[${v.map((x) => (vocabulary && t.locale === 'zh-CN' ? describeValue(x, vocabulary) : String(x))).join(', ')}]` : String(v);
+};
 
 export function RegressionPanel() {
   const project = useProject();
@@ -19,6 +29,7 @@ export function RegressionPanel() {
   const workingModel = useDeferredValue(project.workingModel);
   const regression = useMemo(() => (savedModel && workingModel ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
   if (!workingModel || !regression) return <section className="regression"><h3>{t.regression}</h3><p className="muted">{t.computing}</p></section>;
+  const vocabulary = workingModel.regulation?.vocabulary ?? savedModel?.regulation?.vocabulary;
   const passed = workingModel.fixtures.filter((f) => f.passed).length;
   const rulesBroken = workingModel.problems.some((p) => p.location.file.startsWith('rules/') && !p.location.file.startsWith('rules/population/'));
   return (
@@ -40,7 +51,7 @@ export function RegressionPanel() {
                 <a href={href('trace', { fixture: f.file })} lang="zh-CN">{f.name ?? f.file}</a> {f.isNew && <span className="badge warn">{t.isNew}</span>}
                 <div className="muted small">{f.file}</div>
                 {f.mismatches.map((m) => (
-                  <div key={m.path} className="mismatch">{m.path}{t.colon}{t.expected} {show(m.expected, t)}{t.comma}{t.nowIs} <b>{show(m.actual, t)}</b></div>
+                  <div key={m.path} className="mismatch">{m.path}{t.colon}{t.expected} {show(m.expected, t, vocabulary)}{t.comma}{t.nowIs} <b>{show(m.actual, t, vocabulary)}</b></div>
                 ))}
                 {f.error && <div className="error small"><Law>{f.error}</Law></div>}
               </li>
@@ -59,7 +70,7 @@ export function RegressionPanel() {
                 <li key={`${c.fixture}|${c.decision}.${c.field}`}>
                   <a href={href('trace', { fixture: c.fixture, decision: c.decision })} lang="zh-CN">{c.name ?? c.fixture}</a>
                   <div className="change">
-                    <code>{c.decision}.{c.field}</code>{t.colon}<span className="before">{show(c.before, t)}</span> → <span className="after">{show(c.after, t)}</span>
+                    <code>{c.decision}.{c.field}</code>{t.colon}<span className="before">{show(c.before, t, vocabulary)}</span> → <span className="after">{show(c.after, t, vocabulary)}</span>
                   </div>
                 </li>
               ))}
