@@ -1,5 +1,7 @@
 // How decisions are made: exceptions, parameters by date, traces a person can read.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { distinctItems } from '../../engine/evaluate/compiled/compiled-rules.js';
 import { loadRegulation, loadRegulationOrThrow } from '../../engine/model/load-regulation.js';
 import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { decide, rulesCopy } from '../support/regulation.js';
@@ -127,5 +129,25 @@ describe('decisions and their reasons', () => {
     // the misspelt reference itself; the argument it feeds is then also of the wrong type
     expect(problems).toContainEqual(expect.objectContaining({ code: 'rule.badFactRef', location: expect.objectContaining({ file: expect.stringMatching(/10-registration-and-reporting\.yaml$/), line: 13 }) }));
     expect(problems.every((p) => p.location.line === 13)).toBe(true);
+  });
+});
+
+// A list decision field made by several rules' `add:` (compiled-rules.ts distinctItems): each
+// item once, in order, as the Evaluator's [...new Set(values.flat())] — short lists or long
+// (a case's own list of 100,000 items stays quick), NaN, holes, nested lists.
+describe('a list field gathered from several rules', () => {
+  it('is [...new Set(values.flat())], whatever the values', () => {
+    const item = fc.oneof(fc.constantFrom('photo', 'idCard', 0, -0, Number.NaN, null, undefined, true), fc.string({ maxLength: 2 }), fc.array(fc.constantFrom('photo', 'x'), { maxLength: 2 }));
+    const value = fc.oneof(item, fc.array(item, { maxLength: 40 }), fc.sparseArray(item, { maxLength: 6 }));
+    fc.assert(fc.property(fc.array(value, { maxLength: 5 }), (values) => {
+      expect(distinctItems(values)).toEqual([...new Set(values.flat())]);
+    }), { numRuns: 2000 });
+  });
+
+  it('gathers a long list (a case\'s own) as well', () => {
+    const long = Array.from({ length: 100_000 }, (_, i) => `m${i % 50_000}`);
+    const gathered = distinctItems([long, ['x', 'm7']]);
+    expect(gathered).toHaveLength(50_001);
+    expect(gathered.at(-1)).toBe('x');
   });
 });

@@ -39,15 +39,20 @@ interface FieldPlan {
 /**
  * [...new Set(values.flat())] (the Evaluator's list field: every value given, lists opened, each
  * item once, in order) without the Set for the short lists a decision has: `includes` compares
- * as a Set does (SameValueZero) and forEach passes over holes as flat does.
+ * as a Set does (SameValueZero), -0 is kept as 0 as a Set keeps it, and forEach passes over
+ * holes as flat does.
  */
-function distinctItems(values: unknown[]): unknown[] {
+export function distinctItems(values: unknown[]): unknown[] {
+  // a long list (a case's own, say): the Set, so that the work stays linear
+  let items = 0;
+  for (const value of values) items += Array.isArray(value) ? value.length : 1;
+  if (items > 32) return [...new Set(values.flat())];
   const out: unknown[] = [];
   const add = (v: unknown): void => {
-    if (!out.includes(v)) out.push(v);
+    // a Set keeps -0 as 0
+    if (!out.includes(v)) out.push(v === 0 ? 0 : v);
   };
   for (const value of values) {
-    if (out.length > 64) return [...new Set(values.flat())];
     if (Array.isArray(value)) value.forEach(add);
     else add(value);
   }
