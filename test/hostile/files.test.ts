@@ -341,7 +341,8 @@ new ProjectLock(process.argv[2], { stale: 2000 }).run(() => {
 });
 `;
 
-const ROUNDS = 20;
+/** Rounds of each race: each round is a fresh race for the same base version. */
+const ROUNDS = 12;
 
 function expectOneWinner(kinds: string[], dir: string, texts: string[]): void {
   expect(kinds.slice().sort()).toEqual(['conflict', 'saved']);
