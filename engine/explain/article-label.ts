@@ -16,10 +16,23 @@ export function articleLabel(ref: string): string {
   return label;
 }
 
+/** Each reference's numbers, split once: a regulation has a few hundred references, sorted again and again. */
+const numbersOfRef = new Map<string, number[]>();
+const KEEP_REFS = 10_000;
+function refNumbers(ref: string): number[] {
+  let numbers = numbersOfRef.get(ref);
+  if (!numbers) {
+    numbers = ref.split('.').map(Number);
+    if (numbersOfRef.size >= KEEP_REFS) numbersOfRef.clear();
+    numbersOfRef.set(ref, numbers);
+  }
+  return numbers;
+}
+
 /** Sort article references in the regulation's order: 2 < 10.1 < 10.2 < 11. */
 export function compareArticleRefs(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const pa = refNumbers(a);
+  const pb = refNumbers(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return d;
