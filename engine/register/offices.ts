@@ -4,13 +4,19 @@
 // not one the register numbers under (its county code is checked against the rules by the lint).
 import type { Problem } from '../core/source-file.js';
 import { readOffices } from '../project/offices/read-offices.js';
+import type { Office } from '../project/offices/office-model.js';
 
 export const OFFICES_FILE = 'forms/offices.yaml';
 
 /** An office as the register numbers under it: its numberPrefix in the file's documentNumber format. */
 export interface RegisterOffice { id: string; name: string; numberPrefix: string; numberFormat: string }
 
-export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { OFFICE_ID } from '../project/offices/read-offices.js';
+
+/** What the register keeps of an office the reader took. */
+export function registerOffice(office: Office): RegisterOffice {
+  return { id: office.id, name: office.name, numberPrefix: office.numberPrefix, numberFormat: office.numberFormat };
+}
 
 /** The office `id` in the offices file's text, or a problem at file:line:column saying why not. */
 export function findOffice(source: string | Uint8Array | undefined, file: string, id: string): { office?: RegisterOffice; problem?: Problem } {
@@ -19,7 +25,7 @@ export function findOffice(source: string | Uint8Array | undefined, file: string
   }
   const read = readOffices(source, file);
   const office = read.offices.get(id);
-  if (office) return { office: { id: office.id, name: office.name, numberPrefix: office.numberPrefix, numberFormat: office.numberFormat } };
+  if (office) return { office: registerOffice(office) };
   const broken = read.broken.get(id);
   if (broken) return { problem: { ...broken, message: `办证机关 ${id} 不能用：${broken.message}` } };
   // a file that is not an offices file at all: its first problem

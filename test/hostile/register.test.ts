@@ -34,6 +34,11 @@ describe('offices and masks', () => {
     const long = OFFICES.replace('numberPrefix: 测南', 'numberPrefix: 一二三四五六七八九');
     expect(findOffice(long, 'forms/offices.yaml', 'test-office').problem?.message).toMatch(/numberPrefix 应是不超过 8 个字的简称/);
     expect(findOffice('offices: [', 'forms/offices.yaml', 'x').problem?.location.file).toBe('forms/offices.yaml');
+    // an offices file saved as GBK (测试 is B2 E2 CA D4): named as not UTF-8, no office taken
+    const gbk = Uint8Array.from([...Buffer.from('offices:\n  - id: test-office\n    name: '), 0xb2, 0xe2, 0xca, 0xd4, 0x0a]);
+    const refused = findOffice(gbk, 'forms/offices.yaml', 'test-office');
+    expect(refused.office).toBeUndefined();
+    expect(refused.problem?.message).toMatch(/UTF-8/);
     expect(findOffice(undefined, 'forms/offices.yaml', 'x').problem?.message).toMatch(/没有 forms\/offices\.yaml/);
   });
 

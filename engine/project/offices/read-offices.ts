@@ -18,7 +18,8 @@ export interface OfficesRead {
 
 export const OFFICES_FILE = 'offices.yaml';
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** An office id: what the register stores and numbers by. */
+export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OFFICE_KEYS = ['id', 'name', 'county', 'bureau', 'address', 'phone', 'hours', 'numberPrefix', 'confirmed', 'source', 'reconsideration'] as const;
 const RECONSIDERATION_KEYS = ['name', 'address', 'basis', 'also', 'earlier'] as const;
@@ -107,7 +108,7 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     };
     const id = get(item, 'id');
     let idOk = false;
-    if (typeof id !== 'string' || !ID.test(id) || isInheritedName(id)) {
+    if (typeof id !== 'string' || !OFFICE_ID.test(id) || isInheritedName(id)) {
       at([...path, 'id'], 'id', `办证机关的 id ${typeof id === 'string' ? JSON.stringify(id) + ' ' : ''}不可用：只用小写字母、数字和 -（如 qilin-nanning），且不能是内置名`);
     } else if (seen.has(id)) {
       at([...path, 'id'], 'duplicateId', `办证机关 id ${id} 重复（第 ${seen.get(id)! + 1} 个已用）：台账按 id 保存和编号，每个 id 只能有一个机关`);

@@ -17,7 +17,7 @@ import { Decider } from '../../explain/decider.js';
 import { chinaToday } from '../../core/dates/china-today.js';
 import { RegisterError } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
-import { findOffice, OFFICES_FILE } from '../../register/offices.js';
+import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
 import { maskString } from '../../register/personal-data.js';
 import type { RegisterEntry, RegisterFilter } from '../../register/register.js';
 import { replay } from '../../register/replay.js';
@@ -48,7 +48,9 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     if (!snapshot.regulation || !snapshot.decider) return c.json({ error: '规则有错误，不能作出和登记决定', problems: snapshot.problems }, 500);
     const officeId = text(field(body.value, 'officeId'));
     if (!officeId) return c.json({ error: '缺少 officeId：先选择本窗口的发证单位', field: 'officeId' }, 400);
-    const { office, problem } = findOffice(snapshot.files[OFFICES_FILE]?.text, OFFICES_FILE, officeId);
+    // the office as the project's check read it; the file read again only to say what is wrong
+    const checkedOffice = snapshot.offices?.get(officeId);
+    const { office, problem } = checkedOffice ? { office: registerOffice(checkedOffice), problem: undefined } : findOffice(snapshot.files[OFFICES_FILE]?.text, OFFICES_FILE, officeId);
     if (!office) return c.json({ error: problem!.message, field: 'officeId', problems: [problem] }, 422);
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);

@@ -72,7 +72,7 @@ export function PopulationImpact() {
     void generatePopulation(chosen, files, Number(size.trim() || Number.NaN), Number(seed.trim() || Number.NaN));
   };
   const result = impact.result;
-  const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, fieldName, show), decision: tr.decision, count: tr.count, tr })), [result, regulation, chinese]);
+  const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, fieldName, show), decision: tr.decision, count: tr.count, tr })), [result, regulation, chinese, t]);
 
   return (
     <section className="population-impact" data-testid="population-impact" aria-label={t.populationImpact}>

@@ -17,8 +17,10 @@ import { PopulationImpact } from './PopulationImpact.js';
  */
 const show = (v: unknown, t: Messages, vocabulary: Vocabulary | undefined): string => {
   if (v === undefined) return t.none;
-  if (vocabulary && t.locale === 'zh-CN' && v !== null && typeof v !== 'object' && typeof v !== 'boolean') return describeValue(v, vocabulary);
-  return Array.isArray(v) ? `[${v.map((x) => (vocabulary && t.locale === 'zh-CN' ? describeValue(x, vocabulary) : String(x))).join(', ')}]` : String(v);
+  const named = vocabulary && t.locale === 'zh-CN' ? vocabulary : undefined;
+  if (Array.isArray(v)) return `[${v.map((x) => (named ? describeValue(x, named) : String(x))).join(', ')}]`;
+  // a code (a string or number) with its name; true, false and null as the fixture writes them
+  return named && (typeof v === 'string' || typeof v === 'number') ? describeValue(v, named) : String(v);
 };
 
 export function RegressionPanel() {
