@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { KnownRegulations, RuleFiles } from '../model/load-regulation.js';
 import type { Regulation } from '../model/model.js';
+import { deepFreeze } from '../core/deep-freeze.js';
 
 /** engine/dist/regulations.json */
 export interface RegulationIndex {
@@ -71,7 +72,10 @@ export function precompiledRegulations(indexFile: string): KnownRegulations {
       if (typeof file !== 'string' || !/^[0-9a-f]{64}\.bin$/.test(file)) return undefined;
       try {
         const regulation = deserialize(readFileSync(join(dirname(indexFile), file))) as Regulation;
-        return regulation && typeof regulation === 'object' && Array.isArray(regulation.rules) ? fillIn(regulation, dir, shownAs) : undefined;
+        if (!regulation || typeof regulation !== 'object' || !Array.isArray(regulation.rules)) return undefined;
+        // as buildRegulation leaves it: the words settled
+        deepFreeze(regulation.vocabulary);
+        return fillIn(regulation, dir, shownAs);
       } catch {
         return undefined;
       }

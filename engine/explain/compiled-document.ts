@@ -66,8 +66,9 @@ function groundsFor(decider: Evaluator, compiled: CompiledRules, run: CompiledRu
   const kept = plan.kept[k];
   let grounds = kept.get(key);
   if (!grounds) {
-    // effectiveRules and groundsOf read only whether each rule fired
-    const rules = new Map(compiled.rules.map((r, i) => [r.id, { fired: fired[i] === FIRED }]));
+    // effectiveRules and groundsOf read only whether each rule fired, and only of the relevant rules
+    const rules = new Map<string, { fired: boolean }>();
+    for (const i of relevant) rules.set(compiled.rules[i].id, { fired: fired[i] === FIRED });
     grounds = explainDecision(decider, own(decider.regulation.decisions, compiled.decisionFields[k].name)!, { rules } as unknown as RunState, false);
     if (kept.size >= KEEP_AT_MOST) kept.clear();
     kept.set(key, grounds);

@@ -1,6 +1,7 @@
 // A value as a person reads it in a trace: 是/否, the Chinese name of a code, a list.
 import type { Vocabulary } from '../model/model.js';
 import { own } from '../core/own.js';
+import { isDeepFrozen } from '../core/deep-freeze.js';
 
 /** The Chinese name of a code: a value, a requirement, or a code of one of the regulation's lists (own entries only). */
 export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {
@@ -13,7 +14,26 @@ export function nameOf(code: string, vocabulary: Vocabulary): string | undefined
   return undefined;
 }
 
+/** The words of values that cannot change, per vocabulary: a parameter's table is described once, not in every trace. */
+const described = new WeakMap<Vocabulary, WeakMap<object, string>>();
+
 export function describeValue(value: unknown, vocabulary: Vocabulary): string {
+  if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
+    let kept = described.get(vocabulary);
+    const known = kept?.get(value);
+    if (known !== undefined) return known;
+    const text = describeOnce(value, vocabulary);
+    // a vocabulary is frozen too when it is shared: one that can change is never a key
+    if (Object.isFrozen(vocabulary) && isDeepFrozen(value)) {
+      if (!kept) described.set(vocabulary, (kept = new WeakMap()));
+      kept.set(value, text);
+    }
+    return text;
+  }
+  return describeOnce(value, vocabulary);
+}
+
+function describeOnce(value: unknown, vocabulary: Vocabulary): string {
   if (value === undefined || value === null) return '（无）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? `[${value.map((v) => describeValue(v, vocabulary)).join('、')}]` : '[]（空）';

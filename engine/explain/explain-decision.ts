@@ -81,22 +81,30 @@ function traceConditions(node: any, regulation: Regulation): ConditionNode {
   };
 }
 
+/** Per run, each derived fact's line of the trace: made once, however many rules read the fact. */
+const derivedTexts = new WeakMap<RunState, Map<string, string>>();
+
+function derivedText(decider: Decider, spec: { label: string; function: string }, name: string, record: { args: Record<string, unknown>; value: unknown }): string {
+  const v = (x: unknown): string => describeValue(x, decider.regulation.vocabulary);
+  const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
+  const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
+  const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
+  const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
+  return `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`;
+}
+
 function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): DerivedTrace[] {
   const regulation = decider.regulation;
   const out: DerivedTrace[] = [];
+  let texts = derivedTexts.get(state);
   for (const name of decider.ruleDerived.get(rule.id) ?? []) {
     const spec = own(regulation.derived, name);
     const record = state.derived.get(name);
     if (!record || !spec) continue;
-    const v = (x: unknown): string => describeValue(x, regulation.vocabulary);
-    const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
-    const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
-    const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
-    const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
-    out.push({
-      name, label: spec.label, function: spec.function, args: record.args, value: record.value,
-      text: `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`,
-    });
+    if (!texts) derivedTexts.set(state, (texts = new Map()));
+    let text = texts.get(name);
+    if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record)));
+    out.push({ name, label: spec.label, function: spec.function, args: record.args, value: record.value, text });
   }
   return out;
 }

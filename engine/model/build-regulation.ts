@@ -10,6 +10,7 @@ import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regul
 import { parseSource, type PathSegment, type Problem, type SourceFile } from '../core/source-file.js';
 import { isInheritedName } from '../core/own.js';
 import { checkReferences } from './check-references.js';
+import { deepFreeze } from '../core/deep-freeze.js';
 import { buildVocabulary, codeEntry, parameterCodeProblems } from './vocabulary.js';
 import { checkRequirements, expandRequirements, requirementNames, type RequirementsSection } from './requirements.js';
 import { expandCodeLists } from './schema-codes.js';
@@ -339,6 +340,8 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   }
   rules.push(...expanded.rules);
   vocabulary.requirements = requirementNames(expanded.services);
+  // the words are settled: nothing changes them (a trace may keep what it made of them)
+  deepFreeze(vocabulary);
   articles.sort((a, b) => a.number - b.number);
   const regulation: Regulation = {
     id: manifest.id, title: manifest.title, dir, articles, rules, vocabulary, caseSchema, requirements: expanded.services,

@@ -4,6 +4,7 @@
 // does), and the value of a YAML value with every fact reference in it replaced.
 import { isFactRef } from '../../core/fact-names.js';
 import { isInheritedName } from '../../core/own.js';
+import { deepFreeze } from '../../core/deep-freeze.js';
 import type { CompiledRun } from './compiled-run.js';
 
 export type Read = (run: CompiledRun) => unknown;
@@ -54,15 +55,6 @@ function isFixed(spec: unknown): boolean {
   if (Array.isArray(spec)) return spec.every(isFixed);
   if (spec && typeof spec === 'object') return Object.values(spec).every(isFixed);
   return true;
-}
-
-/** The value and everything in it made unchangeable (a value every run shares). */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
