@@ -158,6 +158,10 @@ describe('the impact of a change on a population, in the studio', () => {
     const { page } = studio;
     await openStudio(studio, '#/parameters');
     const good = tiaoli(['population', '--size', '2', '--seed', '3', '--project', studio.dir]).stdout.trim().split('\n');
+    // the picker speaks Chinese whatever the browser's language (its own button says "Choose File" here)
+    const picker = page.locator('label', { has: page.locator('[data-testid=population-file]') });
+    await expect(picker.innerText()).resolves.toMatch(/^或载入 cases\.jsonl\s*选择文件…$/);
+    await expect(page.getByLabel('或载入 cases.jsonl').getAttribute('data-testid')).resolves.toBe('population-file');
     const lines = [good[0], '{not json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`, '{"__proto__":{"polluted":1},"asOf":"2019-01-01","facts":{}}', good[1]];
     await page.locator('[data-testid=population-file]').setInputFiles({ name: 'hostile.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
     const problems = page.locator('[data-testid=population-problems]');

@@ -33,6 +33,18 @@ await page.locator('[data-testid=failing] li').first().waitFor();
 await page.locator('[data-testid="file-parameters/in-force.yaml"]').scrollIntoViewIfNeeded();
 await shot('2-parameters-and-regression');
 
+// the impact on a generated year: photoCount 2 → 1 turns some notices into permits issued on the spot
+await page.locator('[data-testid="file-parameters/in-force.yaml"]').getByRole('button', { name: '放弃修改' }).click();
+await page.locator('[data-testid=population-size]').fill('5000');
+await page.locator('[data-testid=population-generate]').click();
+await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 120_000 });
+await page.locator('[data-testid=value-photoCount-0]').fill('1');
+await page.locator('[data-testid=population-result]:not([data-changed="0"])').waitFor({ timeout: 120_000 });
+await page.locator('[data-testid=population-impact] svg').first().waitFor();
+await page.waitForTimeout(400);
+await page.locator('[data-testid=population-impact]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+await shot('2-population-impact');
+
 await open('#/editor?file=rules/articles/23-in-force.yaml');
 const text = readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8');
 await page.locator('.cm-content').fill(text.replace('params.inForceUntil', 'params.inForceTill'));
@@ -51,8 +63,8 @@ await control('applicant/properties/idNumber').fill('53230120010115002X');
 await page.getByText('户籍与居住地').click();
 await control('hukou/properties/county').fill('532301');
 await control('residence/properties/county').selectOption('530302');
-await control('residence/properties/township').fill('白石江街道');
-await control('residence/properties/townshipKind').selectOption('street');
+// the township from the division dataset, which gives its kind (街道)
+await page.locator('[data-testid="division-residence.townshipCode"]').selectOption({ label: '白石江街道' });
 await control('residence/properties/arrivedOn').fill('2020-03-01');
 await control('residence/properties/registeredOn').fill('2020-03-03');
 await control('grounds/properties/study').check();

@@ -86,7 +86,8 @@ export function PopulationImpact() {
         <label>{t.populationSize} <input data-testid="population-size" inputMode="numeric" size={8} value={size} onChange={(e) => setSize(e.target.value)} /></label>
         <label>{t.populationSeed} <input data-testid="population-seed" inputMode="numeric" size={6} value={seed} onChange={(e) => setSeed(e.target.value)} /></label>
         <button type="button" data-testid="population-generate" disabled={!chosen || impact.loading} onClick={generate}>{t.generatePopulation}</button>
-        <label className="file-pick">{t.loadCases} <input data-testid="population-file" type="file" accept=".jsonl,.json,.txt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void loadCaseFile(f, files); e.target.value = ''; }} /></label>
+        {/* the browser's own "Choose File" is in the browser's language: the input is hidden and the label is the button */}
+        <label className="file-pick">{t.loadCases} <span className="button-like" aria-hidden="true">{t.chooseFile}</span><input className="visually-hidden" data-testid="population-file" type="file" accept=".jsonl,.json,.txt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void loadCaseFile(f, files); e.target.value = ''; }} /></label>
       </div>
       {impact.problems.length > 0 && <ul className="error small" data-testid="population-problems">{impact.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
       {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
