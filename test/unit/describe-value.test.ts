@@ -3,7 +3,7 @@
 // change, is kept; the regulation's vocabulary is frozen once built.
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../../engine/explain/describe-value.js';
-import { deepFreeze } from '../../engine/core/deep-freeze.js';
+import { deepFreeze, isDeepFrozen } from '../../engine/core/deep-freeze.js';
 import type { Vocabulary } from '../../engine/model/model.js';
 import { qujing } from '../support/regulation.js';
 
@@ -44,5 +44,15 @@ describe('the words of a value in a trace', () => {
     expect(() => {
       (regulation.vocabulary.values as Record<string, string>).notice = '别的';
     }).toThrow(TypeError);
+  });
+});
+
+describe('freezing a value', () => {
+  it('ends on a value that holds itself, and finds it frozen', () => {
+    const circle: Record<string, unknown> = { name: '麒麟区' };
+    circle.self = circle;
+    circle.list = [circle];
+    expect(isDeepFrozen(deepFreeze(circle))).toBe(true);
+    expect(Object.isFrozen(circle.list)).toBe(true);
   });
 });
