@@ -244,9 +244,10 @@ export function compileCondition(node: unknown, c: ConditionCompiler): Test {
 }
 
 /**
- * The condition tree as json-rules-engine leaves it in a rule result: each evaluated
- * condition with `factResult`, `valueResult` and `result`, the others as written. Made only
- * when a trace is read; leaves are numbered in the same order as when compiled.
+ * The condition tree as json-rules-engine leaves it in a rule result, as far as the trace reads
+ * it (explain-decision.ts): each leaf's fact, path, operator and value, and, when it was
+ * evaluated, `factResult`, `valueResult` and `result`. Made only when a trace is read; leaves
+ * are numbered in the same order as when compiled.
  */
 export function resultTree(node: unknown, run: CompiledRun, next: () => number): unknown {
   const n = node as Record<string, unknown>;
@@ -254,12 +255,15 @@ export function resultTree(node: unknown, run: CompiledRun, next: () => number):
   if (has(n, 'all')) return { all: (n.all as unknown[]).map((x) => resultTree(x, run, next)) };
   if (has(n, 'not')) return { not: resultTree(n.not, run, next) };
   const index = next();
-  const out: Record<string, unknown> = { ...n };
   const trace = run.trace;
-  if (trace && trace[3 * index + 2] !== undefined) {
-    out.factResult = trace[3 * index];
-    out.valueResult = trace[3 * index + 1];
-    out.result = trace[3 * index + 2];
-  }
-  return out;
+  const evaluated = trace !== undefined && trace[3 * index + 2] !== undefined;
+  // every leaf of one shape, with what explain-decision.ts reads of it (the condition as
+  // written, then its values when it was evaluated): quicker to make and to read than a
+  // copy of each leaf as written
+  return {
+    fact: n.fact, path: n.path, operator: n.operator, value: n.value,
+    factResult: evaluated ? trace[3 * index] : undefined,
+    valueResult: evaluated ? trace[3 * index + 1] : undefined,
+    result: evaluated ? trace[3 * index + 2] : undefined,
+  };
 }
