@@ -8,11 +8,19 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
+/** Each reference's words, made once: every trace names the articles of every rule. */
+const labelOfRef = new Map<string, string>();
+
 export function articleLabel(ref: string): string {
-  const [article, paragraph, item] = ref.split('.').map(Number);
-  let label = `第${chineseNumber(article)}条`;
-  if (paragraph) label += `第${chineseNumber(paragraph)}款`;
-  if (item) label += `第（${chineseNumber(item)}）项`;
+  let label = labelOfRef.get(ref);
+  if (label === undefined) {
+    const [article, paragraph, item] = refNumbers(ref);
+    label = `第${chineseNumber(article)}条`;
+    if (paragraph) label += `第${chineseNumber(paragraph)}款`;
+    if (item) label += `第（${chineseNumber(item)}）项`;
+    if (labelOfRef.size >= KEEP_REFS) labelOfRef.clear();
+    labelOfRef.set(ref, label);
+  }
   return label;
 }
 
