@@ -17,14 +17,23 @@ export function nameOf(code: string, vocabulary: Vocabulary): string | undefined
 /** The words of values that cannot change, per vocabulary: a parameter's table is described once, not in every trace. */
 const described = new WeakMap<Vocabulary, WeakMap<object, string>>();
 
+/** Vocabularies found frozen all through (once frozen, always): looked through once each. */
+const settledVocabularies = new WeakSet<Vocabulary>();
+function settled(vocabulary: Vocabulary): boolean {
+  if (settledVocabularies.has(vocabulary)) return true;
+  if (!isDeepFrozen(vocabulary)) return false;
+  settledVocabularies.add(vocabulary);
+  return true;
+}
+
 export function describeValue(value: unknown, vocabulary: Vocabulary): string {
   if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
     let kept = described.get(vocabulary);
     const known = kept?.get(value);
     if (known !== undefined) return known;
     const text = describeOnce(value, vocabulary);
-    // a vocabulary is frozen too when it is shared: one that can change is never a key
-    if (Object.isFrozen(vocabulary) && isDeepFrozen(value)) {
+    // only words nothing can change are a key: the regulation's, frozen once built
+    if (settled(vocabulary) && isDeepFrozen(value)) {
       if (!kept) described.set(vocabulary, (kept = new WeakMap()));
       kept.set(value, text);
     }

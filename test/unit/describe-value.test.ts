@@ -56,3 +56,14 @@ describe('freezing a value', () => {
     expect(Object.isFrozen(circle.list)).toBe(true);
   });
 });
+
+describe('words frozen on the outside only', () => {
+  it('are never a key: a name changed inside is read as it is now', () => {
+    const counties = { '530302': { label: '麒麟区' } };
+    const words = Object.freeze({ facts: {}, values: {}, requirements: {}, lists: Object.freeze({ counties }) }) as unknown as Vocabulary;
+    const table = deepFreeze(['530302']);
+    expect(describeValue(table, words)).toBe('[530302（麒麟区）]');
+    counties['530302'] = { label: '麒麟' };
+    expect(describeValue(table, words)).toBe('[530302（麒麟）]');
+  });
+});

@@ -251,37 +251,29 @@ export class CompiledRules {
     const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type, at: argNames.indexOf(arg) }));
     const argReads = args.map(([, read]) => read);
     return (run) => {
+      // every argument read, in the YAML's order; a declared argument's value is read[a.at]
+      // (own(given, a.arg): undefined when the YAML gives none)
+      const read = new Array<unknown>(argReads.length);
+      for (let k = 0; k < argReads.length; k++) read[k] = argReads[k](run);
       let given: Record<string, unknown>;
+      if (safeNames) {
+        given = {};
+        for (let k = 0; k < argNames.length; k++) given[argNames[k]] = read[k];
+      } else {
+        given = Object.fromEntries(argNames.map((arg, k) => [arg, read[k]]));
+      }
       let value: unknown;
       let missing = false;
-      if (safeNames) {
-        // own(given, a.arg) is the value read for it, or undefined when the YAML gives none
-        const read = new Array<unknown>(argReads.length);
-        given = {};
-        for (let k = 0; k < argReads.length; k++) given[argNames[k]] = read[k] = argReads[k](run);
+      for (let k = 0; k < declared.length; k++) {
+        const a = declared[k];
+        const v = a.at < 0 ? undefined : read[a.at];
+        if (!a.optional && (v === undefined || v === null)) missing = true;
+      }
+      if (!missing) {
         for (let k = 0; k < declared.length; k++) {
           const a = declared[k];
           const v = a.at < 0 ? undefined : read[a.at];
-          if (!a.optional && (v === undefined || v === null)) missing = true;
-        }
-        if (!missing) {
-          for (let k = 0; k < declared.length; k++) {
-            const a = declared[k];
-            const v = a.at < 0 ? undefined : read[a.at];
-            if (v !== undefined && v !== null && !a.check(v)) argumentType(a, v);
-          }
-        }
-      } else {
-        given = Object.fromEntries(args.map(([arg, read]) => [arg, read(run)]));
-        for (const a of declared) {
-          const v = own(given, a.arg);
-          if (!a.optional && (v === undefined || v === null)) missing = true;
-        }
-        if (!missing) {
-          for (const a of declared) {
-            const v = own(given, a.arg);
-            if (v !== undefined && v !== null && !a.check(v)) argumentType(a, v);
-          }
+          if (v !== undefined && v !== null && !a.check(v)) argumentType(a, v);
         }
       }
       if (!missing) {
