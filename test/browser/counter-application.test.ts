@@ -61,9 +61,18 @@ describe('a complete application at the counter', () => {
     await page.clock.install();
     const { form } = counterControls(page);
     await form.locator('[id="#/properties/applicant/properties/idNumber-input"]').fill('51010420110315002');
-    await page.clock.runFor(400);
     const panel = page.locator('[data-testid=counter-decision]');
-    await panel.locator('.form-problems').getByText(/公民身份号码（applicant\.idNumber）/).waitFor();
+    const problem = panel.locator('.form-problems').getByText(/公民身份号码（applicant\.idNumber）/);
+    // the page's time moved on 50 ms at a time, each step given real time to land (a loaded
+    // machine may take the keystroke in after the first step), until the problem shows: well
+    // before the typing pause of 1.5 s is over
+    let elapsed = 0;
+    while (elapsed < 1000 && !(await problem.isVisible())) {
+      await page.clock.runFor(50);
+      elapsed += 50;
+      await problem.waitFor({ timeout: 250 }).catch(() => undefined);
+    }
+    await problem.waitFor({ timeout: 1000 });
     await expect(panel.locator('[data-testid=recomputing]').count()).resolves.toBe(0);
   });
 });
