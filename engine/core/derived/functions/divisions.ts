@@ -1,5 +1,4 @@
 import { defineFunction } from '../function.js';
-import { isDeepFrozen } from '../../deep-freeze.js';
 
 /** One row of a table of division-code changes (rules/parameters/divisions.yaml). */
 interface Succession {
@@ -33,8 +32,8 @@ export const currentDivisionFn = defineFunction({
 });
 
 /**
- * A table of successions as former → successor; made once for a table nothing can change (a
- * parameter's value, the same in every run, frozen rows and all), anew for any other.
+ * A table of successions as former → successor; made once for a frozen table (a parameter's
+ * value, the same in every run), anew for any other.
  */
 const successionMaps = new WeakMap<object, Map<string, string>>();
 function successionsOf(successions: Succession[]): Map<string, string> {
@@ -44,7 +43,7 @@ function successionsOf(successions: Succession[]): Map<string, string> {
   for (const row of successions) {
     if (row && typeof row === 'object' && typeof row.former === 'string' && typeof row.successor === 'string') next.set(row.former, row.successor);
   }
-  if (isDeepFrozen(successions)) successionMaps.set(successions, next);
+  if (Object.isFrozen(successions)) successionMaps.set(successions, next);
   return next;
 }
 
@@ -73,22 +72,18 @@ export const divisionKindFn = defineFunction({
   compute: ({ code, given, table }) => {
     if (typeof code === 'string') {
       const rows = table as DivisionRow[];
-      const index = rowsByCode(rows);
-      const row = index ? index.get(code) : rows.find((r) => r && typeof r === 'object' && r.code === code);
+      const row = Object.isFrozen(rows) ? rowsByCode(rows).get(code) : rows.find((r) => r && typeof r === 'object' && r.code === code);
       if (row && typeof row.kind === 'string') return row.kind;
     }
     return typeof given === 'string' ? given : undefined;
   },
 });
 
-/**
- * The rows of a table nothing can change (frozen rows and all) by code — the first row of a
- * code, as `find` gives it — made once; undefined for any other table, which is searched as it is.
- */
+/** A frozen table's rows by code (the first row of a code, as `find` gives it), made once. */
 const tableIndexes = new WeakMap<object, Map<string, DivisionRow>>();
-function rowsByCode(table: DivisionRow[]): Map<string, DivisionRow> | undefined {
+function rowsByCode(table: DivisionRow[]): Map<string, DivisionRow> {
   let index = tableIndexes.get(table);
-  if (!index && isDeepFrozen(table)) {
+  if (!index) {
     index = new Map();
     for (const r of table) if (r && typeof r === 'object' && typeof r.code === 'string' && !index.has(r.code)) index.set(r.code, r);
     tableIndexes.set(table, index);
