@@ -333,8 +333,11 @@ console.log(JSON.stringify({ ready: true }));
 for (let i = 0; ; i++) writeProjectFile(dir, path, texts[i % 2]);
 `;
 
+// proper-lockfile's refresh timer is unref'd: without a handle of its own the holder would end by
+// itself (and its exit hook remove the lock) before the test kills it.
 const HOLDER = `
 import { ProjectLock } from '${module('engine/server/file-lock.ts')}';
+setInterval(() => undefined, 1 << 30);
 new ProjectLock(process.argv[2], { stale: 2000 }).run(() => {
   console.log(JSON.stringify({ held: true }));
   return new Promise(() => undefined);
