@@ -19,3 +19,16 @@ export function isDeepFrozen(value: object, seen = new WeakSet<object>()): boole
   for (const v of Object.values(value)) if (v !== null && typeof v === 'object' && !isDeepFrozen(v, seen)) return false;
   return true;
 }
+
+/**
+ * Whether nothing in a value can change any more, remembered once found (frozen stays frozen):
+ * a parameter's table is looked through once, then known. A value found changeable is looked at
+ * again next time, as it may be frozen since.
+ */
+const settledValues = new WeakSet<object>();
+export function isSettled(value: object): boolean {
+  if (settledValues.has(value)) return true;
+  if (!Object.isFrozen(value) || !isDeepFrozen(value)) return false;
+  settledValues.add(value);
+  return true;
+}

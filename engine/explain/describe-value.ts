@@ -1,7 +1,7 @@
 // A value as a person reads it in a trace: 是/否, the Chinese name of a code, a list.
 import type { Vocabulary } from '../model/model.js';
 import { own } from '../core/own.js';
-import { isDeepFrozen } from '../core/deep-freeze.js';
+import { isSettled } from '../core/deep-freeze.js';
 
 /** The Chinese name of a code: a value, a requirement, or a code of one of the regulation's lists (own entries only). */
 export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {
@@ -17,15 +17,6 @@ export function nameOf(code: string, vocabulary: Vocabulary): string | undefined
 /** The words of values that cannot change, per vocabulary: a parameter's table is described once, not in every trace. */
 const described = new WeakMap<Vocabulary, WeakMap<object, string>>();
 
-/** Vocabularies found frozen all through (once frozen, always): looked through once each. */
-const settledVocabularies = new WeakSet<Vocabulary>();
-function settled(vocabulary: Vocabulary): boolean {
-  if (settledVocabularies.has(vocabulary)) return true;
-  if (!isDeepFrozen(vocabulary)) return false;
-  settledVocabularies.add(vocabulary);
-  return true;
-}
-
 export function describeValue(value: unknown, vocabulary: Vocabulary): string {
   if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
     let kept = described.get(vocabulary);
@@ -33,7 +24,7 @@ export function describeValue(value: unknown, vocabulary: Vocabulary): string {
     if (known !== undefined) return known;
     const text = describeOnce(value, vocabulary);
     // only words nothing can change are a key: the regulation's, frozen once built
-    if (settled(vocabulary) && isDeepFrozen(value)) {
+    if (isSettled(vocabulary) && isSettled(value)) {
       if (!kept) described.set(vocabulary, (kept = new WeakMap()));
       kept.set(value, text);
     }

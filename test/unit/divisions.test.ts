@@ -50,6 +50,20 @@ describe('the table of division changes', () => {
     }), { numRuns: 300 });
   });
 
+  it('a table frozen on the outside only is read as it is now: a row changed after the first read counts', () => {
+    const town = { code: '530302001', kind: 'town' };
+    const table = Object.freeze([town]);
+    expect(divisionKindFn.compute({ code: '530302001', table })).toBe('town');
+    town.kind = 'street';
+    expect(divisionKindFn.compute({ code: '530302001', table })).toBe('street');
+
+    const change = { former: '530328', successor: '530304' };
+    const successions = Object.freeze([change]);
+    expect(currentDivisionFn.compute({ code: '530328', successions })).toBe('530304');
+    change.successor = '530399';
+    expect(currentDivisionFn.compute({ code: '530328', successions })).toBe('530399');
+  });
+
   it('every successor is a current Qujing code, and no former code is one', () => {
     const current = regulation.parameters.qujingCounties.values.at(-1)!.value as string[];
     for (const row of successions) {

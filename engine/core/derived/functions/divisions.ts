@@ -1,3 +1,4 @@
+import { isSettled } from '../../deep-freeze.js';
 import { defineFunction } from '../function.js';
 
 /** One row of a table of division-code changes (rules/parameters/divisions.yaml). */
@@ -32,8 +33,8 @@ export const currentDivisionFn = defineFunction({
 });
 
 /**
- * A table of successions as former → successor; made once for a frozen table (a parameter's
- * value, the same in every run), anew for any other.
+ * A table of successions as former → successor; made once for a table frozen all through (a
+ * parameter's value, the same in every run), anew for any other.
  */
 const successionMaps = new WeakMap<object, Map<string, string>>();
 function successionsOf(successions: Succession[]): Map<string, string> {
@@ -43,7 +44,7 @@ function successionsOf(successions: Succession[]): Map<string, string> {
   for (const row of successions) {
     if (row && typeof row === 'object' && typeof row.former === 'string' && typeof row.successor === 'string') next.set(row.former, row.successor);
   }
-  if (Object.isFrozen(successions)) successionMaps.set(successions, next);
+  if (isSettled(successions)) successionMaps.set(successions, next);
   return next;
 }
 
@@ -72,14 +73,14 @@ export const divisionKindFn = defineFunction({
   compute: ({ code, given, table }) => {
     if (typeof code === 'string') {
       const rows = table as DivisionRow[];
-      const row = Object.isFrozen(rows) ? rowsByCode(rows).get(code) : rows.find((r) => r && typeof r === 'object' && r.code === code);
+      const row = isSettled(rows) ? rowsByCode(rows).get(code) : rows.find((r) => r && typeof r === 'object' && r.code === code);
       if (row && typeof row.kind === 'string') return row.kind;
     }
     return typeof given === 'string' ? given : undefined;
   },
 });
 
-/** A frozen table's rows by code (the first row of a code, as `find` gives it), made once. */
+/** A settled (frozen all through) table's rows by code (the first row of a code, as `find` gives it), made once. */
 const tableIndexes = new WeakMap<object, Map<string, DivisionRow>>();
 function rowsByCode(table: DivisionRow[]): Map<string, DivisionRow> {
   let index = tableIndexes.get(table);

@@ -1,3 +1,4 @@
+import { isSettled } from '../../deep-freeze.js';
 import { defineFunction } from '../function.js';
 
 export const isOneOfFn = defineFunction({
@@ -17,13 +18,13 @@ export const firstPresentFn = defineFunction({
   compute: ({ values }) => (values as unknown[]).find((v) => v !== undefined && v !== null),
 });
 
-/** A fixed list of codes (frozen: the same in every run) is made a Set once. */
+/** A fixed list of codes (frozen all through: the same in every run) is made a Set once. */
 const countedSets = new WeakMap<object, Set<unknown>>();
 function countedCodes(codes: unknown[]): Set<unknown> {
   const kept = countedSets.get(codes);
   if (kept) return kept;
   const set = new Set(codes.flat(2));
-  if (Object.isFrozen(codes)) countedSets.set(codes, set);
+  if (isSettled(codes)) countedSets.set(codes, set);
   return set;
 }
 
