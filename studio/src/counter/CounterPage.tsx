@@ -74,6 +74,15 @@ export function CounterPage({ formName }: { formName?: string }) {
   // would undo that keystroke. Its middleware sees every change at once.
   const formData = useRef<unknown>(data);
   const [loaded, setLoaded] = useState(0);
+  // JSON Forms names each control (its id, which the label's `for` points to) as the control is
+  // made, during a render, and frees the name only when the control is unmounted. The page's
+  // first render comes after its code has loaded (a Suspense retry, which React may set aside
+  // half done when the project's store changes meanwhile, e.g. as the fixtures' results
+  // arrive): a control made in a render set aside keeps its name, and the one made next is
+  // "acceptedOn2". The form is first rendered after the page's first commit instead, in an
+  // update React finishes once begun.
+  const [committed, setCommitted] = useState(false);
+  useEffect(() => setCommitted(true), []);
   const middleware = useCallback((state: any, action: any, reduce: (s: any, a: any) => any) => {
     const next = reduce(state, action);
     formData.current = next.data;
@@ -195,7 +204,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             keystroke into a field just shown by a section tab when a decision landed meanwhile */}
         <div className="jsonforms" data-testid="jsonforms" lang="zh-CN" data-law="" onInput={keystroke}>
           <DecisionValues.Provider value={decisionValues}>
-          <JsonForms
+          {committed && <JsonForms
             schema={resolved.schema}
             uischema={uischema as any}
             data={formsData}
@@ -206,7 +215,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             i18n={i18n}
             config={{ showUnfocusedDescription: true }}
             onChange={({ data: next }) => { if (JSON.stringify(next) !== JSON.stringify(data)) setData(next); }}
-          />
+          />}
           </DecisionValues.Provider>
         </div>
       </section>
