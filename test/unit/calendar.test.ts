@@ -103,3 +103,16 @@ describe('day arithmetic in every year (Date.UTC reads the years 0–99 as 1900�
     expect(dateRangeProblem('0099-01-01')).toMatch(/0099-01-01/);
   });
 });
+
+describe('forward periods rules can name (addDays, addYears)', () => {
+  it('counts "自受理之日起15日内" from the day after acceptance: the 15th day is the last', async () => {
+    const { derivedFunctions } = await import('../../engine/core/derived/registry.js');
+    const addDaysFn = derivedFunctions.get('addDays')!;
+    const addYearsFn = derivedFunctions.get('addYears')!;
+    expect(addDaysFn.compute({ from: '2024-03-01', days: 15 })).toBe('2024-03-16');
+    expect(addDaysFn.compute({ from: '2023-12-25', days: 15 })).toBe('2024-01-09');
+    // a year from 29 February ends on 28 February of a common year (民法典 art. 203: no such day → the month's last day)
+    expect(addYearsFn.compute({ from: '2020-02-29', years: 1 })).toBe('2021-02-28');
+    expect(addYearsFn.compute({ from: '2019-07-10', years: 1 })).toBe('2020-07-10');
+  });
+});

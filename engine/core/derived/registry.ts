@@ -1,6 +1,6 @@
 // The derived-fact functions rules may name, by name.
 import type { DerivedFunction } from './function.js';
-import { addMonthsFn, addWorkingDaysFn, fullYearsFn, subtractDaysFn } from './functions/dates.js';
+import { addDaysFn, addMonthsFn, addWorkingDaysFn, addYearsFn, fullYearsFn, subtractDaysFn } from './functions/dates.js';
 import { countMaterialsFn, firstPresentFn, isOneOfFn } from './functions/lists.js';
 import { residentIdBirthDateFn, residentIdSexFn } from './functions/resident-id.js';
 import { renewableValidityFn } from './functions/renewable-validity.js';
@@ -8,7 +8,7 @@ import { currentDivisionFn, divisionKindFn, sameDivisionFn } from './functions/d
 
 export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
   [
-    addWorkingDaysFn, addMonthsFn, subtractDaysFn, fullYearsFn,
+    addWorkingDaysFn, addDaysFn, addMonthsFn, addYearsFn, subtractDaysFn, fullYearsFn,
     isOneOfFn, firstPresentFn, countMaterialsFn,
     residentIdBirthDateFn, residentIdSexFn,
     renewableValidityFn,

@@ -27,6 +27,24 @@ export const subtractDaysFn = defineFunction({
   compute: ({ from, days }) => addDays(from, -days),
 });
 
+// Forward counting, as texts say it: "自受理之日起15日内" is addDays(acceptedOn, 15): the
+// day the period starts on is not counted (民法典 art. 201), so the 15th day after it is the last.
+export const addDaysFn = defineFunction({
+  name: 'addDays',
+  label: '某日之后第 N 日（当日不计入）',
+  args: { from: { type: 'date', label: '起算日' }, days: { type: 'integer', label: '日数' } },
+  returns: 'date',
+  compute: ({ from, days }) => addDays(from, days),
+});
+
+export const addYearsFn = defineFunction({
+  name: 'addYears',
+  label: '按年计算的期间届满之日（民法典第二百零一条至第二百零三条）',
+  args: { from: { type: 'date', label: '起算日' }, years: { type: 'integer', label: '年数' } },
+  returns: 'date',
+  compute: ({ from, years }) => addMonthsCivil(from, years * 12),
+});
+
 export const fullYearsFn = defineFunction({
   name: 'fullYears',
   label: '周岁（两日之间的整年数）',
