@@ -1,0 +1,73 @@
+// The 《居住证暂行条例》 project (projects/national-2016): a project of its own, rules and forms
+// only in YAML. Its rules and forms pass lint, its fixtures pass, and the studio's server,
+// started on it, decides an application filled in on its counter form: accepted, with the last
+// day to make and issue the permit (art. 9 ¶6) moved past the National Day holiday.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../engine/server/serve.js';
+import { loadForms } from '../../engine/project/forms/read-forms.js';
+import { formToCase } from '../../engine/project/forms/map-form.js';
+import { tiaoli } from '../support/cli.js';
+import { root } from '../support/regulation.js';
+import { fakeStudio, studioFetch } from '../support/studio-server.js';
+
+const project = join(root, 'projects/national-2016');
+
+describe('the national-2016 project on the command line', () => {
+  it('lint finds no problem in its rules, forms and fixtures', () => {
+    const r = tiaoli(['lint', '--project', project]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('居住证暂行条例');
+    expect(r.stdout).toContain('3 个表单');
+    expect(r.stdout).toMatch(/没有问题/);
+  });
+
+  it('its fixtures pass', () => {
+    const r = tiaoli(['test', '--project', project]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const m = /(\d+) passed, 0 failed/.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThanOrEqual(9);
+  });
+});
+
+// A counter form as the clerk fills it in: a 成都 hukou, living in 杭州 since 2024-03-01,
+// employed, every material handed in, on Friday 2024-09-20.
+const counterForm = {
+  acceptedOn: '2024-09-20',
+  applicant: { name: '王小明', idNumber: '510104199003070015', sex: '1', ethnicity: '01' },
+  via: 'self',
+  hukou: { city: '510100', county: '510104' },
+  residence: { city: '330100', county: '330106', arrivedOn: '2024-03-01', reason: 'work' },
+  grounds: { employment: true },
+  materials: { idCard: 1, photo: 1, leaseContract: 1, laborContract: 1 },
+};
+
+describe('the studio server on the national-2016 project', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    // a copy, so that nothing the server keeps lands in the repository's project folder
+    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-national-')), 'national-2016');
+    cpSync(project, dir, { recursive: true });
+    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
+  });
+  afterAll(() => server?.close());
+
+  it('offers the project\'s counter forms and decides an application made on one', async () => {
+    const listed = await studioFetch(server, 'api/project');
+    expect(listed.status).toBe(200);
+    const body = await listed.json();
+    expect(body.checked.regulation.title).toBe('居住证暂行条例');
+    expect(Object.keys(body.checked.forms.forms)).toEqual(expect.arrayContaining(['permit-application', 'endorsement', 'replacement']));
+
+    const form = loadForms(join(project, 'forms')).set.forms['permit-application']!;
+    const decided = await studioFetch(server, 'api/decide', { method: 'POST', body: JSON.stringify({ case: formToCase(form, counterForm) }) });
+    expect(decided.status).toBe(200);
+    const { decisions } = await decided.json();
+    expect(decisions.eligibility).toMatchObject({ eligible: true, otherCity: true, halfYearOn: '2024-09-01' });
+    // the 15th day after 2024-09-20 is 2024-10-05, inside the National Day holiday (10-01 to 10-07)
+    expect(decisions.application).toMatchObject({ outcome: 'accept', missing: [], fee: 0, issueDays: 15, issueBy: '2024-10-08' });
+  });
+});
