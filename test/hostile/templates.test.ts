@@ -174,10 +174,8 @@ describe('every refusal, at its line and column', () => {
     ['a template of megabytes', '<p>x</p>'.repeat(200_000), 'print.tooLarge'],
     ['a partial that calls itself', '{{#*inline "a"}}{{> a}}{{/inline}}{{> a}}', 'print.partial'],
     ['partials that call each other', '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{> a}}{{/inline}}{{> a}}', 'print.partial'],
-  ])('%s: refused at once', (_, template, code) => {
-    const started = performance.now();
+  ])('%s: refused before it is compiled', (_, template, code) => {
     expect(checkTemplate(template, 'forms/prints/notice.hbs').map((p) => p.code)).toContain(code);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('#page inside the layout (it would never end)', () => {

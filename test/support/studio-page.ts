@@ -1,29 +1,12 @@
 // What the studio's browser stories share: the real server on a scratch copy of the
 // project, a Chinese page in Chromium that fails the test on any page error, and ways to
 // find a control by its label and to open a page once the rules are loaded.
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer } from '../../engine/server/serve.js';
-import { projectCopy } from './project-copy.js';
-import { root } from './regulation.js';
+import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from './browser.js';
+import { studioPage, type StudioPage } from './studio-open.js';
 
-export interface StudioPage {
-  dir: string;
-  server: Awaited<ReturnType<typeof startServer>>;
-  page: Page;
-}
-
-export async function studioPage(browser: Browser): Promise<StudioPage> {
-  const dir = projectCopy();
-  const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return { dir, server, page };
-}
+export { studioPage, type StudioPage };
 
 /** A form control by its label as shown (a required one ends in *). */
 export const field = (scope: Locator, label: string): Locator => scope.getByLabel(new RegExp(`^${label.replace(/[()（）*]/g, (c) => `\\${c}`)}\\*?$`));
