@@ -2,7 +2,7 @@
 // only in YAML. Its rules and forms pass lint, its fixtures pass, and the studio's server,
 // started on it, decides an application filled in on its counter form: accepted, with the last
 // day to make and issue the permit (art. 9 ¶6) moved past the National Day holiday.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,39 @@ describe('the national-2016 project on the command line', () => {
     const m = /(\d+) passed, 0 failed/.exec(r.stdout);
     expect(m, r.stdout).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('the extended time limit of a local 实施办法 (art. 9 ¶6)', () => {
+  it('applies to an application it covers, and is cut to 30 days where the measures set more', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-national-')), 'national-2016');
+    cpSync(project, dir, { recursive: true });
+    const issuing = join(dir, 'rules/parameters/issuing.yaml');
+    const caseFile = join(dir, 'remote.yaml');
+    writeFileSync(caseFile, [
+      'asOf: 2024-09-20',
+      'facts:',
+      '  person: { idNumber: "510104199003070015" }',
+      '  hukou: { city: "510100" }',
+      '  residence: { city: "330100", arrivedOn: 2024-03-01 }',
+      '  grounds: { housing: true }',
+      '  application:',
+      '    extensionApplies: true',
+      '    materials: { idCard: 1, photo: 1, propertyCertificate: 1 }',
+      '',
+    ].join('\n'));
+    const decide = () => {
+      const r = tiaoli(['decide', caseFile, '--project', dir, '--brief']);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).decisions.application;
+    };
+    const text = readFileSync(issuing, 'utf8');
+    // measures of 2024 that extend it to 25 days: 2024-10-15, a Tuesday
+    writeFileSync(issuing, text.replace(/(issueDaysExtended:[\s\S]*?values:\n {4}2016-01-01: 15)/, '$1\n    2024-01-01: 25'));
+    expect(decide()).toMatchObject({ outcome: 'accept', issueDays: 25, issueBy: '2024-10-15' });
+    // measures that say 40 days: no more than 30 (2024-10-20 is a Sunday → Monday 2024-10-21)
+    writeFileSync(issuing, text.replace(/(issueDaysExtended:[\s\S]*?values:\n {4}2016-01-01: 15)/, '$1\n    2024-01-01: 40'));
+    expect(decide()).toMatchObject({ outcome: 'accept', issueDays: 30, issueBy: '2024-10-21' });
   });
 });
 
