@@ -2,7 +2,7 @@
 // `tiaoli serve` on a scratch copy: how long until the first page can be used (and until its
 // fixtures' coverage has filled in), until the counter's form can be filled, and until a
 // parameter's save says 已保存. Each is the median of three; the figures are printed for the
-// README's table.
+// table in docs/speed.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -68,7 +68,7 @@ describe('the studio, as fast as it feels', () => {
         return performance.now() - started;
       });
     });
-    // the issue's targets: first page < 1.5 s, counter < 2 s, a save < 500 ms (stated in the README)
+    // the issue's targets: first page < 1.5 s, counter < 2 s, a save < 500 ms (stated in docs/speed.md)
     expect({ first, counter, save }).toBeDefined();
   }, 600_000);
 });
