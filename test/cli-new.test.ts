@@ -1,12 +1,14 @@
 // `tiaoli new DIR` (issue 19 item 6): a minimal project that passes `tiaoli lint` and
 // `tiaoli test` as written, whose fixtures really test its rule; a folder that is not empty
 // (or a file) is refused in Chinese and nothing in it changes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SKELETON_DIR, skeletonFiles } from '../engine/cli/new-command.js';
 import { tiaoli, type Run } from './support/cli.js';
+import { root } from './support/regulation.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-new-'));
 
@@ -32,6 +34,17 @@ describe('tiaoli new DIR', () => {
     const test = tiaoli(['test', '--project', dir]);
     expect(test.stdout).toMatch(/3 passed, 0 failed/);
     expect(test.status).toBe(0);
+  });
+
+  it('is checked as itself from inside its folder: its own forms, not those of the package', () => {
+    const inside = spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'lint'], { cwd: dir, encoding: 'utf8' });
+    expect(inside.stdout).toMatch(/1 个表单.*没有问题/);
+    expect(inside.status).toBe(0);
+    const form = join(scratch, 'form.yaml');
+    writeFileSync(form, 'acceptedOn: 2024-05-10\napplicant:\n  birthDate: 2006-05-11\n');
+    const decided = tiaoli(['form', 'application', form, '--brief', '--project', dir]);
+    expect(decided.status).toBe(0);
+    expect(JSON.parse(decided.stdout).decisions.application.eligible).toBe(false);
   });
 
   it('has fixtures that fail when the parameter of its rule changes', () => {

@@ -1,9 +1,10 @@
 // `tiaoli new DIR`: a minimal project that passes `tiaoli lint` and `tiaoli test` — a
 // regulation of two articles, one rule, one derived fact, two parameters, one interpretation
-// with executable alternatives and three fixtures — to be replaced by the regulation one
+// with executable alternatives, one counter form and three fixtures — to be replaced by the regulation one
 // encodes (docs/guide.md). The files are data in engine/cli/new-project/, copied as they are:
 // nothing in them is filled in or run. A folder that is not empty is refused, and no file
-// is ever overwritten (each is created with the `wx` flag).
+// is ever overwritten (each is created with the `wx` flag). The project has a forms/ of its
+// own so that `tiaoli lint` run inside it checks its forms, not the package's (rules-dir.ts).
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +22,16 @@ export function skeletonFiles(dir = SKELETON_DIR, under = ''): string[] {
   });
 }
 
-/** Why `dir` cannot take a new project (in Chinese), or undefined when it can. */
+/**
+ * Why `dir` cannot take a new project (in Chinese), or undefined when it can. The folder is
+ * looked at where the files would go (`a/missing/../b` is `a/b`), not as the text says it.
+ */
 export function newProjectProblem(dir: string): string | undefined {
   if (dir.trim() === '') return '目录不能为空：tiaoli new 后面要给一个目录，如 tiaoli new my-regulation';
-  if (!existsSync(dir)) return undefined;
-  if (!statSync(dir).isDirectory()) return `${dir} 已存在，且不是目录：tiaoli new 只在新目录或空目录中创建项目`;
-  const entries = readdirSync(dir);
+  const target = resolve(dir);
+  if (!existsSync(target)) return undefined;
+  if (!statSync(target).isDirectory()) return `${dir} 已存在，且不是目录：tiaoli new 只在新目录或空目录中创建项目`;
+  const entries = readdirSync(target);
   if (entries.length) {
     const shown = entries.slice(0, 5).join('、') + (entries.length > 5 ? ` 等 ${entries.length} 项` : '');
     return `${dir} 不是空目录（已有 ${shown}）：tiaoli new 只在新目录或空目录中创建项目，不覆盖任何文件`;
