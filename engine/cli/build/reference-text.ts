@@ -82,6 +82,12 @@ const KEY_MEANINGS: Record<string, Record<string, string>> = {
     'alternatives[].parameters': 'parameter name → its value under this reading (at every date)', 'alternatives[].rulesOff': 'rules switched off under this reading',
     reasoning: 'why the reading taken', sources: 'laws, cases and commentary relied on',
   },
+  'rules/population/*.yaml': {
+    population: 'the year drawn: its name, year, default size and seed', 'population.year': 'the year the cases are decided in (its working days)',
+    'population.size': 'default number of cases (`tiaoli population --size`)', 'population.seed': 'default seed: the same seed and file give the same cases',
+    'population.permitsIssuedFrom': 'the earliest permit issued in the population', services: 'share of each service', ages: 'bands of age (full years) with their shares',
+    origins: 'hukou places (division codes) with their shares',
+  },
   'forms/NAME/form.yaml': {
     decisions: 'the decisions the form\'s case is decided for', prints: 'the printed pages it offers (kinds of forms/prints/prints.yaml)',
     fixtures: 'the folder its fixtures are saved to', fromDecision: 'form field → `derived/…` or decision value that shows or fills it',
@@ -89,6 +95,16 @@ const KEY_MEANINGS: Record<string, Record<string, string>> = {
     'mapping.facts[].from': 'copy the value at this pointer', 'mapping.facts[].const': 'write this value', 'mapping.facts[].values': 'form value → case value',
     'mapping.facts[].absent': 'the value when the form has none',
   },
+};
+
+/** What a key means wherever it is, by its last part, when the file's own table says nothing. */
+const LAST_KEY_MEANINGS: Record<string, string> = {
+  label: 'its name in Chinese, as shown', title: 'its title, as the text or the counter says it', articles: 'article references it rests on',
+  article: 'the article reference it rests on', interpretations: 'interpretations it relies on (ids of rules/interpretations/)',
+  decidable: '`false`: decides nothing for a case (then `reason`)', reason: 'why it decides nothing', number: 'the article\'s number (第N条)',
+  text: 'the text, word for word as in source.txt', id: 'its id, unique in the project', name: 'what it says, in the text\'s words',
+  type: 'the type of its values', values: 'its possible values', note: 'shown beside it', unit: 'the unit shown after a count',
+  share: 'a share of the cases, 0 to 1', probability: 'a probability, 0 to 1', from: 'first of the range (inclusive)', to: 'last of the range (inclusive)',
 };
 
 const code = (s: string): string => `\`${s}\``;
@@ -190,7 +206,10 @@ function fileSection(f: (typeof FILES)[number]): string {
   const out: Row[] = [];
   below(f.schema, '', out);
   const meanings = Object.hasOwn(KEY_MEANINGS, f.file) ? KEY_MEANINGS[f.file] : {};
-  const note = (r: Row): string => [Object.hasOwn(meanings, r.key) ? meanings[r.key] : '', r.note].filter(Boolean).join('; ');
+  const last = (key: string): string => key.split('.').at(-1)!.replace(/\[\]$/, '');
+  const meaning = (key: string): string =>
+    Object.hasOwn(meanings, key) ? meanings[key] : Object.hasOwn(LAST_KEY_MEANINGS, last(key)) ? LAST_KEY_MEANINGS[last(key)] : '';
+  const note = (r: Row): string => [meaning(r.key), r.note].filter(Boolean).join('; ');
   const top = conditionalNote(f.schema);
   return [
     `### \`${f.file}\``, '', f.about + (top ? ` At the top: ${top}.` : ''), '',
