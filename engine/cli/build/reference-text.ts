@@ -244,7 +244,8 @@ function returns(fn: DerivedFunction): string {
 }
 
 function functionSection(): string {
-  const fns = [...derivedFunctions.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // by code point, not by locale: the same file on every machine
+  const fns = [...derivedFunctions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [
     '## Derived functions', '',
     'A derived fact names one of these (`function:`) and gives each argument (`args:`) a value or `{ fact: NAME }`. A required argument that is absent makes the derived fact absent; the function is not called.', '',
@@ -266,6 +267,7 @@ export function referenceText(): string {
     'In a key, `NAME`, `CODE`, `DATE` and `KEY` stand for a key you choose (of the kind the column says); `[]` is an item of a list.', '',
     '## Files', '',
     ...FILES.map(fileSection),
+    '`forms/offices.yaml` (the issuing offices) and `forms/prints/prints.yaml` (the printed pages) are checked by code rather than a schema; their keys are in the guide, [§13](guide.md#13-offices-and-printed-pages). A case file is described by the project\'s own `rules/case.schema.yaml` and by [CASES.md](CASES.md).', '',
     operatorSection(),
     functionSection(),
   ].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
