@@ -1,4 +1,4 @@
-// The engine's layers (README, "Where things are"): each folder of engine/ imports only from
+// The engine's layers (docs/design.md, "Where things are"): each folder of engine/ imports only from
 // its own layer or the ones below it, no two modules import each other even through others,
 // and nothing in engine/ is specific to one regulation (the regulation lives in rules/).
 import { describe, expect, it } from 'vitest';

@@ -218,7 +218,7 @@ class WorkerPool {
 /**
  * Worker threads for a long input: TIAOLI_THREADS when given, else one per further core that
  * is idle now, at most 3. On a machine whose cores are all busy a worker only competes with
- * the command itself (README). "Now" is the number of threads running at this moment
+ * the command itself (docs/cli.md). "Now" is the number of threads running at this moment
  * (/proc/loadavg), not the 1-minute load average, which still counts this command's own
  * minute of work and so kept a worker from starting on an idle machine.
  */

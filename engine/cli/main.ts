@@ -90,6 +90,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--token <token>', '访问令牌（非本机地址时默认随机生成）')
     .action(async (opts) => { status = await (await import('./serve-command.js')).serveCommand({ project: program.opts().project, ...opts }); });
 
+  program.command('new <dir>')
+    .description('在新目录或空目录中创建一个最小的项目（规则、参数、解释、表单、夹具），可直接通过 lint 与 test；不覆盖任何文件')
+    .action(async (dir) => { status = (await import('./new-command.js')).newCommand(dir); });
+
   registerCommands(program, (s) => { status = s; });
 
   try {

@@ -2,7 +2,7 @@
 // `tiaoli serve` on a scratch copy: how long until the first page can be used (and until its
 // fixtures' coverage has filled in), until the counter's form can be filled, and until a
 // parameter's save says 已保存. Each is the median of three, with the machine's load; the
-// figures are for the README's table. A measurement, not a test: `npm run bench:studio`
+// figures are for the table in docs/speed.md. A measurement, not a test: `npm run bench:studio`
 // (it needs `npm run build` first; `--json` prints one JSON line).
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';

@@ -16,7 +16,7 @@ import { projectCopy } from '../support/project-copy.js';
 import { tiaoli } from '../support/cli.js';
 import { root } from '../support/regulation.js';
 
-/** Cases in the story: 20,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the target (README). */
+/** Cases in the story: 20,000 in npm test; TIAOLI_POPULATION_SIZE=200000 measures the target (docs/population.md). */
 export const POPULATION_SIZE = Number(process.env.TIAOLI_POPULATION_SIZE ?? 20_000);
 const SEED = 11;
 

@@ -22,7 +22,7 @@ let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let cleanup: () => Promise<void>;
 const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-/** where the story leaves its screenshots (to look at; studio/screenshots/ has the README's copies) */
+/** where the story leaves its screenshots (to look at; studio/screenshots/ has the copies docs/register.md shows) */
 const shots = process.env.TIAOLI_SHOTS ?? tmpdir();
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 // npm run screenshots: each page of the studio, as its users see it, into
-// studio/screenshots/ (for the README): at 1280×720 (1-… to 8-…, 8 the trace in English)
+// studio/screenshots/ (for the README and docs/studio.md): at 1280×720 (1-… to 8-…, 8 the trace in English)
 // and on a phone at 390×844 (phone-…). Runs on a scratch copy of the project.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

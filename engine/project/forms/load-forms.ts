@@ -5,7 +5,7 @@ import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
 import type { FormDefinition, FormSet } from './form-model.js';
 import type { ValidateFunction } from 'ajv';
 
-const formFileSchema = {
+export const formFileSchema = {
   type: 'object',
   required: ['title', 'articles', 'decisions'],
   additionalProperties: false,
