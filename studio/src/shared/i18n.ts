@@ -25,7 +25,7 @@ const zh = {
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: '请输入整数', aNumber: '请输入数字',
   interpretationQuestion: '问题', interpretationReading: '采用的理解', interpretationAlternatives: '其他理解', interpretationConsequence: '采用时：', interpretationReasons: '理由', interpretationSources: '依据的文件',
-  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', closeInterpretation: '收起解释',
+  editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', readingUsedByCase: '本案采用：案件文件的 readings 指定', readingUsedByOverride: '本案采用：本次决定指定（不是默认理解）', readingUsedByDefault: '本案采用：默认理解', defaultReading: '默认理解', defaultReadingReasons: '默认理解的理由', closeInterpretation: '收起解释',
   fixtureSaved: '已保存夹具', openTrace: '查看推理', fixtureExists: '已存在，请换一个文件名',
   tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
   searchCases: '搜索案例', casesShown: '个案例', caseAtCounter: '（窗口受理中的案件）', otherCases: '其他', recomputingDecision: '正在重算…（规则已修改，结果随后显示）',
@@ -85,7 +85,7 @@ const en: typeof zh = {
   // 参数, 规则编辑, 条文, 案例夹具, 推理 (issue 12: drafts, saved fixtures, the case picker, interpretations)
   wholeNumber: 'Enter a whole number', aNumber: 'Enter a number',
   interpretationQuestion: 'Question', interpretationReading: 'Reading taken', interpretationAlternatives: 'Other readings', interpretationConsequence: 'If taken: ', interpretationReasons: 'Reasons', interpretationSources: 'Sources',
-  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', closeInterpretation: 'Close the interpretation',
+  editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', readingUsedByCase: 'Used here: named by the case file\'s readings', readingUsedByOverride: 'Used here: named for this decision (not the default)', readingUsedByDefault: 'Used here: the default reading', defaultReading: 'Default reading', defaultReadingReasons: 'Reasons for the default reading', closeInterpretation: 'Close the interpretation',
   fixtureSaved: 'Fixture saved', openTrace: 'See why', fixtureExists: 'already exists: choose another file name',
   tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',
   searchCases: 'Search cases', casesShown: 'cases', caseAtCounter: '(the case at the counter)', otherCases: 'Other', recomputingDecision: 'Recomputing… (the rules changed; the result follows)',

@@ -13,20 +13,33 @@ import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
 import { populationCase } from '../impact/impact-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
-import { InterpretationText } from '../articles/InterpretationText.js';
+import { InterpretationText, type ReadingUsed } from '../articles/InterpretationText.js';
 import { caseGroups } from './case-groups.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
 import { factLabel } from '../../../engine/explain/explain-decision.js';
 
-function Interpretation({ id, regulation }: { id: string; regulation: Regulation }) {
+/** The reading of interpretation `id` the document was decided under, and who chose it (the case's own `readings:` first). */
+function readingUsed(id: string, regulation: Regulation, document: DecisionDocument | null, caseReadings: unknown): ReadingUsed | undefined {
+  const readings = document?.readings;
+  if (!readings || !Object.hasOwn(readings, id)) return undefined;
+  const reading = readings[id];
+  const named = caseReadings && typeof caseReadings === 'object' && Object.hasOwn(caseReadings, id) ? (caseReadings as Record<string, unknown>)[id] : undefined;
+  if (named === reading) return { id: reading, source: 'case' };
+  const i = Object.hasOwn(regulation.interpretations, id) ? regulation.interpretations[id] : undefined;
+  const defaultId = i?.default ?? i?.alternatives.find((a) => a.id)?.id;
+  return { id: reading, source: reading === defaultId ? 'default' : 'override' };
+}
+
+function Interpretation({ id, regulation, used }: { id: string; regulation: Regulation; used?: ReadingUsed }) {
   const t = useMessages();
   const i = Object.hasOwn(regulation.interpretations, id) ? regulation.interpretations[id] : undefined;
   if (!i) return <code>{id}</code>;
+  const alternative = used && used.id !== (i.default ?? i.alternatives.find((a) => a.id)?.id) ? used.id : undefined;
   return (
-    <details className="interpretation">
-      <summary>{t.interpretation}{t.colon}<Law>{i.title}</Law></summary>
-      <InterpretationText interpretation={i} headingLevel={4} />
+    <details className="interpretation" data-testid={`trace-interpretation-${id}`}>
+      <summary>{t.interpretation}{t.colon}<Law>{i.title}</Law>{alternative && <> <code>{alternative}</code></>}</summary>
+      <InterpretationText interpretation={i} headingLevel={4} used={used} />
     </details>
   );
 }
@@ -62,7 +75,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
   // the decision with what it was decided from: one decided from older rules or another
   // case is never shown as this one's (a "recomputing" note shows until it is ready)
-  const [decided, setDecided] = useState<{ document: DecisionDocument | null; model: unknown; chosen: unknown; counter: unknown } | null>(null);
+  const [decided, setDecided] = useState<{ document: DecisionDocument | null; readings?: unknown; model: unknown; chosen: unknown; counter: unknown } | null>(null);
   const [query, setQuery] = useState('');
   const fixtures = model?.fixtures ?? [];
   const chosen = fixture ?? fixtures[0]?.file;
@@ -71,19 +84,19 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   useEffect(() => {
     if (!model?.decider) return;
     let live = true;
-    const show = (document: DecisionDocument | null) => { if (live) setDecided({ document, model, chosen, counter }); };
+    const show = (document: DecisionDocument | null, readings?: unknown) => { if (live) setDecided({ document, readings, model, chosen, counter }); };
     if (chosen === 'counter') {
-      if (counter) void model.decider.decide(counter).then(show, () => show(null));
+      if (counter) void model.decider.decide(counter).then((d) => show(d), () => show(null));
       else show(null);
       return () => { live = false; };
     }
     if (chosen?.startsWith('population:')) { // an example from the impact panel's population
-      void populationCase(Number(chosen.slice('population:'.length))).then((c) => (c ? model.decider!.decide(c).then(show, () => show(null)) : show(null)), () => show(null));
+      void populationCase(Number(chosen.slice('population:'.length))).then((c) => (c ? model.decider!.decide(c).then((d) => show(d, c.readings), () => show(null)) : show(null)), () => show(null));
       return () => { live = false; };
     }
     const text = model.files[chosen ?? ''];
     const checked = text ? parseCase(model.decider.regulation, text, chosen ?? '') : undefined; // never throws: a bad file just shows no decision
-    if (checked?.case) void model.decider.decide(checked.case).then(show, () => show(null));
+    if (checked?.case) { const input = checked.case; void model.decider.decide(input).then((d) => show(d, input.readings), () => show(null)); }
     else show(null);
     return () => { live = false; };
   }, [model, chosen, counter]);
@@ -119,13 +132,13 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
           {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} lang="zh-CN">{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
-      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} />
+      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} caseReadings={fresh ? decided.readings : undefined} />
     </div>
   );
 }
 
 /** One decision of a document as a tree: its values, articles, interpretations and every rule with its conditions (also for a stored decision, as it was made). */
-export function TraceTree({ regulation, document, decision, recomputing = false }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean }) {
+export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown }) {
   const t = useMessages();
   const d = document?.decisions[decision];
   const spec = regulation.decisions[decision];
@@ -142,7 +155,7 @@ export function TraceTree({ regulation, document, decision, recomputing = false 
             ))}
           </dl>
           <p>{t.grounds}{t.colon}{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
-          {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} />)}
+          {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} used={readingUsed(i, regulation, document, caseReadings)} />)}
           <h3>{t.rules}</h3>
           <ul className="rules-tree">
             {(d.because ?? []).map((b, i) => isRuleTrace(b) ? (
@@ -160,7 +173,7 @@ export function TraceTree({ regulation, document, decision, recomputing = false 
                     <Conditions node={b.conditions} regulation={regulation} />
                     {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}><Derived item={x} t={t} vocabulary={regulation.vocabulary} /></li>)}</ul>}
                     {b.overriddenBy && <p>{t.excludedBy}{t.colon}{b.overriddenBy.join(t.listSeparator)}</p>}
-                    {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} />)}
+                    {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} used={readingUsed(id, regulation, document, caseReadings)} />)}
                     <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>{t.openInEditor}</a>
                   </div>
                 </details>
