@@ -169,7 +169,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   }) : []), [document, form, model]);
 
   if (!form || !resolved || !model?.regulation) return null;
-  const deciding = decidingNow || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== rules));
+  // a decision is shown only when made from this data under the rules on screen: while the
+  // project's rules are being rebuilt (an edit, a save, an undo), the panel says 正在重算
+  const deciding = decidingNow || project.computing || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== rules));
   const vocabulary = model.regulation.vocabulary;
   const print = (kind: string) => {
     if (!document || !model.prints) return;
