@@ -159,6 +159,8 @@ describe('counter staff with the keyboard only', () => {
     await page.frameLocator('[data-testid=print-frame]').locator('h1').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=print-preview]').waitFor({ state: 'detached' });
+    // the focus is back on the button that opened it, not on <body>
+    await expect(focused(page)).resolves.toMatchObject({ testid: 'print-notice' });
 
     // saved as a fixture
     await tabTo((f) => f.testid === 'save-as-fixture');

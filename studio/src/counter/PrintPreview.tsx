@@ -20,6 +20,8 @@ export function PrintPreview({ printed, printLabel, closeLabel, onClose }: { pri
   // page takes (the preview shows them), since nothing may run inside to measure it.
   const [sheets, setSheets] = useState(1);
   useEffect(() => {
+    // the button that opened the dialog gets the focus back when it closes (Escape or 关闭)
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     printButton.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -29,6 +31,7 @@ export function PrintPreview({ printed, printLabel, closeLabel, onClose }: { pri
     return () => {
       window.removeEventListener('keydown', onKey);
       document.body.classList.remove('printing-page');
+      if (opener?.isConnected) opener.focus();
     };
   }, [onClose]);
   return createPortal(
