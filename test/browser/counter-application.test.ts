@@ -37,6 +37,12 @@ describe('a complete application at the counter', () => {
     await picker('residence.townshipCode').selectOption({ label: '宛水街道' });
     await page.getByText('材料清单', { exact: true }).first().click();
     await value('application-outcome').filter({ hasText: '当场制发居住证' }).waitFor();
+
+    // 下一位: the counter is blank again for the next applicant — no field, decision or draft of this one left
+    await page.locator('[data-testid=next-applicant]').click();
+    await value('application-outcome').waitFor({ state: 'detached' });
+    await page.getByText('户籍与居住地', { exact: true }).first().click();
+    await expect(control('hukou/county').inputValue()).resolves.toBe('');
   });
 
   it('refuses an ID number that contradicts the birth date and sex entered, at the field, and decides nothing', async () => {

@@ -168,6 +168,24 @@ export function CounterPage({ formName }: { formName?: string }) {
     }
   }) : []), [document, form, model]);
 
+  // 下一位: the form blank again for the next applicant, nothing of the last one left on screen
+  const nextApplicant = () => {
+    if (!form) return;
+    drafts.delete(form.name);
+    const blank = blankForm(template);
+    formData.current = blank;
+    setData(blank);
+    setLoaded((n) => n + 1);
+    setDocument(null);
+    setFormProblems([]);
+    setRecorded(null);
+    setPrinted(null);
+    setPrintMessage(null);
+    setDecisionValues({});
+    setCounterCase(null);
+    requestAnimationFrame(() => window.document.querySelector<HTMLElement>('[data-testid=jsonforms] input, [data-testid=jsonforms] select')?.focus());
+  };
+
   if (!form || !resolved || !model?.regulation) return null;
   // a decision is shown only when made from this data under the rules on screen: while the
   // project's rules are being rebuilt (an edit, a save, an undo), the panel says 正在重算
@@ -199,6 +217,7 @@ export function CounterPage({ formName }: { formName?: string }) {
             </select>
           </label>
           <span className="muted"> {form.articles.map((a) => <ArticleRef key={a} refId={a} />)}</span>
+          <button type="button" className="next-applicant" data-testid="next-applicant" title={t.nextApplicantHint} onClick={nextApplicant}>{t.nextApplicant}</button>
         </div>
         {/* the form's labels are forms/ YAML, in Chinese; JSON Forms' own words follow the interface */}
         {/* onInput, not onInputCapture: the typing flag is set after JSON Forms has taken the
