@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tiaoli } from './support/cli.js';
 
 const holder = {
-  asOf: '2020-03-01',
+  asOf: '2020-03-03',
   facts: {
     person: { idNumber: '510104198806210574' },
     hukou: { county: '510104' },
@@ -18,7 +18,7 @@ describe('--reading', () => {
   it('decide: the same case without and with --reading endorsement-deadline=literal gives the §3 values of each', () => {
     const file = 'test/cases/14-endorsement-deadline/window-day-before-expiry-not-yet-endorsed-valid.yaml';
     const window = JSON.parse(tiaoli(['decide', '--brief', file]).stdout);
-    expect(window.readings).toEqual({ 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1' });
+    expect(window.readings).toEqual({ 'civil-code-periods': 'art-203', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1' });
     const r = tiaoli(['decide', '--brief', '--reading', 'endorsement-deadline=literal', file]);
     expect(r.status).toBe(0);
     const literal = JSON.parse(r.stdout);
@@ -54,7 +54,8 @@ describe('--reading', () => {
     expect(r.status).toBe(1);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out[0].readings['endorsement-deadline']).toBe('literal');
-    // literal: 2020-03-30 − 30 days = 2020-02-29 is the last day, so on 2020-03-01 the permit is suspended
+    // literal: 2020-03-30 − 30 days = 2020-02-29, a Saturday: the last day moves to Monday 2020-03-02
+    // (民法典 art. 203), so on 2020-03-03 the permit is suspended
     expect(out[0].decisions.permit.status).toBe('suspended');
     expect(out[1].error).toContain('nope');
     // the command line overrides the case's own reading

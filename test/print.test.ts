@@ -87,10 +87,11 @@ describe('the slip and the endorsement reminder', () => {
     expect(text(r.stdout)).not.toContain('届满前30日内');
   });
   it('the reminder under the literal reading gives the last day, and a suspended permit says since when', () => {
+    // 2020-03-30 − 30 days = Saturday 2020-02-29, moved to Monday 2020-03-02 (民法典 art. 203)
     const r = tiaoli(['print', 'reminder', 'test/cases/14-endorsement-deadline/literal-day-before-last-day-valid.yaml']);
-    expect(text(r.stdout)).toContain('最迟于2020年2月29日办理签注（第十四条第二款）');
+    expect(text(r.stdout)).toContain('最迟于2020年3月2日办理签注（第十四条第二款）');
     const s = tiaoli(['print', 'reminder', 'test/cases/14-endorsement-deadline/literal-day-before-expiry-suspended.yaml']);
-    expect(text(s.stdout)).toContain('签注办理期间已于2020年2月29日届满，逾期未办理签注手续，使用功能中止；补办签注手续后恢复（第十四条第三款）');
+    expect(text(s.stdout)).toContain('签注办理期间已于2020年3月2日届满，逾期未办理签注手续，使用功能中止；补办签注手续后恢复（第十四条第三款）');
   });
   it('the reminder for a permit issued before the measures states its own term (art. 23)', () => {
     const r = tiaoli(['print', 'reminder', 'test/cases/23-old-permits/old-permit-expired-day-after-stated-term.yaml']);

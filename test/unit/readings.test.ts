@@ -21,7 +21,7 @@ const request = { endorsement: { materials: { idCard: 1, residencePermit: 1, lab
 describe('endorsement-deadline: window and literal (CASES.md §3)', () => {
   it('every decision names the reading it used; the default is window', async () => {
     const doc = await qujing().decide({ asOf: '2019-10-01', facts: holder({ issuedOn: '2019-03-30' }) });
-    expect(doc.readings).toEqual({ 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1' });
+    expect(doc.readings).toEqual({ 'civil-code-periods': 'art-203', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1' });
   });
 
   it('window: from expiresOn − 30 days through expiresOn; literal: the day after expiresOn − 1 year through expiresOn − 30 days', async () => {
@@ -30,16 +30,23 @@ describe('endorsement-deadline: window and literal (CASES.md §3)', () => {
     expect(window.decisions.permit).toMatchObject({ status: 'valid', expiresOn: '2020-03-30', endorseFrom: '2020-02-29', endorseBy: '2020-03-30' });
     const literal = await qujing().decide({ asOf: '2019-10-01', facts, readings: { 'endorsement-deadline': 'literal' } });
     expect(literal.readings['endorsement-deadline']).toBe('literal');
-    // 2020-03-30 − 1 year = 2019-03-30, the day after → 2019-03-31; 2020-03-30 − 30 days → 2020-02-29
-    expect(literal.decisions.permit).toMatchObject({ status: 'valid', expiresOn: '2020-03-30', endorseFrom: '2019-03-31', endorseBy: '2020-02-29' });
+    // 2020-03-30 − 1 year = 2019-03-30, the day after → 2019-03-31; 2020-03-30 − 30 days → 2020-02-29, a
+    // Saturday: the last day moves to Monday 2020-03-02 (民法典 art. 203, civil-code-periods=art-203)
+    expect(literal.decisions.permit).toMatchObject({ status: 'valid', expiresOn: '2020-03-30', endorseFrom: '2019-03-31', endorseBy: '2020-03-02' });
   });
 
   it('literal: suspended the day after the last day, before expiry; window: still valid', async () => {
     const facts = holder({ issuedOn: '2019-03-30', endorsedOn: [] });
-    const literal = await qujing().decide({ asOf: '2020-03-01', facts, readings: { 'endorsement-deadline': 'literal' } });
+    // the last day 2020-02-29 is a Saturday, moved to Monday 2020-03-02: on Sunday 1 March still valid
+    const sunday = await qujing().decide({ asOf: '2020-03-01', facts, readings: { 'endorsement-deadline': 'literal' } });
+    expect(sunday.decisions.permit.status).toBe('valid');
+    const literal = await qujing().decide({ asOf: '2020-03-03', facts, readings: { 'endorsement-deadline': 'literal' } });
     expect(literal.decisions.permit.status).toBe('suspended');
-    const window = await qujing().decide({ asOf: '2020-03-01', facts });
+    const window = await qujing().decide({ asOf: '2020-03-03', facts });
     expect(window.decisions.permit.status).toBe('valid');
+    // the last day unmoved (civil-code-periods=endorsement-unmoved): suspended from Sunday 1 March
+    const unmoved = await qujing().decide({ asOf: '2020-03-01', facts, readings: { 'endorsement-deadline': 'literal', 'civil-code-periods': 'endorsement-unmoved' } });
+    expect(unmoved.decisions.permit).toMatchObject({ status: 'suspended', endorseBy: '2020-02-29' });
   });
 
   it('an override (--reading) wins over the case file', async () => {
@@ -126,7 +133,8 @@ describe('executable alternatives in YAML', () => {
   it('switching the default is an ordinary YAML edit', async () => {
     const copy = rulesCopy();
     copy.edit('interpretations/endorsement-deadline.yaml', 'default: window', 'default: literal');
-    const doc = await new Decider(loadRegulationOrThrow(copy.dir)).decide({ asOf: '2020-03-01', facts: holder({ issuedOn: '2019-03-30' }) });
+    // literal: the last day 2020-02-29 (Saturday) moves to Monday 2020-03-02; on 2020-03-03 suspended
+    const doc = await new Decider(loadRegulationOrThrow(copy.dir)).decide({ asOf: '2020-03-03', facts: holder({ issuedOn: '2019-03-30' }) });
     expect(doc.readings['endorsement-deadline']).toBe('literal');
     expect(doc.decisions.permit.status).toBe('suspended');
   });

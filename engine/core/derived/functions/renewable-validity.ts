@@ -1,14 +1,23 @@
 // A term renewed by acts done inside a period: a regulation-neutral primitive. Every legal
-// choice is an argument given in YAML (rules/articles/14-…, parameters, the chosen reading
+// choice is an argument given in YAML (rules/articles/…, parameters, the chosen reading
 // of an interpretation): how long one term runs, when the renewal period for a term ending
 // on E opens (E − opensMonths months − opensDays days) and closes (E − closesDays days),
-// and where the count of years restarts. The rules, read from the arguments:
+// whether a last day that is a rest day or holiday moves on, and where the count of years
+// restarts. The rules, read from the arguments:
+// - the terms run from an anchor (the issue date, or the day of a late act): the n-th term
+//   ends on anchor + n terms (民法典 art. 202: the corresponding day of the last month, or its
+//   last day where it has none), never on the previous end + one term, which would lose
+//   29 February and the 31st for good after the first short month;
 // - an act inside the period of the current term extends it by one term (so a second act
 //   in the same term falls before the next period opens and does not count);
 // - an act before the period opens does not count;
+// - where the period's last day is a rest day or holiday and lastDayMovesPastRestDays is
+//   set, the last day is the day after the rest ends: the first working day of the
+//   working-day calendar after it (民法典 art. 203 ¶1);
 // - past the period's last day without an act the document lapses; an act after the
 //   period restores it for one term from the act's date, and the count restarts there.
 import { addDays, addMonthsCivil, compareDates, type CalendarDate } from '../../dates/calendar-date.js';
+import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../dates/working-days.js';
 import { defineFunction } from '../function.js';
 
 export interface PeriodRule {
@@ -19,6 +28,8 @@ export interface PeriodRule {
   opensDays: number;
   /** … and closes on E − closesDays days */
   closesDays: number;
+  /** … moved, where that day is a rest day or holiday, to the first working day after it */
+  lastDayMovesPastRestDays: boolean;
 }
 
 export interface Validity {
@@ -30,36 +41,78 @@ export interface Validity {
   steps: string[];
 }
 
-export function renewalPeriod(expiresOn: CalendarDate, rule: PeriodRule): { opens: CalendarDate; closes: CalendarDate } {
-  return { opens: addDays(addMonthsCivil(expiresOn, -rule.opensMonths), -rule.opensDays), closes: addDays(expiresOn, -rule.closesDays) };
+export interface RenewalPeriod {
+  opens: CalendarDate;
+  /** the last day: moved past rest days where the rule says so and the calendar has the year */
+  closes: CalendarDate;
+  /** the last day as the text counts it, before any move */
+  closesByText: CalendarDate;
+  /** the calendar lacks the year it would be moved in: `closes` is the text's day, and may still move */
+  uncovered?: CalendarRangeError;
+}
+
+/** The period for the term ending on `expiresOn`. */
+export function renewalPeriod(expiresOn: CalendarDate, rule: PeriodRule): RenewalPeriod {
+  const opens = addDays(addMonthsCivil(expiresOn, -rule.opensMonths), -rule.opensDays);
+  const closesByText = addDays(expiresOn, -rule.closesDays);
+  if (!rule.lastDayMovesPastRestDays) return { opens, closes: closesByText, closesByText };
+  try {
+    return { opens, closes: isWorkingDay(closesByText) ? closesByText : addWorkingDays(closesByText, 1), closesByText };
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e;
+    return { opens, closes: closesByText, closesByText, uncovered: e };
+  }
+}
+
+/**
+ * Whether `date` is on or before the period's last day. A date after the text's last day,
+ * where the calendar cannot say whether that day moves, is not decided by guessing.
+ */
+function onOrBeforeLastDay(date: CalendarDate, period: RenewalPeriod): boolean {
+  if (compareDates(date, period.closesByText) <= 0) return true;
+  if (period.uncovered) throw period.uncovered;
+  return compareDates(date, period.closes) <= 0;
+}
+
+function describePeriod(period: RenewalPeriod): string {
+  const span = `${period.opens} 至 ${period.closes}`;
+  if (period.uncovered) return `${span}（工作日历尚无 ${period.uncovered.year} 年的节假日安排：该日如为休息日或法定节假日，最后一日还将顺延）`;
+  if (period.closes !== period.closesByText) return `${span}（${period.closesByText} 为休息日或法定节假日，最后一日顺延至其后第一个工作日）`;
+  return span;
 }
 
 export function renewableValidity(
   issuedOn: CalendarDate, renewals: CalendarDate[], asOf: CalendarDate, rule: PeriodRule, countedFrom?: CalendarDate,
 ): Validity {
-  let expiresOn = addMonthsCivil(issuedOn, rule.months);
+  // the terms run from `anchor`: the current one is the `terms`-th, ending on anchor + terms × months
+  let anchor = issuedOn;
+  let terms = 1;
+  let expiresOn = addMonthsCivil(anchor, terms * rule.months);
   let period = renewalPeriod(expiresOn, rule);
   let counted = countedFrom;
-  const steps = [`${issuedOn} 起算，有效至 ${expiresOn}；办理期间 ${period.opens} 至 ${period.closes}`];
+  const steps = [`${issuedOn} 起算，有效至 ${expiresOn}；办理期间 ${describePeriod(period)}`];
   const made = renewals.filter((d) => compareDates(d, asOf) <= 0).sort(compareDates);
   const ignored = renewals.filter((d) => compareDates(d, asOf) > 0);
   for (const date of made) {
     if (compareDates(date, period.opens) < 0) {
       steps.push(`${date} 早于办理期间开始之日 ${period.opens}，不计`);
-    } else if (compareDates(date, period.closes) <= 0) {
-      expiresOn = addMonthsCivil(expiresOn, rule.months);
+    } else if (onOrBeforeLastDay(date, period)) {
+      terms += 1;
+      expiresOn = addMonthsCivil(anchor, terms * rule.months);
       period = renewalPeriod(expiresOn, rule);
-      steps.push(`${date} 在办理期间内，有效期顺延至 ${expiresOn}；下一办理期间 ${period.opens} 至 ${period.closes}`);
+      steps.push(`${date} 在办理期间内，有效期顺延至 ${expiresOn}（${anchor} 起第 ${terms} 期）；下一办理期间 ${describePeriod(period)}`);
     } else {
       steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
-      expiresOn = addMonthsCivil(date, rule.months);
+      anchor = date;
+      terms = 1;
+      expiresOn = addMonthsCivil(anchor, terms * rule.months);
       period = renewalPeriod(expiresOn, rule);
       counted = date;
-      steps.push(`${date} 逾期补办，恢复，有效期至 ${expiresOn}，年限自该日起连续计算；下一办理期间 ${period.opens} 至 ${period.closes}`);
+      steps.push(`${date} 逾期补办，恢复，有效期至 ${expiresOn}，年限自该日起连续计算；下一办理期间 ${describePeriod(period)}`);
     }
   }
   for (const date of ignored) steps.push(`${date} 晚于决定日，尚未办理，不计`);
-  const status = compareDates(asOf, period.closes) <= 0 ? 'valid' : 'suspended';
+  const status = onOrBeforeLastDay(asOf, period) ? 'valid' : 'suspended';
   if (status === 'suspended') steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
   return { status, expiresOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
 }
@@ -75,6 +128,7 @@ export const renewableValidityFn = defineFunction({
     opensMonths: { type: 'integer', label: '办理期间开始：届满之日前推的月数' },
     opensDays: { type: 'integer', label: '办理期间开始：再前推的日数（负数为后推）' },
     closesDays: { type: 'integer', label: '办理期间最后一日：届满之日前推的日数' },
+    lastDayMovesPastRestDays: { type: 'boolean', label: '办理期间最后一日是休息日或法定节假日的，顺延至其后第一个工作日' },
     countedFrom: { type: 'date', optional: true, label: '年限原起算日' },
   },
   returns: 'object',
@@ -86,6 +140,6 @@ export const renewableValidityFn = defineFunction({
     countedFrom: { type: 'date' },
     steps: { type: 'list', items: 'string' },
   },
-  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, countedFrom }) =>
-    renewableValidity(issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays }, countedFrom),
+  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays, countedFrom }) =>
+    renewableValidity(issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays }, countedFrom),
 });
