@@ -92,7 +92,7 @@ describe('the studio server on the zhejiang-2016 project', () => {
     });
     expect(decided.status).toBe(200);
     const { decisions } = await decided.json();
-    expect(decisions.permit).toMatchObject({ status: 'valid', endorseFrom: '2018-02-10', endorseBy: '2018-03-12' }) // 2018-03-10 is a Saturday: the last day moves to Monday (民法典 art. 203);
+    expect(decisions.permit).toMatchObject({ status: 'valid', endorseFrom: '2018-02-10', endorseBy: '2018-03-12' }); // 2018-03-10 is a Saturday: the last day moves to Monday (民法典 art. 203)
     expect(decisions.endorsement).toMatchObject({ outcome: 'refuse', fee: 0 });
   });
 });
