@@ -4,6 +4,7 @@
 // refuse. What compiles is what draw-case.ts runs; nothing from the file is executed.
 import type { ValidateFunction } from 'ajv';
 import { conditionLeaves, isFactRef } from '../../core/fact-names.js';
+import { dateRangeProblem, isCalendarDate } from '../../core/dates/calendar-date.js';
 import { conditionShapeProblems } from '../../core/condition-shape.js';
 import { operatorsByName } from '../../core/operators.js';
 import { isInheritedName } from '../../core/own.js';
@@ -304,7 +305,10 @@ class DrawCompiler {
       case 'date': {
         const plus = Object.hasOwn(v, 'plus') ? this.amounts(v.plus, [...path, 'plus']) : undefined;
         const minus = Object.hasOwn(v, 'minus') ? this.amounts(v.minus, [...path, 'minus']) : undefined;
-        if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) this.at(at, 'date', `应为日期（YYYY-MM-DD）或 { fact: 名称 }，现为 ${value}`);
+        if (!isFactRef(value) && !hasKind(value)) {
+          const problem = isCalendarDate(value) ? dateRangeProblem(value) : `应为日期（YYYY-MM-DD，真实存在的日子）或 { fact: 名称 }，现为 ${shown(value)}`;
+          if (problem) this.at(at, 'date', problem);
+        }
         return { kind, base: this.expr(value, at), plus, minus };
       }
       case 'earliest':
