@@ -85,6 +85,8 @@ describe('the impact of a change on a population, in the studio', () => {
     await page.locator('[data-testid=population-loaded]').filter({ hasText: POPULATION_SIZE.toLocaleString('zh-CN') }).waitFor();
     // the saved rules against themselves: nothing changes
     await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 300_000 });
+    // issue 22: it says what it compared (how many cases, decided on which dates), not that the rules are the same
+    await expect(page.locator('[data-testid=population-unchanged]').innerText()).resolves.toMatch(new RegExp(`${POPULATION_SIZE.toLocaleString('zh-CN')} 个案件（决定日期 2019-\\d\\d-\\d\\d 至 2019-\\d\\d-\\d\\d）`));
     const savedMs = Number(await page.locator('[data-testid=population-result]').getAttribute('data-saved-ms'));
 
     await page.evaluate(() => {
