@@ -9,9 +9,11 @@ import { populationCases } from '../project/population/generate-population.js';
 import { MAX_POPULATION } from '../project/population/population-schema.js';
 import { coverDates, spanBounds, type DateSpan } from '../project/population/population-span.js';
 import { dateRangeProblem, isCalendarDate } from '../core/dates/calendar-date.js';
+import { chinaToday } from '../core/dates/china-today.js';
+import { starterPopulation } from '../project/population/starter-population.js';
 import { loadOrReport, rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
 
-export interface PopulationOptions extends ProjectOptions { size?: string; seed?: string; file?: string; from?: string; to?: string; cover?: string }
+export interface PopulationOptions extends ProjectOptions { size?: string; seed?: string; file?: string; from?: string; to?: string; cover?: string; starter?: boolean }
 
 /** A whole number in [min, max] from the command line, or a message saying what is wrong. */
 function wholeNumber(text: string | undefined, option: string, min: number, max: number): number | string | undefined {
@@ -45,10 +47,17 @@ export async function populationCommand(options: PopulationOptions): Promise<num
   }
   const regulation = loadOrReport(options);
   if (!regulation) return 2;
+  // a first file for a project that has none, from its case schema: last year's working days
+  if (options.starter) {
+    process.stdout.write(starterPopulation(regulation.caseSchema, { label: '一年的窗口业务（合成）', year: Number(chinaToday().slice(0, 4)) - 1 }));
+    return 0;
+  }
   const dir = join(rulesDir(options), 'population');
   const file = options.file ?? (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f))[0] : undefined);
   if (!file || !existsSync(file)) {
-    process.stderr.write(`找不到人群假设文件${file ? `：${file}` : `（${shownDir(dir)} 中没有 .yaml 文件）`}；用 --file 指定\n`);
+    process.stderr.write(file
+      ? `找不到人群假设文件：${file}\n`
+      : `找不到人群假设文件（${shownDir(dir)} 中没有 .yaml 文件）：写一个 ${shownDir(join(dir, 'year.yaml'))}（tiaoli population --starter > ${shownDir(join(dir, 'year.yaml'))} 按案件 Schema 写出一个起始文件），或用 --file 指定\n`);
     return 1;
   }
   const checked = checkPopulation(shownDir(file), readFileSync(file), regulation);

@@ -2,14 +2,17 @@
 // The generator reads the project's case schema, not one city's: a project whose cases have
 // other facts gets cases valid by its own schema, and lint names at file:line:column what
 // its case schema would refuse (an unknown fact, a bad code, a constant of the wrong type).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPopulation } from '../../engine/project/population/check-population.js';
 import { generatePopulation } from '../../engine/project/population/generate-population.js';
 import { checkCase } from '../../engine/model/case/validate-case.js';
 import type { Regulation } from '../../engine/model/model.js';
-import { root } from '../support/regulation.js';
+import { qujing, root } from '../support/regulation.js';
+import { starterPopulation } from '../../engine/project/population/starter-population.js';
+import { projectCopy } from '../support/project-copy.js';
+import { tiaoli } from '../support/cli.js';
 
 // Another project's cases: a Zhejiang-style residence registration (《浙江省流动人口居住登记条例》),
 // with facts the Qujing schema does not have. Only what checkPopulation reads of a regulation.
@@ -130,5 +133,40 @@ describe('a population file of another project', () => {
     expect(p.code).toBe('population.sample');
     expect(p.message).toMatch(/^facts\.declared：抽取的第 1 个案件不符合案件 Schema/);
     expect(p.location.line).toBe(lineOf(text, 'declared: { value'));
+  });
+});
+
+describe('a project with no population file', () => {
+  it('tiaoli population says which file to write, and --starter writes one from the case schema that lint passes and draws valid cases', () => {
+    const dir = projectCopy();
+    try {
+      rmSync(join(dir, 'rules/population'), { recursive: true });
+      const none = tiaoli(['population', '--size', '3', '--project', dir]);
+      expect(none.status).toBe(1);
+      expect(none.stderr).toMatch(/没有 \.yaml 文件）：写一个 \S*rules\/population\/year\.yaml（tiaoli population --starter > /);
+      const starter = tiaoli(['population', '--starter', '--project', dir]);
+      expect(starter.status, starter.stderr).toBe(0);
+      expect(starter.stdout.split('\n')[0]).toContain('这是一组假设，不是法规');
+      mkdirSync(join(dir, 'rules/population'));
+      writeFileSync(join(dir, 'rules/population/year.yaml'), starter.stdout);
+      // (population checks the file as lint does, and refuses one with a problem)
+      const cases = tiaoli(['population', '--size', '50', '--project', dir]);
+      expect(cases.status, cases.stderr).toBe(0);
+      for (const line of cases.stdout.trim().split('\n')) expect(checkCase(qujing().regulation, JSON.parse(line)).problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the starter of another project's schema: its yes/no, lists, numbers, dates and code maps, valid by that schema", () => {
+    const text = starterPopulation(other.caseSchema as Record<string, unknown>, { label: '居住登记（合成）', year: 2024 });
+    const checked = checkPopulation(FILE, text, other);
+    expect(checked.problems).toEqual([]);
+    expect(text).toMatch(/resident\.reason: \{ shares: \{ "work": 0\.3333, "study": 0\.3333, "family": 0\.3334 \} \}/);
+    expect(text).toMatch(/^# {3}resident\.idNumber$/m); // left for the author, named
+    const cases = generatePopulation(checked.spec!, { size: 200 });
+    for (const c of cases) expect(checkCase(other, c).problems).toEqual([]);
+    expect(cases.every((c) => c.asOf.startsWith('2024-'))).toBe(true);
+    expect(cases.some((c) => Object.keys(c.facts.documents as object).length > 0)).toBe(true);
   });
 });

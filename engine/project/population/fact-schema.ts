@@ -29,6 +29,12 @@ export interface FactSchema {
   keys?: Schema;
   /** for a map: its values' schema */
   values?: FactSchema;
+  /** what a starter file needs to draw a value: the schema's constants, date, bounds and required names */
+  enum?: unknown[];
+  date?: boolean;
+  minimum?: number;
+  maximum?: number;
+  required?: string[];
 }
 
 function describe(root: Schema, schema: unknown): FactSchema {
@@ -42,8 +48,15 @@ function describe(root: Schema, schema: unknown): FactSchema {
   const additional = first('additionalProperties');
   const hasProperties = ps.some((p) => own(p, 'properties'));
   const map = additional && typeof additional === 'object' && !hasProperties;
+  const number = (key: string): number | undefined => (typeof first(key) === 'number' ? (first(key) as number) : undefined);
+  const required = ps.flatMap((p) => (Array.isArray(own(p, 'required')) ? (own(p, 'required') as unknown[]).filter((r): r is string => typeof r === 'string') : []));
   return {
     schema: standalone(schema),
+    ...(Array.isArray(enumValues) ? { enum: enumValues } : {}),
+    ...(first('calendarDate') === true || first('format') === 'date' ? { date: true } : {}),
+    ...(number('minimum') !== undefined ? { minimum: number('minimum') } : {}),
+    ...(number('maximum') !== undefined ? { maximum: number('maximum') } : {}),
+    ...(required.length ? { required } : {}),
     type: inferred ?? (hasProperties || map ? 'object' : undefined),
     ...(map ? { keys: standalone(first('propertyNames') ?? {}), values: describe(root, additional) } : {}),
   };

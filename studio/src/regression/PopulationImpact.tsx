@@ -2,7 +2,9 @@
 // synthetic year from rules/population, or a cases.jsonl), decided in a worker. The
 // register slice mounts its own source of cases next to this one.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useProject } from '../shared/project-store.js';
+import { editFile, useProject } from '../shared/project-store.js';
+import { starterPopulation } from '../../../engine/project/population/starter-population.js';
+import { chinaToday } from '../../../engine/core/dates/china-today.js';
 import { fill, useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
@@ -20,6 +22,8 @@ import '../impact/impact.css';
 import { compareRules, generatePopulation, loadCaseFile, useImpact } from '../impact/impact-store.js';
 
 const DEFAULT_SIZE = 20_000;
+/** where the studio writes a starter population file for a project that has none */
+const STARTER_FILE = 'rules/population/year.yaml';
 /** bars in the chart; the table below lists every change */
 const CHART_BARS = 12;
 
@@ -94,6 +98,10 @@ export function PopulationImpact() {
       </div>
       {impact.problems.length > 0 && <ul className="error small" data-testid="population-problems">{impact.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
       {!impact.population && !impact.loading && <p className="muted" data-testid="population-none">{populationFiles.length ? t.noPopulation : t.noPopulationFile}</p>}
+      {!populationFiles.length && regulation && (
+        // a first file drawn from the project's own case schema, as `tiaoli population --starter` writes it
+        <button type="button" data-testid="population-starter" onClick={() => editFile(STARTER_FILE, starterPopulation(regulation.caseSchema, { label: '一年的窗口业务（合成）', year: Number(chinaToday().slice(0, 4)) - 1 }))}>{fill(t.writeStarterPopulation, { path: STARTER_FILE })}</button>
+      )}
       {impact.loading && <p className="muted">{t.computing}</p>}
       {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
       {impact.running && !impact.progress && <p className="muted" data-testid="population-running">{t.computing}</p>}

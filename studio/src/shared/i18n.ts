@@ -63,6 +63,7 @@ const zh = {
   divisionLevel: '{level} 请选择', populationLoadedLine: '已载入 {count} 个案件：{from}（{ms} ms）', redecidedLine: '（重算并比较用时 {ms} ms）',
   populationCompared: '比较的案件：决定日期 {from} 至 {to}', populationUnchangedLine: '在这 {count} 个案件（决定日期 {from} 至 {to}）中，工作副本与已保存的规则作出的决定没有一处不同。', populationSameRules: '工作副本的规则与已保存的相同：这 {count} 个案件（决定日期 {from} 至 {to}）的决定不变。',
   populationWidened: '修改涉及的日期 {dates} 不全在人群假设的范围（{declaredFrom} 至 {declaredTo}）之内：这次按 {from} 至 {to} 重新抽取了人群（同 tiaoli population --from {from} --to {to}）。', populationOutsideCases: '修改涉及的日期 {dates} 不全在载入的案件的决定日期（{from} 至 {to}）之内：这些日子的影响看不到。',
+  writeStarterPopulation: '按案件 Schema 写一个起始文件（{path}，存入工作副本）',
   noPopulationFile: '这个项目没有人群假设文件：在 rules/population/ 中写一个（如 rules/population/year.yaml，写法见 docs/notes-population.md），或载入 tiaoli population 或其他来源的 cases.jsonl。',
   registerReprintKind: '按原编号重印：{kind}', registerTable: '台账登记列表（可横向滚动）', registerDecisions: '决定', registerPastPair: '{count} 条',
 };
@@ -119,6 +120,7 @@ const en: typeof zh = {
   divisionLevel: 'Choose', populationLoadedLine: 'Loaded {count} cases: {from} ({ms} ms)', redecidedLine: ' (re-decided and compared in {ms} ms)',
   populationCompared: 'Cases compared: decided from {from} to {to}', populationUnchangedLine: 'Of these {count} cases (decided from {from} to {to}), the working copy decides every one as the saved rules do.', populationSameRules: 'The working copy has the same rules as the saved ones: the {count} cases (decided from {from} to {to}) keep their decisions.',
   populationWidened: 'The change concerns {dates}, outside the population file\'s span ({declaredFrom} to {declaredTo}): the population was drawn again from {from} to {to} (as tiaoli population --from {from} --to {to}).', populationOutsideCases: 'The change concerns {dates}, not all within the loaded cases\' dates ({from} to {to}): its effect on those days is not seen.',
+  writeStarterPopulation: 'Write a starter file from the case schema ({path}, into the working copy)',
   noPopulationFile: 'This project has no population file: write one in rules/population/ (say rules/population/year.yaml; its format is in docs/notes-population.md), or load a cases.jsonl.',
   registerReprintKind: 'Reprint with its number: {kind}', registerTable: 'Stored decisions (scrolls sideways)', registerDecisions: 'Decisions', registerPastPair: '{count}',
 };
