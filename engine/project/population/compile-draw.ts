@@ -110,7 +110,7 @@ class DrawCompiler {
   /** A value: a literal, `{ fact: NAME }` (a value drawn before), or a draw of its own. */
   expr(v: unknown, path: PathSegment[], target?: FactSchema): Expr {
     if (isFactRef(v)) {
-      if (v.path !== undefined) this.at([...path, 'path'], 'unknownKey', '人群文件中的引用不用 path：把路径写进 fact（如 { fact: permit.issuedOn }）', 'key');
+      if (v.path !== undefined) this.at([...path, 'path'], 'unknownKey', '人群文件中的引用不用 path：把路径写进 fact（如 { fact: person.birthDate }）', 'key');
       this.name(v.fact, [...path, 'fact']);
       return { kind: 'read', name: v.fact };
     }
