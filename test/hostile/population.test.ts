@@ -78,6 +78,7 @@ describe('a hostile population file', () => {
     expect(onlyProblem(text.replace('  days: workdays', '  years: [2019]\n  days: workdays'))[0].message).toMatch(/span 与 years 只写一个/);
     expect(onlyProblem(text.replace('  days: workdays', '  days: weekends'))[0].location.line).toBe(lineOf('days: workdays'));
     expect(onlyProblem(text.replace('draw.permitsFrom: { value: 2017-10-09 }', 'draw.permitsFrom: { date: 2017-13-09 }'))[0].location.line).toBe(lineOf('draw.permitsFrom'));
+    expect(onlyProblem(text.replace('draw.permitsFrom: { value: 2017-10-09 }', 'draw.permitsFrom: { value: 2017-02-29 }'))[0]).toMatchObject({ code: 'population.date', location: { line: lineOf('draw.permitsFrom') } });
   });
 
   it('a series that never moves on, a condition of the wrong shape: refused at their lines, never a hang', () => {

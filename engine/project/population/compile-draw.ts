@@ -116,6 +116,11 @@ class DrawCompiler {
     }
     if (hasKind(v)) return this.draw(v, path, target) ?? { kind: 'literal', value: undefined };
     if (isObject(v) && Object.hasOwn(v, 'fact')) this.at(path, 'value', '引用应写作 { fact: 名称 }');
+    // a date written in the file (a bound, a start): a real day, or it would be ignored silently
+    if (typeof v === 'string' && /^\d{4}-\d{1,2}-\d{1,2}$/.test(v)) {
+      const problem = isCalendarDate(v) ? dateRangeProblem(v) : `${v} 不是真实存在的日期（YYYY-MM-DD）`;
+      if (problem) this.at(path, 'date', problem);
+    }
     this.literal(v, path, target);
     return { kind: 'literal', value: v };
   }
