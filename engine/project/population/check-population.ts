@@ -19,7 +19,7 @@ import type { PopulationSpec } from './population-spec.js';
 let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /** Cases drawn and checked by lint: enough to meet each branch of a file, few enough for every keystroke. */
-const SAMPLE = 200;
+const SAMPLE = 100;
 /** the most sample problems reported (one a step) */
 const SAMPLE_PROBLEMS = 5;
 
