@@ -17,7 +17,8 @@ import { DecisionCodes, ValueTable, decisionFields, fieldOf } from './decision-c
 import type { DecidedFields } from '../../../engine/explain/decider.js';
 import { filePart, readCaseLines, type LinesRead } from './case-lines.js';
 import { A_DATE } from './transition-label.js';
-import { populationShare, type Share } from './population-share.js';
+import { populationShare, shareRange, type Share } from './population-share.js';
+import { populationCases } from '../../../engine/project/population/generate-population.js';
 import type { ImpactAnswer, Progress, ShardLoad, Transition } from './impact-types.js';
 
 const BATCH = 500;
@@ -177,8 +178,16 @@ export function createImpactShard() {
       if (drawn) {
         const { spans } = coverDates(drawn.spec.spans, concerned);
         if (JSON.stringify(spans) !== JSON.stringify(drawn.spans)) {
-          progress?.({ done: 0, total: drawn.total, phase: 'load' });
-          set.cases = populationShare(drawn.spec, drawn.total, drawn.seed, drawn.share, spans);
+          // drawn in batches: a newer edit cancels the drawing too (the set is kept as it was)
+          const { from, to } = shareRange(drawn.total, drawn.share);
+          const cases: CaseInput[] = [];
+          for (let start = from; start < to; start += BATCH) {
+            cases.push(...populationCases(drawn.spec, { from: start, size: Math.min(to, start + BATCH), seed: drawn.seed, spans }));
+            progress?.({ done: Math.min(to, start + BATCH) - from, total: to - from, phase: 'load' });
+            await breathe();
+            if (run !== latestRun) return { kind: 'cancelled' };
+          }
+          set.cases = cases;
           set.saved = undefined;
           drawn.spans = spans;
         }

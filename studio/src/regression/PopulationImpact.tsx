@@ -106,7 +106,7 @@ export function PopulationImpact() {
       {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
       {impact.running && !impact.progress && <p className="muted" data-testid="population-running">{t.computing}</p>}
       {impact.running && impact.progress && (
-        <p className="muted" data-testid="population-running">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+        <p className="muted" data-testid="population-running">{impact.progress.phase === 'load' ? t.redrawingPopulation : <>{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}</>}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
  {/* the last result stays (marked as such) while the next is worked out: nothing is torn down and redrawn at each edit */}
