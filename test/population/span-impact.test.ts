@@ -64,7 +64,7 @@ describe('the dates a change concerns', () => {
 describe("the studio's population impact over the dates a change concerns", () => {
   it('inForceUntil 2022-10-08 → 2025-12-31: the population is drawn again up to 2026, and the cases after 2022-10-08 change', async () => {
     const result = await impactOf(edited(IN_FORCE, '2017-10-09: 2022-10-08', '2017-10-09: 2025-12-31'));
-    expect(result).toMatchObject({ size: SIZE, widened: true, concerned: ['2022-10-08', '2025-12-31'], declared: { from: '2019-01-01', to: '2019-12-31' } });
+    expect(result).toMatchObject({ size: SIZE, widened: true, concerned: ['2022-10-08', '2025-12-31'], declared: { from: '2019-01-01', to: '2019-12-31' }, span: { from: '2019-01-01', to: '2026-12-30' } });
     expect(result.dates!.from >= '2019-01-01' && result.dates!.to > '2025-12-31').toBe(true);
     expect(result.changedCases).toBeGreaterThan(SIZE / 5);
     const inForce = result.transitions.find((t) => t.decision === 'inForce' && t.field === 'value');

@@ -237,7 +237,7 @@ export function createImpactShard() {
       return {
         kind: 'done', source, size: set.cases.length, changedCases,
         dates: datesOf(set.cases), concerned,
-        ...(drawn ? { declared: spanBounds(drawn.spec.spans), widened: JSON.stringify(drawn.spans) !== JSON.stringify(drawn.spec.spans) } : {}),
+        ...(drawn ? { declared: spanBounds(drawn.spec.spans), span: spanBounds(drawn.spans), widened: JSON.stringify(drawn.spans) !== JSON.stringify(drawn.spec.spans) } : {}),
         transitions: [...transitions.values()],
         ms: performance.now() - started, decideMs: deciding, savedMs,
       };

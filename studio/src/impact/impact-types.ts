@@ -24,6 +24,8 @@ export interface ImpactResult {
   concerned?: string[];
   /** a drawn population: the span its file declares, and whether it was widened to cover `concerned` */
   declared?: { from: string; to: string };
+  /** a drawn population: the span it was drawn over (the declared one, or widened) */
+  span?: { from: string; to: string };
   widened?: boolean;
   transitions: Transition[];
   /** re-deciding and comparing under the working copy (the saved decisions are kept): the slowest worker */

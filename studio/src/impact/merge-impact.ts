@@ -48,13 +48,14 @@ export function mergeProgress(each: Array<Progress | undefined>, total: number):
 }
 
 /** The decision dates of the shares as one (first and last), and what the change concerns (the same in every share). */
-function datesOf(done: ImpactResult[]): Pick<ImpactResult, 'dates' | 'concerned' | 'declared' | 'widened'> {
+function datesOf(done: ImpactResult[]): Pick<ImpactResult, 'dates' | 'concerned' | 'declared' | 'span' | 'widened'> {
   const dated = done.flatMap((a) => (a.dates ? [a.dates] : []));
   const first = done.find((a) => a.concerned);
   return {
     ...(dated.length ? { dates: { from: dated.map((d) => d.from).sort()[0], to: dated.map((d) => d.to).sort().at(-1)! } } : {}),
     ...(first?.concerned ? { concerned: first.concerned } : {}),
     ...(first?.declared ? { declared: first.declared } : {}),
+    ...(first?.span ? { span: first.span } : {}),
     ...(done.some((a) => a.widened) ? { widened: true } : {}),
   };
 }

@@ -114,8 +114,8 @@ export function PopulationImpact() {
         <div data-testid={impact.running ? 'population-result-stale' : 'population-result'} className={impact.running ? 'stale' : undefined} aria-busy={impact.running} data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)} data-saved-ms={Math.round(result.savedMs)} data-wall-ms={Math.round(result.wallMs ?? result.ms)} data-workers={result.workers ?? 1}>
           <p><b>{result.size.toLocaleString(t.locale)}</b> {t.ofCases} <b>{result.changedCases.toLocaleString(t.locale)}</b> {t.casesChanged}<span className="muted">{fill(t.redecidedLine, { ms: Math.round(result.ms) })}</span></p>
           {dates && <p className="muted small" data-testid="population-dates">{fill(t.populationCompared, dates)}</p>}
-          {result.widened && result.declared && dates && (
-            <p className="small" data-testid="population-widened">{fill(t.populationWidened, { dates: (result.concerned ?? []).join('、'), declaredFrom: result.declared.from, declaredTo: result.declared.to, ...dates })}</p>
+          {result.widened && result.declared && result.span && (
+            <p className="small" data-testid="population-widened">{fill(t.populationWidened, { dates: (result.concerned ?? []).join('、'), declaredFrom: result.declared.from, declaredTo: result.declared.to, ...result.span })}</p>
           )}
           {!result.declared && dates && outside.length > 0 && <p className="small" data-testid="population-outside">{fill(t.populationOutsideCases, { dates: outside.join('、'), ...dates })}</p>}
           {rows.length === 0 && <p className="muted" data-testid="population-unchanged">{fill(savedRuleset === workingRuleset ? t.populationSameRules : t.populationUnchangedLine, { count: result.size.toLocaleString(t.locale), from: dates?.from ?? '', to: dates?.to ?? '' })}</p>}
