@@ -20,6 +20,8 @@ const SUM_TOLERANCE = 1e-6;
 export const KINDS = ['value', 'shares', 'bands', 'between', 'chance', 'oneOf', 'date', 'earliest', 'latest', 'fullYears', 'residentId', 'series', 'entries'] as const;
 const MODIFIERS = ['when', 'probability', 'atLeast', 'atMost', 'plus', 'minus'];
 const AMOUNTS = ['years', 'months', 'days'];
+/** what a date written in the file looks like (checked as a real day where it is written) */
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const HELPER = /^draw\.[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -117,7 +119,7 @@ class DrawCompiler {
     if (hasKind(v)) return this.draw(v, path, target) ?? { kind: 'literal', value: undefined };
     if (isObject(v) && Object.hasOwn(v, 'fact')) this.at(path, 'value', '引用应写作 { fact: 名称 }');
     // a date written in the file (a bound, a start): a real day, or it would be ignored silently
-    if (typeof v === 'string' && /^\d{4}-\d{1,2}-\d{1,2}$/.test(v)) {
+    if (typeof v === 'string' && DATE_LIKE.test(v)) {
       const problem = isCalendarDate(v) ? dateRangeProblem(v) : `${v} 不是真实存在的日期（YYYY-MM-DD）`;
       if (problem) this.at(path, 'date', problem);
     }
@@ -310,9 +312,9 @@ class DrawCompiler {
       case 'date': {
         const plus = Object.hasOwn(v, 'plus') ? this.amounts(v.plus, [...path, 'plus']) : undefined;
         const minus = Object.hasOwn(v, 'minus') ? this.amounts(v.minus, [...path, 'minus']) : undefined;
-        if (!isFactRef(value) && !hasKind(value)) {
-          const problem = isCalendarDate(value) ? dateRangeProblem(value) : `应为日期（YYYY-MM-DD，真实存在的日子）或 { fact: 名称 }，现为 ${shown(value)}`;
-          if (problem) this.at(at, 'date', problem);
+        // a written date is checked as a value (expr); anything else written is not a date at all
+        if (!isFactRef(value) && !hasKind(value) && !(typeof value === 'string' && DATE_LIKE.test(value))) {
+          this.at(at, 'date', `应为日期（YYYY-MM-DD）、{ fact: 名称 } 或一个抽取，现为 ${shown(value)}`);
         }
         return { kind, base: this.expr(value, at), plus, minus };
       }
