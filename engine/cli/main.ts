@@ -39,7 +39,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--engine <engine>', '执行规则的方式：compiled（默认，编译后的规则）或 jre（json-rules-engine，参照实现）')
     .action(async (file, opts) => { status = await (await import('./decide-command.js')).decideCommand(file, { ...program.opts(), ...opts }); });
 
-  program.command('population').description('按 rules/population 中的假设生成一年的合成案件，每行一个（JSON），供 decide --jsonl 重放').option('--size <n>', '案件数（默认见假设文件）').option('--seed <s>', '随机种子（默认见假设文件）').option('--file <path>', '人群假设文件（默认 rules/population 中的第一个）').action(async (opts) => { status = await (await import('./population-command.js')).populationCommand({ ...program.opts(), ...opts }); });
+  program.command('population').description('按 rules/population 中的假设生成一年的合成案件，每行一个（JSON），供 decide --jsonl 重放').option('--size <n>', '案件数（默认见假设文件）').option('--seed <s>', '随机种子（默认见假设文件）').option('--file <path>', '人群假设文件（默认 rules/population 中的第一个）').option('--from <date>', '决定日期的范围从此日起（默认见假设文件的 span）').option('--to <date>', '决定日期的范围至此日止').option('--cover <dates>', '扩大范围以包括这些日期及其后一年（逗号分隔），同工作室比较修改时的做法').option('--starter', '按本项目的案件 Schema 写出一个起始的人群假设文件（输出到标准输出）').action(async (opts) => { status = await (await import('./population-command.js')).populationCommand({ ...program.opts(), ...opts }); });
 
   program.command('test [paths...]')
     .description('运行案例夹具（默认 test/cases），逐个比较预期与实际')

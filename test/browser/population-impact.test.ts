@@ -85,6 +85,8 @@ describe('the impact of a change on a population, in the studio', () => {
     await page.locator('[data-testid=population-loaded]').filter({ hasText: POPULATION_SIZE.toLocaleString('zh-CN') }).waitFor();
     // the saved rules against themselves: nothing changes
     await page.locator('[data-testid=population-result][data-changed="0"]').waitFor({ timeout: 300_000 });
+    // issue 22: it says what it compared (how many cases, decided on which dates), not that the rules are the same
+    await expect(page.locator('[data-testid=population-unchanged]').innerText()).resolves.toMatch(new RegExp(`${POPULATION_SIZE.toLocaleString('zh-CN')} 个案件（决定日期 2019-\\d\\d-\\d\\d 至 2019-\\d\\d-\\d\\d）`));
     const savedMs = Number(await page.locator('[data-testid=population-result]').getAttribute('data-saved-ms'));
 
     await page.evaluate(() => {
@@ -173,5 +175,21 @@ describe('the impact of a change on a population, in the studio', () => {
     await page.locator('[data-testid=population-loaded]').filter({ hasText: 'hostile.jsonl' }).waitFor();
     await expect(page.locator('[data-testid=population-loaded]').innerText()).resolves.toContain('已载入 2');
     await expect(page.evaluate(() => ({} as Record<string, unknown>).polluted)).resolves.toBeUndefined();
+  }, 300_000);
+  it('inForceUntil 2022-10-08 → 2025-12-31: the population is drawn again over the dates the change concerns, the panel says so and counts the cases that change', async () => {
+    const { page } = studio;
+    await openStudio(studio, '#/parameters');
+    await page.locator('[data-testid=population-size]').fill('600');
+    await page.locator('[data-testid=population-seed]').fill('2');
+    await page.locator('[data-testid=population-generate]').click();
+    await page.locator('[data-testid=population-loaded]').filter({ hasText: '已载入 600 个案件' }).waitFor();
+    await page.locator('[data-testid=population-result]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=value-inForceUntil-0]').fill('2025-12-31');
+    const widened = page.locator('[data-testid=population-result] [data-testid=population-widened]');
+    await widened.waitFor({ timeout: 120_000 });
+    await expect(widened.innerText()).resolves.toBe('修改涉及的日期 2022-10-08、2025-12-31 不全在人群假设的范围（2019-01-01 至 2019-12-31）之内：这次按 2019-01-01 至 2026-12-30 重新抽取了人群（同 tiaoli population --from 2019-01-01 --to 2026-12-30）。');
+    const row = page.locator('[data-testid=population-result] [data-testid=transition][data-field="inForce.value"][data-before=false][data-after=true]');
+    expect(Number(await row.getAttribute('data-count'))).toBeGreaterThan(100);
+    await expect(page.locator('[data-testid=population-dates]').innerText()).resolves.toMatch(/^比较的案件：决定日期 2019-\d\d-\d\d 至 2026-\d\d-\d\d$/);
   }, 300_000);
 });

@@ -42,8 +42,8 @@ describe('the population file', () => {
     const { files } = readProject({ rules: join(root, 'rules'), forms: join(root, 'forms'), cases: join(root, 'test/cases') }, (d) => d);
     const broken = { ...files, [FILE]: text.replace('application: 0.42', 'application: 0.52') };
     const problems = checkProject(broken, '2019-06-01').problems.filter((p) => p.code === 'population.shareSum');
-    const line = text.split('\n').findIndex((l) => l.startsWith('services:')) + 2; // the group's first share
-    expect(problems).toEqual([expect.objectContaining({ message: 'services：各项比例之和应为 1，现为 1.1', location: expect.objectContaining({ file: FILE, line }) })]);
+    const line = text.split('\n').findIndex((l) => l.includes('application: 0.42')) + 1; // the group's first share
+    expect(problems).toEqual([expect.objectContaining({ message: 'draw.service.shares：各项比例之和应为 1，现为 1.1', location: expect.objectContaining({ file: FILE, line }) })]);
   });
 });
 
@@ -77,8 +77,9 @@ describe('a synthetic year', () => {
 
   it('policy staff change an assumption and the year follows: only applications, everyone brings one photo', () => {
     const changed = text
-      .replace(/services:\n( {2}\w+: [0-9.]+ +#.*\n)+/, 'services:\n  application: 1\n')
-      .replace(/photos:[^\n]*\n( {4}"\d": [0-9.]+\n)+/, 'photos:\n    "1": 1\n');
+      .replace(/ {4}shares:\n( {6}\w+: [0-9.]+ +#.*\n)+/, '    shares:\n      application: 1\n')
+      .replace('value: { shares: { "2": 0.91, "1": 0.07, "0": 0.02 } }', 'value: { shares: { "1": 1 } }');
+    expect(changed).not.toContain('endorsement: 0.30');
     const cases = generatePopulation(spec(changed), { size: 500, seed: 3 });
     expect(cases.every((c) => serviceOf(c.facts) === 'application')).toBe(true);
     expect(cases.every((c) => (c.facts.application as { materials: Record<string, number> }).materials.photo === 1)).toBe(true);

@@ -1,18 +1,27 @@
-// Reads and checks a population file (rules/population/*.yaml): its shape (every key
-// known), each share group summing to 1, each day range in order, the material codes
-// known to the regulation. Every problem at the file, line and column of the value.
+// Reads and checks a population file (rules/population/*.yaml) against the project's own case
+// schema: its frame (header, span, every key known), each step (compile-draw.ts), and then a
+// sample of the cases it draws, each checked as `tiaoli decide` would check it, so that a file
+// lint passes never draws a case its project refuses. Every problem at file:line:column.
 import { parseSource, type PathSegment, type Problem } from '../../core/source-file.js';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
 import { pathOf } from '../../core/validation/error-wording.js';
-import { isInheritedName, own } from '../../core/own.js';
+import { compareDates, isCalendarDate } from '../../core/dates/calendar-date.js';
+import { casePaths } from '../../model/case/case-paths.js';
+import { checkCase } from '../../model/case/validate-case.js';
 import type { Regulation } from '../../model/model.js';
+import { compileSteps } from './compile-draw.js';
+import { factSchema } from './fact-schema.js';
+import { populationCases } from './generate-population.js';
 import { populationFileSchema } from './population-schema.js';
-import type { Band, PopulationSpec, Shares } from './population-spec.js';
+import { spanDays, type DateSpan } from './population-span.js';
+import type { PopulationSpec } from './population-spec.js';
 
 let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
-/** How far a group's shares may sum from 1 (rounding in a hand-written file). */
-const SUM_TOLERANCE = 1e-6;
+/** Cases drawn and checked by lint: enough to meet each branch of a file, few enough for every keystroke. */
+const SAMPLE = 100;
+/** the most sample problems reported (one a step) */
+const SAMPLE_PROBLEMS = 5;
 
 /** Is this path a population file of a project (path → text)? */
 export function isPopulationFile(path: string): boolean {
@@ -24,6 +33,8 @@ export interface PopulationCheck {
   problems: Problem[];
 }
 
+type Json = Record<string, unknown>;
+
 export function checkPopulation(file: string, text: string | Uint8Array, regulation?: Regulation): PopulationCheck {
   const source = parseSource(file, text);
   if (source.problems.length || source.data === undefined) return { problems: source.problems };
@@ -31,87 +42,94 @@ export function checkPopulation(file: string, text: string | Uint8Array, regulat
   if (!validate(source.data)) {
     // an unknown key is shown at its own line, not its parent's
     return {
-      problems: (validate.errors ?? []).flatMap((e) => schemaProblems([e], source).map((p) => (e.keyword === 'additionalProperties'
-        ? { ...p, location: source.locate([...pathOf(e.instancePath), String((e.params as { additionalProperty: string }).additionalProperty)]) }
+      problems: (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' || !e.instancePath.startsWith('/facts/')).flatMap((e) => schemaProblems([e], source).map((p) => (e.keyword === 'additionalProperties'
+        ? { ...p, location: source.locate([...pathOf(e.instancePath), String((e.params as { additionalProperty: string }).additionalProperty)], 'key') }
         : p))),
     };
   }
-  const data = source.data as Record<string, Record<string, unknown>>;
+  const data = source.data as { population: Json; facts: Json };
   const problems: Problem[] = [];
-  const at = (path: PathSegment[], code: string, message: string): void => {
-    problems.push({ code: `population.${code}`, message: `${path.join('.')}：${message}`, location: source.locate(path) });
+  const at = (path: PathSegment[], code: string, message: string, target?: 'key'): void => {
+    problems.push({ code, message, location: source.locate(path, target) });
   };
-  const shares = (path: PathSegment[]): Shares => {
-    const group = pathValue(data, path) as Record<string, number>;
-    const entries: Array<readonly [string, number]> = [];
-    for (const key of Object.keys(group)) {
-      if (isInheritedName(key)) {
-        at([...path, key], 'reservedName', `${key} 与 JavaScript 对象的内置属性同名，不能用作名称`);
-        continue;
-      }
-      entries.push([key, group[key]]);
-    }
-    sumsToOne(path, entries.map(([, s]) => s));
-    return entries;
-  };
-  const sumsToOne = (path: PathSegment[], values: number[]): void => {
-    const sum = values.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) at(path, 'shareSum', `各项比例之和应为 1，现为 ${Number(sum.toFixed(6))}`);
-  };
-  const bands = (path: PathSegment[]): Band[] => {
-    const list = pathValue(data, path) as Band[];
-    list.forEach((b, i) => {
-      if (b.from > b.to) at([...path, i, 'from'], 'range', `区间的起点 ${b.from} 大于终点 ${b.to}`);
-    });
-    sumsToOne(path, list.map((b) => b.share));
-    return list;
-  };
-  const range = (path: PathSegment[]) => {
-    const r = pathValue(data, path) as { from: number; to: number };
-    if (r.from > r.to) at([...path, 'from'], 'range', `区间的起点 ${r.from} 大于终点 ${r.to}`);
-    return r;
-  };
-  const materials = (path: PathSegment[]): Shares => {
-    const list = shares(path);
-    const known = regulation?.vocabulary.lists.materials;
-    if (known) for (const [code] of list) if (!own(known, code)) at([...path, code], 'unknownMaterial', `未知的材料代码 ${code}（见词汇清单 materials）`);
-    return list;
-  };
-  const p = data as unknown as PopulationSpec & { population: { label: string; year: number; size: number; seed: number; permitsIssuedFrom: string } };
-  const spec: PopulationSpec = {
-    ...p.population,
-    services: shares(['services']),
-    ages: bands(['ages']),
-    residence: { counties: shares(['residence', 'counties']), streetShare: p.residence.streetShare },
-    origins: shares(['origins']),
-    townships: p.townships,
-    grounds: p.grounds,
-    residenceDays: bands(['residenceDays']),
-    registration: { unregistered: p.registration.unregistered, days: bands(['registration', 'days']) },
-    contract: { ...p.contract, signedDays: range(['contract', 'signedDays']), reportedDays: bands(['contract', 'reportedDays']) },
-    application: {
-      ...p.application,
-      photos: shares(['application', 'photos']),
-      addressProofs: materials(['application', 'addressProofs']),
-      employmentProofs: materials(['application', 'employmentProofs']),
-      studyProofs: materials(['application', 'studyProofs']),
-    },
-    agents: { ...p.agents, relation: shares(['agents', 'relation']) },
-    endorsement: { ...p.endorsement, timing: bands(['endorsement', 'timing']), yearsHeld: bands(['endorsement', 'yearsHeld']) },
-    replacement: { ...p.replacement, reasons: shares(['replacement', 'reasons']), heldDays: range(['replacement', 'heldDays']) },
-    addressChange: { ...p.addressChange, outsideCounties: shares(['addressChange', 'outsideCounties']), heldDays: range(['addressChange', 'heldDays']) },
-    person: p.person,
-    seizure: { ...p.seizure, by: shares(['seizure', 'by']) },
-  };
-  const years = pathValue(data, ['endorsement', 'yearsHeld']) as Band[];
-  years.forEach((b, i) => {
-    if (b.from < 1) at(['endorsement', 'yearsHeld', i, 'from'], 'range', '已持证年数至少为 1');
+  const header = data.population;
+  const spans = readSpans(header, (path, message) => at(['population', ...path], 'population.span', `population.${path.join('.')}：${message}`));
+  const paths = regulation ? casePaths(regulation.caseSchema) : undefined;
+  const steps = compileSteps(data.facts, {
+    at,
+    schemaOf: (name) => (regulation ? factSchema(regulation.caseSchema, name.split('.')) : undefined),
+    isFact: (name) => !paths || paths.has(name),
   });
+  if (problems.length || !spans) return { problems };
+  const spec: PopulationSpec = {
+    label: header.label as string,
+    spans,
+    days: header.days === 'everyDay' ? 'everyDay' : 'workdays',
+    size: header.size as number,
+    seed: header.seed as number,
+    steps,
+  };
+  if (regulation) problems.push(...sampleProblems(spec, regulation, source.locate));
   return problems.length ? { problems } : { spec, problems };
 }
 
-/** The file's own (validated) value at a path: every segment was required by the schema. */
-function pathValue(data: unknown, path: PathSegment[]): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], data);
+/** `span: { from, to }` (or a list of them) or `years: [2019, …]`: the decision dates, checked. */
+function readSpans(header: Json, at: (path: PathSegment[], message: string) => void): DateSpan[] | undefined {
+  const hasSpan = Object.hasOwn(header, 'span');
+  const hasYears = Object.hasOwn(header, 'years');
+  if (hasSpan === hasYears) {
+    at([], hasSpan ? 'span 与 years 只写一个' : '缺少决定日期的范围：写 span: { from: 2019-01-01, to: 2019-12-31 } 或 years: [2019]');
+    return undefined;
+  }
+  let spans: DateSpan[];
+  if (hasYears) spans = (header.years as number[]).map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+  else {
+    const raw = header.span as DateSpan | DateSpan[];
+    spans = Array.isArray(raw) ? raw : [raw];
+    let ok = true;
+    spans.forEach((s, i) => {
+      const path = Array.isArray(raw) ? ['span', i] : ['span'];
+      if (!isCalendarDate(s.from) || !isCalendarDate(s.to)) ok = false;
+      else if (compareDates(s.from, s.to) > 0) {
+        at([...path, 'from'], `起点 ${s.from} 晚于终点 ${s.to}`);
+        ok = false;
+      }
+    });
+    if (!ok) return undefined;
+  }
+  if (!spanDays(spans, header.days === 'everyDay' ? 'everyDay' : 'workdays').length) {
+    at([hasYears ? 'years' : 'span'], '范围内没有可以作为决定日期的日子（days: workdays 只取周一至周五）');
+    return undefined;
+  }
+  return spans;
 }
 
+/**
+ * A sample of the cases the file draws, checked against the case schema and the order of dates:
+ * each problem named at the step that drew the fact (the longest step name its path starts with).
+ */
+function sampleProblems(spec: PopulationSpec, regulation: Regulation, locate: (path: PathSegment[], target?: 'key') => Problem['location']): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  const names = spec.steps.map((s) => s.name).filter((n) => !n.startsWith('draw.'));
+  let index = 0;
+  for (const c of populationCases(spec, { size: SAMPLE })) {
+    index += 1;
+    const checked = checkCase(regulation, c);
+    for (const p of checked.problems) {
+      // the case's problem says where in the case: facts.x.y (its message starts with the path)
+      const path = /^facts\.([^：]+)：/.exec(p.message)?.[1] ?? '';
+      const step = names.filter((n) => path === n || path.startsWith(`${n}.`) || n.startsWith(`${path}.`)).sort((a, b) => b.length - a.length)[0];
+      const key = step ?? '';
+      if (seen.has(key) || out.length >= SAMPLE_PROBLEMS) continue;
+      seen.add(key);
+      out.push({
+        code: 'population.sample',
+        message: `${step ? `facts.${step}` : 'facts'}：抽取的第 ${index} 个案件不符合案件 Schema（rules/case.schema.yaml）：${p.message}`,
+        location: locate(step ? ['facts', step] : ['facts'], step ? 'key' : undefined),
+      });
+    }
+    if (out.length >= SAMPLE_PROBLEMS) break;
+  }
+  return out;
+}

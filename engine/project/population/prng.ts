@@ -1,6 +1,6 @@
 // A small seeded pseudo-random generator (mulberry32) and the draws a population needs:
 // the same seed gives the same sequence in Node and in every browser.
-import type { Band, DayRange, Shares } from './population-spec.js';
+import type { Band, Shares } from './population-spec.js';
 
 export interface Random {
   /** a number in [0, 1) */
@@ -10,10 +10,9 @@ export interface Random {
   /** an integer in [from, to], both included */
   between(from: number, to: number): number;
   /** one value of a share group (the last one if rounding leaves a sliver) */
-  pick(shares: Shares): string;
+  pick(shares: Shares): unknown;
   /** an integer from a band chosen by its share, uniform inside it */
   band(bands: readonly Band[]): number;
-  range(r: DayRange): number;
   /** one item of a list */
   item<T>(list: readonly T[]): T;
 }
@@ -43,7 +42,7 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const between = (from: number, to: number): number => from + Math.floor(next() * (to - from + 1));
-  const choose = <T extends { share: number } | readonly [string, number]>(list: readonly T[], shareOf: (x: T) => number): T => {
+  const choose = <T extends { share: number } | readonly [unknown, number]>(list: readonly T[], shareOf: (x: T) => number): T => {
     let u = next();
     for (const x of list) {
       u -= shareOf(x);
@@ -60,7 +59,6 @@ export function seededRandom(seed: number): Random {
       const b = choose(bands, (x) => x.share);
       return between(b.from, b.to);
     },
-    range: (r) => between(r.from, r.to),
     item: (list) => list[Math.floor(next() * list.length)],
   };
 }

@@ -18,6 +18,15 @@ export interface ImpactResult {
   size: number;
   /** cases with at least one decision field changed */
   changedCases: number;
+  /** the first and last decision date (asOf) of the cases compared */
+  dates?: { from: string; to: string };
+  /** the dates the change concerns (population-span.ts changeDates) */
+  concerned?: string[];
+  /** a drawn population: the span its file declares, and whether it was widened to cover `concerned` */
+  declared?: { from: string; to: string };
+  /** a drawn population: the span it was drawn over (the declared one, or widened) */
+  span?: { from: string; to: string };
+  widened?: boolean;
   transitions: Transition[];
   /** re-deciding and comparing under the working copy (the saved decisions are kept): the slowest worker */
   ms: number;

@@ -28,6 +28,7 @@ export function mergeImpact(answers: ImpactAnswer[]): ImpactAnswer {
     source: done[0]?.source ?? '',
     size: done.reduce((n, a) => n + a.size, 0),
     changedCases: done.reduce((n, a) => n + a.changedCases, 0),
+    ...datesOf(done),
     transitions: [...transitions.values()].sort((a, b) => b.count - a.count || a.decision.localeCompare(b.decision) || a.field.localeCompare(b.field)),
     ms: Math.max(0, ...done.map((a) => a.ms)),
     decideMs: Math.max(0, ...done.map((a) => a.decideMs)),
@@ -44,4 +45,17 @@ export function mergeProgress(each: Array<Progress | undefined>, total: number):
   // a worker that moved on to the working copy has done all of its saved share
   const done = known.reduce((n, p) => n + (p.phase === phase ? p.done : p.total), 0);
   return { done: Math.min(done, total), total, phase };
+}
+
+/** The decision dates of the shares as one (first and last), and what the change concerns (the same in every share). */
+function datesOf(done: ImpactResult[]): Pick<ImpactResult, 'dates' | 'concerned' | 'declared' | 'span' | 'widened'> {
+  const dated = done.flatMap((a) => (a.dates ? [a.dates] : []));
+  const first = done.find((a) => a.concerned);
+  return {
+    ...(dated.length ? { dates: { from: dated.map((d) => d.from).sort()[0], to: dated.map((d) => d.to).sort().at(-1)! } } : {}),
+    ...(first?.concerned ? { concerned: first.concerned } : {}),
+    ...(first?.declared ? { declared: first.declared } : {}),
+    ...(first?.span ? { span: first.span } : {}),
+    ...(done.some((a) => a.widened) ? { widened: true } : {}),
+  };
 }

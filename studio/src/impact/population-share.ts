@@ -3,6 +3,7 @@
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import { populationCases } from '../../../engine/project/population/generate-population.js';
 import type { PopulationSpec } from '../../../engine/project/population/population-spec.js';
+import type { DateSpan } from '../../../engine/project/population/population-span.js';
 
 export interface Share { index: number; of: number }
 
@@ -12,7 +13,7 @@ export function shareRange(total: number, share: Share): { from: number; to: num
 }
 
 /** A share of a population drawn from its file: its cases alone, each the same as in the command line's draw. */
-export function populationShare(spec: PopulationSpec, total: number, seed: number | undefined, share: Share): CaseInput[] {
+export function populationShare(spec: PopulationSpec, total: number, seed: number | undefined, share: Share, spans?: DateSpan[]): CaseInput[] {
   const { from, to } = shareRange(total, share);
-  return [...populationCases(spec, { size: to, seed, from })];
+  return [...populationCases(spec, { size: to, seed, from, spans })];
 }

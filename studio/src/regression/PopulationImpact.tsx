@@ -2,7 +2,9 @@
 // synthetic year from rules/population, or a cases.jsonl), decided in a worker. The
 // register slice mounts its own source of cases next to this one.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useProject } from '../shared/project-store.js';
+import { editFile, useProject } from '../shared/project-store.js';
+import { starterPopulation } from '../../../engine/project/population/starter-population.js';
+import { chinaToday } from '../../../engine/core/dates/china-today.js';
 import { fill, useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { A_DATE, rawValue, transitionLabel } from '../impact/transition-label.js';
@@ -20,6 +22,8 @@ import '../impact/impact.css';
 import { compareRules, generatePopulation, loadCaseFile, useImpact } from '../impact/impact-store.js';
 
 const DEFAULT_SIZE = 20_000;
+/** where the studio writes a starter population file for a project that has none */
+const STARTER_FILE = 'rules/population/year.yaml';
 /** bars in the chart; the table below lists every change */
 const CHART_BARS = 12;
 
@@ -72,6 +76,9 @@ export function PopulationImpact() {
     void generatePopulation(chosen, files, Number(size.trim() || Number.NaN), Number(seed.trim() || Number.NaN));
   };
   const result = impact.result;
+  const dates = result?.dates;
+  // the dates a change concerns that loaded cases (not drawn here) do not reach
+  const outside = (result?.concerned ?? []).filter((d) => dates && (d < dates.from || d > dates.to));
   const rows = useMemo(() => (result?.transitions ?? []).map((tr) => ({ label: transitionLabel(tr, fieldName, show), decision: tr.decision, count: tr.count, tr })), [result, regulation, chinese, t]);
 
   return (
@@ -90,19 +97,28 @@ export function PopulationImpact() {
         <label className="file-pick">{t.loadCases} <span className="button-like" aria-hidden="true">{t.chooseFile}</span><input className="visually-hidden" data-testid="population-file" type="file" accept=".jsonl,.json,.txt" onChange={(e) => { const f = e.target.files?.[0]; if (f) void loadCaseFile(f, files); e.target.value = ''; }} /></label>
       </div>
       {impact.problems.length > 0 && <ul className="error small" data-testid="population-problems">{impact.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
-      {!impact.population && !impact.loading && <p className="muted">{t.noPopulation}</p>}
+      {!impact.population && !impact.loading && <p className="muted" data-testid="population-none">{populationFiles.length ? t.noPopulation : t.noPopulationFile}</p>}
+      {!populationFiles.length && regulation && (
+        // a first file drawn from the project's own case schema, as `tiaoli population --starter` writes it
+        <button type="button" data-testid="population-starter" onClick={() => editFile(STARTER_FILE, starterPopulation(regulation.caseSchema, { label: '一年的窗口业务（合成）', year: Number(chinaToday().slice(0, 4)) - 1 }))}>{fill(t.writeStarterPopulation, { path: STARTER_FILE })}</button>
+      )}
       {impact.loading && <p className="muted">{t.computing}</p>}
       {impact.population && <p className="muted" data-testid="population-loaded">{fill(t.populationLoadedLine, { count: impact.population.count.toLocaleString(t.locale), from: impact.population.from, ms: Math.round(impact.population.ms) })}</p>}
       {impact.running && !impact.progress && <p className="muted" data-testid="population-running">{t.computing}</p>}
       {impact.running && impact.progress && (
-        <p className="muted" data-testid="population-running">{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
+        <p className="muted" data-testid="population-running">{impact.progress.phase === 'load' ? t.redrawingPopulation : <>{t.deciding}{fill(t.parenthesized, { text: impact.progress.phase === 'saved' ? t.savedRules : t.workingCopy })}</>}<progress aria-label={t.deciding} max={impact.progress.total} value={impact.progress.done} /> {impact.progress.done}/{impact.progress.total}</p>
       )}
       {impact.error && <p className="error small">{impact.error}</p>}
  {/* the last result stays (marked as such) while the next is worked out: nothing is torn down and redrawn at each edit */}
       {result && (
         <div data-testid={impact.running ? 'population-result-stale' : 'population-result'} className={impact.running ? 'stale' : undefined} aria-busy={impact.running} data-size={result.size} data-changed={result.changedCases} data-ms={Math.round(result.ms)} data-decide-ms={Math.round(result.decideMs)} data-saved-ms={Math.round(result.savedMs)} data-wall-ms={Math.round(result.wallMs ?? result.ms)} data-workers={result.workers ?? 1}>
           <p><b>{result.size.toLocaleString(t.locale)}</b> {t.ofCases} <b>{result.changedCases.toLocaleString(t.locale)}</b> {t.casesChanged}<span className="muted">{fill(t.redecidedLine, { ms: Math.round(result.ms) })}</span></p>
-          {rows.length === 0 && <p className="muted">{t.populationUnchanged}</p>}
+          {dates && <p className="muted small" data-testid="population-dates">{fill(t.populationCompared, dates)}</p>}
+          {result.widened && result.declared && result.span && (
+            <p className="small" data-testid="population-widened">{fill(t.populationWidened, { dates: (result.concerned ?? []).join('、'), declaredFrom: result.declared.from, declaredTo: result.declared.to, ...result.span })}</p>
+          )}
+          {!result.declared && dates && outside.length > 0 && <p className="small" data-testid="population-outside">{fill(t.populationOutsideCases, { dates: outside.join('、'), ...dates })}</p>}
+          {rows.length === 0 && <p className="muted" data-testid="population-unchanged">{fill(savedRuleset === workingRuleset ? t.populationSameRules : t.populationUnchangedLine, { count: result.size.toLocaleString(t.locale), from: dates?.from ?? '', to: dates?.to ?? '' })}</p>}
           {rows.length > 0 && <Suspense fallback={<div className="impact-chart" />}><ImpactChart rows={rows.slice(0, CHART_BARS)} axis={t.populationSize} /></Suspense>}
           {rows.length > 0 && (
             <table className="transitions">
