@@ -10,6 +10,7 @@ import { fieldOrder } from './field-order.js';
 import { isCalendarDate } from '../core/dates/calendar-date.js';
 import { conditionShapeProblems } from '../core/condition-shape.js';
 import { own } from '../core/own.js';
+import { didYouMeanText } from '../core/did-you-mean.js';
 import type { Location, PathSegment, Problem, SourceFile } from '../core/source-file.js';
 import { factTypes } from './fact-types.js';
 import { argumentTypeProblem, assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
@@ -90,7 +91,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     for (const leaf of leaves) {
       if (typeof leaf.fact === 'string') checkFact(leaf.fact, () => here([...leaf.at, 'fact']));
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {
-        problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
+        problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}${didYouMeanText(leaf.operator, operatorsByName.keys())}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
       // (a misspelt reference as a condition's value is a shape problem, reported above)
       checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
@@ -139,7 +140,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     const here = (path: PathSegment[]): Location => at(d.file, d.location, [...(d.origin ?? ['derived', d.name]), ...path]);
     const fn = derivedFunctions.get(d.function);
     if (!fn) {
-      problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
+      problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}${didYouMeanText(d.function, derivedFunctions.keys())}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
     } else {
       for (const arg of Object.keys(d.args)) {
         if (!own(fn.args, arg)) problems.push({ code: 'ref.unknownArgument', message: `函数 ${d.function} 没有参数 ${arg}；应为：${Object.keys(fn.args).join('、')}`, location: here(['args', arg]) });
