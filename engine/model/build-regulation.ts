@@ -1,6 +1,7 @@
 // Loads a rules folder: reads and checks every file, then the references between them.
 // Nothing here knows which regulation it is loading.
 import { checkReadings } from './check-readings.js';
+import { readableData } from './readable-data.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidateFunction } from 'ajv';
@@ -35,6 +36,8 @@ const FILE_SCHEMAS = {
   regulation: regulationFileSchema, article: articleFileSchema, parameter: parameterFileSchema, interpretation: interpretationFileSchema,
 };
 type FileKind = keyof typeof FILE_SCHEMAS;
+/** How deep an entry that can be left out alone is: a rule, an article, a derived fact (2); a parameter (1); 0: the file is one entry. */
+const ENTRY_DEPTH: Record<FileKind, number> = { regulation: 0, article: 2, parameter: 1, interpretation: 0 };
 /**
  * Each kind of rule file's validator, compiled when a file of that kind is first checked:
  * not when this module loads, so that the command line can first offer the validators
@@ -187,16 +190,20 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   if (!manifestSource) {
     return { problems: [...problems, { code: 'load.noManifest', message: `规则目录中没有 regulation.yaml`, location: { file: display('regulation.yaml'), line: 1, column: 1 } }] };
   }
-  const check = (kind: FileKind, source: SourceFile): boolean => {
-    if (source.data === undefined) return false;
-    const validate = validatorOf(kind);
-    const ok = validate(source.data);
-    problems.push(...schemaProblems(validate.errors, source));
-    return ok;
+  /**
+   * A file's data as it can be read (engine/model/readable-data.ts): its own when valid, else a
+   * copy with slips read as meant and wrong entries left out; every error reported at its line.
+   */
+  const check = (kind: FileKind, source: SourceFile): Json | undefined => {
+    if (source.data === undefined) return undefined;
+    const readable = readableData(validatorOf(kind), FILE_SCHEMAS[kind], source.data, ENTRY_DEPTH[kind]);
+    problems.push(...schemaProblems(readable.errors, source));
+    return readable.data === undefined ? undefined : structuredClone(readable.data) as Json;
   };
 
-  const manifest = structuredClone(manifestSource.data) as Json;
-  const manifestOk = check('regulation', manifestSource);
+  const manifestData = check('regulation', manifestSource);
+  const manifestOk = manifestData !== undefined;
+  const manifest = (manifestData ?? {}) as Json;
 
   const articles: Article[] = [];
   const rules: RuleSpec[] = [];
@@ -215,9 +222,12 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
 
   for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     if (rel.startsWith('articles/')) {
-      if (!check('article', source)) continue;
-      const data = structuredClone(source.data) as Json;
+      const data = check('article', source);
+      if (!data) continue;
+      // an entry left out for its errors is null here: the others keep their index (and line)
+      const dropped = (data.rules ?? []).includes(null);
       (data.articles as Json[]).forEach((a, ai) => {
+        if (a === null) return;
         const id = String(a.number);
         const articleDecidable = a.decidable !== false;
         const paragraphs: Paragraph[] = (a.paragraphs as Json[]).map((p, pi) => {
@@ -253,14 +263,17 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       }
       if (data.requirements) requirementSections.push({ data: data.requirements, source });
       ((data.rules ?? []) as Json[]).forEach((r, ri) => {
+        if (r === null) return;
         rules.push({
           id: r.id, name: r.name, articles: r.articles, interpretations: r.interpretations ?? [], overrides: r.overrides ?? [],
           when: r.when, set: r.set ?? {}, add: r.add ?? {}, file: source.file, location: source.locate(['rules', ri]),
+          // with a rule left out before it, its place in the file said outright (not counted)
+          ...(dropped ? { origin: ['rules', ri] } : {}),
         });
       });
     } else if (rel.startsWith('parameters/')) {
-      if (!check('parameter', source)) continue;
-      const data = structuredClone(source.data) as Record<string, Json>;
+      const data = check('parameter', source) as Record<string, Json> | undefined;
+      if (!data) continue;
       for (const [name, p] of Object.entries(data)) {
         if (reserved(name, '参数', source, [name])) continue;
         const other = parameters.get(name);
@@ -278,8 +291,8 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
         });
       }
     } else if (rel.startsWith('interpretations/')) {
-      if (!check('interpretation', source)) continue;
-      const i = structuredClone(source.data) as Json;
+      const i = check('interpretation', source);
+      if (!i) continue;
       if (reserved(i.id, '解释', source, ['id'])) continue;
       if (interpretations.has(i.id)) {
         problems.push({ code: 'load.duplicateInterpretation', message: `解释 ${i.id} 重复定义`, location: source.locate(['id']) });

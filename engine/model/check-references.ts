@@ -78,7 +78,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   };
 
   for (const rule of regulation.rules) {
-    const here = (path: PathSegment[], target?: 'key'): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), ...path], target);
+    const here = (path: PathSegment[], target?: 'key'): Location => at(rule.file, rule.location, inFile(regulation, rule, path), target);
     if (ruleIndex.has(rule.id)) {
       problems.push({ code: 'ref.duplicateRule', message: `规则编号 ${rule.id} 重复（另见 ${ruleIndex.get(rule.id)!.file}）`, location: here(['id']) });
     }
@@ -94,7 +94,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
         problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}${didYouMeanText(leaf.operator, operatorsByName.keys())}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
       // (a misspelt reference as a condition's value is a shape problem, reported above)
-      checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
+      checkRefsIn(leaf.value, rule.file, rule.location, inFile(regulation, rule, [...leaf.at, 'value']), false);
       if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !isFactRef(leaf.value) && !Array.isArray(leaf.value)) {
         problems.push({ code: 'rule.valueType', message: `运算符 ${leaf.operator} 的比较值应为清单`, location: here([...leaf.at, 'value']) });
       } else {
@@ -186,7 +186,14 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       location: rule ? at(rule.file, rule.location, rulePath(regulation, rule)) : { file: 'regulation.yaml', line: 1, column: 1 },
     });
   }
-  return problems;
+  // a service's guard is a condition of each of its requirements' rules: a problem in it said once
+  const said = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.message}|${p.location.file}:${p.location.line}:${p.location.column}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
 }
 
 /** Where a rule is in its file: ['rules', its index among the rules of that file]. */
@@ -205,6 +212,15 @@ function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
     rulePaths.set(regulation, paths);
   }
   return paths.get(rule) ?? ['rules'];
+}
+
+/** Where a part of a rule (a path in it) is written in its file. */
+function inFile(regulation: Regulation, rule: RuleSpec, path: PathSegment[]): PathSegment[] {
+  let best: [PathSegment[], PathSegment[]] | undefined;
+  for (const entry of rule.sources ?? []) {
+    if (entry[0].length <= path.length && entry[0].every((s, i) => s === path[i]) && (!best || entry[0].length > best[0].length)) best = entry;
+  }
+  return best ? [...best[1], ...path.slice(best[0].length)] : [...rulePath(regulation, rule), ...path];
 }
 
 /** A map with `fact:` and other keys than `path:`: meant as a reference, read as a literal. */

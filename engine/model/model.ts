@@ -41,6 +41,8 @@ export interface RuleSpec {
   location: Location;
   /** for a rule the engine wrote from a declaration (a requirement): where that is in its file */
   origin?: PathSegment[];
+  /** for such a rule: a path in the rule (`['when', 'all', 2]`) → where that part is written in the file */
+  sources?: Array<[PathSegment[], PathSegment[]]>;
 }
 
 export type FieldType = 'boolean' | 'date' | 'number' | 'enum' | 'list';
