@@ -11,6 +11,7 @@ import { isFactRef, readFactName } from '../core/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 import { own } from '../core/own.js';
+import { workedFields } from './worked-fields.js';
 import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
 export interface Decision {
@@ -87,9 +88,9 @@ const derivedTexts = new WeakMap<RunState, Map<string, string>>();
 function derivedText(decider: Decider, spec: { label: string; function: string }, name: string, record: { args: Record<string, unknown>; value: unknown }): string {
   const v = (x: unknown): string => describeValue(x, decider.regulation.vocabulary);
   const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
-  const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
-  const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
-  const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
+  const worked = record.value as Record<string, unknown> | undefined;
+  const steps = worked && typeof worked === 'object' && Array.isArray(worked.steps) ? worked.steps as string[] : undefined;
+  const value = steps ? `${workedFields(decider.regulation.vocabulary, name, worked!).map(([label, x]) => `${label} ${v(x)}`).join('，')}（${steps.join('；')}）` : v(record.value);
   return `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`;
 }
 

@@ -2,6 +2,7 @@
 // Nothing here knows which regulation it is loading.
 import { checkReadings } from './check-readings.js';
 import { readableData } from './readable-data.js';
+import { readDateOrders } from './case/date-order.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidateFunction } from 'ajv';
@@ -361,6 +362,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     decisions: Object.fromEntries(decisions), parameters: Object.fromEntries(parameters),
     interpretations: Object.fromEntries(interpretations), derived: Object.fromEntries(derived),
     ruleset: rulesetHash(files), files: [...files.keys()].sort(), sourceText: files.get(manifest.source) ?? '',
+    dateOrders: readDateOrders(manifest.dateOrders),
   };
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });

@@ -173,6 +173,18 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   for (const d of Object.values(regulation.decisions)) {
     d.articles.forEach((a, i) => checkArticle(a, () => manifestAt(['decisions', d.name, 'articles', i])));
   }
+  // each date of a declared order is a fact of the case (or asOf)
+  const declaredOrders = own(sourceOf(manifestFile)?.data as Record<string, unknown> | undefined, 'dateOrders') as unknown[] | undefined;
+  regulation.dateOrders.forEach((order, i) => {
+    for (const side of ['earlier', 'later'] as const) {
+      const row = Array.isArray(declaredOrders) ? declaredOrders[i] : undefined;
+      const written = row && typeof row === 'object' ? own(row as Record<string, unknown>, side) : undefined;
+      order[side].forEach((name, j) => {
+        if (name === 'asOf' || paths.has(name)) return;
+        problems.push({ code: 'ref.unknownFact', message: `日期顺序中的 ${name} 不是案件中的事实（见 case.schema.yaml）${didYouMeanText(name, paths)}`, location: manifestAt(['dateOrders', i, side, ...(Array.isArray(written) ? [j] : [])]) });
+      });
+    }
+  });
 
   for (const service of Object.values(regulation.requirements ?? {})) {
     for (const r of service.requirements) checkArticle(r.article, () => at(r.file, r.location, ['requirements', r.service, 'needs', r.code, 'article']));

@@ -151,6 +151,16 @@ export interface ServiceRequirements {
   requirements: Requirement[];
 }
 
+/**
+ * Two dates of a case that cannot be in the other order (regulation.yaml `dateOrders:`): each
+ * side is fact names (`asOf` or a case path), the first the case has counting; a list fact
+ * gives each item, a resident ID number the birth date it carries.
+ */
+export interface DateOrder {
+  earlier: string[];
+  later: string[];
+}
+
 /** A code of a vocabulary list: its Chinese name and, optionally, a description. */
 export interface CodeEntry {
   label: string;
@@ -193,6 +203,8 @@ export interface Regulation {
   /** content hash of every file the rules were loaded from */
   ruleset: string;
   files: string[];
+  /** dates of a case that cannot be in the other order */
+  dateOrders: DateOrder[];
   /** the published text (source.txt) */
   sourceText: string;
 }

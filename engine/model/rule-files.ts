@@ -6,6 +6,9 @@ const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}
 const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
 const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
 const text = { type: 'string', minLength: 1 };
+const factName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' };
+/** one fact name, or several: the first the case has */
+const factNames = { anyOf: [factName, { type: 'array', minItems: 1, items: factName }] };
 const dateText = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 const paragraph = {
@@ -207,6 +210,14 @@ export const regulationFileSchema = {
       },
     },
     vocabulary: vocabularySchema,
+    // dates of a case that cannot be in the other order: `earlier` not after `later`
+    dateOrders: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['earlier', 'later'], additionalProperties: false,
+        properties: { earlier: factNames, later: factNames },
+      },
+    },
   },
 };
 

@@ -23,45 +23,45 @@ export interface PeriodRule {
 
 export interface Validity {
   status: 'valid' | 'suspended';
-  expiresOn: CalendarDate;
+  endsOn: CalendarDate;
   periodOpens: CalendarDate;
   periodCloses: CalendarDate;
   countedFrom?: CalendarDate;
   steps: string[];
 }
 
-export function renewalPeriod(expiresOn: CalendarDate, rule: PeriodRule): { opens: CalendarDate; closes: CalendarDate } {
-  return { opens: addDays(addMonthsCivil(expiresOn, -rule.opensMonths), -rule.opensDays), closes: addDays(expiresOn, -rule.closesDays) };
+export function renewalPeriod(endsOn: CalendarDate, rule: PeriodRule): { opens: CalendarDate; closes: CalendarDate } {
+  return { opens: addDays(addMonthsCivil(endsOn, -rule.opensMonths), -rule.opensDays), closes: addDays(endsOn, -rule.closesDays) };
 }
 
 export function renewableValidity(
   issuedOn: CalendarDate, renewals: CalendarDate[], asOf: CalendarDate, rule: PeriodRule, countedFrom?: CalendarDate,
 ): Validity {
-  let expiresOn = addMonthsCivil(issuedOn, rule.months);
-  let period = renewalPeriod(expiresOn, rule);
+  let endsOn = addMonthsCivil(issuedOn, rule.months);
+  let period = renewalPeriod(endsOn, rule);
   let counted = countedFrom;
-  const steps = [`${issuedOn} 起算，有效至 ${expiresOn}；办理期间 ${period.opens} 至 ${period.closes}`];
+  const steps = [`${issuedOn} 起算，有效至 ${endsOn}；办理期间 ${period.opens} 至 ${period.closes}`];
   const made = renewals.filter((d) => compareDates(d, asOf) <= 0).sort(compareDates);
   const ignored = renewals.filter((d) => compareDates(d, asOf) > 0);
   for (const date of made) {
     if (compareDates(date, period.opens) < 0) {
       steps.push(`${date} 早于办理期间开始之日 ${period.opens}，不计`);
     } else if (compareDates(date, period.closes) <= 0) {
-      expiresOn = addMonthsCivil(expiresOn, rule.months);
-      period = renewalPeriod(expiresOn, rule);
-      steps.push(`${date} 在办理期间内，有效期顺延至 ${expiresOn}；下一办理期间 ${period.opens} 至 ${period.closes}`);
+      endsOn = addMonthsCivil(endsOn, rule.months);
+      period = renewalPeriod(endsOn, rule);
+      steps.push(`${date} 在办理期间内，有效期顺延至 ${endsOn}；下一办理期间 ${period.opens} 至 ${period.closes}`);
     } else {
       steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
-      expiresOn = addMonthsCivil(date, rule.months);
-      period = renewalPeriod(expiresOn, rule);
+      endsOn = addMonthsCivil(date, rule.months);
+      period = renewalPeriod(endsOn, rule);
       counted = date;
-      steps.push(`${date} 逾期补办，恢复，有效期至 ${expiresOn}，年限自该日起连续计算；下一办理期间 ${period.opens} 至 ${period.closes}`);
+      steps.push(`${date} 逾期补办，恢复，有效期至 ${endsOn}，年限自该日起连续计算；下一办理期间 ${period.opens} 至 ${period.closes}`);
     }
   }
   for (const date of ignored) steps.push(`${date} 晚于决定日，尚未办理，不计`);
   const status = compareDates(asOf, period.closes) <= 0 ? 'valid' : 'suspended';
   if (status === 'suspended') steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
-  return { status, expiresOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
+  return { status, endsOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
 }
 
 export const renewableValidityFn = defineFunction({
@@ -80,7 +80,7 @@ export const renewableValidityFn = defineFunction({
   returns: 'object',
   returnsFields: {
     status: { type: 'string', values: ['valid', 'suspended'] },
-    expiresOn: { type: 'date' },
+    endsOn: { type: 'date' },
     periodOpens: { type: 'date' },
     periodCloses: { type: 'date' },
     countedFrom: { type: 'date' },
