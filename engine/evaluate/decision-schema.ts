@@ -52,7 +52,7 @@ const TRACE_DEFINITIONS: Record<string, Schema> = {
     additionalProperties: false,
     properties: {
       rule: { type: 'string' }, name: { type: 'string' }, result: { enum: ['fired', 'failed', 'overridden'] },
-      articles: STRINGS, interpretations: STRINGS, sets: { type: 'object' }, overriddenBy: STRINGS,
+      articles: STRINGS, interpretations: STRINGS, sets: { type: 'object' }, overriddenBy: STRINGS, setAside: { type: 'object', additionalProperties: STRINGS },
       conditions: { $ref: '#/definitions/conditionNode' }, derived: { type: 'array', items: { $ref: '#/definitions/derivedTrace' } }, text: { type: 'string' },
     },
   },

@@ -110,6 +110,17 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
   return out;
 }
 
+/**
+ * Which fields of a rule its exceptions set aside, in words: the whole rule when they set aside
+ * all it decides (`of` fields) with one exception list, else field by field.
+ */
+function setAsideText(setAside: ReadonlyArray<readonly [string, string[]]>, of: number): string {
+  if (!setAside.length) return '';
+  const lists = new Set(setAside.map(([, by]) => by.join('、')));
+  if (setAside.length === of && lists.size === 1) return `被例外规则 ${[...lists][0]} 排除适用${of > 1 ? `（${setAside.map(([k]) => k).join('、')}）` : ''}`;
+  return setAside.map(([k, by]) => `${k} 被例外规则 ${by.join('、')} 排除适用`).join('，');
+}
+
 /** The articles and interpretations a decision rests on, and (unless `trace` is false) `because`. */
 export function explainDecision(decider: Decider, spec: DecisionSpec, state: RunState, trace = true) {
   const regulation = decider.regulation;
@@ -120,16 +131,23 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
     const record = state.rules.get(rule.id);
     if (!record) continue;
     const mine = decider.ruleTargets.get(rule.id)!.filter((t) => keys.includes(t));
-    const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
-    const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
+    // an exception sets aside only the fields it decides too: each field with the exceptions that set it aside
+    const setAside = record.fired ? mine.flatMap((k) => {
+      const by = decider.overriddenBy(rule.id, k, state);
+      return by.length ? [[k, by] as const] : [];
+    }) : [];
+    const overriddenBy = [...new Set(setAside.flatMap(([, by]) => by))];
+    const applied = mine.filter((k) => !setAside.some(([f]) => f === k));
+    const result = !record.fired ? 'failed' : applied.length ? 'fired' : 'overridden';
     const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, own(record.values, k)])) : undefined;
     const where = rule.articles.map(articleLabel).join('、');
+    const aside = setAsideText(setAside, mine.length);
     const outcome = result === 'fired'
-      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}`
-      : result === 'overridden' ? `条件成立，但被例外规则 ${overriddenBy.join('、')} 排除适用` : '条件不成立，不适用';
+      ? `适用 → ${applied.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}${aside ? `；${aside}` : ''}`
+      : result === 'overridden' ? `条件成立，但${aside}` : '条件不成立，不适用';
     because.push({
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
-      ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy } : {}),
+      ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy, setAside: Object.fromEntries(setAside.map(([k, by]) => [k, by])) } : {}),
       conditions: traceConditions((record.result as any).conditions, regulation),
       derived: derivedUsed(decider, rule, state),
       text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,

@@ -34,6 +34,8 @@ export interface RuleTrace {
   interpretations: string[];
   sets?: Record<string, unknown>;
   overriddenBy?: string[];
+  /** each field an exception sets aside → the exceptions (the rule's other fields still apply) */
+  setAside?: Record<string, string[]>;
   conditions: ConditionNode;
   derived: DerivedTrace[];
   text: string;
