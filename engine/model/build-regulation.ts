@@ -3,6 +3,8 @@
 import { checkReadings } from './check-readings.js';
 import { readableData } from './readable-data.js';
 import { readDateOrders } from './case/date-order.js';
+import { readLimits, readPlaces } from './place-values.js';
+import { checkPlaces } from './check-places.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidateFunction } from 'ajv';
@@ -11,7 +13,7 @@ import { patternProblems } from '../core/validation/linear-regexp.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from './rule-files.js';
 import { parseSource, type PathSegment, type Problem, type SourceFile } from '../core/source-file.js';
 import { isInheritedName } from '../core/own.js';
-import { checkReferences } from './check-references.js';
+import { checkReferences, type LeftOut } from './check-references.js';
 import { deepFreeze } from '../core/deep-freeze.js';
 import { buildVocabulary, codeEntry, parameterCodeProblems } from './vocabulary.js';
 import { checkRequirements, expandRequirements, requirementNames, type RequirementsSection } from './requirements.js';
@@ -199,9 +201,21 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     if (source.data === undefined) return undefined;
     const readable = readableData(validatorOf(kind), FILE_SCHEMAS[kind], source.data, ENTRY_DEPTH[kind]);
     problems.push(...schemaProblems(readable.errors, source));
+    // what was left out for its errors is reported there, not again where it is named
+    for (const path of readable.leftOut) noteLeftOut(kind, path, source.data);
     return readable.data === undefined ? undefined : structuredClone(readable.data) as Json;
   };
 
+  const leftOut: LeftOut = { parameters: new Set(), derived: new Set(), rules: new Set() };
+  function noteLeftOut(kind: FileKind, path: PathSegment[], data: unknown): void {
+    const [section, key] = path;
+    if (kind === 'parameter') leftOut.parameters.add(String(section));
+    else if (kind === 'article' && section === 'derived') leftOut.derived.add(String(key));
+    else if (kind === 'article' && section === 'rules') {
+      const rule = (data as Json)?.rules?.[key as number];
+      if (rule && typeof rule === 'object' && typeof rule.id === 'string') leftOut.rules.add(rule.id);
+    }
+  }
   const manifestData = check('regulation', manifestSource);
   const manifestOk = manifestData !== undefined;
   const manifest = (manifestData ?? {}) as Json;
@@ -288,6 +302,9 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
           ...(p.labels === undefined ? {} : { labels: Object.fromEntries(Object.entries(p.labels as Json).map(([c, e]) => [c, codeEntry(e)])) }),
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
           ...(p.readAt === undefined ? {} : { readAt: p.readAt }),
+          ...(p.readIn === undefined ? {} : { readIn: p.readIn }),
+          ...(p.places === undefined ? {} : { places: readPlaces(p.places) }),
+          ...(p.atMost === undefined && p.atLeast === undefined ? {} : { limits: [...readLimits('atMost', p.atMost), ...readLimits('atLeast', p.atLeast)] }),
           file: source.file, location: source.locate([name]),
         });
       }
@@ -367,9 +384,10 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
   }
-  problems.push(...checkReferences(regulation, sourceOf, manifestSource.file));
+  problems.push(...checkReferences(regulation, sourceOf, manifestSource.file, leftOut));
   problems.push(...checkRequirements(regulation, sourceOf));
   problems.push(...checkReadings(regulation, sourceOf));
+  problems.push(...checkPlaces(regulation, sourceOf));
   for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }

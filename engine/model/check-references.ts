@@ -27,7 +27,16 @@ export function articleIds(regulation: Regulation): Set<string> {
   return ids;
 }
 
-export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml'): Problem[] {
+/** Names whose definitions were left out for their own errors (reported there): not reported again where they are used. */
+export interface LeftOut {
+  parameters: Set<string>;
+  derived: Set<string>;
+  rules: Set<string>;
+}
+
+const NOTHING_LEFT_OUT: LeftOut = { parameters: new Set(), derived: new Set(), rules: new Set() };
+
+export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml', leftOut = NOTHING_LEFT_OUT): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, fallback: Location, path: PathSegment[], target?: 'key'): Location => sourceOf(file)?.locate(path, target) ?? fallback;
   const articles = articleIds(regulation);
@@ -61,9 +70,9 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     }
     if (fact.kind === 'case' && !paths.has(fact.path.join('.'))) {
       problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location: location() });
-    } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name)) {
+    } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name) && !leftOut.derived.has(fact.name)) {
       problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location: location() });
-    } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name)) {
+    } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name) && !leftOut.parameters.has(fact.name)) {
       problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location: location() });
     } else if (fact.kind === 'decision' && !own(own(regulation.decisions, fact.decision)?.fields, fact.field)) {
       problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
@@ -128,7 +137,9 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     rule.overrides.forEach((id, i) => {
       const target = ruleIndex.get(id);
       const location = (): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
-      if (!target) {
+      if (!target && leftOut.rules.has(id)) {
+        // left out for its own errors, reported there
+      } else if (!target) {
         problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location: location() });
       } else if (!sharedTargets(rule, target).length) {
         problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location: location() });

@@ -76,8 +76,42 @@ export interface ParameterSpec {
   values: Array<{ from: string; value: unknown }>;
   /** the date fact its 生效日期 is compared with (absent: asOf; also when that fact is absent) */
   readAt?: { fact: string; label: string };
+  /** for a parameter whose value may differ by place: the case's division code it is read for */
+  readIn?: PlaceOfReading;
+  /** values set for a place (a 6-digit GB/T 2260 code), each dated like `values`; most specific wins */
+  places?: PlaceValues[];
+  /** an upper or lower bound each of its values must keep (lint): another parameter or a number */
+  limits?: ParameterLimit[];
   file: string;
   location: Location;
+}
+
+/** Where a place-keyed parameter is read: a division code of the case. */
+export interface PlaceOfReading {
+  fact: string;
+  label: string;
+  /** the vocabulary list its places' codes come from (a city or province of one of them counts too) */
+  codes?: string;
+  /** a parameter holding the table of code changes (former → successor): a former code is read as its successor */
+  successions?: string;
+}
+
+export interface PlaceValues {
+  code: string;
+  values: Array<{ from: string; value: unknown }>;
+}
+
+/**
+ * `≤`/`≥` another parameter (its value on the same date, for the same place) or a number. The
+ * shape leaves room for a bound set by a superior instrument (another issue): `instrument:`.
+ */
+export interface ParameterLimit {
+  relation: 'atMost' | 'atLeast';
+  /** a parameter's name, or a literal number */
+  parameter?: string;
+  value?: number;
+  /** why (the superior text), shown in the message */
+  reason?: string;
 }
 
 export interface InterpretationSpec {

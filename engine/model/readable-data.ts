@@ -16,6 +16,8 @@ export interface ReadableData {
   data: unknown;
   /** the errors to report, each once */
   errors: ErrorObject[];
+  /** the entries left out for their errors (their paths in the file), so that nothing reports them missing */
+  leftOut: PathSegment[][];
 }
 
 type Node = Record<string, unknown>;
@@ -49,7 +51,7 @@ export function intendedName(schema: object, e: ErrorObject, data: unknown): str
  * one entry (it is read whole or not at all).
  */
 export function readableData(validate: ValidateFunction, schema: object, data: unknown, entryDepth: number): ReadableData {
-  if (validate(data)) return { data, errors: [] };
+  if (validate(data)) return { data, errors: [], leftOut: [] };
   const first = [...(validate.errors ?? [])];
   const copy = structuredClone(data);
   const unknownKeys = first.filter((e) => e.keyword === 'additionalProperties');
@@ -64,19 +66,19 @@ export function readableData(validate: ValidateFunction, schema: object, data: u
   }
   if (!unknownKeys.length) return pruned(validate, copy, first, entryDepth);
   // the unknown keys as written, then what is wrong once they are read as meant
-  if (validate(copy)) return { data: copy, errors: unknownKeys };
+  if (validate(copy)) return { data: copy, errors: unknownKeys, leftOut: [] };
   const rest = [...(validate.errors ?? [])];
   return pruned(validate, copy, [...unknownKeys, ...rest], entryDepth, rest);
 }
 
 /** The data with every entry that has an error left out, if that is then valid. */
 function pruned(validate: ValidateFunction, data: unknown, errors: ErrorObject[], entryDepth: number, inData = errors): ReadableData {
-  if (entryDepth === 0 || !data || typeof data !== 'object') return { data: undefined, errors };
+  if (entryDepth === 0 || !data || typeof data !== 'object') return { data: undefined, errors, leftOut: [] };
   const drop = new Map<string, PathSegment[]>();
   for (const e of inData) {
     const path = pathOf(e.instancePath);
     // an error about the file or a section as a whole (a required section missing): nothing to leave out
-    if (path.length < entryDepth) return { data: undefined, errors };
+    if (path.length < entryDepth) return { data: undefined, errors, leftOut: [] };
     const entry = path.slice(0, entryDepth);
     drop.set(JSON.stringify(entry), entry);
   }
@@ -97,5 +99,5 @@ function pruned(validate: ValidateFunction, data: unknown, errors: ErrorObject[]
   for (const [list] of originals) list.splice(0, list.length, ...list.filter((item) => item !== null));
   const ok = validate(data);
   for (const [list, items] of originals) list.splice(0, list.length, ...items);
-  return { data: ok ? data : undefined, errors };
+  return { data: ok ? data : undefined, errors, leftOut: [...drop.values()] };
 }

@@ -9,6 +9,17 @@ const text = { type: 'string', minLength: 1 };
 const factName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' };
 /** one fact name, or several: the first the case has */
 const factNames = { anyOf: [factName, { type: 'array', minItems: 1, items: factName }] };
+/** a bound: a parameter's name, a number, or `{ parameter | value, reason }` */
+const limitSchema = {
+  anyOf: [
+    identifier,
+    { type: 'number' },
+    {
+      type: 'object', additionalProperties: false, minProperties: 1,
+      properties: { parameter: identifier, value: { type: 'number' }, reason: text },
+    },
+  ],
+};
 const dateText = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 const paragraph = {
@@ -119,6 +130,20 @@ export const parameterFileSchema = {
         properties: { fact: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }, label: text },
       },
       values: { type: 'object', minProperties: 1, propertyNames: dateText },
+      // the place it is read for: a division code of the case (a value may differ by place)
+      readIn: {
+        type: 'object', required: ['fact', 'label'], additionalProperties: false,
+        properties: { fact: factName, label: text, codes: identifier, successions: identifier },
+      },
+      // values a place sets for itself: 6-digit GB/T 2260 code → dated values
+      places: {
+        type: 'object',
+        propertyNames: { type: 'string', pattern: '^\\d{6}$' },
+        additionalProperties: { type: 'object', minProperties: 1, propertyNames: dateText },
+      },
+      // bounds each value keeps: ≤ / ≥ another parameter (same date, same place) or a number
+      atMost: limitSchema,
+      atLeast: limitSchema,
     },
   },
 };
