@@ -5,6 +5,7 @@ import { readableData } from './readable-data.js';
 import { readDateOrders } from './case/date-order.js';
 import { readLimits, readPlaces } from './place-values.js';
 import { checkPlaces } from './check-places.js';
+import { checkLimits } from './check-limits.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidateFunction } from 'ajv';
@@ -388,6 +389,7 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   problems.push(...checkRequirements(regulation, sourceOf));
   problems.push(...checkReadings(regulation, sourceOf));
   problems.push(...checkPlaces(regulation, sourceOf));
+  problems.push(...checkLimits(regulation, sourceOf));
   for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }

@@ -97,6 +97,8 @@ export interface WordedError {
   /** 'key' when the error is about the key itself (one the schema does not have), not its value */
   at: 'key' | 'value';
   detail: string;
+  /** (inside wordErrors only) the anyOf and field this error is a branch of */
+  branch?: string;
 }
 
 /**
@@ -123,7 +125,14 @@ export function wordErrors(errors: ErrorObject[] | null | undefined): WordedErro
     const key = `${JSON.stringify(path)}|${detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ keyword: e.keyword, path, detail, at: keyError(e) ? 'key' : 'value' });
+    // the branches of one anyOf failing at one value are one problem: what each would take, or'd
+    const branch = /^(.*\/anyOf)\/\d+\/[^/]+$/.exec(e.schemaPath)?.[1];
+    const merged = branch === undefined ? undefined : out.find((w) => w.branch === `${branch}|${JSON.stringify(path)}`);
+    if (merged) {
+      merged.detail = `${merged.detail}，或${detail}`;
+      continue;
+    }
+    out.push({ keyword: e.keyword, path, detail, at: keyError(e) ? 'key' : 'value', ...(branch === undefined ? {} : { branch: `${branch}|${JSON.stringify(path)}` }) });
   }
-  return out;
+  return out.map(({ branch: _branch, ...w }) => w);
 }
