@@ -126,7 +126,12 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
     if (!texts) derivedTexts.set(state, (texts = new Map()));
     let text = texts.get(name);
     if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record, state)));
-    out.push({ name, label: spec.label, function: spec.function, args: record.args, value: record.value, text });
+    const places = Object.keys(record.args).flatMap((k) => {
+      const written = Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
+      const note = isFactRef(written) ? placeNote(regulation, written.fact, state) : '';
+      return note ? [[k, note] as const] : [];
+    });
+    out.push({ name, label: spec.label, function: spec.function, args: record.args, ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text });
   }
   return out;
 }

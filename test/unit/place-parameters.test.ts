@@ -59,6 +59,8 @@ describe('a parameter keyed by place', () => {
   it('the trace says whose value was used', async () => {
     expect((await deadline('530304')).because).toContain('days = 3（530304 马龙区的值）');
     expect((await deadline('530302')).because).toContain('days = 6（530300的值）');
+    // the studio reads it beside the argument
+    expect((await deadline('530304')).because).toContain('"places":{"days":"（530304 马龙区的值）"}');
   });
 });
 

@@ -177,13 +177,13 @@ export function TraceTree({ regulation, document, decision, recomputing = false 
 }
 
 /** A derived fact as the trace shows it: its name (the rules'), its function, arguments and value. */
-function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
+function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; places?: Record<string, string>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
   const worked = item.value && typeof item.value === 'object' ? item.value as Record<string, unknown> : undefined;
   const steps = Array.isArray(worked?.steps) ? worked.steps.map(String) : undefined;
   return (
     <>
       <Law>{item.label}</Law>{t.factOpen}{`derived.${item.name}`}{t.factClose} = {item.function}(
-      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>)}) ={' '}
+      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} />{item.places && Object.hasOwn(item.places, k) && <Law>{item.places[k]}</Law>}</span>)}) ={' '}
       {steps ? (
         <>
           {workedFields(vocabulary, item.name, worked!).map(([label, x], i) => (
