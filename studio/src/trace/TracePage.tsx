@@ -187,7 +187,7 @@ function Derived({ item, t, vocabulary }: { item: { name: string; label: string;
       {steps ? (
         <>
           {workedFields(vocabulary, item.name, worked!).map(([label, x], i) => (
-            <span key={label}>{i > 0 && t.comma}{label} <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>
+            <span key={label}>{i > 0 && t.comma}<Law>{label}</Law> <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>
           ))} <Law>（{steps.join('；')}）</Law>
         </>
       ) : <ValueDescription value={item.value} vocabulary={vocabulary} t={t} />}
