@@ -69,11 +69,11 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       return;
     }
     if (fact.kind === 'case' && !paths.has(fact.path.join('.'))) {
-      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location: location() });
+      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）${didYouMeanText(fact.path.join('.'), paths)}`, location: location() });
     } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name) && !leftOut.derived.has(fact.name)) {
-      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location: location() });
+      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义${didYouMeanText(fact.name, Object.keys(regulation.derived))}`, location: location() });
     } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name) && !leftOut.parameters.has(fact.name)) {
-      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location: location() });
+      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）${didYouMeanText(fact.name, Object.keys(regulation.parameters))}`, location: location() });
     } else if (fact.kind === 'decision' && !own(own(regulation.decisions, fact.decision)?.fields, fact.field)) {
       problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
     }
@@ -140,7 +140,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       if (!target && leftOut.rules.has(id)) {
         // left out for its own errors, reported there
       } else if (!target) {
-        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location: location() });
+        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在${didYouMeanText(id, ruleIndex.keys())}`, location: location() });
       } else if (!sharedTargets(rule, target).length) {
         problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location: location() });
       }

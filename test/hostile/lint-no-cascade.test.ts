@@ -26,7 +26,9 @@ describe('lint reads past a slip', () => {
     const slip = problems.find((p) => p.code === 'schema.additionalProperties')!;
     expect(slip.message).toContain('是否应为 name？');
     expect(slip.location).toMatchObject({ line: lineOf(text, 'nmae:'), column: 5 });
-    expect(problems.find((p) => p.code === 'ref.unknownFact')!.location.line).toBe(lineOf(text, 'residence.registredOn'));
+    const unknown = problems.find((p) => p.code === 'ref.unknownFact')!;
+    expect(unknown.location.line).toBe(lineOf(text, 'residence.registredOn'));
+    expect(unknown.message).toContain('是否应为 residence.registeredOn？');
     expect(regulation!.rules.find((r) => r.id === 'registration-late')!.name).toBe('期限届满后才申报暂住登记的，为逾期登记');
   });
 
