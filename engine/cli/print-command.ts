@@ -9,7 +9,7 @@ import { Decider } from '../explain/decider.js';
 import { formatProblem } from '../core/source-file.js';
 import { NothingToPrint, PrintError, renderPrint } from '../project/print/render-print.js';
 import { checkPrintFiles } from '../project/print/check-prints.js';
-import { buildPrintTemplates } from '../project/print/render-print.js';
+import { buildPrintTemplates, unknownKindMessage } from '../project/print/render-print.js';
 import { readPrintFiles, shownFormsDir } from '../project/print/read-prints.js';
 import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readCaseFile } from './read-input.js';
@@ -57,7 +57,7 @@ function officeFor(id: string, dir: string, shownAs: string, regulation: Regulat
     return undefined;
   }
   const office = read.offices.get(id);
-  if (!office) process.stderr.write(`没有 id 为 ${id} 的办证机关；可用：${[...read.offices.values()].map((o) => `${o.id}（${o.name}）`).join('、')}\n`);
+  if (!office) process.stderr.write(read.offices.size ? `没有 id 为 ${id} 的办证机关；可用：${[...read.offices.values()].map((o) => `${o.id}（${o.name}）`).join('、')}\n` : `没有 id 为 ${id} 的办证机关：forms/offices.yaml 没有列出任何办证机关（或该文件不存在、无法读取）\n`);
   return office;
 }
 
@@ -67,7 +67,7 @@ async function print(kind: string, file: string, options: PrintOptions): Promise
   const templates = buildPrintTemplates(files, shownFormsDir(dir));
   const spec = templates.kinds.get(kind);
   if (!spec) {
-    process.stderr.write(`没有 ${kind} 这种打印件；可用：${[...templates.kinds].map(([k, v]) => `${k}（${v.label}）`).join('、')}\n`);
+    process.stderr.write(`${unknownKindMessage(kind, templates)}\n`);
     return 1;
   }
   // The templates as lint checks them: the manifest, the layout and this page's template.

@@ -14,7 +14,7 @@ export function parseReadings(regulation: Regulation, given: string[] | undefine
   const readings: Readings = {};
   for (const item of given ?? []) {
     const eq = item.indexOf('=');
-    if (eq <= 0 || eq === item.length - 1) return { problem: `--reading ${item}：应写作 --reading 解释=读法，例如 --reading endorsement-deadline=literal` };
+    if (eq <= 0 || eq === item.length - 1) return { problem: `--reading ${item}：应写作 --reading 解释=读法（解释的 id 与其读法的 id）` };
     const id = item.slice(0, eq).trim();
     const alt = item.slice(eq + 1).trim();
     const problem = readingProblem(regulation, id, alt);

@@ -11,7 +11,7 @@ export function registerCommands(program: Command, done: (status: number) => voi
     .option('--from <date>', '起始日期 YYYY-MM-DD（含）')
     .option('--to <date>', '截止日期 YYYY-MM-DD（含）')
     .option('--outcome <value>', '结果，如 notice、issueOnSpot')
-    .option('--service <name>', '事项：决定名（application）或窗口表单名（permit-application）')
+    .option('--service <name>', '事项：决定名或窗口表单名')
     .option('--office <id>', '发证单位 id')
     .option('--name <text>', '姓名（部分即可）')
     .option('--id <idNumber>', '公民身份号码（完整）')

@@ -141,13 +141,17 @@ function readYaml(file: string, text: string): SourceFile {
     ? [tooDeepAt(position(exhausted.pos[0]))]
     : errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
       code: `yaml.${e.code}`,
-      message: `YAML 语法错误：${e.message.split('\n')[0]}`,
+      message: e.code === 'DUPLICATE_KEY'
+        ? `键 ${/^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(e.pos[0]))?.[0].trim() ?? '（此处）'} 重复：同一层中已有这个键（后写的覆盖先写的），请删去或合并其中一处`
+        : `YAML 语法错误：${e.message.split('\n')[0]}`,
       location: position(e.pos[0]),
     }));
+  // a key written twice is reported, and the file still read (the later one counts): one slip, one problem
+  const blocking = (): boolean => problems.some((p) => p.code !== 'yaml.DUPLICATE_KEY');
   if (!exhausted && errors.length > MAX_SYNTAX_PROBLEMS) {
     problems.push({ code: 'yaml.moreErrors', message: `另有 ${errors.length - MAX_SYNTAX_PROBLEMS} 处 YAML 语法错误未列出`, location: problems[problems.length - 1].location });
   }
-  if (!problems.length) problems.push(...nodeProblems(doc, position));
+  if (!blocking()) problems.push(...nodeProblems(doc, position));
   const locate = (path: readonly PathSegment[], target: LocateTarget = 'value'): Location => {
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
@@ -174,7 +178,7 @@ function readYaml(file: string, text: string): SourceFile {
     return position(offset);
   };
   let data: unknown;
-  if (!problems.length) {
+  if (!blocking()) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {

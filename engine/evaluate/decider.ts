@@ -8,12 +8,13 @@
 // Decisions that read other decisions run after them (field-order.ts); where a rule names
 // others it overrides, the exception wins (Catala-style).
 import { Engine, Rule, type Almanac, type RuleProperties, type RuleResult } from 'json-rules-engine';
-import type { DecisionSpec, Regulation, RuleSpec } from '../model/model.js';
+import type { DecisionSpec, PlaceOfReading, Regulation, RuleSpec } from '../model/model.js';
 import { engineOperators, operatorsByName } from '../core/operators.js';
 import { factNamesOf, fieldOrder, targetsOf, type FieldOrder } from '../model/field-order.js';
 import { conditionLeaves, factRefsIn, readFactName, resolvePath } from '../core/fact-names.js';
 import { conditionShapeProblems } from '../core/condition-shape.js';
 import { parameterOn } from '../model/parameters.js';
+import { currentPlace } from '../model/place-values.js';
 import { newRunState, recordFailure, type RunState } from './run-state.js';
 import { EvaluationError } from '../core/evaluation-error.js';
 import { derivedValue, resolveValue } from './derived-value.js';
@@ -250,7 +251,8 @@ export class Evaluator {
       case 'param': {
         const spec = own(this.regulation.parameters, fact.name);
         if (!spec) throw new EvaluationError('ref.unknownParameter', `参数 ${fact.name} 未定义（rules/parameters/）`);
-        const p = parameterOn(spec, readAtDate(spec.readAt, state));
+        const date = readAtDate(spec.readAt, state);
+        const p = parameterOn(spec, date, spec.readIn ? placeOfReading(this.regulation, spec.readIn, state, date) : undefined);
         state.params.set(fact.name, p);
         return p.value;
       }
@@ -262,6 +264,12 @@ export class Evaluator {
         throw new EvaluationError('ref.badFactName', `事实名 ${name} 的写法不对`);
     }
   }
+}
+
+/** The place a parameter keyed by place is read for: the case's code, a former code as its successor. */
+function placeOfReading(regulation: Regulation, readIn: PlaceOfReading, state: RunState, date: string): string | undefined {
+  const table = readIn.successions ? own(regulation.parameters, readIn.successions) : undefined;
+  return currentPlace(resolvePath(state.facts, readIn.fact), table ? parameterOn(table, date).value : undefined);
 }
 
 /** The date a parameter is read at: its `readAt` fact when the case has it, else asOf. */

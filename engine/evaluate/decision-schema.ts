@@ -44,7 +44,7 @@ const TRACE_DEFINITIONS: Record<string, Schema> = {
     type: 'object',
     required: ['name', 'label', 'function', 'args', 'text'],
     additionalProperties: false,
-    properties: { name: { type: 'string' }, label: { type: 'string' }, function: { type: 'string' }, args: { type: 'object' }, value: {}, text: { type: 'string' } },
+    properties: { name: { type: 'string' }, label: { type: 'string' }, function: { type: 'string' }, args: { type: 'object' }, places: { type: 'object', additionalProperties: { type: 'string' } }, value: {}, text: { type: 'string' } },
   },
   ruleTrace: {
     type: 'object',
@@ -52,7 +52,7 @@ const TRACE_DEFINITIONS: Record<string, Schema> = {
     additionalProperties: false,
     properties: {
       rule: { type: 'string' }, name: { type: 'string' }, result: { enum: ['fired', 'failed', 'overridden'] },
-      articles: STRINGS, interpretations: STRINGS, sets: { type: 'object' }, overriddenBy: STRINGS,
+      articles: STRINGS, interpretations: STRINGS, sets: { type: 'object' }, overriddenBy: STRINGS, setAside: { type: 'object', additionalProperties: STRINGS },
       conditions: { $ref: '#/definitions/conditionNode' }, derived: { type: 'array', items: { $ref: '#/definitions/derivedTrace' } }, text: { type: 'string' },
     },
   },

@@ -11,6 +11,7 @@ import { isFactRef, readFactName } from '../core/fact-names.js';
 import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 import { own } from '../core/own.js';
+import { workedFields } from './worked-fields.js';
 import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
 
 export interface Decision {
@@ -59,12 +60,28 @@ export function factLabel(regulation: Regulation, name: string, path?: string): 
   }
 }
 
-function traceConditions(node: any, regulation: Regulation): ConditionNode {
-  if (Array.isArray(node?.all)) return { all: node.all.map((c: unknown) => traceConditions(c, regulation)) };
-  if (Array.isArray(node?.any)) return { any: node.any.map((c: unknown) => traceConditions(c, regulation)) };
-  if (node?.not) return { not: traceConditions(node.not, regulation) };
+/**
+ * For a parameter read for a place (keyed by place): whose value it is, "（330106 西湖区的值）";
+ * for any other fact, or the value everywhere, nothing.
+ */
+export function placeNote(regulation: Regulation, fact: unknown, state: RunState | undefined): string {
+  const f = typeof fact === 'string' && fact.startsWith('params.') ? readFactName(fact) : undefined;
+  if (f?.kind !== 'param' || !state) return '';
+  const used = state.params.get(f.name);
+  const spec = own(regulation.parameters, f.name);
+  if (!spec?.readIn) return '';
+  if (!used?.place) return `（${spec.readIn.label}未另定，取通用的值）`;
+  const list = spec.readIn.codes ? own(regulation.vocabulary.lists, spec.readIn.codes) : undefined;
+  const name = list ? own(list, used.place)?.label : undefined;
+  return `（${used.place}${name ? ` ${name}` : ''}的值）`;
+}
+
+function traceConditions(node: any, regulation: Regulation, state?: RunState): ConditionNode {
+  if (Array.isArray(node?.all)) return { all: node.all.map((c: unknown) => traceConditions(c, regulation, state)) };
+  if (Array.isArray(node?.any)) return { any: node.any.map((c: unknown) => traceConditions(c, regulation, state)) };
+  if (node?.not) return { not: traceConditions(node.not, regulation, state) };
   const evaluated = typeof node.result === 'boolean';
-  const label = factLabel(regulation, node.fact, node.path);
+  const label = factLabel(regulation, node.fact, node.path) + placeNote(regulation, node.fact, state);
   const expectedFrom = isFactRef(node.value) ? node.value.fact + (node.value.path ? `.${node.value.path}` : '') : undefined;
   const expected = expectedFrom ? node.valueResult : node.value;
   const reads = operatorsByName.get(node.operator)?.reads ?? node.operator;
@@ -72,7 +89,7 @@ function traceConditions(node: any, regulation: Regulation): ConditionNode {
   // for a presence check, whether there is a value is what matters, not the value itself
   const shownFact = node.operator === 'present' ? (node.factResult === undefined || node.factResult === null ? '（无）' : '（有）') : v(node.factResult);
   const lhs = `${label}〔${node.fact}${node.path ? `.${node.path}` : ''}〕= ${evaluated ? shownFact : '（未计算）'}`;
-  const rhs = expectedFrom ? `${factLabel(regulation, node.value.fact, node.value.path)}〔${expectedFrom}〕= ${evaluated ? v(expected) : '（未计算）'}` : v(expected);
+  const rhs = expectedFrom ? `${factLabel(regulation, node.value.fact, node.value.path)}${placeNote(regulation, node.value.fact, state)}〔${expectedFrom}〕= ${evaluated ? v(expected) : '（未计算）'}` : v(expected);
   const verdict = evaluated ? (node.result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
   return {
     fact: node.fact, label, path: node.path, value: evaluated ? node.factResult : undefined, operator: node.operator,
@@ -84,12 +101,17 @@ function traceConditions(node: any, regulation: Regulation): ConditionNode {
 /** Per run, each derived fact's line of the trace: made once, however many rules read the fact. */
 const derivedTexts = new WeakMap<RunState, Map<string, string>>();
 
-function derivedText(decider: Decider, spec: { label: string; function: string }, name: string, record: { args: Record<string, unknown>; value: unknown }): string {
+function derivedText(decider: Decider, spec: { label: string; function: string; args?: Record<string, unknown> }, name: string, record: { args: Record<string, unknown>; value: unknown }, state?: RunState): string {
   const v = (x: unknown): string => describeValue(x, decider.regulation.vocabulary);
-  const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}`).join('，');
-  const worked = record.value as { steps?: string[]; status?: unknown; expiresOn?: unknown } | undefined;
-  const steps = Array.isArray(worked?.steps) ? worked.steps : undefined;
-  const value = steps ? `${v(worked?.status)}，有效期至 ${String(worked?.expiresOn)}（${steps.join('；')}）` : v(record.value);
+  // an argument that is a parameter read for a place says whose value it is
+  const note = (k: string): string => {
+    const written = spec.args && Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
+    return isFactRef(written) ? placeNote(decider.regulation, written.fact, state) : '';
+  };
+  const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}${note(k)}`).join('，');
+  const worked = record.value as Record<string, unknown> | undefined;
+  const steps = worked && typeof worked === 'object' && Array.isArray(worked.steps) ? worked.steps as string[] : undefined;
+  const value = steps ? `${workedFields(decider.regulation.vocabulary, name, worked!).map(([label, x]) => `${label} ${v(x)}`).join('，')}（${steps.join('；')}）` : v(record.value);
   return `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`;
 }
 
@@ -103,10 +125,26 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
     if (!record || !spec) continue;
     if (!texts) derivedTexts.set(state, (texts = new Map()));
     let text = texts.get(name);
-    if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record)));
-    out.push({ name, label: spec.label, function: spec.function, args: record.args, value: record.value, text });
+    if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record, state)));
+    const places = Object.keys(record.args).flatMap((k) => {
+      const written = Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
+      const note = isFactRef(written) ? placeNote(regulation, written.fact, state) : '';
+      return note ? [[k, note] as const] : [];
+    });
+    out.push({ name, label: spec.label, function: spec.function, args: record.args, ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text });
   }
   return out;
+}
+
+/**
+ * Which fields of a rule its exceptions set aside, in words: the whole rule when they set aside
+ * all it decides (`of` fields) with one exception list, else field by field.
+ */
+function setAsideText(setAside: ReadonlyArray<readonly [string, string[]]>, of: number): string {
+  if (!setAside.length) return '';
+  const lists = new Set(setAside.map(([, by]) => by.join('、')));
+  if (setAside.length === of && lists.size === 1) return `被例外规则 ${[...lists][0]} 排除适用${of > 1 ? `（${setAside.map(([k]) => k).join('、')}）` : ''}`;
+  return setAside.map(([k, by]) => `${k} 被例外规则 ${by.join('、')} 排除适用`).join('，');
 }
 
 /** The articles and interpretations a decision rests on, and (unless `trace` is false) `because`. */
@@ -119,17 +157,24 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
     const record = state.rules.get(rule.id);
     if (!record) continue;
     const mine = decider.ruleTargets.get(rule.id)!.filter((t) => keys.includes(t));
-    const overriddenBy = [...new Set(mine.flatMap((k) => decider.overriddenBy(rule.id, k, state)))];
-    const result = !record.fired ? 'failed' : overriddenBy.length ? 'overridden' : 'fired';
+    // an exception sets aside only the fields it decides too: each field with the exceptions that set it aside
+    const setAside = record.fired ? mine.flatMap((k) => {
+      const by = decider.overriddenBy(rule.id, k, state);
+      return by.length ? [[k, by] as const] : [];
+    }) : [];
+    const overriddenBy = [...new Set(setAside.flatMap(([, by]) => by))];
+    const applied = mine.filter((k) => !setAside.some(([f]) => f === k));
+    const result = !record.fired ? 'failed' : applied.length ? 'fired' : 'overridden';
     const sets = record.fired ? Object.fromEntries(mine.map((k) => [k, own(record.values, k)])) : undefined;
     const where = rule.articles.map(articleLabel).join('、');
+    const aside = setAsideText(setAside, mine.length);
     const outcome = result === 'fired'
-      ? `适用 → ${mine.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}`
-      : result === 'overridden' ? `条件成立，但被例外规则 ${overriddenBy.join('、')} 排除适用` : '条件不成立，不适用';
+      ? `适用 → ${applied.map((k) => `${k} = ${describeValue(own(record.values, k), regulation.vocabulary)}`).join('，')}${aside ? `；${aside}` : ''}`
+      : result === 'overridden' ? `条件成立，但${aside}` : '条件不成立，不适用';
     because.push({
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
-      ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy } : {}),
-      conditions: traceConditions((record.result as any).conditions, regulation),
+      ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy, setAside: Object.fromEntries(setAside.map(([k, by]) => [k, by])) } : {}),
+      conditions: traceConditions((record.result as any).conditions, regulation, state),
       derived: derivedUsed(decider, rule, state),
       text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,
     });

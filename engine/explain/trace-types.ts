@@ -22,6 +22,8 @@ export interface DerivedTrace {
   label: string;
   function: string;
   args: Record<string, unknown>;
+  /** an argument that is a parameter read for a place → whose value it is (“（330106 西湖区的值）”) */
+  places?: Record<string, string>;
   value: unknown;
   text: string;
 }
@@ -34,6 +36,8 @@ export interface RuleTrace {
   interpretations: string[];
   sets?: Record<string, unknown>;
   overriddenBy?: string[];
+  /** each field an exception sets aside → the exceptions (the rule's other fields still apply) */
+  setAside?: Record<string, string[]>;
   conditions: ConditionNode;
   derived: DerivedTrace[];
   text: string;

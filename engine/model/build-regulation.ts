@@ -1,6 +1,11 @@
 // Loads a rules folder: reads and checks every file, then the references between them.
 // Nothing here knows which regulation it is loading.
 import { checkReadings } from './check-readings.js';
+import { readableData } from './readable-data.js';
+import { readDateOrders } from './case/date-order.js';
+import { readLimits, readPlaces } from './place-values.js';
+import { checkPlaces } from './check-places.js';
+import { checkLimits } from './check-limits.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidateFunction } from 'ajv';
@@ -9,7 +14,7 @@ import { patternProblems } from '../core/validation/linear-regexp.js';
 import { articleFileSchema, interpretationFileSchema, parameterFileSchema, regulationFileSchema } from './rule-files.js';
 import { parseSource, type PathSegment, type Problem, type SourceFile } from '../core/source-file.js';
 import { isInheritedName } from '../core/own.js';
-import { checkReferences } from './check-references.js';
+import { checkReferences, type LeftOut } from './check-references.js';
 import { deepFreeze } from '../core/deep-freeze.js';
 import { buildVocabulary, codeEntry, parameterCodeProblems } from './vocabulary.js';
 import { checkRequirements, expandRequirements, requirementNames, type RequirementsSection } from './requirements.js';
@@ -35,6 +40,8 @@ const FILE_SCHEMAS = {
   regulation: regulationFileSchema, article: articleFileSchema, parameter: parameterFileSchema, interpretation: interpretationFileSchema,
 };
 type FileKind = keyof typeof FILE_SCHEMAS;
+/** How deep an entry that can be left out alone is: a rule, an article, a derived fact (2); a parameter (1); 0: the file is one entry. */
+const ENTRY_DEPTH: Record<FileKind, number> = { regulation: 0, article: 2, parameter: 1, interpretation: 0 };
 /**
  * Each kind of rule file's validator, compiled when a file of that kind is first checked:
  * not when this module loads, so that the command line can first offer the validators
@@ -187,16 +194,32 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
   if (!manifestSource) {
     return { problems: [...problems, { code: 'load.noManifest', message: `规则目录中没有 regulation.yaml`, location: { file: display('regulation.yaml'), line: 1, column: 1 } }] };
   }
-  const check = (kind: FileKind, source: SourceFile): boolean => {
-    if (source.data === undefined) return false;
-    const validate = validatorOf(kind);
-    const ok = validate(source.data);
-    problems.push(...schemaProblems(validate.errors, source));
-    return ok;
+  /**
+   * A file's data as it can be read (engine/model/readable-data.ts): its own when valid, else a
+   * copy with slips read as meant and wrong entries left out; every error reported at its line.
+   */
+  const check = (kind: FileKind, source: SourceFile): Json | undefined => {
+    if (source.data === undefined) return undefined;
+    const readable = readableData(validatorOf(kind), FILE_SCHEMAS[kind], source.data, ENTRY_DEPTH[kind]);
+    problems.push(...schemaProblems(readable.errors, source));
+    // what was left out for its errors is reported there, not again where it is named
+    for (const path of readable.leftOut) noteLeftOut(kind, path, source.data);
+    return readable.data === undefined ? undefined : structuredClone(readable.data) as Json;
   };
 
-  const manifest = structuredClone(manifestSource.data) as Json;
-  const manifestOk = check('regulation', manifestSource);
+  const leftOut: LeftOut = { parameters: new Set(), derived: new Set(), rules: new Set() };
+  function noteLeftOut(kind: FileKind, path: PathSegment[], data: unknown): void {
+    const [section, key] = path;
+    if (kind === 'parameter') leftOut.parameters.add(String(section));
+    else if (kind === 'article' && section === 'derived') leftOut.derived.add(String(key));
+    else if (kind === 'article' && section === 'rules') {
+      const rule = (data as Json)?.rules?.[key as number];
+      if (rule && typeof rule === 'object' && typeof rule.id === 'string') leftOut.rules.add(rule.id);
+    }
+  }
+  const manifestData = check('regulation', manifestSource);
+  const manifestOk = manifestData !== undefined;
+  const manifest = (manifestData ?? {}) as Json;
 
   const articles: Article[] = [];
   const rules: RuleSpec[] = [];
@@ -215,9 +238,12 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
 
   for (const [rel, source] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     if (rel.startsWith('articles/')) {
-      if (!check('article', source)) continue;
-      const data = structuredClone(source.data) as Json;
+      const data = check('article', source);
+      if (!data) continue;
+      // an entry left out for its errors is null here: the others keep their index (and line)
+      const dropped = (data.rules ?? []).includes(null);
       (data.articles as Json[]).forEach((a, ai) => {
+        if (a === null) return;
         const id = String(a.number);
         const articleDecidable = a.decidable !== false;
         const paragraphs: Paragraph[] = (a.paragraphs as Json[]).map((p, pi) => {
@@ -253,14 +279,17 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       }
       if (data.requirements) requirementSections.push({ data: data.requirements, source });
       ((data.rules ?? []) as Json[]).forEach((r, ri) => {
+        if (r === null) return;
         rules.push({
           id: r.id, name: r.name, articles: r.articles, interpretations: r.interpretations ?? [], overrides: r.overrides ?? [],
           when: r.when, set: r.set ?? {}, add: r.add ?? {}, file: source.file, location: source.locate(['rules', ri]),
+          // with a rule left out before it, its place in the file said outright (not counted)
+          ...(dropped ? { origin: ['rules', ri] } : {}),
         });
       });
     } else if (rel.startsWith('parameters/')) {
-      if (!check('parameter', source)) continue;
-      const data = structuredClone(source.data) as Record<string, Json>;
+      const data = check('parameter', source) as Record<string, Json> | undefined;
+      if (!data) continue;
       for (const [name, p] of Object.entries(data)) {
         if (reserved(name, '参数', source, [name])) continue;
         const other = parameters.get(name);
@@ -274,12 +303,15 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
           ...(p.labels === undefined ? {} : { labels: Object.fromEntries(Object.entries(p.labels as Json).map(([c, e]) => [c, codeEntry(e)])) }),
           values: Object.entries(p.values as Json).map(([from, value]) => ({ from, value })).sort((x, y) => x.from.localeCompare(y.from)),
           ...(p.readAt === undefined ? {} : { readAt: p.readAt }),
+          ...(p.readIn === undefined ? {} : { readIn: p.readIn }),
+          ...(p.places === undefined ? {} : { places: readPlaces(p.places) }),
+          ...(p.atMost === undefined && p.atLeast === undefined ? {} : { limits: [...readLimits('atMost', p.atMost), ...readLimits('atLeast', p.atLeast)] }),
           file: source.file, location: source.locate([name]),
         });
       }
     } else if (rel.startsWith('interpretations/')) {
-      if (!check('interpretation', source)) continue;
-      const i = structuredClone(source.data) as Json;
+      const i = check('interpretation', source);
+      if (!i) continue;
       if (reserved(i.id, '解释', source, ['id'])) continue;
       if (interpretations.has(i.id)) {
         problems.push({ code: 'load.duplicateInterpretation', message: `解释 ${i.id} 重复定义`, location: source.locate(['id']) });
@@ -348,13 +380,16 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
     decisions: Object.fromEntries(decisions), parameters: Object.fromEntries(parameters),
     interpretations: Object.fromEntries(interpretations), derived: Object.fromEntries(derived),
     ruleset: rulesetHash(files), files: [...files.keys()].sort(), sourceText: files.get(manifest.source) ?? '',
+    dateOrders: readDateOrders(manifest.dateOrders),
   };
   if (!files.has(manifest.source)) {
     problems.push({ code: 'load.noSource', message: `找不到原文文件 ${manifest.source}`, location: manifestSource.locate(['source']) });
   }
-  problems.push(...checkReferences(regulation, sourceOf, manifestSource.file));
+  problems.push(...checkReferences(regulation, sourceOf, manifestSource.file, leftOut));
   problems.push(...checkRequirements(regulation, sourceOf));
   problems.push(...checkReadings(regulation, sourceOf));
+  problems.push(...checkPlaces(regulation, sourceOf));
+  problems.push(...checkLimits(regulation, sourceOf));
   for (const p of parameters.values()) problems.push(...parameterCodeProblems(p, vocabulary, sourceOf));
   return { regulation, problems };
 }

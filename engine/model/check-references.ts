@@ -10,6 +10,7 @@ import { fieldOrder } from './field-order.js';
 import { isCalendarDate } from '../core/dates/calendar-date.js';
 import { conditionShapeProblems } from '../core/condition-shape.js';
 import { own } from '../core/own.js';
+import { didYouMeanText } from '../core/did-you-mean.js';
 import type { Location, PathSegment, Problem, SourceFile } from '../core/source-file.js';
 import { factTypes } from './fact-types.js';
 import { argumentTypeProblem, assignmentTypeProblem, conditionTypeProblem } from './condition-types.js';
@@ -26,7 +27,16 @@ export function articleIds(regulation: Regulation): Set<string> {
   return ids;
 }
 
-export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml'): Problem[] {
+/** Names whose definitions were left out for their own errors (reported there): not reported again where they are used. */
+export interface LeftOut {
+  parameters: Set<string>;
+  derived: Set<string>;
+  rules: Set<string>;
+}
+
+const NOTHING_LEFT_OUT: LeftOut = { parameters: new Set(), derived: new Set(), rules: new Set() };
+
+export function checkReferences(regulation: Regulation, sourceOf: (file: string) => SourceFile | undefined, manifestFile = 'regulation.yaml', leftOut = NOTHING_LEFT_OUT): Problem[] {
   const problems: Problem[] = [];
   const at = (file: string, fallback: Location, path: PathSegment[], target?: 'key'): Location => sourceOf(file)?.locate(path, target) ?? fallback;
   const articles = articleIds(regulation);
@@ -59,11 +69,11 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       return;
     }
     if (fact.kind === 'case' && !paths.has(fact.path.join('.'))) {
-      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）`, location: location() });
-    } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name)) {
-      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义`, location: location() });
-    } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name)) {
-      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）`, location: location() });
+      problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${name}（见 case.schema.yaml）${didYouMeanText(fact.path.join('.'), paths)}`, location: location() });
+    } else if (fact.kind === 'derived' && !own(regulation.derived, fact.name) && !leftOut.derived.has(fact.name)) {
+      problems.push({ code: 'ref.unknownDerived', message: `派生事实 ${fact.name} 未定义${didYouMeanText(fact.name, Object.keys(regulation.derived))}`, location: location() });
+    } else if (fact.kind === 'param' && !own(regulation.parameters, fact.name) && !leftOut.parameters.has(fact.name)) {
+      problems.push({ code: 'ref.unknownParameter', message: `参数 ${fact.name} 未定义（rules/parameters/）${didYouMeanText(fact.name, Object.keys(regulation.parameters))}`, location: location() });
     } else if (fact.kind === 'decision' && !own(own(regulation.decisions, fact.decision)?.fields, fact.field)) {
       problems.push({ code: 'ref.unknownDecision', message: `决定字段 ${fact.decision}.${fact.field} 未在 regulation.yaml 中定义`, location: location() });
     }
@@ -77,7 +87,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   };
 
   for (const rule of regulation.rules) {
-    const here = (path: PathSegment[], target?: 'key'): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), ...path], target);
+    const here = (path: PathSegment[], target?: 'key'): Location => at(rule.file, rule.location, inFile(regulation, rule, path), target);
     if (ruleIndex.has(rule.id)) {
       problems.push({ code: 'ref.duplicateRule', message: `规则编号 ${rule.id} 重复（另见 ${ruleIndex.get(rule.id)!.file}）`, location: here(['id']) });
     }
@@ -90,10 +100,10 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     for (const leaf of leaves) {
       if (typeof leaf.fact === 'string') checkFact(leaf.fact, () => here([...leaf.at, 'fact']));
       if (typeof leaf.operator === 'string' && !operatorsByName.has(leaf.operator)) {
-        problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
+        problems.push({ code: 'ref.unknownOperator', message: `未知的运算符 ${leaf.operator}${didYouMeanText(leaf.operator, operatorsByName.keys())}；可用：${[...operatorsByName.keys()].join('、')}`, location: here([...leaf.at, 'operator']) });
       }
       // (a misspelt reference as a condition's value is a shape problem, reported above)
-      checkRefsIn(leaf.value, rule.file, rule.location, [...rulePath(regulation, rule), ...leaf.at, 'value'], false);
+      checkRefsIn(leaf.value, rule.file, rule.location, inFile(regulation, rule, [...leaf.at, 'value']), false);
       if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !isFactRef(leaf.value) && !Array.isArray(leaf.value)) {
         problems.push({ code: 'rule.valueType', message: `运算符 ${leaf.operator} 的比较值应为清单`, location: here([...leaf.at, 'value']) });
       } else {
@@ -127,8 +137,10 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     rule.overrides.forEach((id, i) => {
       const target = ruleIndex.get(id);
       const location = (): Location => at(rule.file, rule.location, [...rulePath(regulation, rule), 'overrides', i]);
-      if (!target) {
-        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在`, location: location() });
+      if (!target && leftOut.rules.has(id)) {
+        // left out for its own errors, reported there
+      } else if (!target) {
+        problems.push({ code: 'ref.unknownRule', message: `被排除适用的规则 ${id} 不存在${didYouMeanText(id, ruleIndex.keys())}`, location: location() });
       } else if (!sharedTargets(rule, target).length) {
         problems.push({ code: 'rule.overrideNothing', message: `规则 ${rule.id} 与 ${id} 不决定同一字段，排除适用没有意义`, location: location() });
       }
@@ -139,7 +151,7 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
     const here = (path: PathSegment[]): Location => at(d.file, d.location, [...(d.origin ?? ['derived', d.name]), ...path]);
     const fn = derivedFunctions.get(d.function);
     if (!fn) {
-      problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
+      problems.push({ code: 'ref.unknownFunction', message: `未知的函数 ${d.function}${didYouMeanText(d.function, derivedFunctions.keys())}；可用：${[...derivedFunctions.keys()].join('、')}`, location: here(['function']) });
     } else {
       for (const arg of Object.keys(d.args)) {
         if (!own(fn.args, arg)) problems.push({ code: 'ref.unknownArgument', message: `函数 ${d.function} 没有参数 ${arg}；应为：${Object.keys(fn.args).join('、')}`, location: here(['args', arg]) });
@@ -172,6 +184,18 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
   for (const d of Object.values(regulation.decisions)) {
     d.articles.forEach((a, i) => checkArticle(a, () => manifestAt(['decisions', d.name, 'articles', i])));
   }
+  // each date of a declared order is a fact of the case (or asOf)
+  const declaredOrders = own(sourceOf(manifestFile)?.data as Record<string, unknown> | undefined, 'dateOrders') as unknown[] | undefined;
+  regulation.dateOrders.forEach((order, i) => {
+    for (const side of ['earlier', 'later'] as const) {
+      const row = Array.isArray(declaredOrders) ? declaredOrders[i] : undefined;
+      const written = row && typeof row === 'object' ? own(row as Record<string, unknown>, side) : undefined;
+      order[side].forEach((name, j) => {
+        if (name === 'asOf' || paths.has(name)) return;
+        problems.push({ code: 'ref.unknownFact', message: `日期顺序中的 ${name} 不是案件中的事实（见 case.schema.yaml）${didYouMeanText(name, paths)}`, location: manifestAt(['dateOrders', i, side, ...(Array.isArray(written) ? [j] : [])]) });
+      });
+    }
+  });
 
   for (const service of Object.values(regulation.requirements ?? {})) {
     for (const r of service.requirements) checkArticle(r.article, () => at(r.file, r.location, ['requirements', r.service, 'needs', r.code, 'article']));
@@ -185,7 +209,14 @@ export function checkReferences(regulation: Regulation, sourceOf: (file: string)
       location: rule ? at(rule.file, rule.location, rulePath(regulation, rule)) : { file: 'regulation.yaml', line: 1, column: 1 },
     });
   }
-  return problems;
+  // a service's guard is a condition of each of its requirements' rules: a problem in it said once
+  const said = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.message}|${p.location.file}:${p.location.line}:${p.location.column}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
 }
 
 /** Where a rule is in its file: ['rules', its index among the rules of that file]. */
@@ -204,6 +235,15 @@ function rulePath(regulation: Regulation, rule: RuleSpec): PathSegment[] {
     rulePaths.set(regulation, paths);
   }
   return paths.get(rule) ?? ['rules'];
+}
+
+/** Where a part of a rule (a path in it) is written in its file. */
+function inFile(regulation: Regulation, rule: RuleSpec, path: PathSegment[]): PathSegment[] {
+  let best: [PathSegment[], PathSegment[]] | undefined;
+  for (const entry of rule.sources ?? []) {
+    if (entry[0].length <= path.length && entry[0].every((s, i) => s === path[i]) && (!best || entry[0].length > best[0].length)) best = entry;
+  }
+  return best ? [...best[1], ...path.slice(best[0].length)] : [...rulePath(regulation, rule), ...path];
 }
 
 /** A map with `fact:` and other keys than `path:`: meant as a reference, read as a literal. */

@@ -63,7 +63,7 @@ function build(regulation: Regulation): FactTypes {
       case 'case': return caseTypes.get(f.path.join('.')) ?? ANY;
       case 'param': {
         const p = own(regulation.parameters, f.name);
-        return p ? parameterType(p.type, p.values.map((v) => v.value)) : ANY;
+        return p ? parameterType(p.type, [...p.values, ...(p.places ?? []).flatMap((place) => place.values)].map((v) => v.value)) : ANY;
       }
       case 'derived': return derivedType(f.name);
       case 'decision': {

@@ -41,6 +41,8 @@ export interface RuleSpec {
   location: Location;
   /** for a rule the engine wrote from a declaration (a requirement): where that is in its file */
   origin?: PathSegment[];
+  /** for such a rule: a path in the rule (`['when', 'all', 2]`) → where that part is written in the file */
+  sources?: Array<[PathSegment[], PathSegment[]]>;
 }
 
 export type FieldType = 'boolean' | 'date' | 'number' | 'enum' | 'list';
@@ -74,8 +76,42 @@ export interface ParameterSpec {
   values: Array<{ from: string; value: unknown }>;
   /** the date fact its 生效日期 is compared with (absent: asOf; also when that fact is absent) */
   readAt?: { fact: string; label: string };
+  /** for a parameter whose value may differ by place: the case's division code it is read for */
+  readIn?: PlaceOfReading;
+  /** values set for a place (a 6-digit GB/T 2260 code), each dated like `values`; most specific wins */
+  places?: PlaceValues[];
+  /** an upper or lower bound each of its values must keep (lint): another parameter or a number */
+  limits?: ParameterLimit[];
   file: string;
   location: Location;
+}
+
+/** Where a place-keyed parameter is read: a division code of the case. */
+export interface PlaceOfReading {
+  fact: string;
+  label: string;
+  /** the vocabulary list its places' codes come from (a city or province of one of them counts too) */
+  codes?: string;
+  /** a parameter holding the table of code changes (former → successor): a former code is read as its successor */
+  successions?: string;
+}
+
+export interface PlaceValues {
+  code: string;
+  values: Array<{ from: string; value: unknown }>;
+}
+
+/**
+ * `≤`/`≥` another parameter (its value on the same date, for the same place) or a number. The
+ * shape leaves room for a bound set by a superior instrument (another issue): `instrument:`.
+ */
+export interface ParameterLimit {
+  relation: 'atMost' | 'atLeast';
+  /** a parameter's name, or a literal number */
+  parameter?: string;
+  value?: number;
+  /** why (the superior text), shown in the message */
+  reason?: string;
 }
 
 export interface InterpretationSpec {
@@ -149,6 +185,16 @@ export interface ServiceRequirements {
   requirements: Requirement[];
 }
 
+/**
+ * Two dates of a case that cannot be in the other order (regulation.yaml `dateOrders:`): each
+ * side is fact names (`asOf` or a case path), the first the case has counting; a list fact
+ * gives each item, a resident ID number the birth date it carries.
+ */
+export interface DateOrder {
+  earlier: string[];
+  later: string[];
+}
+
 /** A code of a vocabulary list: its Chinese name and, optionally, a description. */
 export interface CodeEntry {
   label: string;
@@ -191,6 +237,8 @@ export interface Regulation {
   /** content hash of every file the rules were loaded from */
   ruleset: string;
   files: string[];
+  /** dates of a case that cannot be in the other order */
+  dateOrders: DateOrder[];
   /** the published text (source.txt) */
   sourceText: string;
 }

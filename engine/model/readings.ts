@@ -66,7 +66,9 @@ export function applyReadings(regulation: Regulation, readings: Readings): Regul
       const p = own(regulation.parameters, name);
       if (!p) continue; // lint reports it (check-readings.ts)
       // the reading holds at every date: one value from the first date on
-      parameters[name] = { ...p, values: [{ from: p.values[0]?.from ?? '1900-01-01', value }] };
+      // the reading's value everywhere: no place keeps one of its own
+      const { places: _places, ...general } = p;
+      parameters[name] = { ...general, values: [{ from: p.values[0]?.from ?? '1900-01-01', value }] };
     }
     for (const rule of alt.rulesOff ?? []) off.add(rule);
   }

@@ -40,6 +40,14 @@ function conditionsOf(when: unknown): unknown[] {
   return [when];
 }
 
+/** Where in the file each of conditionsOf(when)'s conditions is written (`at`: the path of the `when`). */
+function conditionPaths(when: unknown, at: PathSegment[]): PathSegment[][] {
+  if (when === undefined) return [];
+  const w = when as Json;
+  if (Object.keys(w).length === 1 && Array.isArray(w.all)) return w.all.map((_: unknown, i: number) => [...at, 'all', i]);
+  return [at];
+}
+
 export function countFactName(service: string, code: string): string {
   return `${service}${upperFirst(code)}HandedIn`;
 }
@@ -118,7 +126,21 @@ export function expandRequirements(sections: RequirementsSection[], decisionLabe
           countFact(altFact, `已交${alt.note}可代替${need.label}的材料件数`, alt.satisfiedBy);
           return { not: { all: [...conditionsOf(alt.when), { fact: `derived.${altFact}`, operator: 'greaterThanInclusive', value: needed }] } };
         });
+        // each condition of the rule → where it is written, so that a problem in one is reported at its own line
+        const sources: Array<[PathSegment[], PathSegment[]]> = [];
+        const whenAt = (k: number): PathSegment[] => ['when', 'all', k];
+        let k = 0;
+        for (const path of conditionPaths(spec.when, [...servicePath, 'when'])) sources.push([whenAt(k++), path]);
+        for (const path of conditionPaths(need.when, [...origin, 'when'])) sources.push([whenAt(k++), path]);
+        sources.push([whenAt(k++), origin]);
+        alternatives.forEach((alt, a) => {
+          const inner = conditionPaths(alt.when, [...origin, 'alternatives', a, 'when']);
+          inner.forEach((path, m) => sources.push([[...whenAt(k), 'not', 'all', m], path]));
+          sources.push([[...whenAt(k), 'not', 'all', inner.length], [...origin, 'alternatives', a]]);
+          k++;
+        });
         out.rules.push({
+          sources,
           id: ruleIdOf(service, code),
           name: `${label}：未交足${need.label}`,
           articles,

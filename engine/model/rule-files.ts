@@ -6,6 +6,20 @@ const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}
 const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
 const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
 const text = { type: 'string', minLength: 1 };
+const factName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' };
+/** one fact name, or several: the first the case has */
+const factNames = { anyOf: [factName, { type: 'array', minItems: 1, items: factName }] };
+/** a bound: a parameter's name, a number, or `{ parameter | value, reason }` */
+const limitSchema = {
+  anyOf: [
+    identifier,
+    { type: 'number' },
+    {
+      type: 'object', additionalProperties: false, minProperties: 1,
+      properties: { parameter: identifier, value: { type: 'number' }, reason: text },
+    },
+  ],
+};
 const dateText = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 const paragraph = {
@@ -116,6 +130,20 @@ export const parameterFileSchema = {
         properties: { fact: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }, label: text },
       },
       values: { type: 'object', minProperties: 1, propertyNames: dateText },
+      // the place it is read for: a division code of the case (a value may differ by place)
+      readIn: {
+        type: 'object', required: ['fact', 'label'], additionalProperties: false,
+        properties: { fact: factName, label: text, codes: identifier, successions: identifier },
+      },
+      // values a place sets for itself: 6-digit GB/T 2260 code → dated values
+      places: {
+        type: 'object',
+        propertyNames: { type: 'string', pattern: '^\\d{6}$' },
+        additionalProperties: { type: 'object', minProperties: 1, propertyNames: dateText },
+      },
+      // bounds each value keeps: ≤ / ≥ another parameter (same date, same place) or a number
+      atMost: limitSchema,
+      atLeast: limitSchema,
     },
   },
 };
@@ -207,6 +235,14 @@ export const regulationFileSchema = {
       },
     },
     vocabulary: vocabularySchema,
+    // dates of a case that cannot be in the other order: `earlier` not after `later`
+    dateOrders: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['earlier', 'later'], additionalProperties: false,
+        properties: { earlier: factNames, later: factNames },
+      },
+    },
   },
 };
 

@@ -12,7 +12,7 @@ export type ValueType =
   /** a string from a closed list */
   | { kind: 'enum'; values: string[] }
   | { kind: 'list'; items: ValueType }
-  /** an object with named fields (a place, a validity with status and expiresOn…) */
+  /** an object with named fields (a place, a validity with its status and end…) */
   | { kind: 'object'; fields: Map<string, ValueType> }
   /** keys of one kind → values of one type (materials: code → count) */
   | { kind: 'map'; keys?: string[]; values: ValueType };

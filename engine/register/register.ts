@@ -52,7 +52,7 @@ export interface RegisterFilter {
   from?: string;
   to?: string;
   outcome?: string;
-  /** a decision name (application) or the counter form (permit-application) */
+  /** a decision name or the name of a counter form */
   service?: string;
   office?: string;
   /** part of the person's name */

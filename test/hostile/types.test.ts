@@ -19,7 +19,7 @@ const FACTS = [
   'derived.age', 'derived.registrationDeadline', 'derived.permitValidity', 'derived.hukouInQujing', 'decisions.application.outcome',
   'decisions.eligibility.grounds', 'decisions.agent.allowed', 'decisions.application.fee',
 ];
-const PATHS = [undefined, 'status', 'expiresOn', 'steps', 'nothing'];
+const PATHS = [undefined, 'status', 'endsOn', 'steps', 'nothing'];
 const LITERALS = ['true', 'false', '0', '16', '1.5', '"2019-09-16"', '2019-09-16', 'valid', 'lost', 'notice', 'photo', '"yes"', '[]', '[lost, damaged]', '[1, 2]', '[2019-01-01]', 'null', '{ a: 1 }'];
 const refs = FACTS.map((f) => `{ fact: ${f} }`);
 

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dateOrderProblems, orderProblems } from '../../engine/model/case/date-order.js';
 import { plainSource } from '../../engine/core/source-file.js';
+import { qujing } from '../support/regulation.js';
+
+const regulation = qujing().regulation;
 
 const date = fc.oneof(
   fc.constantFrom('1990-05-13', '2017-10-09', '2018-01-01', '2018-06-30', '2019-02-28', '2020-02-29', '2022-10-08'),
@@ -31,13 +34,13 @@ describe('the date order of a case', () => {
   it('the quick check refuses exactly the cases the full check finds a problem in', () => {
     const source = plainSource('<case>', {});
     fc.assert(fc.property(caseArb, (data) => {
-      expect(dateOrderProblems(data, source).length > 0).toBe(orderProblems(data, source).length > 0);
+      expect(dateOrderProblems(data, source, regulation).length > 0).toBe(orderProblems(data, source, regulation).length > 0);
     }), { numRuns: 5000 });
   });
 
   it('a permit endorsed before it was issued is refused at the endorsement', () => {
     const data = { asOf: '2019-01-01', facts: { permit: { issuedOn: '2018-06-30', endorsedOn: ['2018-01-01'] } } };
-    const problems = dateOrderProblems(data, plainSource('<case>', data));
+    const problems = dateOrderProblems(data, plainSource('<case>', data), regulation);
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('facts.permit.endorsedOn.0')]);
   });
 });

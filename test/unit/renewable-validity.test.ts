@@ -19,16 +19,16 @@ const day = (from: string, span: number) => fc.integer({ min: 0, max: span }).ma
 describe('the n-th term ends on anchor + n terms (民法典 art. 202)', () => {
   it('issued 2020-02-29, endorsed on time three years: the fourth year is complete on 2024-02-29, not 2024-02-28', () => {
     const v = renewableValidity('2020-02-29', ['2021-02-10', '2022-02-10', '2023-02-10'], '2023-12-01', national);
-    expect(v).toMatchObject({ status: 'valid', expiresOn: '2024-02-29', periodOpens: '2024-01-29', periodCloses: '2024-02-28' });
+    expect(v).toMatchObject({ status: 'valid', endsOn: '2024-02-29', periodOpens: '2024-01-29', periodCloses: '2024-02-28' });
   });
 
   it('after a late endorsement on R the years count from R: R + n years', () => {
     // issued 2019-01-10, never endorsed; 补办 on 2020-02-29; on time in 2021, 2022, 2023
     const v = renewableValidity('2019-01-10', ['2020-02-29', '2021-02-10', '2022-02-10', '2023-02-10'], '2023-06-01', unmoved(qujing), '2018-09-03');
-    expect(v).toMatchObject({ expiresOn: '2024-02-29', countedFrom: '2020-02-29', status: 'valid' });
+    expect(v).toMatchObject({ endsOn: '2024-02-29', countedFrom: '2020-02-29', status: 'valid' });
   });
 
-  it('a term of any length, on-time acts anywhere in each period: expiresOn = anchor + n·months', () => {
+  it('a term of any length, on-time acts anywhere in each period: endsOn = anchor + n·months', () => {
     const history = fc.record({
       anchor: day('1990-01-01', 40_000),
       months: fc.integer({ min: 1, max: 36 }),
@@ -52,7 +52,7 @@ describe('the n-th term ends on anchor + n terms (民法典 art. 202)', () => {
       });
       const asOf = acts.length ? acts[acts.length - 1] : issuedOn;
       const v = renewableValidity(issuedOn, acts, asOf, rule, 'registered');
-      expect(v.expiresOn).toBe(addMonthsCivil(anchor, (places.length + 1) * months));
+      expect(v.endsOn).toBe(addMonthsCivil(anchor, (places.length + 1) * months));
       expect(v.countedFrom).toBe(lateBy === undefined ? 'registered' : anchor);
       expect(v.status).toBe('valid');
     }), { numRuns: 400 });
@@ -62,17 +62,17 @@ describe('the n-th term ends on anchor + n terms (民法典 art. 202)', () => {
 describe('the last day on a rest day or holiday (民法典 art. 203)', () => {
   it('Qujing, National Day 2019: a term ending 2019-10-03 may be renewed on 2019-10-08, the first working day after', () => {
     const on8 = renewableValidity('2018-10-03', [], '2019-10-08', qujing);
-    expect(on8).toMatchObject({ status: 'valid', expiresOn: '2019-10-03', periodOpens: '2019-09-03', periodCloses: '2019-10-08' });
+    expect(on8).toMatchObject({ status: 'valid', endsOn: '2019-10-03', periodOpens: '2019-09-03', periodCloses: '2019-10-08' });
     expect(renewableValidity('2018-10-03', [], '2019-10-09', qujing).status).toBe('suspended');
     // renewed on 10-08: on time, the count does not restart, and the next term is 2018-10-03 + 2 years
     const renewed = renewableValidity('2018-10-03', ['2019-10-08'], '2020-01-10', qujing, '2018-09-03');
-    expect(renewed).toMatchObject({ expiresOn: '2020-10-03', countedFrom: '2018-09-03', periodCloses: '2020-10-09' });
+    expect(renewed).toMatchObject({ endsOn: '2020-10-03', countedFrom: '2018-09-03', periodCloses: '2020-10-09' });
   });
 
   it('unmoved (the argument false): the same act is late, and the count restarts there', () => {
     expect(renewableValidity('2018-10-03', [], '2019-10-08', unmoved(qujing)).status).toBe('suspended');
     const late = renewableValidity('2018-10-03', ['2019-10-08'], '2020-01-10', unmoved(qujing), '2018-09-03');
-    expect(late).toMatchObject({ expiresOn: '2020-10-08', countedFrom: '2019-10-08', periodCloses: '2020-10-08' });
+    expect(late).toMatchObject({ endsOn: '2020-10-08', countedFrom: '2019-10-08', periodCloses: '2020-10-08' });
   });
 
   it('a make-up working day (调休) is a working day: 2023-09-29 (holiday) moves to Saturday 2023-10-07', () => {
@@ -80,18 +80,18 @@ describe('the last day on a rest day or holiday (民法典 art. 203)', () => {
   });
 
   it('the moved last day is the first working day on or after the text\'s last day (2005–2025)', () => {
-    fc.assert(fc.property(day('2005-01-01', 7600), (expiresOn) => {
-      const p = renewalPeriod(expiresOn, qujing);
-      expect(p.closesByText).toBe(expiresOn);
+    fc.assert(fc.property(day('2005-01-01', 7600), (endsOn) => {
+      const p = renewalPeriod(endsOn, qujing);
+      expect(p.closesByText).toBe(endsOn);
       expect(isWorkingDay(p.closes)).toBe(true);
       for (let d = p.closesByText; compareDates(d, p.closes) < 0; d = addDays(d, 1)) expect(isWorkingDay(d)).toBe(false);
-      expect(renewalPeriod(expiresOn, unmoved(qujing)).closes).toBe(expiresOn);
+      expect(renewalPeriod(endsOn, unmoved(qujing)).closes).toBe(endsOn);
     }), { numRuns: 300 });
   });
 
   it('a last day in a year the calendar lacks: shown unmoved with a note, and not guessed when a date after it matters', () => {
     const issuedToday = renewableValidity('2026-12-07', [], '2026-12-07', qujing);
-    expect(issuedToday).toMatchObject({ status: 'valid', expiresOn: '2027-12-07', periodCloses: '2027-12-07' });
+    expect(issuedToday).toMatchObject({ status: 'valid', endsOn: '2027-12-07', periodCloses: '2027-12-07' });
     expect(issuedToday.steps[0]).toContain('工作日历尚无 2027 年的节假日安排');
     expect(() => renewableValidity('2026-12-07', [], '2027-12-08', qujing)).toThrow(CalendarRangeError);
     expect(() => renewableValidity('2026-12-07', ['2027-12-08'], '2028-01-01', qujing)).toThrow(/2027 年/);

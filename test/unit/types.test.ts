@@ -37,7 +37,7 @@ describe('types of facts', () => {
     ['params.addressProofs', undefined, '文字的清单'],
     ['derived.age', undefined, '整数'],
     ['derived.registrationDeadline', undefined, '日期'],
-    ['derived.permitValidity', 'expiresOn', '日期'],
+    ['derived.permitValidity', 'endsOn', '日期'],
     ['derived.permitValidity', 'status', '代码（valid、suspended）'],
     ['decisions.application.outcome', undefined, '代码（issueOnSpot、notice、ineligible、inPersonRequired、notInForce、notApplicable）'],
     ['decisions.agent.allowed', undefined, '是否（true/false）'],
@@ -102,8 +102,8 @@ describe('lint: operators against their operands, at the line', () => {
 
   it('set: a date field from a field of a derived fact that is a code', () => {
     const copy = rulesCopy();
-    expect(copy.read(VALIDITY)).toContain('permit.expiresOn: { fact: derived.permitValidity, path: expiresOn }');
-    copy.edit(VALIDITY, 'permit.expiresOn: { fact: derived.permitValidity, path: expiresOn }', 'permit.expiresOn: { fact: derived.permitValidity, path: status }');
+    expect(copy.read(VALIDITY)).toContain('permit.expiresOn: { fact: derived.permitValidity, path: endsOn }');
+    copy.edit(VALIDITY, 'permit.expiresOn: { fact: derived.permitValidity, path: endsOn }', 'permit.expiresOn: { fact: derived.permitValidity, path: status }');
     const { problems } = loadRegulation(copy.dir);
     expect(problems.map((p) => p.code)).toEqual(['rule.valueType']);
     expect(problems[0].message).toContain('应为日期');

@@ -30,7 +30,7 @@ const PATTERNS: Record<string, string> = {
   '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$': 'article reference (`12`, `12.3` paragraph, `12.3.1` item)',
   '^\\d{4}-\\d{2}-\\d{2}$': 'date YYYY-MM-DD',
   '^[A-Za-z0-9_][A-Za-z0-9_-]*$': 'code (letters, digits, `_`, `-`)',
-  '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$': 'fact path (`permit.issuedOn`)',
+  '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$': 'fact path (`residence.arrivedOn`)',
   '^/': 'JSON pointer into the form data (`/applicant/name`)',
   '^[1-8][0-9]{5}$': 'division code (6 digits)',
 };
@@ -83,10 +83,11 @@ const KEY_MEANINGS: Record<string, Record<string, string>> = {
     reasoning: 'why the reading taken', sources: 'laws, cases and commentary relied on',
   },
   'rules/population/*.yaml': {
-    population: 'the year drawn: its name, year, default size and seed', 'population.year': 'the year the cases are decided in (its working days)',
+    population: 'the cases drawn: a label, the decision dates, default size and seed', 'population.label': 'what the file assumes, in a line',
+    'population.span': 'the decision dates: one `{ from, to }` range or a list of them', 'population.years': 'or whole calendar years',
+    'population.days': '`workdays` (Monday to Friday, the default) or `everyDay`',
     'population.size': 'default number of cases (`tiaoli population --size`)', 'population.seed': 'default seed: the same seed and file give the same cases',
-    'population.permitsIssuedFrom': 'the earliest permit issued in the population', services: 'share of each service', ages: 'bands of age (full years) with their shares',
-    origins: 'hukou places (division codes) with their shares',
+    facts: 'case fact path (or `draw.NAME`, a helper value) → how it is drawn, in order: one draw or a list of alternatives (see docs/population.md)',
   },
   'forms/NAME/form.yaml': {
     decisions: 'the decisions the form\'s case is decided for', prints: 'the printed pages it offers (kinds of forms/prints/prints.yaml)',

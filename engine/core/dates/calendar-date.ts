@@ -47,7 +47,7 @@ export function isCalendarDate(text: unknown): text is CalendarDate {
   return calendarYear(text) >= 0;
 }
 
-/** The years a date in a case or form may fall in: the people and permits of a regulation of 2017. */
+/** The years a date in a case or form may fall in: people living now, and the documents they hold. */
 export const DATE_YEARS: readonly [number, number] = [1900, 2100];
 
 /** Why a real calendar date cannot be taken (outside DATE_YEARS), or undefined. */

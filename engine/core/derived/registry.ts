@@ -4,7 +4,7 @@ import { addDaysFn, addMonthsFn, addWorkingDaysFn, addYearsFn, fullYearsFn, subt
 import { countMaterialsFn, firstPresentFn, isOneOfFn } from './functions/lists.js';
 import { residentIdBirthDateFn, residentIdSexFn } from './functions/resident-id.js';
 import { renewableValidityFn } from './functions/renewable-validity.js';
-import { currentDivisionFn, divisionKindFn, sameDivisionFn } from './functions/divisions.js';
+import { currentDivisionFn, divisionKindFn, inProvinceFn, sameCityFn, sameCountyFn, sameDivisionFn } from './functions/divisions.js';
 
 export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
   [
@@ -12,6 +12,6 @@ export const derivedFunctions: ReadonlyMap<string, DerivedFunction> = new Map(
     isOneOfFn, firstPresentFn, countMaterialsFn,
     residentIdBirthDateFn, residentIdSexFn,
     renewableValidityFn,
-    currentDivisionFn, divisionKindFn, sameDivisionFn,
+    currentDivisionFn, divisionKindFn, sameDivisionFn, sameCityFn, sameCountyFn, inProvinceFn,
   ].map((fn) => [fn.name, fn]),
 );

@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeModule from 'ajv-i18n/localize/zh/index.js';
 import type { PathSegment } from '../source-file.js';
+import { didYouMean } from '../did-you-mean.js';
 
 // ajv-i18n is CommonJS: its default export is the function itself at run time.
 export const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
@@ -39,7 +40,13 @@ export function errorDetail(e: ErrorObject): string {
   const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
   switch (e.keyword) {
     case 'required': return '必填';
-    case 'additionalProperties': return '没有这一项（拼写有误，或不属于这里），请删除或改正';
+    case 'additionalProperties': {
+      // a slip for a name the schema has (`nmae` for `name`) is named
+      const properties = (e.parentSchema as { properties?: unknown } | undefined)?.properties;
+      const near = typeof p.intended === 'string' ? p.intended
+        : properties && typeof properties === 'object' ? didYouMean(String(p.additionalProperty), Object.keys(properties)) : undefined;
+      return near === undefined ? '没有这一项（拼写有误，或不属于这里），请删除或改正' : `没有这一项（拼写有误，或不属于这里），是否应为 ${near}？`;
+    }
     case 'type': return `应为${String(p.type).split(',').map((t) => TYPE_NAMES.get(t) ?? t).join('或')}`;
     case 'enum': {
       const allowed = `应为以下之一：${(p.allowedValues as unknown[]).join('、')}`;
@@ -90,6 +97,8 @@ export interface WordedError {
   /** 'key' when the error is about the key itself (one the schema does not have), not its value */
   at: 'key' | 'value';
   detail: string;
+  /** (inside wordErrors only) the anyOf and field this error is a branch of */
+  branch?: string;
 }
 
 /**
@@ -116,7 +125,14 @@ export function wordErrors(errors: ErrorObject[] | null | undefined): WordedErro
     const key = `${JSON.stringify(path)}|${detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ keyword: e.keyword, path, detail, at: keyError(e) ? 'key' : 'value' });
+    // the branches of one anyOf failing at one value are one problem: what each would take, or'd
+    const branch = /^(.*\/anyOf)\/\d+\/[^/]+$/.exec(e.schemaPath)?.[1];
+    const merged = branch === undefined ? undefined : out.find((w) => w.branch === `${branch}|${JSON.stringify(path)}`);
+    if (merged) {
+      merged.detail = `${merged.detail}，或${detail}`;
+      continue;
+    }
+    out.push({ keyword: e.keyword, path, detail, at: keyError(e) ? 'key' : 'value', ...(branch === undefined ? {} : { branch: `${branch}|${JSON.stringify(path)}` }) });
   }
-  return out;
+  return out.map(({ branch: _branch, ...w }) => w);
 }

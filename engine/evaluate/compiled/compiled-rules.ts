@@ -11,6 +11,7 @@ import { readFactName } from '../../core/fact-names.js';
 import { EvaluationError } from '../../core/evaluation-error.js';
 import { own, isInheritedName } from '../../core/own.js';
 import { parameterOn } from '../../model/parameters.js';
+import { currentPlace, placeEntryOn } from '../../model/place-values.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { ALWAYS, compileCondition, resultTree, type Skip, type Test } from './compile-condition.js';
@@ -221,9 +222,25 @@ export class CompiledRules {
       const value = deepFreeze(structuredClone(e.value));
       return [false, true].map((beforeFirst) => ({ name: spec.name, value, from: e.from, beforeFirst }));
     });
+    // keyed by place: the case's code (a former one as its successor) and, per place, its values made once
+    const readIn = spec.readIn;
+    const placeOf = readIn ? pathWalker(readIn.fact) : undefined;
+    const table = readIn?.successions ? own(this.regulation.parameters, readIn.successions) : undefined;
+    const placeMade = new Map((spec.places ?? []).map((place) => [place, place.values.map((e) => ({
+      name: spec.name, value: deepFreeze(structuredClone(e.value)), from: e.from, beforeFirst: false, place: place.code,
+    }))]));
     return (run) => {
       const at = readAt ? readAt(run.facts) : undefined;
       const date = typeof at === 'string' ? at : run.asOf;
+      if (placeOf) {
+        const code = currentPlace(placeOf(run.facts), table ? parameterOn(table, date).value : undefined);
+        const local = placeEntryOn(spec.places, code, date);
+        if (local) {
+          const value = placeMade.get(local.place)![local.entry];
+          run.params[p] = value;
+          return value.value;
+        }
+      }
       if (!entries.length) return parameterOn(spec, date).value; // throws param.noValue
       let chosen = 0;
       for (let e = 0; e < entries.length; e++) if (entries[e].from <= date) chosen = e;

@@ -1,12 +1,12 @@
-// Dates of one case that cannot be in this order: a person born after the day of the
-// decision, registered before arriving, a permit endorsed before it was issued, a contract
-// reported before it was signed. Each is refused naming both fields, at the one that is
-// wrong given the other. Dates after asOf are otherwise allowed on purpose (a case replayed
-// on an earlier day ignores what has not happened yet: test/cases/14-permit/future-*).
+// Dates of one case that cannot be in this order, as the regulation declares them
+// (regulation.yaml `dateOrders:`, e.g. a person born after the day of the decision). Each pair
+// out of order is refused naming both fields, at the one that is wrong given the other: the
+// one that is not the decision date, else the later. Dates after asOf are otherwise allowed on
+// purpose (a case replayed on an earlier day ignores what has not happened yet).
 import type { PathSegment, Problem, SourceFile } from '../../core/source-file.js';
 import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import { residentIdBirthDate } from '../../core/derived/resident-id.js';
-import type { Regulation } from '../model.js';
+import type { DateOrder, Regulation } from '../model.js';
 
 interface Field { path: PathSegment[]; label: string | (() => string); value: string }
 type Json = Record<string, unknown>;
@@ -15,94 +15,86 @@ const own = (node: unknown, key: string): unknown =>
   node && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
 
 /** What a case field is called: the regulation's own label (vocabulary.facts), else its path. */
-function labelOf(regulation: Regulation | undefined, path: PathSegment[]): string {
-  const name = path.slice(1).filter((p) => typeof p === 'string').join('.');
-  const facts = regulation?.vocabulary.facts;
-  return (facts && Object.hasOwn(facts, name) ? facts[name] : undefined) ?? name;
+function labelOf(regulation: Regulation, name: string): string {
+  const facts = regulation.vocabulary.facts;
+  return (Object.hasOwn(facts, name) ? facts[name] : undefined) ?? name;
 }
 
-function field(data: unknown, path: PathSegment[], label: string | (() => string)): Field | undefined {
-  let node: unknown = data;
-  for (const key of path) node = typeof key === 'number' ? (Array.isArray(node) ? node[key] : undefined) : own(node, key);
-  return isCalendarDate(node) ? { path, label, value: node } : undefined;
+/** Where a fact name is in a case: `asOf` at the top, any other under `facts`. */
+const casePath = (name: string): string[] => (name === 'asOf' ? ['asOf'] : ['facts', ...name.split('.')]);
+
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let node = data;
+  for (const key of path) node = own(node, key);
+  return node;
 }
 
-/** The birth date: `birthDate`, or the one the ID number carries. */
-function birth(data: unknown): Field | undefined {
-  const given = field(data, ['facts', 'person', 'birthDate'], '出生日期');
-  if (given) return given;
-  const id = own(own(own(data, 'facts'), 'person'), 'idNumber');
-  const fromId = typeof id === 'string' ? residentIdBirthDate(id) : undefined;
-  return fromId ? { path: ['facts', 'person', 'idNumber'], label: '公民身份号码中的出生日期', value: fromId } : undefined;
-}
-
-/** [first, then]: `then` may not be before `first`. Problems are placed at `at`. */
-type Pair = [first: Field | undefined, then: Field | undefined, at: 'first' | 'then'];
-
-/** A date of the case at `keys`, when it is a real calendar date (as `field` reads it). */
-function dateAt(data: unknown, a: string, b: string): string | undefined {
-  const v = own(own(own(data, 'facts'), a), b);
-  return isCalendarDate(v) ? v : undefined;
-}
-
-/** `first` not after `then` (or either missing). */
-const inOrder = (first: string | undefined, then: string | undefined): boolean => !first || !then || first <= then;
-
-/** Whether every pair is in order: what almost every case is, worked out without a message. */
-export function allInOrder(data: unknown): boolean {
-  const asOf = own(data, 'asOf');
-  const decided = isCalendarDate(asOf) ? asOf : undefined;
-  let born = dateAt(data, 'person', 'birthDate');
-  if (!born) {
-    const id = own(own(own(data, 'facts'), 'person'), 'idNumber');
-    born = typeof id === 'string' ? residentIdBirthDate(id) : undefined;
+/**
+ * The dates a side of an order names in a case: the first of its facts the case has; a list
+ * gives each of its items; a resident ID number (not a date) gives the birth date it carries.
+ */
+function datesOf(data: unknown, side: readonly string[]): Array<{ value: string; path: PathSegment[]; fromId: boolean; name: string }> {
+  for (const name of side) {
+    const path = casePath(name);
+    const v = valueAt(data, path);
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      const items = v.flatMap((item, i) => (isCalendarDate(item) ? [{ value: item, path: [...path, i], fromId: false, name }] : []));
+      if (items.length) return items;
+      continue;
+    }
+    if (isCalendarDate(v)) return [{ value: v, path, fromId: false, name }];
+    const birth = typeof v === 'string' ? residentIdBirthDate(v) : undefined;
+    if (birth) return [{ value: birth, path, fromId: true, name }];
   }
-  const arrived = dateAt(data, 'residence', 'arrivedOn');
-  const issued = dateAt(data, 'permit', 'issuedOn');
-  if (!inOrder(born, decided) || !inOrder(born, arrived) || !inOrder(born, issued) || !inOrder(issued, decided)) return false;
-  if (!inOrder(arrived, dateAt(data, 'residence', 'registeredOn'))) return false;
-  if (!inOrder(dateAt(data, 'contract', 'signedOn'), dateAt(data, 'contract', 'reportedOn'))) return false;
-  const endorsements = own(own(own(data, 'facts'), 'permit'), 'endorsedOn');
-  if (Array.isArray(endorsements) && issued) {
-    for (const e of endorsements) if (isCalendarDate(e) && e < issued) return false;
+  return [];
+}
+
+/** Whether every declared pair is in order: what almost every case is, worked out without a message. */
+export function allInOrder(data: unknown, regulation: Regulation): boolean {
+  for (const order of regulation.dateOrders) {
+    const earlier = datesOf(data, order.earlier);
+    if (!earlier.length) continue;
+    const later = datesOf(data, order.later);
+    for (const e of earlier) for (const l of later) if (e.value > l.value) return false;
   }
   return true;
 }
 
-export function dateOrderProblems(data: unknown, source: SourceFile, regulation?: Regulation): Problem[] {
-  return allInOrder(data) ? [] : orderProblems(data, source, regulation);
+export function dateOrderProblems(data: unknown, source: SourceFile, regulation: Regulation): Problem[] {
+  return allInOrder(data, regulation) ? [] : orderProblems(data, source, regulation);
 }
 
 /** Each pair of dates out of order, with its message and place (exported for the test that holds allInOrder to it). */
-export function orderProblems(data: unknown, source: SourceFile, regulation?: Regulation): Problem[] {
-  // the label is looked up only for a date in the wrong order
-  const at = (path: PathSegment[]): Field | undefined => field(data, path, () => labelOf(regulation, path));
-  const asOf = field(data, ['asOf'], '决定日期');
-  const born = birth(data);
-  const arrived = at(['facts', 'residence', 'arrivedOn']);
-  const registered = at(['facts', 'residence', 'registeredOn']);
-  const signed = at(['facts', 'contract', 'signedOn']);
-  const reported = at(['facts', 'contract', 'reportedOn']);
-  const issued = at(['facts', 'permit', 'issuedOn']);
-  const endorsements = own(own(own(data, 'facts'), 'permit'), 'endorsedOn');
-  const endorsed = Array.isArray(endorsements) ? endorsements.map((_, i) => at(['facts', 'permit', 'endorsedOn', i])) : [];
-  const pairs: Pair[] = [
-    [born, asOf, 'first'],
-    [born, arrived, 'then'],
-    [born, issued, 'then'],
-    [arrived, registered, 'then'],
-    [signed, reported, 'then'],
-    [issued, asOf, 'first'],
-    ...endorsed.map((e): Pair => [issued, e, 'then']),
-  ];
+export function orderProblems(data: unknown, source: SourceFile, regulation: Regulation): Problem[] {
   const problems: Problem[] = [];
-  for (const [first, then, at] of pairs) {
-    if (!first || !then || first.value <= then.value) continue;
-    const name = (f: Field) => `${f.path.join('.')}（${typeof f.label === 'function' ? f.label() : f.label} ${f.value}）`;
-    const message = at === 'then'
-      ? `${name(then)}早于${name(first)}：日期顺序不可能，请核对这两项`
-      : `${name(first)}晚于${name(then)}：日期顺序不可能，请核对这两项`;
-    problems.push({ code: 'case.dateOrder', message, location: source.locate(at === 'then' ? then.path : first.path) });
+  const fieldOf = (d: ReturnType<typeof datesOf>[number]): Field => ({
+    path: d.path, value: d.value,
+    // the label is looked up only for a date in the wrong order
+    label: () => (d.fromId ? `${labelOf(regulation, d.name)}中的出生日期` : labelOf(regulation, d.name)),
+  });
+  for (const order of regulation.dateOrders) {
+    for (const e of datesOf(data, order.earlier)) {
+      for (const l of datesOf(data, order.later)) {
+        if (e.value <= l.value) continue;
+        const [first, then] = [fieldOf(e), fieldOf(l)];
+        const atFirst = isAsOf(order.later) && !isAsOf(order.earlier);
+        const name = (f: Field) => `${f.path.join('.')}（${typeof f.label === 'function' ? f.label() : f.label} ${f.value}）`;
+        const message = atFirst
+          ? `${name(first)}晚于${name(then)}：日期顺序不可能，请核对这两项`
+          : `${name(then)}早于${name(first)}：日期顺序不可能，请核对这两项`;
+        problems.push({ code: 'case.dateOrder', message, location: source.locate(atFirst ? first.path : then.path) });
+      }
+    }
   }
   return problems;
+}
+
+const isAsOf = (side: readonly string[]): boolean => side.length === 1 && side[0] === 'asOf';
+
+/** `dateOrders:` as regulation.yaml writes them: a side is one fact name or a list of them (the first present). */
+export function readDateOrders(data: unknown): DateOrder[] {
+  if (!Array.isArray(data)) return [];
+  const side = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : typeof v === 'string' ? [v] : []);
+  return data.filter((o) => o && typeof o === 'object').map((o: Json) => ({ earlier: side(o.earlier), later: side(o.later) }));
 }

@@ -52,7 +52,7 @@ export function checkCase(regulation: Regulation, data: unknown, source?: Source
   // a case given as data (not a file) is placed at <case> when it has a problem
   const src = (): SourceFile => source ?? plainSource('<case>', value);
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src()) };
-  if (!allInOrder(value)) return { problems: orderProblems(value, src(), regulation) };
+  if (!allInOrder(value, regulation)) return { problems: orderProblems(value, src(), regulation) };
   if (hasReadings(value)) {
     const readings = readingProblems(regulation, value, src());
     if (readings.length) return { problems: readings };

@@ -4,6 +4,7 @@
 // A template is untrusted (anyone who can save a file can write one): it is checked before
 // it is compiled, compiled strict with our helpers only, sees only plain own data, and the
 // page it makes forbids scripts (issue 7).
+import { didYouMeanText } from '../../core/did-you-mean.js';
 import Handlebars from 'handlebars';
 import type { Regulation } from '../../model/model.js';
 import type { CaseInput, DecisionDocument } from '../../explain/decider.js';
@@ -145,10 +146,18 @@ function findPath(text: string, part: string): hbs.AST.PathExpression | undefine
   return found;
 }
 
+/** Why a kind of printed page cannot be made: the near kind, the ones there are, or that there are none. */
+export function unknownKindMessage(kind: string, templates: PrintTemplates): string {
+  const manifest = `${templates.shownAs}/prints/prints.yaml`;
+  if (!templates.kinds.size) return `没有 ${kind} 这种打印件：${manifest} 没有声明任何打印件（或该文件不存在、无法读取）`;
+  const kinds = [...templates.kinds].map(([k, v]) => `${k}（${v.label}）`).join('、');
+  return `没有 ${kind} 这种打印件${didYouMeanText(kind, templates.kinds.keys())}；可用：${kinds}`;
+}
+
 export function renderPrint(templates: PrintTemplates, kind: string, { regulation, input, document, office, documentNumber, operator, issuedOn, agent }: PrintInput): string {
   const manifestFile = `${templates.shownAs}/prints/prints.yaml`;
   const spec = templates.kinds.get(kind);
-  if (!spec) throw new PrintError([{ code: 'print.unknownKind', message: `没有 ${kind} 这种打印件；可用：${[...templates.kinds].map(([k, v]) => `${k}（${v.label}）`).join('、')}`, location: { file: manifestFile, line: 1, column: 1 } }]);
+  if (!spec) throw new PrintError([{ code: 'print.unknownKind', message: unknownKindMessage(kind, templates), location: { file: manifestFile, line: 1, column: 1 } }]);
   const pageFile = `${templates.shownAs}/prints/${spec.template}`;
   const layoutFile = `${templates.shownAs}/prints/layout.hbs`;
   const page = templates.files.get(spec.template);

@@ -17,6 +17,7 @@ import { InterpretationText, type ReadingUsed } from '../articles/Interpretation
 import { caseGroups } from './case-groups.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
+import { workedFields } from '../../../engine/explain/worked-fields.js';
 import { factLabel } from '../../../engine/explain/explain-decision.js';
 
 /** The reading of interpretation `id` the document was decided under, and who chose it (the case's own `readings:` first). */
@@ -189,16 +190,18 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
 }
 
 /** A derived fact as the trace shows it: its name (the rules'), its function, arguments and value. */
-function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
-  const worked = item.value as { steps?: unknown; status?: unknown; expiresOn?: unknown } | undefined;
+function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; places?: Record<string, string>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
+  const worked = item.value && typeof item.value === 'object' ? item.value as Record<string, unknown> : undefined;
   const steps = Array.isArray(worked?.steps) ? worked.steps.map(String) : undefined;
   return (
     <>
       <Law>{item.label}</Law>{t.factOpen}{`derived.${item.name}`}{t.factClose} = {item.function}(
-      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>)}) ={' '}
+      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} />{item.places && Object.hasOwn(item.places, k) && <Law>{item.places[k]}</Law>}</span>)}) ={' '}
       {steps ? (
         <>
-          <ValueDescription value={worked?.status} vocabulary={vocabulary} t={t} />{t.comma}{t.validUntil} {String(worked?.expiresOn)} <Law>（{steps.join('；')}）</Law>
+          {workedFields(vocabulary, item.name, worked!).map(([label, x], i) => (
+            <span key={label}>{i > 0 && t.comma}<Law>{label}</Law> <ValueDescription value={x} vocabulary={vocabulary} t={t} /></span>
+          ))} <Law>（{steps.join('；')}）</Law>
         </>
       ) : <ValueDescription value={item.value} vocabulary={vocabulary} t={t} />}
     </>

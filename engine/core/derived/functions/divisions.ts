@@ -112,3 +112,63 @@ export const sameDivisionFn = defineFunction({
     return undefined;
   },
 });
+
+/**
+ * A GB/T 2260 code (6 digits, or a township's 9) with its county part read as the current code
+ * (a former code through the table of successions, as currentDivision reads it); undefined for
+ * anything that is not such a code.
+ */
+function currentCode(code: unknown, successions: unknown): string | undefined {
+  if (typeof code !== 'string' || !/^\d{6}(\d{3})?$/.test(code)) return undefined;
+  const county = Array.isArray(successions) ? currentDivisionFn.compute({ code: code.slice(0, 6), successions }) as string : code.slice(0, 6);
+  return county + code.slice(6);
+}
+
+/** Whether two codes have the same first `digits` digits once read as current codes; undefined when either is not a code. */
+function sameLevel(digits: number): (args: Record<string, unknown>) => boolean | undefined {
+  return ({ code, otherCode, successions }) => {
+    const a = currentCode(code, successions);
+    const b = currentCode(otherCode, successions);
+    return a === undefined || b === undefined ? undefined : a.slice(0, digits) === b.slice(0, digits);
+  };
+}
+
+const pairArgs = {
+  code: { type: 'string', optional: true, label: '一处的行政区划代码' },
+  otherCode: { type: 'string', optional: true, label: '另一处的行政区划代码' },
+  successions: { type: 'list', optional: true, label: '代码变更表（旧代码 → 现行代码；旧代码先读作现行代码）' },
+} as const;
+
+/** Whether two places are in the same city (市、地区、州、盟): the first 4 digits of their current codes. */
+export const sameCityFn = defineFunction({
+  name: 'sameCity',
+  label: '是否同一市（地区、州、盟）（比较现行代码的前 4 位）',
+  args: pairArgs,
+  returns: 'boolean',
+  compute: sameLevel(4),
+});
+
+/** Whether two places are in the same county (县、市、区): the first 6 digits of their current codes. */
+export const sameCountyFn = defineFunction({
+  name: 'sameCounty',
+  label: '是否同一县（市、区）（比较现行代码的前 6 位）',
+  args: pairArgs,
+  returns: 'boolean',
+  compute: sameLevel(6),
+});
+
+/** Whether a place is in a province (省、自治区、直辖市): the first 2 digits of its current code and of the province's. */
+export const inProvinceFn = defineFunction({
+  name: 'inProvince',
+  label: '是否在某省（自治区、直辖市）内（比较现行代码的前 2 位）',
+  args: {
+    code: { type: 'string', optional: true, label: '行政区划代码' },
+    province: { type: 'string', label: '省级行政区划代码（如 530000）' },
+    successions: pairArgs.successions,
+  },
+  returns: 'boolean',
+  compute: ({ code, province, successions }) => {
+    const a = currentCode(code, successions);
+    return a === undefined || typeof province !== 'string' || !/^\d{2}(\d{4})?$/.test(province) ? undefined : a.slice(0, 2) === province.slice(0, 2);
+  },
+});

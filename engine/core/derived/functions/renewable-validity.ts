@@ -34,7 +34,7 @@ export interface PeriodRule {
 
 export interface Validity {
   status: 'valid' | 'suspended';
-  expiresOn: CalendarDate;
+  endsOn: CalendarDate;
   periodOpens: CalendarDate;
   periodCloses: CalendarDate;
   countedFrom?: CalendarDate;
@@ -51,10 +51,10 @@ export interface RenewalPeriod {
   uncovered?: CalendarRangeError;
 }
 
-/** The period for the term ending on `expiresOn`. */
-export function renewalPeriod(expiresOn: CalendarDate, rule: PeriodRule): RenewalPeriod {
-  const opens = addDays(addMonthsCivil(expiresOn, -rule.opensMonths), -rule.opensDays);
-  const closesByText = addDays(expiresOn, -rule.closesDays);
+/** The period for the term ending on `endsOn`. */
+export function renewalPeriod(endsOn: CalendarDate, rule: PeriodRule): RenewalPeriod {
+  const opens = addDays(addMonthsCivil(endsOn, -rule.opensMonths), -rule.opensDays);
+  const closesByText = addDays(endsOn, -rule.closesDays);
   if (!rule.lastDayMovesPastRestDays) return { opens, closes: closesByText, closesByText };
   try {
     return { opens, closes: isWorkingDay(closesByText) ? closesByText : addWorkingDays(closesByText, 1), closesByText };
@@ -87,10 +87,10 @@ export function renewableValidity(
   // the terms run from `anchor`: the current one is the `terms`-th, ending on anchor + terms × months
   let anchor = issuedOn;
   let terms = 1;
-  let expiresOn = addMonthsCivil(anchor, terms * rule.months);
-  let period = renewalPeriod(expiresOn, rule);
+  let endsOn = addMonthsCivil(anchor, terms * rule.months);
+  let period = renewalPeriod(endsOn, rule);
   let counted = countedFrom;
-  const steps = [`${issuedOn} 起算，有效至 ${expiresOn}；办理期间 ${describePeriod(period)}`];
+  const steps = [`${issuedOn} 起算，有效至 ${endsOn}；办理期间 ${describePeriod(period)}`];
   const made = renewals.filter((d) => compareDates(d, asOf) <= 0).sort(compareDates);
   const ignored = renewals.filter((d) => compareDates(d, asOf) > 0);
   for (const date of made) {
@@ -98,23 +98,23 @@ export function renewableValidity(
       steps.push(`${date} 早于办理期间开始之日 ${period.opens}，不计`);
     } else if (onOrBeforeLastDay(date, period)) {
       terms += 1;
-      expiresOn = addMonthsCivil(anchor, terms * rule.months);
-      period = renewalPeriod(expiresOn, rule);
-      steps.push(`${date} 在办理期间内，有效期顺延至 ${expiresOn}（${anchor} 起第 ${terms} 期）；下一办理期间 ${describePeriod(period)}`);
+      endsOn = addMonthsCivil(anchor, terms * rule.months);
+      period = renewalPeriod(endsOn, rule);
+      steps.push(`${date} 在办理期间内，有效期顺延至 ${endsOn}（${anchor} 起第 ${terms} 期）；下一办理期间 ${describePeriod(period)}`);
     } else {
       steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
       anchor = date;
       terms = 1;
-      expiresOn = addMonthsCivil(anchor, terms * rule.months);
-      period = renewalPeriod(expiresOn, rule);
+      endsOn = addMonthsCivil(anchor, terms * rule.months);
+      period = renewalPeriod(endsOn, rule);
       counted = date;
-      steps.push(`${date} 逾期补办，恢复，有效期至 ${expiresOn}，年限自该日起连续计算；下一办理期间 ${describePeriod(period)}`);
+      steps.push(`${date} 逾期补办，恢复，有效期至 ${endsOn}，年限自该日起连续计算；下一办理期间 ${describePeriod(period)}`);
     }
   }
   for (const date of ignored) steps.push(`${date} 晚于决定日，尚未办理，不计`);
   const status = onOrBeforeLastDay(asOf, period) ? 'valid' : 'suspended';
   if (status === 'suspended') steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
-  return { status, expiresOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
+  return { status, endsOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
 }
 
 export const renewableValidityFn = defineFunction({
@@ -134,7 +134,7 @@ export const renewableValidityFn = defineFunction({
   returns: 'object',
   returnsFields: {
     status: { type: 'string', values: ['valid', 'suspended'] },
-    expiresOn: { type: 'date' },
+    endsOn: { type: 'date' },
     periodOpens: { type: 'date' },
     periodCloses: { type: 'date' },
     countedFrom: { type: 'date' },
