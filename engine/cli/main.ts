@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { collectReading } from './reading-option.js';
 import { registerCommands } from './register-commands.js';
+import { accountsCommands } from './accounts-commands.js';
 import { usePreparedBuild, type PreparedBuild } from './prepared-build.js';
 
 /** How bin.js runs the command: from the build, with what it prepared. */
@@ -91,6 +92,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .action(async (opts) => { status = await (await import('./serve-command.js')).serveCommand({ project: program.opts().project, ...opts }); });
 
   registerCommands(program, (s) => { status = s; });
+  accountsCommands(program, (s) => { status = s; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
