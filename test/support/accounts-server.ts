@@ -30,14 +30,15 @@ export interface AccountsServer {
   close: () => Promise<void>;
 }
 
-export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE } = {}): Promise<AccountsServer> {
+/** `studio`: the built studio to serve (default a stand-in); `ownOffices`: keep the project's forms/offices.yaml */
+export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE; studio?: string; ownOffices?: boolean } = {}): Promise<AccountsServer> {
   const fresh = await backends[0].fresh();
   const dir = projectCopy();
-  writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
+  if (!options.ownOffices) writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
   const access = new RegisterAccess(() => openRegister(dir, { env: fresh.env }));
   const accounts = new Accounts((await access.get()).db);
   for (const [login, p] of Object.entries(options.people ?? PEOPLE)) await accounts.add({ login, name: p.name, roles: p.roles, password: PASSWORD });
-  const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: access, hosts: options.hosts });
+  const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: options.studio ?? fakeStudio(), register: access, hosts: options.hosts });
   return { dir, server, access, accounts, close: async () => { await server.close(); await fresh.cleanup(); } };
 }
 
