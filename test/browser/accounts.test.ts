@@ -49,6 +49,8 @@ describe('accounts in the studio', () => {
     await signInAs('clerk');
     await expect(page.locator('[data-testid=signed-in]').innerText()).resolves.toBe('王窗口（窗口）');
     await expect(page.locator('[data-testid=operator-signed-in]').innerText()).resolves.toContain('王窗口');
+    // the processing notice under the form (《个人信息保护法》第十七条, words from forms/prints/personal-information.yaml)
+    await expect(page.locator('[data-testid=processing-notice]').innerText()).resolves.toMatch(/个人信息处理告知[\s\S]*保存期限/);
     await fillCounterApplication(page, { ...childThroughGuardian, materials: { ...childThroughGuardian.materials, 证件照: 1 } });
     await page.locator('[data-testid=value-application-outcome]').filter({ hasText: '一次性书面告知' }).waitFor();
     await page.locator('[data-testid=record]').click();
