@@ -68,7 +68,7 @@ function SessionBadge() {
   const session = useSession();
   const t = useMessages();
   if (session.status !== 'ready') return null;
-  if (session.mode === 'single') return <span className="badge" data-testid="session-mode" title={t.singleUserModeHint}>{t.singleUserMode}</span>;
+  if (session.mode === 'single') return <span className="badge session" data-testid="session-mode" title={t.singleUserModeHint}>{t.singleUserMode}</span>;
   if (!session.account) return null;
   const roles = session.account.roles.map((r) => t.roleNames[r] ?? r).join(t.listSeparator);
   return (
