@@ -21,6 +21,7 @@ const pageCode = {
   fixtures: () => import('../fixtures/FixturesPage.js'),
   register: () => import('../register/RegisterPage.js'),
   accessLog: () => import('../register/AccessLogPage.js'),
+  accounts: () => import('../register/AccountsPage.js'),
 };
 const ArticlesPage = lazy(() => pageCode.articles().then((m) => ({ default: m.ArticlesPage })));
 const TracePage = lazy(() => pageCode.trace().then((m) => ({ default: m.TracePage })));
@@ -30,15 +31,16 @@ const CounterPage = lazy(() => pageCode.counter().then((m) => ({ default: m.Coun
 const FixturesPage = lazy(() => pageCode.fixtures().then((m) => ({ default: m.FixturesPage })));
 const RegisterPage = lazy(() => pageCode.register().then((m) => ({ default: m.RegisterPage })));
 const AccessLogPage = lazy(() => pageCode.accessLog().then((m) => ({ default: m.AccessLogPage })));
+const AccountsPage = lazy(() => pageCode.accounts().then((m) => ({ default: m.AccountsPage })));
 
-const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register', 'accessLog'] as const;
+const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register', 'accessLog', 'accounts'] as const;
 type PageName = (typeof PAGES)[number];
 const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includes(p);
 /** Pages that show the fixtures' results (or compare them): they wait until those are in. */
 const NEEDS_FIXTURES: ReadonlySet<PageName> = new Set(['editor', 'parameters', 'fixtures', 'trace']);
 
 /** Pages only some roles see in the menu (the server refuses the others their data anyway). */
-const PAGE_ROLE: Partial<Record<PageName, string>> = { accessLog: 'legal' };
+const PAGE_ROLE: Partial<Record<PageName, string>> = { accessLog: 'legal', accounts: 'admin' };
 
 // the project is asked for before the first render, the opening page's code beside it, and
 // who is using the studio (a server with accounts answers the project only once signed in)
@@ -137,6 +139,7 @@ function Studio() {
             {page === 'fixtures' && <FixturesPage fromCounter={route.params.get('new') === '1'} />}
             {page === 'register' && <RegisterPage id={route.params.get('id') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
             {page === 'accessLog' && <AccessLogPage />}
+            {page === 'accounts' && <AccountsPage />}
             {page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
           </Suspense>
         )}

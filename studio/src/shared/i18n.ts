@@ -73,6 +73,9 @@ const zh = {
   unmaskButton: '查看完整信息', unmaskReason: '查看理由（记入查阅记录）', unmaskDone: '已显示完整的身份号码和电话；这次查看已记入查阅记录。', maskedNote: '身份号码和电话已遮盖',
   operatorNotSignedIn: '（单人模式，未登录）', operatorAccountNo: '账户 {id}',
   operatorFromSignIn: '（登录身份）',
+  accounts: '账户', accountsIntro: '每人一个账户；角色决定能做什么。停用账户、改角色或重设密码，该账户已登录的会话立即结束。',
+  accountLogin: '账户名', accountName: '姓名', accountRoles: '角色', accountPassword: '初始密码（至少 10 个字符）', accountNewPassword: '新密码',
+  accountAdd: '新建账户', accountDisable: '停用', accountEnable: '启用', accountDisabled: '已停用', accountSetRoles: '保存角色', accountSetPassword: '重设密码', accountSaved: '已保存',
 };
 
 const en: typeof zh = {
@@ -136,6 +139,9 @@ const en: typeof zh = {
   unmaskButton: 'Show full details', unmaskReason: 'Reason for viewing (written to the access log)', unmaskDone: 'Full ID and phone numbers shown; this view is in the access log.', maskedNote: 'ID and phone numbers masked',
   operatorNotSignedIn: ' (single-user mode, not signed in)', operatorAccountNo: 'account {id}',
   operatorFromSignIn: ' (signed in)',
+  accounts: 'Accounts', accountsIntro: 'One account per person; its roles decide what it may do. Disabling an account, changing its roles or setting its password ends its sessions at once.',
+  accountLogin: 'Account', accountName: 'Name', accountRoles: 'Roles', accountPassword: 'First password (10 characters or more)', accountNewPassword: 'New password',
+  accountAdd: 'Add the account', accountDisable: 'Disable', accountEnable: 'Enable', accountDisabled: 'disabled', accountSetRoles: 'Save roles', accountSetPassword: 'Set password', accountSaved: 'Saved',
 };
 
 export type Messages = typeof zh;
