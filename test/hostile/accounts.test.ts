@@ -152,6 +152,10 @@ describe('roles and personal data', () => {
     const unknown = await call(s.server, 'POST', 'api/session', { body: { login: 'nobody', password: PASSWORD } });
     expect(unknown.status).toBe(401);
     expect((await unknown.json()).error).toBe('账户名或密码不对');
+    // a flood of sign-ins at once: a few are checked, the rest told to try later (the server's CPU is not theirs)
+    const flood = await Promise.all(Array.from({ length: 12 }, (_, i) => call(s.server, 'POST', 'api/session', { body: { login: `flood${i}`, password: 'wrong-password' } })));
+    expect(flood.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    expect(flood.filter((r) => r.status === 401).length).toBeGreaterThan(0);
     // the lock ends when an administrator sets a new password
     const id = (await s.accounts.byLogin('guessed'))!.id;
     await new Accounts(await db()).setPassword(id, 'a-new-password-2026');
