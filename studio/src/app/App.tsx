@@ -7,7 +7,8 @@ import { fill, toggleLanguage, useMessages } from '../shared/i18n.js';
 import { href, useRoute } from '../shared/router.js';
 import { ArticlePanel } from '../shared/article-panel.js';
 import { Law } from '../shared/law-text.js';
-import { loadSession, signOut, useSession } from '../shared/session.js';
+import { hasRole, loadSession, signOut, useSession } from '../shared/session.js';
+import type { Role } from '../../../engine/accounts/roles.js';
 import { SignInPage } from './SignInPage.js';
 
 // Each page loads when first opened (the editor's CodeMirror, the counter's JSON Forms…);
@@ -39,8 +40,16 @@ const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includ
 /** Pages that show the fixtures' results (or compare them): they wait until those are in. */
 const NEEDS_FIXTURES: ReadonlySet<PageName> = new Set(['editor', 'parameters', 'fixtures', 'trace']);
 
-/** Pages only some roles see in the menu (the server refuses the others their data anyway). */
-const PAGE_ROLE: Partial<Record<PageName, string>> = { accessLog: 'legal', accounts: 'admin' };
+/**
+ * Pages only some roles see in the menu (the server refuses the others their data anyway,
+ * engine/server/route-roles.ts): the editors for who saves files (an administrator the
+ * offices file), the register for the counter and legal review, the access log for legal
+ * review, accounts for administrators. Single-user mode has the counter's and policy roles.
+ */
+const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
+  editor: ['policy', 'legal', 'admin'], parameters: ['policy', 'legal'], fixtures: ['policy', 'legal'],
+  register: ['counter', 'legal'], accessLog: ['legal'], accounts: ['admin'],
+};
 
 // the project is asked for before the first render, the opening page's code beside it, and
 // who is using the studio (a server with accounts answers the project only once signed in)
@@ -113,7 +122,7 @@ function Studio() {
           <span aria-hidden="true">☰</span> {t.menu}
         </button>
         <nav id="pages-nav" aria-label={t.pagesNav} className={menuOpen ? 'open' : ''}>
-          {PAGES.filter((p) => !PAGE_ROLE[p] || (session.status === 'ready' && session.roles.includes(PAGE_ROLE[p] as never))).map((p) => (
+          {PAGES.filter((p) => !PAGE_ROLES[p] || (session.status !== 'ready' ? p !== 'accessLog' && p !== 'accounts' : PAGE_ROLES[p]!.some((r) => hasRole(session, r)))).map((p) => (
             <a key={p} href={href(p)} className={page === p ? 'active' : ''} aria-current={page === p ? 'page' : undefined}>{t[p]}</a>
           ))}
         </nav>
