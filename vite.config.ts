@@ -36,7 +36,8 @@ function tiaoliApi(): Plugin {
         if (known?.port !== port) known = { port, hosts: ownHosts(host, port) };
         return known.hosts;
       };
-      const app = createApp({ store: new ProjectStore(projectRoot), session, token, hosts });
+      const { isLoopback } = await load('engine/server/middleware/host-check.ts');
+      const app = createApp({ store: new ProjectStore(projectRoot), session, token, hosts, singleUser: isLoopback(host) });
       const listener = getRequestListener(app.fetch, { errorHandler: adapterError });
       server.middlewares.use((req, res, next) => {
         if (!(req.url ?? '').startsWith('/api/')) return next();

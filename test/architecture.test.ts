@@ -9,7 +9,7 @@ import ts from 'typescript';
 const ENGINE = resolve(import.meta.dirname, '../engine');
 
 /** Bottom first: a layer may import from itself and from those before it. */
-export const LAYERS = ['core', 'model', 'evaluate', 'explain', 'project', 'register', 'server', 'cli'] as const;
+export const LAYERS = ['core', 'model', 'evaluate', 'explain', 'project', 'register', 'accounts', 'server', 'cli'] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { collectReading } from './reading-option.js';
 import { registerCommands } from './register-commands.js';
+import { accountsCommands } from './accounts-commands.js';
 import { usePreparedBuild, type PreparedBuild } from './prepared-build.js';
 
 /** How bin.js runs the command: from the build, with what it prepared. */
@@ -95,6 +96,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .action(async (dir) => { status = (await import('./new-command.js')).newCommand(dir); });
 
   registerCommands(program, (s) => { status = s; });
+  accountsCommands(program, (s) => { status = s; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

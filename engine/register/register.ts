@@ -6,7 +6,7 @@
 import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
 import type { Regulation } from '../model/model.js';
-import { RegisterError, type Database } from './database.js';
+import { RegisterError, type Database, type Queryable } from './database.js';
 import { chinaYear, formatDocumentNumber } from './document-number.js';
 import { OFFICE_ID, type RegisterOffice } from './offices.js';
 import { summarize } from './record-summary.js';
@@ -21,6 +21,8 @@ export interface RecordInput {
   form?: string;
   /** when it was decided (default: now) */
   at?: Date;
+  /** more to store in the same transaction, once the entry has its id (e.g. the operator's account) */
+  within?: (tx: Queryable, entry: RegisterEntry) => Promise<void>;
 }
 
 /** A stored decision as lists show it (no case, no document). */
@@ -125,7 +127,9 @@ export class Register {
         [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
           s.personName, s.idNumber, input.document.ruleset, input.document.engine?.version ?? 'unknown',
           JSON.stringify(input.document.readings ?? {}), caseText, documentText]);
-      return entryOf(row);
+      const entry = entryOf(row);
+      await input.within?.(tx, entry);
+      return entry;
     });
   }
 

@@ -3,7 +3,8 @@
 //
 // Order matters: every request is first checked for a Host that names this server (DNS
 // rebinding), then API requests for the token (beyond loopback), the session secret and
-// same-origin/JSON (cross-site requests), and a bounded body; only then do routes run.
+// same-origin/JSON (cross-site requests), a bounded body, and who is asking with which roles
+// (route-roles.ts: a route not in that table is not served); only then do routes run.
 import { Hono } from 'hono';
 import { hostCheck } from './middleware/host-check.js';
 import { sameOrigin } from './middleware/same-origin.js';
@@ -22,6 +23,10 @@ import { studioRoutes } from './routes/studio.js';
 import { registerRoute } from './routes/register.js';
 import { projectRegister, type RegisterAccess } from '../register/open-register.js';
 import { divisionsRoute } from './routes/divisions.js';
+import { sessionRoute } from './routes/session.js';
+import { accountsRoute } from './routes/accounts.js';
+import { authCheck } from './middleware/auth.js';
+import { AccessControl } from './access.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -36,6 +41,11 @@ export interface AppOptions {
   maxBody?: number;
   /** the decision register, opened at its first use (default: the project's own, never closed) */
   register?: RegisterAccess;
+  /**
+   * Whether single-user mode (本机单人模式) is possible: bound to loopback only and answering to
+   * no other name. Even then it ends as soon as the register has an account (access.ts).
+   */
+  singleUser: boolean;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -48,13 +58,18 @@ export function createApp(options: AppOptions): Hono {
   if (options.token !== undefined) app.use('/api/*', tokenCheck(options.token));
   app.use('/api/*', sameOrigin(options.session));
   app.use('/api/*', limitBody(options.maxBody ?? MAX_BODY));
+  const register = options.register ?? projectRegister(options.store.root);
+  const access = new AccessControl(register, options.singleUser);
+  app.use('/api/*', authCheck(access));
+  sessionRoute(app, access);
+  accountsRoute(app, access);
   projectRoute(app, options.store);
   projectFixturesRoute(app, options.store);
   filesRoute(app, options.store);
   checkRoute(app, options.store);
   decideRoute(app, options.store);
   fixturesRoute(app, options.store);
-  registerRoute(app, options.store, options.register ?? projectRegister(options.store.root));
+  registerRoute(app, options.store, register);
   divisionsRoute(app, options.store);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;

@@ -9,6 +9,7 @@ import { newSecret } from './middleware/secret.js';
 import { ProjectStore } from './project-store.js';
 import { snapshotFixtures } from './snapshot-fixtures.js';
 import { projectBody } from './routes/project.js';
+import { oidcStatus } from '../accounts/oidc-config.js';
 
 /** How long after the start the server decides the fixtures when no studio has asked yet. */
 const FIXTURES_AFTER_MS = 5000;
@@ -53,11 +54,15 @@ export function tokenFor(host: string, given: string | undefined): string | unde
 
 export async function startServer(options: ServeOptions): Promise<Started> {
   const token = tokenFor(options.host, options.token);
+  const sso = oidcStatus();
+  if (sso.kind === 'refused') throw new Error(sso.message);
   const session = newSecret();
   const store = new ProjectStore(options.root);
   const register = options.register ?? projectRegister(store.root);
   let hosts: ReadonlySet<string> = new Set();
-  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register });
+  // single-user mode only where nobody else can reach the server: loopback, and no other name
+  const singleUser = isLoopback(options.host) && !(options.hosts ?? []).some((h) => h.trim());
+  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser });
   const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));
   // a client that never finishes its headers or body does not hold a connection for long;
   // malformed HTTP (a bad request line, oversize headers) Node answers itself with 400/431

@@ -221,7 +221,7 @@ describe('fuzzing: malformed requests', () => {
     const { ownHosts } = await import('../../engine/server/middleware/host-check.js');
     const store = new ProjectStore(dir);
     const own = { host: '127.0.0.1:5177', session: 'fuzz-session-secret-0123456789' };
-    const app = createApp({ store, session: own.session, hosts: () => ownHosts('127.0.0.1', 5177), studio: fakeStudio() });
+    const app = createApp({ store, session: own.session, hosts: () => ownHosts('127.0.0.1', 5177), studio: fakeStudio(), singleUser: true });
     const before = fingerprint(dir);
     const saved = new Set<string>();
     const statuses = new Map<number, number>();

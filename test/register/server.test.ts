@@ -1,6 +1,6 @@
 // The register through the studio's API, on every back-end: the server decides each stored
-// case itself, numbers parallel counters without gaps, masks ID numbers in searches, gives a
-// stored decision back exactly, replays the working copy's rules — and writes no ID number to
+// case itself, numbers parallel counters without gaps, masks ID numbers in searches and in a
+// stored decision (stored exactly), replays the working copy's rules — and writes no ID number to
 // its logs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +11,14 @@ import { projectCopy } from '../support/project-copy.js';
 import { fakeStudio, studioFetch } from '../support/studio-server.js';
 import { qujing } from '../support/regulation.js';
 import { backends } from './backends.js';
+import { maskThroughout } from '../../engine/register/mask-record.js';
 import { application, complete, OFFICES, onePhoto } from './cases.js';
 
 describe.each(backends)('the register API on $name', (backend) => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let cleanup: () => Promise<void>;
   let dir: string;
+  let access: RegisterAccess;
   const logged: string[] = [];
   const post = async (path: string, body: unknown) => {
     const res = await studioFetch(server, path, { method: 'POST', body: JSON.stringify(body) });
@@ -32,7 +34,8 @@ describe.each(backends)('the register API on $name', (backend) => {
     for (const method of ['log', 'error', 'warn', 'info'] as const) vi.spyOn(console, method).mockImplementation((...args) => void logged.push(args.join(' ')));
     const write = process.stderr.write.bind(process.stderr);
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: any, ...rest: any[]) => (logged.push(String(chunk)), write(chunk, ...rest)));
-    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: new RegisterAccess(() => openRegister(dir, { env: fresh.env })) });
+    access = new RegisterAccess(() => openRegister(dir, { env: fresh.env }));
+    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: access });
   }, 120_000);
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -46,9 +49,14 @@ describe.each(backends)('the register API on $name', (backend) => {
     const r = await post('api/register/decisions', { case: input, document: fake, officeId: 'test-office', operator: '王警官', form: 'permit-application' });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ documentNumber: `测南居〔${year}〕000001号`, outcome: 'notice', idNumber: '5101**********0369', operator: '王警官', officeName: '测试派出所' });
-    const stored = await (await studioFetch(server, `api/register/decisions/${r.body.id}`)).json();
+    // over the API (single-user mode: the counter's role), the record with its ID number masked
+    const shown = await (await studioFetch(server, `api/register/decisions/${r.body.id}`)).json();
+    expect(shown.case).toEqual(maskThroughout(input));
+    expect(JSON.stringify(shown)).not.toContain('510104198905050369');
+    expect(shown.document.decisions.application).toMatchObject({ outcome: 'notice', missing: ['photo'] });
+    // in the register, exactly as decided
+    const stored = (await (await access.get()).get(r.body.id))!;
     expect(stored.case).toEqual(input);
-    expect(stored.document.decisions.application).toMatchObject({ outcome: 'notice', missing: ['photo'] });
     expect(stored.document).toEqual(JSON.parse(JSON.stringify(await qujing().decide(input))));
   }, 60_000);
 

@@ -4,6 +4,7 @@
 import type { Problem } from '../../core/source-file.js';
 import { checkTemplate } from './check-template.js';
 import { readPrintManifest } from './print-manifest.js';
+import { PROCESSING_NOTICE_FILE, readProcessingNotice } from './processing-notice.js';
 
 /** `files`: path relative to forms/ → text; `shownAs`: how forms/ is named in messages. */
 export function checkPrintFiles(files: ReadonlyMap<string, string>, shownAs = 'forms'): Problem[] {
@@ -18,5 +19,7 @@ export function checkPrintFiles(files: ReadonlyMap<string, string>, shownAs = 'f
     const text = files.get(`prints/${template}`);
     if (text !== undefined) problems.push(...checkTemplate(text, show(template), 'page'));
   }
+  const notice = files.get(`prints/${PROCESSING_NOTICE_FILE}`);
+  if (notice !== undefined) problems.push(...readProcessingNotice(notice, show(PROCESSING_NOTICE_FILE)).problems);
   return problems;
 }

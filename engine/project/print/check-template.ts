@@ -16,6 +16,8 @@ export const PRINT_DATA_NAMES = [
   'regulation', 'asOf', 'person', 'facts', 'decisions', 'params', 'readings',
   // who hands the page out, its number and date, and whom it is addressed to besides the applicant
   'office', 'documentNumber', 'operator', 'issuedOn', 'agent',
+  // 个人信息处理告知 (forms/prints/personal-information.yaml): title, basis, paragraphs
+  'processingNotice',
 ] as const;
 /** What the layout sees besides: the `page` block's title, basis (articles quoted) and laws (other laws cited), and the page body. */
 export const PAGE_HASH_KEYS = ['title', 'basis', 'laws'] as const;

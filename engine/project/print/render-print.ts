@@ -5,6 +5,7 @@
 // it is compiled, compiled strict with our helpers only, sees only plain own data, and the
 // page it makes forbids scripts (issue 7).
 import { didYouMeanText } from '../../core/did-you-mean.js';
+import { processingNoticeIn } from './processing-notice.js';
 import Handlebars from 'handlebars';
 import type { Regulation } from '../../model/model.js';
 import type { CaseInput, DecisionDocument } from '../../explain/decider.js';
@@ -185,6 +186,8 @@ export function renderPrint(templates: PrintTemplates, kind: string, { regulatio
     operator: nonEmpty(operator),
     issuedOn: nonEmpty(issuedOn) ?? document.asOf,
     agent: agentOf(regulation, input, agent),
+    // 个人信息处理告知 (《个人信息保护法》第十七条、第三十五条), from forms/prints/personal-information.yaml
+    processingNotice: processingNoticeIn(templates.files, templates.shownAs),
   }) as Record<string, unknown>;
   let inLayout = false;
   hb.registerHelper('page', function (this: unknown, options: Handlebars.HelperOptions) {

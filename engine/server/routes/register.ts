@@ -1,12 +1,17 @@
 // The decision register over HTTP, for the studio's counter and its 台账 page:
-//   POST /api/register/decisions  { case, officeId, operator, form? }: the server decides the
+//   POST /api/register/decisions  { case, officeId, form? }: the server decides the
 //        case itself under the rules on disk (a decision sent by the browser is never taken),
-//        stores it and answers with its number;
+//        stores it under the signed-in person (account and name; an `operator` in the body is
+//        ignored — only single-user mode takes the desk's typed name) and answers with its number;
 //   POST /api/register/search     { name?, idNumber?, from?, to?, outcome?, service?, office? }:
 //        the matching decisions, ID numbers masked (a POST, so an ID number searched for never
 //        stands in a URL or an access log);
-//   GET  /api/register/decisions/:id: one decision in full — its case, its decision document
-//        exactly as stored (the trace as it was made), its number — for the trace and a reprint;
+//   GET  /api/register/decisions/:id: one decision — its case, its decision document as stored
+//        (the trace as it was made), its number — for the trace and a reprint, every ID number
+//        and telephone in it masked, for every role;
+//   POST /api/register/decisions/:id/unmask { reason }: the same in full, for 法制审核 only,
+//        the reading written to the access log (who, when, which record, why) first;
+//   GET  /api/register/access-log: that log, newest first (法制审核);
 //   POST /api/register/replay     { changes? }: every stored case decided again under the rules
 //        on disk, or under the studio's unsaved working copy (`changes`: path → text).
 // Errors are answers: a register that cannot open is a 503 saying why; a database error is
@@ -15,11 +20,14 @@ import type { Context, Hono } from 'hono';
 import { checkCase } from '../../model/case/validate-case.js';
 import { Decider } from '../../explain/decider.js';
 import { chinaToday } from '../../core/dates/china-today.js';
-import { RegisterError } from '../../register/database.js';
+import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
 import { maskString } from '../../register/personal-data.js';
-import type { RegisterEntry, RegisterFilter } from '../../register/register.js';
+import { maskThroughout } from '../../register/mask-record.js';
+import type { RegisterEntry, RegisterFilter, StoredDecision } from '../../register/register.js';
+import { appendAccess, checkReason, readAccessLog } from '../../accounts/access-log.js';
+import { principalOf } from '../access.js';
 import { replay } from '../../register/replay.js';
 import type { ProjectStore } from '../project-store.js';
 import { pathRefusal } from '../project-files.js';
@@ -38,6 +46,20 @@ function failure(c: Context, e: unknown): Response {
 
 export const masked = (e: RegisterEntry): RegisterEntry => ({ ...e, idNumber: e.idNumber ? maskString(e.idNumber) : null });
 
+/** A stored decision as every role but an unmasking 法制审核 sees it: ID numbers and phones masked throughout. */
+const maskedStored = (s: StoredDecision): StoredDecision => ({
+  ...s, idNumber: s.idNumber ? maskString(s.idNumber) : null,
+  case: maskThroughout(s.case), document: maskThroughout(s.document), readings: maskThroughout(s.readings),
+});
+
+/** The account that recorded a decision, when it was recorded signed in (not in single-user mode). */
+async function operatorAccount(register: { db: Queryable }, id: number): Promise<number | null> {
+  const [row] = await register.db.query<{ account_id: number }>('SELECT account_id::int AS account_id FROM register_decision_accounts WHERE decision_id = $1', [id]);
+  return row ? Number(row.account_id) : null;
+}
+
+const decisionId = (raw: string): number | undefined => (/^\d{1,15}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined);
+
 export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAccess): void {
   let replaying: Promise<unknown> = Promise.resolve();
 
@@ -55,12 +77,20 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
     const form = text(field(body.value, 'form'));
+    // the operator is who is signed in, never what the request says (single-user mode: the desk's name)
+    const principal = principalOf(c);
+    const operator = principal.kind === 'account' ? principal.who.name : field(body.value, 'operator') as string;
+    const within = principal.kind === 'account'
+      ? async (tx: Queryable, entry: RegisterEntry) => {
+        await tx.query('INSERT INTO register_decision_accounts (decision_id, account_id) VALUES ($1, $2)', [entry.id, principal.who.accountId]);
+      }
+      : undefined;
     try {
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator: field(body.value, 'operator') as string, form });
-      return c.json({ ...masked(entry), officeName: office.name }, 201);
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within });
+      return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);
     }
@@ -84,12 +114,48 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
   });
 
   app.get('/api/register/decisions/:id', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!/^\d{1,15}$/.test(c.req.param('id'))) return c.json({ error: '登记号必须是正整数' }, 400);
+    const id = decisionId(c.req.param('id'));
+    if (id === undefined) return c.json({ error: '登记号必须是正整数' }, 400);
     try {
-      const stored = await (await access.peek())?.get(id);
+      const register = await access.peek();
+      const stored = await register?.get(id);
+      if (!register || !stored) return c.json({ error: `台账中没有第 ${id} 号登记` }, 404);
+      return c.json({ ...maskedStored(stored), masked: true, operatorAccount: await operatorAccount(register, id) });
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+
+  // 法制审核 only (route-roles.ts): the reading is logged before anything is read, in its own
+  // transaction, so there is no full record shown that the log does not have
+  app.post('/api/register/decisions/:id/unmask', async (c) => {
+    const id = decisionId(c.req.param('id'));
+    if (id === undefined) return c.json({ error: '登记号必须是正整数' }, 400);
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    const principal = principalOf(c);
+    if (principal.kind !== 'account') return c.json({ error: '查看完整信息要以法制审核账户登录' }, 403);
+    try {
+      const reason = checkReason(field(body.value, 'reason'));
+      const register = await access.peek();
+      if (!register) return c.json({ error: `台账中没有第 ${id} 号登记` }, 404);
+      const logged = await register.db.transaction(async (tx) => {
+        const [row] = await tx.query<{ document_number: string }>('SELECT document_number FROM register_decisions WHERE id = $1', [id]);
+        if (row) await appendAccess(tx, principal.who, { id, documentNumber: row.document_number }, reason);
+        return Boolean(row);
+      });
+      const stored = logged ? await register.get(id) : undefined;
       if (!stored) return c.json({ error: `台账中没有第 ${id} 号登记` }, 404);
-      return c.json(stored);
+      return c.json({ ...stored, masked: false, operatorAccount: await operatorAccount(register, id) });
+    } catch (e) {
+      return failure(c, e);
+    }
+  });
+
+  app.get('/api/register/access-log', async (c) => {
+    try {
+      const register = await access.peek();
+      return c.json({ entries: register ? await readAccessLog(register.db) : [] });
     } catch (e) {
       return failure(c, e);
     }
@@ -128,7 +194,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const run = replaying.then(() => replay(rules, stored.all()));
     replaying = run.catch(() => undefined);
     try {
-      return c.json(await run);
+      // a record's error may quote its case: masked like every stored value shown
+      return c.json(maskThroughout(await run));
     } catch (e) {
       return failure(c, e);
     }

@@ -24,6 +24,7 @@ import { DecisionValues, decisionSyncRenderer, withDecisionSync } from './decisi
 import { RecordDecision } from '../register/RecordDecision.js';
 import { divisionPickerRenderer } from './DivisionPicker.js';
 import { OfficePicker, useCounterOffice } from './OfficePicker.js';
+import { ProcessingNotice } from './ProcessingNotice.js';
 import { decided, keystroke, useTyping } from './typing-store.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer, sectionTabsRenderer, divisionPickerRenderer];
@@ -239,6 +240,7 @@ export function CounterPage({ formName }: { formName?: string }) {
           />}
           </DecisionValues.Provider>
         </div>
+        <ProcessingNotice />
       </section>
       <aside className="counter-decision" data-testid="counter-decision">
         <h2>{t.decision}</h2>

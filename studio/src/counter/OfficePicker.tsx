@@ -7,6 +7,7 @@ import { useMessages } from '../shared/i18n.js';
 import { setCounterDesk, useCounterDesk } from './counter-desk.js';
 import type { Office } from '../../../engine/project/offices/office-model.js';
 import { DataText, Law } from '../shared/law-text.js';
+import { signedInName, useSession } from '../shared/session.js';
 import './office-picker.css';
 
 /** The offices of the model the counter decides with (the working copy when it loads). */
@@ -16,18 +17,22 @@ function useOffices(): Map<string, Office> | undefined {
   return model?.offices;
 }
 
-/** The office this counter serves, when it has picked one that the offices file still has. */
-export function useCounterOffice(): { office?: Office; operator: string } {
+/**
+ * The office this counter serves, when it has picked one that the offices file still has, and
+ * its clerk: the signed-in person; in single-user mode (no accounts) the name typed at the desk.
+ */
+export function useCounterOffice(): { office?: Office; operator: string; signedIn: boolean } {
   const offices = useOffices();
   const desk = useCounterDesk();
-  return { office: desk.officeId === undefined ? undefined : offices?.get(desk.officeId), operator: desk.operator };
+  const name = signedInName(useSession());
+  return { office: desk.officeId === undefined ? undefined : offices?.get(desk.officeId), operator: name ?? desk.operator, signedIn: name !== undefined };
 }
 
 export function OfficePicker() {
   const t = useMessages();
   const offices = useOffices();
   const desk = useCounterDesk();
-  const { office } = useCounterOffice();
+  const { office, operator, signedIn } = useCounterOffice();
   const list = [...(offices?.values() ?? [])];
   // what forms/offices.yaml has not confirmed (as office-model's unconfirmedFields), in the interface's words
   const details = { address: t.officeAddress, phone: t.officePhone, hours: t.officeHours } as const;
@@ -44,9 +49,13 @@ export function OfficePicker() {
             {list.map((o) => <option key={o.id} value={o.id} lang="zh-CN">{o.name}</option>)}
           </select>
         </label>
-        <label>{t.operator}{t.colon}
-          <input data-testid="operator" value={desk.operator} maxLength={40} size={8} onChange={(e) => setCounterDesk({ operator: e.target.value })} />
-        </label>
+        {signedIn
+          ? <span data-testid="operator-signed-in">{t.operator}{t.colon}<DataText text={operator} />{t.operatorFromSignIn}</span>
+          : (
+            <label>{t.operator}{t.colon}
+              <input data-testid="operator" value={desk.operator} maxLength={40} size={8} onChange={(e) => setCounterDesk({ operator: e.target.value })} />
+            </label>
+          )}
       </div>
       {list.length === 0 && <p className="office-warning" data-testid="office-warning">{t.noOffices}</p>}
       {list.length > 0 && !office && <p className="muted small">{t.officeChosenOnce}</p>}

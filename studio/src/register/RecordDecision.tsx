@@ -6,6 +6,7 @@ import type { CaseInput } from '../../../engine/explain/decider.js';
 import { useMessages } from '../shared/i18n.js';
 import { href } from '../shared/router.js';
 import { useCounterDesk } from '../counter/counter-desk.js';
+import { useCounterOffice } from '../counter/OfficePicker.js';
 import { useTyping } from '../counter/typing-store.js';
 import { recordDecision, type RegisterEntry } from './register-api.js';
 import './register.css';
@@ -18,16 +19,18 @@ import './register.css';
 export function RecordDecision({ form, input, deciding, onRecorded }: { form: string; input: CaseInput | null; deciding: boolean; onRecorded?: (entry: RegisterEntry) => void }) {
   const t = useMessages();
   const desk = useCounterDesk();
+  const { operator, signedIn } = useCounterOffice();
   const typing = useTyping();
   const [state, setState] = useState<{ busy?: boolean; entry?: RegisterEntry; error?: string }>({});
   const key = input ? JSON.stringify(input) : '';
   useEffect(() => setState({}), [key]); // another case: nothing recorded for it yet
   if (!input) return null;
-  const ready = Boolean(desk.officeId && desk.operator.trim());
+  const ready = Boolean(desk.officeId && operator.trim());
   const record = async () => {
     setState({ busy: true });
     try {
-      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: desk.operator, form });
+      // signed in, the server records the signed-in person (it takes no operator from a request)
+      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: signedIn ? undefined : operator, form });
       setState({ entry });
       onRecorded?.(entry);
     } catch (e) {

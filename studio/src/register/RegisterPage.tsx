@@ -12,7 +12,8 @@ import { DataText, Law } from '../shared/law-text.js';
 import { go, href } from '../shared/router.js';
 import { TraceTree } from '../trace/TracePage.js';
 import { PrintPreview, type Printed } from '../counter/PrintPreview.js';
-import { fetchStored, searchRegister, type RegisterEntry, type StoredDecision } from './register-api.js';
+import { fetchStored, searchRegister, unmaskStored, type RegisterEntry, type ShownDecision } from './register-api.js';
+import { hasRole, useSession } from '../shared/session.js';
 import './register.css';
 
 interface Search { name: string; idNumber: string; from: string; to: string; outcome: string }
@@ -109,7 +110,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
   const project = useProject();
   const t = useMessages();
   const model = project.savedModel;
-  const [stored, setStored] = useState<StoredDecision | null>(null);
+  const [stored, setStored] = useState<ShownDecision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
@@ -149,10 +150,12 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
         <div><dt>{t.registerName}</dt><dd>{stored.personName ? <DataText text={stored.personName} /> : '—'}</dd></div>
         <div><dt>{t.registerTime}</dt><dd>{shownTime(stored.decidedAt, t)}</dd></div>
         <div><dt>{t.registerOffice}</dt><dd>{stored.officeId}</dd></div>
-        <div><dt>{t.registerOperator}</dt><dd><DataText text={stored.operator} /></dd></div>
+        <div><dt>{t.registerOperator}</dt><dd data-testid="register-operator"><DataText text={stored.operator} />{stored.operatorAccount === null ? t.operatorNotSignedIn : fill(t.parenthesized, { text: fill(t.operatorAccountNo, { id: stored.operatorAccount }) })}</dd></div>
+        <div><dt>{t.registerIdNumber}</dt><dd data-testid="register-id-number" className={stored.masked ? 'masked' : ''}>{stored.idNumber ?? '—'}{stored.masked && <span className="muted small"> {fill(t.parenthesized, { text: t.maskedNote })}</span>}</dd></div>
         <div><dt>{t.registerRuleset}</dt><dd><code>{stored.ruleset}</code>{changed && <span className="badge warn" data-testid="ruleset-changed"> {t.registerRulesetChanged}</span>}</dd></div>
         <div><dt>{t.registerEngine}</dt><dd>{stored.engineVersion}</dd></div>
       </dl>
+      {stored.masked ? <Unmask id={stored.id} onShown={setStored} /> : <p className="badge warn" role="status" data-testid="unmasked">{t.unmaskDone}</p>}
       <div className="register-actions">
         {kinds.map((kind) => (
           <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}{t.colon}<DataText text={model.prints?.kinds.get(kind)?.label ?? kind} /></button>
@@ -164,5 +167,26 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
       {current && <TraceTree regulation={regulation} document={document} decision={current} />}
       {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
     </div>
+  );
+}
+
+/** 法制审核 only: the record in full, after a reason the server writes to the access log. */
+function Unmask({ id, onShown }: { id: number; onShown: (shown: ShownDecision) => void }) {
+  const t = useMessages();
+  const session = useSession();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!hasRole(session, 'legal')) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    unmaskStored(id, reason).then(onShown, (err: Error) => setError(err.message));
+  };
+  return (
+    <form className="register-unmask" onSubmit={submit} data-testid="unmask">
+      <label>{t.unmaskReason}<input data-testid="unmask-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} required /></label>
+      <button type="submit" data-testid="unmask-submit">{t.unmaskButton}</button>
+      {error && <p className="error" role="alert" data-testid="unmask-error">{error}</p>}
+    </form>
   );
 }

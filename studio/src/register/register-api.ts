@@ -3,9 +3,10 @@
 import type { CaseInput, DecisionDocument } from '../../../engine/explain/decider.js';
 import type { RegisterEntry, RegisterFilter, StoredDecision } from '../../../engine/register/register.js';
 import type { ReplaySummary } from '../../../engine/register/replay.js';
+import type { AccessLogEntry } from '../../../engine/accounts/access-log.js';
 import { call } from '../shared/api.js';
 
-export type { RegisterEntry, StoredDecision, ReplaySummary };
+export type { RegisterEntry, StoredDecision, ReplaySummary, AccessLogEntry };
 
 export class RegisterCallError extends Error {
   constructor(message: string, readonly field?: string) {
@@ -19,11 +20,20 @@ async function answer<T>(method: string, path: string, body?: unknown): Promise<
   return data as T;
 }
 
-export const recordDecision = (body: { case: CaseInput; officeId?: string; operator: string; form?: string }) =>
-  answer<RegisterEntry & { officeName: string }>('POST', 'api/register/decisions', body);
+/** `operator`: single-user mode only (the desk's typed name); signed in, the server records the signed-in person. */
+export const recordDecision = (body: { case: CaseInput; officeId?: string; operator?: string; form?: string }) =>
+  answer<RegisterEntry & { officeName: string; operatorAccount: number | null }>('POST', 'api/register/decisions', body);
 
 export const searchRegister = (filter: RegisterFilter) => answer<{ entries: RegisterEntry[] }>('POST', 'api/register/search', filter);
 
-export const fetchStored = (id: number) => answer<StoredDecision & { document: DecisionDocument }>('GET', `api/register/decisions/${id}`);
+/** A stored decision as the server shows it: `masked` (every role), or in full after an unmasking. */
+export type ShownDecision = StoredDecision & { document: DecisionDocument; masked: boolean; operatorAccount: number | null };
+
+export const fetchStored = (id: number) => answer<ShownDecision>('GET', `api/register/decisions/${id}`);
+
+/** 法制审核: the record in full; the server writes the reason to the access log first. */
+export const unmaskStored = (id: number, reason: string) => answer<ShownDecision>('POST', `api/register/decisions/${id}/unmask`, { reason });
+
+export const fetchAccessLog = () => answer<{ entries: AccessLogEntry[] }>('GET', 'api/register/access-log');
 
 export const replayRegister = (changes: Record<string, string>) => answer<ReplaySummary>('POST', 'api/register/replay', { changes });

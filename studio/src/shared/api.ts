@@ -37,6 +37,12 @@ function token(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+const signInNeeded = new Set<() => void>();
+/** Called when an API answer says the session is gone (401 asking for sign-in): the session store listens. */
+export function onSignInNeeded(listener: () => void): void {
+  signInNeeded.add(listener);
+}
+
 export async function call(method: string, path: string, body?: unknown): Promise<{ status: number; data: any }> {
   const t = token();
   const res = await fetch(path, {
@@ -45,6 +51,7 @@ export async function call(method: string, path: string, body?: unknown): Promis
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({ error: res.statusText }));
+  if (res.status === 401 && data?.signIn === true && path !== 'api/session') signInNeeded.forEach((l) => l());
   return { status: res.status, data };
 }
 

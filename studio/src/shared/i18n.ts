@@ -67,6 +67,20 @@ const zh = {
   writeStarterPopulation: '按案件 Schema 写一个起始文件（{path}，存入工作副本）',
   noPopulationFile: '这个项目没有人群假设文件：在 rules/population/ 中写一个（如 rules/population/year.yaml，写法见 docs/notes-population.md），或载入 tiaoli population 或其他来源的 cases.jsonl。',
   registerReprintKind: '按原编号重印：{kind}', registerTable: '台账登记列表（可横向滚动）', registerDecisions: '决定', registerPastPair: '{count} 条',
+  // accounts and sessions (who may talk to the studio; 《个人信息保护法》: unmasking is logged)
+  signInTitle: '登录', signInLogin: '账户名', signInPassword: '密码', signInButton: '登录', signingIn: '正在登录…', signOut: '退出登录',
+  signInIntro: '这台服务器有账户：请以自己的账户登录。登记的经办人、查看完整信息的人都以登录身份记录。',
+  closedIntro: '这台服务器可从其他计算机访问，但还没有账户。管理员在服务器上运行 tiaoli accounts add 建立第一个账户后再登录。',
+  singleUserMode: '单人模式（本机）', singleUserModeHint: '本机还没有账户：打开工作室的人担任窗口和政策角色，身份号码和电话始终遮盖；建立账户后需要登录',
+  roleNames: { counter: '窗口', policy: '政策', legal: '法制审核', admin: '管理员' } as Record<string, string>,
+  accessLog: '查阅记录', accessLogIntro: '每次查看登记中完整的身份号码或电话：谁、何时、哪条登记、理由。记录只能追加，不能修改或删除。', accessLogNone: '还没有查看完整信息的记录',
+  accessLogWhen: '时间', accessLogWho: '查看人', accessLogRecord: '登记', accessLogReason: '理由',
+  unmaskButton: '查看完整信息', unmaskReason: '查看理由（记入查阅记录）', unmaskDone: '已显示完整的身份号码和电话；这次查看已记入查阅记录。', maskedNote: '身份号码和电话已遮盖',
+  operatorNotSignedIn: '（单人模式，未登录）', operatorAccountNo: '账户 {id}',
+  operatorFromSignIn: '（登录身份）',
+  accounts: '账户', accountsIntro: '每人一个账户；角色决定能做什么。停用账户、改角色或重设密码，该账户已登录的会话立即结束。',
+  accountLogin: '账户名', accountName: '姓名', accountRoles: '角色', accountPassword: '初始密码（至少 10 个字符）', accountNewPassword: '新密码',
+  accountAdd: '新建账户', accountDisable: '停用', accountEnable: '启用', accountDisabled: '已停用', accountSetRoles: '保存角色', accountSetPassword: '重设密码', accountSaved: '已保存',
 };
 
 const en: typeof zh = {
@@ -125,6 +139,19 @@ const en: typeof zh = {
   writeStarterPopulation: 'Write a starter file from the case schema ({path}, into the working copy)',
   noPopulationFile: 'This project has no population file: write one in rules/population/ (say rules/population/year.yaml; its format is in docs/notes-population.md), or load a cases.jsonl.',
   registerReprintKind: 'Reprint with its number: {kind}', registerTable: 'Stored decisions (scrolls sideways)', registerDecisions: 'Decisions', registerPastPair: '{count}',
+  signInTitle: 'Sign in', signInLogin: 'Account', signInPassword: 'Password', signInButton: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out',
+  signInIntro: 'This server has accounts: sign in with your own. Records name the signed-in clerk, and every view of full personal data names who looked.',
+  closedIntro: 'This server can be reached from other computers but has no account yet. An administrator creates the first with tiaoli accounts add on the server; then sign in.',
+  singleUserMode: 'Single-user mode (this computer)', singleUserModeHint: 'No accounts on this computer yet: whoever opens the studio has the counter and policy roles; ID and phone numbers stay masked. Once accounts exist, signing in is required.',
+  roleNames: { counter: 'Counter', policy: 'Policy', legal: 'Legal review', admin: 'Administrator' },
+  accessLog: 'Access log', accessLogIntro: 'Every view of a record\'s full ID number or telephone: who, when, which record, why. Entries can only be added, never changed or deleted.', accessLogNone: 'Nobody has viewed full personal data yet',
+  accessLogWhen: 'When', accessLogWho: 'Viewed by', accessLogRecord: 'Record', accessLogReason: 'Reason',
+  unmaskButton: 'Show full details', unmaskReason: 'Reason for viewing (written to the access log)', unmaskDone: 'Full ID and phone numbers shown; this view is in the access log.', maskedNote: 'ID and phone numbers masked',
+  operatorNotSignedIn: ' (single-user mode, not signed in)', operatorAccountNo: 'account {id}',
+  operatorFromSignIn: ' (signed in)',
+  accounts: 'Accounts', accountsIntro: 'One account per person; its roles decide what it may do. Disabling an account, changing its roles or setting its password ends its sessions at once.',
+  accountLogin: 'Account', accountName: 'Name', accountRoles: 'Roles', accountPassword: 'First password (10 characters or more)', accountNewPassword: 'New password',
+  accountAdd: 'Add the account', accountDisable: 'Disable', accountEnable: 'Enable', accountDisabled: 'disabled', accountSetRoles: 'Save roles', accountSetPassword: 'Set password', accountSaved: 'Saved',
 };
 
 export type Messages = typeof zh;
