@@ -3,6 +3,7 @@
 // forms/offices.yaml, --number gives its document number, --pdf FILE writes it as a PDF
 // through Chromium. Every failure is a message: a case the rules cannot decide is reported
 // as `decide` reports it (file: message, exit 1).
+import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decider } from '../explain/decider.js';
@@ -62,6 +63,14 @@ function officeFor(id: string, dir: string, shownAs: string, regulation: Regulat
 }
 
 async function print(kind: string, file: string, options: PrintOptions): Promise<number> {
+  // what is printed beside the case: no character that is not seen but changes what is seen
+  for (const [option, value] of [['--operator', options.operator], ['--agent', options.agent], ['--number', options.number], ['--office', options.office]] as const) {
+    const i = value === undefined ? -1 : hiddenIndex(value);
+    if (i >= 0) {
+      process.stderr.write(`${option}：${hiddenMessage(value![i])}\n`);
+      return 1;
+    }
+  }
   const dir = formsDir(options);
   const files = readPrintFiles(dir);
   const templates = buildPrintTemplates(files, shownFormsDir(dir));

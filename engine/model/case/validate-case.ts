@@ -4,7 +4,8 @@
 // impossible order (date-order.ts).
 import type { ValidateFunction } from 'ajv';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
-import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
+import { hiddenProblem, parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
+import { findHidden } from '../../core/hidden-characters.js';
 import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
 import { allInOrder, orderProblems } from './date-order.js';
@@ -51,6 +52,9 @@ export function checkCase(regulation: Regulation, data: unknown, source?: Source
   if (typeof validate !== 'function') return { problems: [validate] };
   // a case given as data (not a file) is placed at <case> when it has a problem
   const src = (): SourceFile => source ?? plainSource('<case>', value);
+  // a name or free text with a character that is not seen but changes what is printed
+  const hidden = findHidden(value);
+  if (hidden) return { problems: [hiddenProblem(hidden, src())] };
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src()) };
   if (!allInOrder(value)) return { problems: orderProblems(value, src(), regulation) };
   if (hasReadings(value)) {

@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import type { Problem } from '../../core/source-file.js';
 import { PRINT_HELPERS } from './print-helpers.js';
+import { hiddenIndex, hiddenMessage } from '../../core/hidden-characters.js';
 
 type Node = hbs.AST.Node;
 type Path = hbs.AST.PathExpression;
@@ -76,6 +77,11 @@ function syntaxProblem(e: unknown, file: string): Problem {
 export function checkTemplate(text: string, file: string, role: TemplateRole = 'page'): Problem[] {
   const limit = beyondLimits(text);
   if (limit) return [{ code: 'print.tooLarge', message: limit, location: { file, line: 1, column: 1 } }];
+  const hidden = hiddenIndex(text);
+  if (hidden >= 0) {
+    const before = text.slice(0, hidden).split('\n');
+    return [{ code: 'text.hiddenCharacter', message: `打印模板${hiddenMessage(text[hidden])}`, location: { file, line: before.length, column: [...before[before.length - 1]].length + 1 } }];
+  }
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);
