@@ -3,6 +3,7 @@
 import type { Decider } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { parseJsonLine } from './read-input.js';
+import { overlongMessage } from './jsonl-lines.js';
 
 export interface BatchAnswers {
   /** one JSON document (or `{"error": …}`) per line that was not blank, each ending in \n */
@@ -21,6 +22,12 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
     if (!line.trim()) continue;
     const n = first + i;
     let answer: string;
+    const overlong = overlongMessage(line);
+    if (overlong !== undefined) {
+      text += `${JSON.stringify({ error: `第 ${n} 行：${overlong}` })}\n`;
+      failed = true;
+      continue;
+    }
     try {
       const checked = checkCase(decider.regulation, parseJsonLine(line));
       if (checked.case) {
