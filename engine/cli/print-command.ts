@@ -4,7 +4,8 @@
 // through Chromium. Every failure is a message: a case the rules cannot decide is reported
 // as `decide` reports it (file: message, exit 1).
 import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { join } from 'node:path';
 import { Decider } from '../explain/decider.js';
 import { formatProblem } from '../core/source-file.js';
@@ -52,7 +53,14 @@ function officeFor(id: string, dir: string, shownAs: string, regulation: Regulat
   }
   const lists = regulation.vocabulary.lists;
   const divisions = Object.hasOwn(lists, 'divisions') ? new Set(Object.keys(lists.divisions)) : undefined;
-  const read = readOffices(readFileSync(path, 'utf8'), `${shownAs}/${OFFICES_FILE}`, divisions);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(readPlainFile(path, { shownAs: `${shownAs}/${OFFICES_FILE}` }));
+  } catch (e) {
+    process.stderr.write(`${e instanceof NotPlainFile ? e.message : `无法读取 ${shownAs}/${OFFICES_FILE}：${(e as Error).message}`}\n`);
+    return undefined;
+  }
+  const read = readOffices(text, `${shownAs}/${OFFICES_FILE}`, divisions);
   if (read.problems.length) {
     for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
     return undefined;

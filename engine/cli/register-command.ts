@@ -5,7 +5,7 @@
 // `decide --record`): it brings the database drivers (register-commands.ts wires the commands).
 import { searchFilter } from '../server/routes/register-fields.js';
 import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
-import { readFileSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { join, relative } from 'node:path';
 import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
@@ -65,12 +65,16 @@ export function recordRefusal(options: RecordOptions & { jsonl?: boolean }): str
 export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions): Promise<number> {
   const officesFile = join(formsDir(options), 'offices.yaml');
   let bytes: Uint8Array | undefined;
+  const shown = relative(process.cwd(), officesFile) || officesFile;
   try {
-    bytes = readFileSync(officesFile);
-  } catch {
+    bytes = readPlainFile(officesFile, { shownAs: shown });
+  } catch (e) {
+    if (e instanceof NotPlainFile) {
+      say(e.message);
+      return 1;
+    }
     bytes = undefined;
   }
-  const shown = relative(process.cwd(), officesFile) || officesFile;
   const { office, problem } = findOffice(bytes, shown, options.office!.trim());
   if (!office) {
     say(formatProblem(problem!));

@@ -4,7 +4,7 @@
 // is refused with its path and what it is, in Chinese. The file is opened without waiting
 // (O_NONBLOCK: opening a FIFO would wait for a writer) and looked at (fstat) before it is read,
 // so what is read is what was looked at.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 /** What a path is when it is no plain file, in the words of the message. */
 export function fileKind(stats: Stats): string | undefined {
@@ -14,6 +14,7 @@ export function fileKind(stats: Stats): string | undefined {
   if (stats.isBlockDevice()) return '块设备';
   if (stats.isSocket()) return '套接字';
   if (stats.isDirectory()) return '目录';
+  if (stats.isSymbolicLink()) return '符号链接';
   return '特殊文件';
 }
 
@@ -24,12 +25,18 @@ export class NotPlainFile extends Error {
   }
 }
 
-/** The bytes of a plain file; NotPlainFile for anything else, fs errors (ENOENT…) as thrown. */
-export function readPlainFile(path: string): Buffer {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+/**
+ * The bytes of a plain file; NotPlainFile for anything else, fs errors (ENOENT…) as thrown.
+ * `noFollow`: a symbolic link is not followed either (ELOOP), for files found in a project folder.
+ */
+export function readPlainFile(path: string, { noFollow = false, shownAs = path }: { noFollow?: boolean; shownAs?: string } = {}): Buffer {
+  // looked at before it is opened (opening a device may itself do something), and again once open
+  const before = fileKind(noFollow ? lstatSync(path) : statSync(path));
+  if (before !== undefined && !(noFollow && before === '符号链接')) throw new NotPlainFile(shownAs, before);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
   try {
     const kind = fileKind(fstatSync(fd));
-    if (kind !== undefined) throw new NotPlainFile(path, kind);
+    if (kind !== undefined) throw new NotPlainFile(shownAs, kind);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
