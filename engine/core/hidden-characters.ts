@@ -44,11 +44,35 @@ export interface HiddenFound {
   char: string;
 }
 
+/** Nesting checked by recursion; deeper data is walked with a stack (findFirst). */
+const RECURSION = 64;
+
+/** Whether any string or key in `data` holds a hidden character: no allocation (every case of `decide --jsonl` is checked). */
+function holdsHidden(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return HIDDEN_CHARACTER.test(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > RECURSION) return findFirst(value) !== undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) if (holdsHidden(value[i], depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (HIDDEN_CHARACTER.test(key) || holdsHidden((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * The first string (or key) holding a hidden character, anywhere in `data` (own properties,
- * arrays), or undefined. Walked without recursion: data may be deep.
+ * arrays), or undefined.
  */
 export function findHidden(data: unknown): HiddenFound | undefined {
+  return holdsHidden(data, 0) ? findFirst(data) : undefined;
+}
+
+/** Where the first hidden character is: walked with a stack, not recursion (data may be deep). */
+function findFirst(data: unknown): HiddenFound | undefined {
   const stack: Array<[unknown, PathSegment[]]> = [[data, []]];
   while (stack.length) {
     const [value, path] = stack.pop()!;
