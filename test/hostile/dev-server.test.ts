@@ -1,7 +1,7 @@
 // `npm run dev` (Vite's dev server, vite.config.ts) serves the studio's sources over
 // /@fs/… It must never hand out the register's files (.tiaoli/: personal data, pg_wal…),
 // and it answers only its own origin: another page on loopback gets no CORS permission.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,12 @@ import { root } from '../support/regulation.js';
 
 let server: ViteDevServer;
 let base: string;
-const probeDir = join(root, '.tiaoli', 'register', 'pg_wal');
-const probeName = `probe-${randomBytes(6).toString('hex')}`;
+// a folder of its own under .tiaoli/ (the register's own folder is never touched), removed after
+const dotTiaoli = join(root, '.tiaoli');
+const hadDotTiaoli = existsSync(dotTiaoli);
+const probeRoot = join(dotTiaoli, `dev-server-probe-${randomBytes(6).toString('hex')}`);
+const probeDir = join(probeRoot, 'pg_wal');
+const probeName = '000000010000000000000001';
 const probe = join(probeDir, probeName);
 
 beforeAll(async () => {
@@ -26,16 +30,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  rmSync(probe, { force: true });
+  rmSync(hadDotTiaoli ? probeRoot : dotTiaoli, { recursive: true, force: true });
 });
 
 describe('npm run dev: the register is not served, other origins get no CORS', () => {
-  it('refuses /@fs/<repo>/.tiaoli/… (raw, plain and url-encoded)', async () => {
+  it('refuses /@fs/<repo>/.tiaoli/…/pg_wal/… (raw, plain and url-encoded)', async () => {
     for (const path of [
       `/@fs${probe}?raw`,
       `/@fs${probe}`,
       `/@fs${probe}?import&raw`,
-      `/@fs${root.replace(/\/$/, '')}/%2Etiaoli/register/pg_wal/${probeName}?raw`,
+      `/@fs${probe.replace('/.tiaoli/', '/%2Etiaoli/')}?raw`,
     ]) {
       const r = await fetch(base + path);
       const body = await r.text();
