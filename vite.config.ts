@@ -55,7 +55,19 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   // the impact worker (studio/src/impact) is an ES module: it shares the engine's chunks
   worker: { format: 'es' },
-  server: { host: '127.0.0.1', port: 5178, fs: { allow: [projectRoot] } },
+  // The dev server serves the studio's sources to its own page only: never the register's files
+  // (.tiaoli/ holds personal data and the database's own files), and no CORS permission to any
+  // other origin, loopback ones included (Vite's default lets every localhost page read sources).
+  server: {
+    host: '127.0.0.1',
+    port: 5178,
+    cors: false,
+    allowedHosts: (process.env.TIAOLI_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    fs: {
+      allow: [projectRoot],
+      deny: ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '**/.git/**', '**/.tiaoli/**', '**/.tiaoli', '**/.tiaoli.lock', '**/.scratch/**'],
+    },
+  },
   // the API's packages load as Node packages in the dev server, not through Vite's transform
   ssr: { external: ['ajv', 'ajv-formats', 'ajv-i18n', 'json-rules-engine', 'yaml', 'handlebars', '@noble/hashes', 'hono', '@hono/node-server', 'proper-lockfile', 're2js'] },
   test: {

@@ -3,6 +3,10 @@
 import type { Decider } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { parseJsonLine } from './read-input.js';
+import { overlongMessage } from './jsonl-lines.js';
+
+/** A JSON escape that could stand for a hidden character. */
+const JSON_ESCAPE = /\\[ubf]/;
 
 export interface BatchAnswers {
   /** one JSON document (or `{"error": …}`) per line that was not blank, each ending in \n */
@@ -21,8 +25,15 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
     if (!line.trim()) continue;
     const n = first + i;
     let answer: string;
+    const overlong = overlongMessage(line);
+    if (overlong !== undefined) {
+      text += `${JSON.stringify({ error: `第 ${n} 行：${overlong}` })}\n`;
+      failed = true;
+      continue;
+    }
     try {
-      const checked = checkCase(decider.regulation, parseJsonLine(line));
+      // parseJsonLine refuses a hidden character in the line's text; only an escape (\u202e, \b, \f) can make one in its data
+      const checked = checkCase(decider.regulation, parseJsonLine(line), undefined, !JSON_ESCAPE.test(line));
       if (checked.case) {
         answer = await decider.decideText(checked.case, { trace });
       } else {

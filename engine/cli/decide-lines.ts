@@ -1,4 +1,5 @@
-// `decide --jsonl`: stdin read in chunks (1 MB from a file) and cut into lines; runs of up to
+// `decide --jsonl`: stdin read in chunks (1 MB from a file) and cut into lines (at most 1 MiB
+// each: jsonl-lines.ts); runs of up to
 // 512 lines decided one after another (decide-batch.ts) and the answers written in input order, in batches (once
 // 64 KB have gathered, and whenever the answers written so far are all there are, so a caller
 // feeding one line at a time gets its answer), waiting when stdout is full.
@@ -16,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { Decider, EngineChoice } from '../explain/decider.js';
 import type { Readings } from '../model/readings.js';
 import { decideBatch, type BatchAnswers } from './decide-batch.js';
+import { LineCutter } from './jsonl-lines.js';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './decide-worker.js';
 import { preparedBuild } from './prepared-build.js';
 
@@ -74,17 +76,17 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
     run.done = pool.decide(lines, run.first, n).then((answers) => { run.answers = answers; }).then(writeReady);
   };
   try {
-    let rest = '';
+    const cutter = new LineCutter();
     const { chunks, size } = input();
     // a long file: the workers start (and warm up) while the first lines are decided here
     if (size !== undefined && size > WORKERS_FOR_FILE) pool.startWorkers();
     for await (const chunk of chunks) {
-      const lines = (rest + chunk).split('\n');
-      rest = lines.pop()!;
+      const lines = cutter.push(chunk as string);
       for (let i = 0; i < lines.length; i += RUN_LINES) submit(lines.slice(i, i + RUN_LINES));
       while (runs.length > READ_AHEAD) await runs[0].done;
     }
-    if (rest) submit([rest]);
+    const last = cutter.end();
+    if (last.length) submit(last);
     await Promise.all(runs.map((r) => r.done));
     await writeReady();
   } finally {

@@ -88,7 +88,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--port <port>', '端口（默认 5177，0 为任选）')
     .option('--host <host>', '地址（默认 127.0.0.1；其他地址需要令牌）')
     .option('--root <dir>', '项目目录（同 --project；两者都给时以 --root 为准）')
-    .option('--token <token>', '访问令牌（非本机地址时默认随机生成）')
+    .option('--token <token>', '访问令牌（非本机地址时默认随机生成）；写在命令行上会被 ps 看到，宜用 --token-file 或 TIAOLI_TOKEN')
+    .option('--token-file <file>', '从文件读取访问令牌（文件里只写令牌）')
     .action(async (opts) => { status = await (await import('./serve-command.js')).serveCommand({ project: program.opts().project, ...opts }); });
 
   program.command('new <dir>')

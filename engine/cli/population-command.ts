@@ -1,7 +1,8 @@
 // `tiaoli population --size N --seed S > cases.jsonl`: a synthetic year of counter traffic,
 // one case a line, from the assumptions in rules/population/*.yaml; `tiaoli decide --jsonl`
 // replays it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { join } from 'node:path';
 import { formatProblem } from '../core/source-file.js';
 import { checkPopulation } from '../project/population/check-population.js';
@@ -60,7 +61,14 @@ export async function populationCommand(options: PopulationOptions): Promise<num
       : `找不到人群假设文件（${shownDir(dir)} 中没有 .yaml 文件）：写一个 ${shownDir(join(dir, 'year.yaml'))}（tiaoli population --starter > ${shownDir(join(dir, 'year.yaml'))} 按案件 Schema 写出一个起始文件），或用 --file 指定\n`);
     return 1;
   }
-  const checked = checkPopulation(shownDir(file), readFileSync(file), regulation);
+  let bytes: Uint8Array;
+  try {
+    bytes = readPlainFile(file, { shownAs: shownDir(file) });
+  } catch (e) {
+    process.stderr.write(`${e instanceof NotPlainFile ? e.message : `无法读取 ${shownDir(file)}：${(e as Error).message}`}\n`);
+    return 1;
+  }
+  const checked = checkPopulation(shownDir(file), bytes, regulation);
   if (!checked.spec) {
     for (const p of checked.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`人群假设有 ${checked.problems.length} 处错误，未生成案件。\n`);

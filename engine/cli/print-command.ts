@@ -3,7 +3,9 @@
 // forms/offices.yaml, --number gives its document number, --pdf FILE writes it as a PDF
 // through Chromium. Every failure is a message: a case the rules cannot decide is reported
 // as `decide` reports it (file: message, exit 1).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { join } from 'node:path';
 import { Decider } from '../explain/decider.js';
 import { formatProblem } from '../core/source-file.js';
@@ -51,7 +53,14 @@ function officeFor(id: string, dir: string, shownAs: string, regulation: Regulat
   }
   const lists = regulation.vocabulary.lists;
   const divisions = Object.hasOwn(lists, 'divisions') ? new Set(Object.keys(lists.divisions)) : undefined;
-  const read = readOffices(readFileSync(path, 'utf8'), `${shownAs}/${OFFICES_FILE}`, divisions);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(readPlainFile(path, { shownAs: `${shownAs}/${OFFICES_FILE}` }));
+  } catch (e) {
+    process.stderr.write(`${e instanceof NotPlainFile ? e.message : `无法读取 ${shownAs}/${OFFICES_FILE}：${(e as Error).message}`}\n`);
+    return undefined;
+  }
+  const read = readOffices(text, `${shownAs}/${OFFICES_FILE}`, divisions);
   if (read.problems.length) {
     for (const p of read.problems) process.stderr.write(`${formatProblem(p)}\n`);
     return undefined;
@@ -62,6 +71,14 @@ function officeFor(id: string, dir: string, shownAs: string, regulation: Regulat
 }
 
 async function print(kind: string, file: string, options: PrintOptions): Promise<number> {
+  // what is printed beside the case: no character that is not seen but changes what is seen
+  for (const [option, value] of [['--operator', options.operator], ['--agent', options.agent], ['--number', options.number], ['--office', options.office]] as const) {
+    const i = value === undefined ? -1 : hiddenIndex(value);
+    if (i >= 0) {
+      process.stderr.write(`${option}：${hiddenMessage(value![i])}\n`);
+      return 1;
+    }
+  }
   const dir = formsDir(options);
   const files = readPrintFiles(dir);
   const templates = buildPrintTemplates(files, shownFormsDir(dir));

@@ -1,6 +1,7 @@
 // Reading what a command is given: a file, one line of `decide --jsonl`, a case file.
 // (A counter form's data turned into a case: read-form-input.ts.)
 import { readFileSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { parseCase, type CaseFile } from '../model/case/validate-case.js';
 import { formatProblem } from '../core/source-file.js';
 import { checkText } from '../core/decode-text.js';
@@ -16,8 +17,13 @@ export const say = (line: string): void => {
  */
 export function readInput(file: string): Uint8Array | undefined {
   try {
-    return readFileSync(file === '-' ? 0 : file);
+    // a FIFO or a device would hold the command for ever: only a plain file is read (standard input as it is)
+    return file === '-' ? readFileSync(0) : readPlainFile(file);
   } catch (e) {
+    if (e instanceof NotPlainFile) {
+      say(e.message);
+      return undefined;
+    }
     const { code } = e as NodeJS.ErrnoException;
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
     say(`无法读取 ${file}：${why}`);

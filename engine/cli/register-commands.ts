@@ -15,7 +15,7 @@ export function registerCommands(program: Command, done: (status: number) => voi
     .option('--office <id>', '发证单位 id')
     .option('--name <text>', '姓名（部分即可）')
     .option('--id <idNumber>', '公民身份号码（完整）')
-    .option('--limit <n>', '最多列出几条（默认 1000）')
+    .option('--limit <n>', '最多列出几条（默认 1000，最多 10000；还有更多时会说明有多少、如何分批查看）')
     .option('--unmask', '显示完整的身份号码和电话（仅供有权查看台账数据库的人员核对；勿用于屏幕共享或转发）')
     .action(async (opts) => done(await (await import('./register-command.js')).registerListCommand({ ...program.opts(), ...opts })));
   register.command('replay')

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { startServer } from '../server/serve.js';
 import { packageRoot, serveRoot } from './rules-dir.js';
+import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 
 /** The last resort: log and keep serving. The app answers every request itself; nothing should get here. */
 function keepRunning(): void {
@@ -9,14 +10,53 @@ function keepRunning(): void {
   process.on('unhandledRejection', (e) => process.stderr.write(`[tiaoli] 未处理的拒绝（服务继续运行）：${e instanceof Error ? e.stack ?? e.message : String(e)}\n`));
 }
 
-export async function serveCommand(options: { port?: string; host?: string; root?: string; project?: string; token?: string }): Promise<number> {
+/**
+ * The LAN access token: from --token-file (a plain file, its text trimmed), TIAOLI_TOKEN or
+ * --token. On the command line it stands in `ps` for every user of the machine to read: a
+ * warning says so, and the process's title is cut back to the command once it is read.
+ */
+export function tokenOption(options: { token?: string; tokenFile?: string }, env: NodeJS.ProcessEnv = process.env): { token?: string; problem?: string; warning?: string } {
+  if (options.token !== undefined && options.tokenFile !== undefined) return { problem: '--token 与 --token-file 只能给一个' };
+  if (options.tokenFile !== undefined) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readPlainFile(options.tokenFile));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = e instanceof NotPlainFile ? e.message : code === 'ENOENT' ? `${options.tokenFile} 不存在` : code === 'EACCES' ? `没有读取 ${options.tokenFile} 的权限` : e instanceof TypeError ? `${options.tokenFile} 不是 UTF-8 文字` : (e as Error).message;
+      return { problem: `--token-file：无法读取访问令牌：${why}` };
+    }
+    const token = text.trim();
+    if (!token) return { problem: `--token-file：${options.tokenFile} 是空的，访问令牌不能为空` };
+    if (/\s/.test(token)) return { problem: `--token-file：${options.tokenFile} 应只有一行令牌（令牌里不能有空白）` };
+    return { token };
+  }
+  if (options.token !== undefined) {
+    return {
+      token: options.token,
+      warning: '注意：--token 写在命令行上，本机的其他用户可以在进程列表（ps）里看到它；请改用 --token-file 文件 或环境变量 TIAOLI_TOKEN',
+    };
+  }
+  return { token: env.TIAOLI_TOKEN };
+}
+
+export async function serveCommand(options: { port?: string; host?: string; root?: string; project?: string; token?: string; tokenFile?: string }): Promise<number> {
+  const chosen = tokenOption(options);
+  if (chosen.problem) {
+    process.stderr.write(`${chosen.problem}\n`);
+    return 1;
+  }
+  if (chosen.warning) {
+    process.stderr.write(`${chosen.warning}\n`);
+    process.title = 'tiaoli serve'; // what `ps` shows from now on: not the token
+  }
   const root = serveRoot(options);
   const port = Number(options.port ?? process.env.PORT ?? 5177);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const hosts = (process.env.TIAOLI_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   let started;
   try {
-    started = await startServer({ root, port, host, hosts, token: options.token ?? process.env.TIAOLI_TOKEN, studio: join(packageRoot, 'studio', 'dist') });
+    started = await startServer({ root, port, host, hosts, token: chosen.token, studio: join(packageRoot, 'studio', 'dist') });
   } catch (e) {
     const code = (e as { code?: string }).code;
     process.stderr.write(code === 'EADDRINUSE'

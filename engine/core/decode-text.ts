@@ -3,6 +3,7 @@
 // is refused with the encoding it looks like and how to convert it, at the first bad byte,
 // instead of decoding silently to mojibake. A UTF-8 BOM at the start is accepted.
 import type { Location, Problem } from './problems.js';
+import { hiddenIndex, hiddenMessage } from './hidden-characters.js';
 
 export interface DecodedText { text?: string; problems: Problem[] }
 
@@ -32,7 +33,8 @@ export function decodeText(file: string, bytes: Uint8Array): DecodedText {
 
 /**
  * Text that is already decoded (stdin, a file from the studio): one BOM at the start is
- * dropped; a BOM further on (left by concatenating files) and NUL characters are named.
+ * dropped; a BOM further on (left by concatenating files), NUL characters and any other
+ * character that is not seen but changes what is seen (hidden-characters.ts) are named.
  */
 export function checkText(file: string, input: string): DecodedText {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
@@ -49,6 +51,8 @@ export function checkText(file: string, input: string): DecodedText {
     return refuse(locateChar(file, text, text.indexOf('\uFFFD')), 'encoding.replacement',
       '此处有替换字符 U+FFFD（�）：输入不是 UTF-8 编码（例如 GBK），或在转换编码时已经损坏；请转换为 UTF-8（如 iconv -f GBK -t UTF-8 原文件 > 新文件）后再读');
   }
+  const hidden = hiddenIndex(text);
+  if (hidden >= 0) return refuse(locateChar(file, text, hidden), 'text.hiddenCharacter', hiddenMessage(text[hidden]));
   return { text, problems: [] };
 }
 

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import { checkText, decodeText } from './decode-text.js';
 import { readableLimits, tooDeepAt } from './yaml-limits.js';
+import { findHidden, hiddenMessage, pathText, type HiddenFound } from './hidden-characters.js';
 
 export { formatProblem, ProblemsError, type Location, type PathSegment, type Problem } from './problems.js';
 import type { Location, PathSegment, Problem } from './problems.js';
@@ -37,8 +38,29 @@ export function parseSource(file: string, input: string | Uint8Array): SourceFil
   const refused = (problems: Problem[]): SourceFile => ({ file, text, data: undefined, problems, locate: () => problems[0].location });
   if (decoded.text === undefined) return refused(decoded.problems);
   const before = readBefore?.find(text);
-  if (before) return { file, text, data: before.data, problems: [], locate: (path) => locateIn(file, text, before.positions, path) };
-  return readYaml(file, text);
+  if (before) return withoutHidden({ file, text, data: before.data, problems: [], locate: (path) => locateIn(file, text, before.positions, path) });
+  return withoutHidden(readYaml(file, text));
+}
+
+/**
+ * A hidden character written as an escape ("\u202E" in double quotes): checkText saw none in
+ * the text itself, the value holds one. Refused at the value (or key) that holds it.
+ */
+function withoutHidden(source: SourceFile): SourceFile {
+  if (source.problems.length || !source.text.includes('\\')) return source;
+  const found = findHidden(source.data);
+  if (!found) return source;
+  const problems = [hiddenProblem(found, source)];
+  return { ...source, data: undefined, problems, locate: () => problems[0].location };
+}
+
+/** A hidden character found in data, at the field that holds it. */
+export function hiddenProblem(found: HiddenFound, source: SourceFile): Problem {
+  return {
+    code: 'text.hiddenCharacter',
+    message: `${pathText(found.path)}${found.inKey ? ' 的名字' : ''}${hiddenMessage(found.char)}`,
+    location: source.locate(found.path, found.inKey ? 'key' : 'value'),
+  };
 }
 
 /** Where each value of a YAML text starts (character offsets), in the shape of its data. */

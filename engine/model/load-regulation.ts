@@ -1,6 +1,7 @@
 // Loads a rules folder from disk (Node only); the building itself is build-regulation.ts,
 // which the studio also runs in the browser.
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { NotPlainFile, readPlainFile } from './read-plain-file.js';
 import { join, relative } from 'node:path';
 import { ProblemsError, type Problem } from '../core/source-file.js';
 import { decodeText } from '../core/decode-text.js';
@@ -28,20 +29,38 @@ export function readTextFilesChecked(dir: string, pattern = /\.(ya?ml|txt)$/, sh
     const decoded = decodeText(shownAs === '' ? rel : `${shownAs}/${rel}`, bytes);
     if (decoded.text !== undefined) files.set(rel, decoded.text);
     problems.push(...decoded.problems);
+  }, (rel, kind) => {
+    const shown = shownAs === '' ? rel : `${shownAs}/${rel}`;
+    problems.push({ code: 'file.notPlain', message: new NotPlainFile(shown, kind).message, location: { file: shown, line: 1, column: 1 } });
   });
   return { files, problems };
 }
 
-function walkTextFiles(dir: string, pattern: RegExp, found: (rel: string, bytes: Uint8Array) => void): void {
+/**
+ * `refused`: a FIFO, device or socket with a name of the pattern (it would hold the reader for
+ * ever); it is never opened for reading. Links are skipped as before.
+ */
+function walkTextFiles(dir: string, pattern: RegExp, found: (rel: string, bytes: Uint8Array) => void, refused?: (rel: string, kind: string) => void): void {
   const walk = (sub: string): void => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && pattern.test(entry.name)) {
+      else if (pattern.test(entry.name) && !entry.isFile()) {
+        const kind = entry.isFIFO() ? '命名管道（FIFO）' : entry.isCharacterDevice() ? '字符设备' : entry.isBlockDevice() ? '块设备' : entry.isSocket() ? '套接字' : undefined;
+        if (kind) refused?.(rel, kind); // never opened
+      } else if (pattern.test(entry.name)) {
         const full = join(dir, rel);
-        if (!lstatSync(full).isFile()) continue; // replaced by a link since the listing
-        found(rel, readFileSync(full));
+        let bytes: Uint8Array;
+        try {
+          // opened without following a link and looked at before reading: replaced since the listing, it is what is read now
+          bytes = readPlainFile(full, { noFollow: true, shownAs: rel });
+        } catch (e) {
+          if (e instanceof NotPlainFile) refused?.(rel, e.kind);
+          else if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw e; // ELOOP: replaced by a link
+          continue;
+        }
+        found(rel, bytes);
       }
     }
   };

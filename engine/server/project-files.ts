@@ -1,7 +1,8 @@
 // The project's editable files (rules/, forms/, test/cases/) on disk, each with a version
 // (a hash of its bytes) so that a save can tell whether the file changed since it was loaded.
 // No symlink is ever followed: a link inside the project could point anywhere on the machine.
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { fileKind, NotPlainFile } from '../model/read-plain-file.js';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -77,6 +78,9 @@ export function listProject(root: string): Listing {
           if (depth < 32) walk(path, depth + 1);
         } else if (stat.isFile() && kinds.test(name)) {
           files.push({ path, full, stat });
+        } else if (kinds.test(name)) {
+          // a FIFO or a device would hold the server for ever: named, never opened
+          problems.push(problem(path, 'file.notPlain', new NotPlainFile(path, fileKind(stat) ?? '特殊文件').message));
         }
       }
     };
@@ -103,8 +107,11 @@ export function readListed(path: string, full: string, size: number): ReadFile {
 }
 
 function readNoFollow(full: string): Buffer {
-  const fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+  // O_NONBLOCK: a FIFO put in the file's place since the listing does not hold the open; fstat refuses it
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
+    const kind = fileKind(fstatSync(fd));
+    if (kind !== undefined) throw new Error(`不是普通文件，而是${kind}`);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

@@ -154,8 +154,8 @@ describe('what an office says is printed as text', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('{{constructor.constructor');
     expect(html).toContain('{{{body}}}');
-    expect(html).toContain('编号：&lt;b&gt;{{asOf}}&lt;/b&gt;');
-    expect(html).toContain('经办人：{{person.idNumber}}');
+    expect(html).toContain('编号：<bdi>&lt;b&gt;{{asOf}}&lt;/b&gt;</bdi>'); // each value isolated (issue 23)
+    expect(html).toContain('经办人：<bdi>{{person.idNumber}}</bdi>');
   });
 });
 

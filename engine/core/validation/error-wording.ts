@@ -11,7 +11,7 @@ import { didYouMean } from '../did-you-mean.js';
 export const localizeZh = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as (errors: ErrorObject[]) => void;
 
 /** tiaoli's own keywords, whose messages are Chinese already. */
-export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore', 'residentIdAgrees', 'divisionOf']);
+export const OWN_KEYWORDS: ReadonlySet<string> = new Set(['calendarDate', 'residentId', 'notAfter', 'notBefore', 'residentIdAgrees', 'divisionOf', 'visibleText']);
 
 const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ['integer', '整数'], ['number', '数字'], ['string', '文字'], ['boolean', '是或否'], ['object', '一组内容'], ['array', '清单'], ['null', '空值'],

@@ -4,7 +4,8 @@
 // impossible order (date-order.ts).
 import type { ValidateFunction } from 'ajv';
 import { createAjv, schemaProblems } from '../../core/validation/ajv.js';
-import { parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
+import { hiddenProblem, parseSource, plainSource, type Problem, type SourceFile } from '../../core/source-file.js';
+import { findHidden } from '../../core/hidden-characters.js';
 import type { Regulation } from '../model.js';
 import type { CaseInput } from './case-input.js';
 import { allInOrder, orderProblems } from './date-order.js';
@@ -45,12 +46,20 @@ export interface CaseFile extends CaseInput {
   expect?: Record<string, unknown>;
 }
 
-export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile): { case?: CaseFile; problems: Problem[] } {
+/**
+ * `textChecked`: the text the data was read from was checked for hidden characters and holds
+ * no escape that could make one (parseSource; a --jsonl line with no \u, \b or \f), so the
+ * data need not be walked for them again.
+ */
+export function checkCase(regulation: Regulation, data: unknown, source?: SourceFile, textChecked = false): { case?: CaseFile; problems: Problem[] } {
   const value = data;
   const validate = validatorFor(regulation);
   if (typeof validate !== 'function') return { problems: [validate] };
   // a case given as data (not a file) is placed at <case> when it has a problem
   const src = (): SourceFile => source ?? plainSource('<case>', value);
+  // a name or free text with a character that is not seen but changes what is printed
+  const hidden = textChecked ? undefined : findHidden(value);
+  if (hidden) return { problems: [hiddenProblem(hidden, src())] };
   if (!validate(value)) return { problems: schemaProblems(validate.errors, src()) };
   if (!allInOrder(value, regulation)) return { problems: orderProblems(value, src(), regulation) };
   if (hasReadings(value)) {
@@ -64,5 +73,5 @@ export function checkCase(regulation: Regulation, data: unknown, source?: Source
 export function parseCase(regulation: Regulation, input: string | Uint8Array, file: string): { case?: CaseFile; problems: Problem[] } {
   const source = parseSource(file, input);
   if (source.problems.length) return { problems: source.problems };
-  return checkCase(regulation, source.data, source);
+  return checkCase(regulation, source.data, source, true);
 }

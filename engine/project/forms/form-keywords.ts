@@ -14,6 +14,7 @@ import type { ErrorObject, FuncKeywordDefinition } from 'ajv';
 import { residentIdBirthDate, residentIdProblem, residentIdSex } from '../../core/derived/resident-id.js';
 import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import { markExtended } from '../../core/validation/ajv.js';
+import { describeHidden, hiddenIndex, hiddenMessage } from '../../core/hidden-characters.js';
 
 type Validate = ((schema: any, data: unknown, parent?: unknown, cxt?: { parentData?: unknown }) => boolean) & { errors: Array<Partial<ErrorObject>> };
 
@@ -76,6 +77,32 @@ function divisionOf(): FuncKeywordDefinition {
   return { keyword: 'divisionOf', schemaType: 'object', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
 }
 
+/**
+ * visibleText: true, on every text field of a resolved form (resolve-form.ts): no bidi
+ * control, zero-width or control character (core/hidden-characters.ts), which would make the
+ * printed name or address read otherwise than it was entered.
+ */
+function visibleText(): FuncKeywordDefinition {
+  const validate: Validate = Object.assign((_spec: unknown, data: unknown): boolean => {
+    if (typeof data !== 'string') return true;
+    const i = hiddenIndex(data);
+    if (i < 0) return true;
+    validate.errors = [{ keyword: 'visibleText', message: hiddenMessage(data[i]), params: { char: describeHidden(data[i]) } }];
+    return false;
+  }, { errors: [] as Array<Partial<ErrorObject>> });
+  return { keyword: 'visibleText', schemaType: 'boolean', errors: true, validate: validate as FuncKeywordDefinition['validate'] };
+}
+
+/** The same schema with visibleText on every node that admits text. */
+export function withVisibleText(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withVisibleText);
+  if (!schema || typeof schema !== 'object') return schema;
+  const node = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, withVisibleText(v)]));
+  const type = (schema as { type?: unknown }).type;
+  if (type === 'string' || (Array.isArray(type) && type.includes('string'))) node.visibleText = true;
+  return node;
+}
+
 const added = new WeakSet<object>();
 
 /** Adds the counter forms' keywords to an ajv (once per instance). */
@@ -84,6 +111,7 @@ export function addFormKeywords(ajv: Ajv.default): Ajv.default {
   added.add(ajv);
   ajv.addKeyword(residentIdAgrees());
   ajv.addKeyword(divisionOf());
+  ajv.addKeyword(visibleText());
   // validators generated at build time know only createAjv's keywords, not these
   return markExtended(ajv);
 }

@@ -12,6 +12,7 @@
 //                                            with the name of the division that has it now:
 //                                            e.g. “OLD NEWNAME（原 OLDNAME 的代码；SINCE 起为 NEW）”
 // So a code added to a requirement's parameter reaches every form that asks for it.
+import { withVisibleText } from './form-keywords.js';
 import type { Regulation } from '../../model/model.js';
 import { parameterOn } from '../../model/parameters.js';
 import { own } from '../../core/own.js';
@@ -160,7 +161,8 @@ export function resolveForm(set: FormSet, form: FormDefinition, regulation: Regu
     name: form.name,
     title: form.title,
     date,
-    schema: resolve(form.schemaTemplate, ctx) as Record<string, any>,
+    // every text field refuses hidden characters (form-keywords.ts: visibleText)
+    schema: withVisibleText(resolve(form.schemaTemplate, ctx)) as Record<string, any>,
     uischema: form.uischemaTemplate === undefined ? undefined : (resolve(form.uischemaTemplate, ctx) as Record<string, any>),
     definition: form,
   };

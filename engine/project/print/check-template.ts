@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import type { Problem } from '../../core/source-file.js';
 import { PRINT_HELPERS } from './print-helpers.js';
+import { hiddenIndex, hiddenMessage } from '../../core/hidden-characters.js';
 
 type Node = hbs.AST.Node;
 type Path = hbs.AST.PathExpression;
@@ -78,6 +79,11 @@ function syntaxProblem(e: unknown, file: string): Problem {
 export function checkTemplate(text: string, file: string, role: TemplateRole = 'page'): Problem[] {
   const limit = beyondLimits(text);
   if (limit) return [{ code: 'print.tooLarge', message: limit, location: { file, line: 1, column: 1 } }];
+  const hidden = hiddenIndex(text);
+  if (hidden >= 0) {
+    const before = text.slice(0, hidden).split('\n');
+    return [{ code: 'text.hiddenCharacter', message: `打印模板${hiddenMessage(text[hidden])}`, location: { file, line: before.length, column: [...before[before.length - 1]].length + 1 } }];
+  }
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);
@@ -118,6 +124,29 @@ function beyondLimits(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Elements a printed page may not contain, and why: each runs code, loads or frames another
+ * page, sends what is typed, or changes how the page's links and policy are read. Matched
+ * as `<name` (any case, `</name` too) anywhere in the template's own text.
+ */
+const REFUSED_ELEMENTS: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, {
+  script: '脚本',
+  iframe: '它在打印件里嵌入另一个网页',
+  frame: '它在打印件里嵌入另一个网页',
+  frameset: '它在打印件里嵌入另一个网页',
+  object: '它嵌入插件或另一个网页',
+  embed: '它嵌入插件或另一个网页',
+  applet: '它嵌入插件',
+  portal: '它嵌入另一个网页',
+  meta: '它能让页面跳转、改动安全策略（版式 layout.hbs 只可写 <meta charset="utf-8">）',
+  base: '它改变页面里所有链接的去处',
+  link: '它从别处加载样式或资源',
+  form: '它能把页面上的内容发送到别处',
+}));
+const REFUSED_ELEMENT = new RegExp(`<\\/?\\s*(${Object.keys(REFUSED_ELEMENTS).join('|')})(?![A-Za-z0-9-])`, 'gi');
+/** The one <meta> a layout may have: the page's encoding. */
+const LAYOUT_CHARSET = /^<meta\s+charset\s*=\s*"?utf-8"?\s*\/?>/i;
 
 const tooDeep = (file: string): Problem => ({ code: 'print.tooDeep', message: '打印模板嵌套太深，无法检查', location: { file, line: 1, column: 1 } });
 
@@ -273,20 +302,28 @@ function checkParsed(ast: hbs.AST.Program, file: string, role: TemplateRole): Pr
   };
 
   const walkProgram = (program: hbs.AST.Program, scopes: readonly Scope[]): void => {
-    for (const statement of program.body) {
+    for (const [index, statement] of program.body.entries()) {
       switch (statement.type) {
         case 'ContentStatement': {
           const content = statement as hbs.AST.ContentStatement & { original?: string };
           const text = typeof content.original === 'string' ? content.original : content.value;
-          const found = /<script\b/i.exec(text);
-          if (found) {
-            const before = text.slice(0, found.index).split('\n');
-            const start = content.loc.start;
-            problems.push({
-              code: 'print.script',
-              message: '打印模板不能含有脚本（<script>）',
-              location: { file, line: start.line + before.length - 1, column: before.length > 1 ? before[before.length - 1].length + 1 : start.column + found.index + 1 },
-            });
+          const start = content.loc.start;
+          const place = (index: number) => {
+            const before = text.slice(0, index).split('\n');
+            return { file, line: start.line + before.length - 1, column: before.length > 1 ? before[before.length - 1].length + 1 : start.column + index + 1 };
+          };
+          for (const found of text.matchAll(REFUSED_ELEMENT)) {
+            const tag = found[1].toLowerCase();
+            if (role === 'layout' && tag === 'meta' && LAYOUT_CHARSET.test(text.slice(found.index))) continue;
+            problems.push(tag === 'script'
+              ? { code: 'print.script', message: '打印模板不能含有脚本（<script>）', location: place(found.index) }
+              : { code: 'print.refusedElement', message: `打印模板不能含有 <${tag}>：${REFUSED_ELEMENTS[tag]}`, location: place(found.index) });
+          }
+          // `<{{x}}` or `<scr{{x}}`: the element would be named by the data, past the check above
+          const next = program.body[index + 1];
+          const open = /<\/?(?:[A-Za-z][A-Za-z0-9-]*)?$/.exec(text);
+          if (open && next && next.type !== 'CommentStatement') {
+            problems.push({ code: 'print.dynamicElement', message: '打印模板的标签名不能由 {{…}} 组成：请把标签名完整写出', location: place(open.index) });
           }
           break;
         }

@@ -17,6 +17,7 @@ import { readPrintManifest, type PrintKind } from './print-manifest.js';
 import { own, plainData } from './plain-data.js';
 import { labelText } from './print-helpers.js';
 import { officeOn, type Office } from '../offices/office-model.js';
+import { isolateValues } from './isolate-values.js';
 
 export { NothingToPrint } from './print-helpers.js';
 export type { PrintKind } from './print-manifest.js';
@@ -91,6 +92,9 @@ export const RUNTIME: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefaul
 /** A Handlebars of its own for one page: our helpers, and none of the built-ins we refuse. */
 export function printHandlebars(regulation: Regulation, asOf: string): typeof Handlebars {
   const hb = Handlebars.create();
+  // each printed value isolated (<bdi>): no input can reorder the text that follows it
+  const parse = hb.parse.bind(hb) as (input: unknown, options?: unknown) => hbs.AST.Program;
+  hb.parse = ((input: unknown, options?: unknown) => (typeof input === 'string' ? isolateValues(parse(input, options)) : parse(input, options))) as typeof hb.parse;
   for (const name of ['lookup', 'with', 'log']) hb.unregisterHelper(name);
   for (const [name, fn] of Object.entries(printHelpers(regulation, asOf))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   return hb;

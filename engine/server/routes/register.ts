@@ -25,7 +25,7 @@ import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
 import { maskString } from '../../register/personal-data.js';
 import { maskThroughout } from '../../register/mask-record.js';
-import type { RegisterEntry, RegisterFilter, StoredDecision } from '../../register/register.js';
+import type { RegisterEntry, StoredDecision } from '../../register/register.js';
 import { appendAccess, checkReason, readAccessLog } from '../../accounts/access-log.js';
 import { principalOf } from '../access.js';
 import { replay } from '../../register/replay.js';
@@ -33,6 +33,7 @@ import type { ProjectStore } from '../project-store.js';
 import { pathRefusal } from '../project-files.js';
 import { checkProjectSafely } from '../safe-check.js';
 import { field, jsonObject } from './json-body.js';
+import { registerText, searchFilter } from './register-fields.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
 
@@ -74,6 +75,10 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const checkedOffice = snapshot.offices?.get(officeId);
     const { office, problem } = checkedOffice ? { office: registerOffice(checkedOffice), problem: undefined } : findOffice(snapshot.files[OFFICES_FILE]?.text, OFFICES_FILE, officeId);
     if (!office) return c.json({ error: problem!.message, field: 'officeId', problems: [problem] }, 422);
+    for (const name of ['operator', 'form']) {
+      const { refusal } = registerText(body.value, name);
+      if (refusal) return c.json(refusal, 400);
+    }
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
     const form = text(field(body.value, 'form'));
@@ -99,12 +104,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
   app.post('/api/register/search', async (c) => {
     const body = await jsonObject(c);
     if (!body.ok) return body.response;
-    const get = (name: string) => text(field(body.value, name));
-    const limit = field(body.value, 'limit');
-    const filter: RegisterFilter = {
-      name: get('name'), idNumber: get('idNumber'), from: get('from'), to: get('to'), outcome: get('outcome'), service: get('service'),
-      office: get('office'), limit: typeof limit === 'number' ? limit : undefined,
-    };
+    const { filter, refusal } = searchFilter(body.value);
+    if (!filter) return c.json(refusal!, 400);
     try {
       const register = await access.peek();
       return c.json({ entries: register ? (await register.list(filter)).map(masked) : [] });

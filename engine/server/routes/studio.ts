@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { withSession } from './session-page.js';
+import { STUDIO_CSP } from '../middleware/headers.js';
 
 export function studioRoutes(app: Hono, studio: string, session: string): void {
   const index = async (c: Context) => {
@@ -16,6 +17,7 @@ export function studioRoutes(app: Hono, studio: string, session: string): void {
       return c.text('工作室尚未构建：请先运行 npm run build', 503);
     }
     c.header('cache-control', 'no-store'); // it holds this start's session secret
+    c.header('content-security-policy', STUDIO_CSP);
     return c.html(withSession(html, session));
   };
   app.get('/', index);

@@ -30,6 +30,8 @@ function ownKeywordEn(e: ErrorObject): string {
       if ((x = /出生日期 (\d+) /.exec(m))) return `the date of birth ${x[1]} is not a real date`;
       if (/17 位数字/.test(m)) return 'must be 17 digits and a check character (a digit or a capital X), 18 in all';
       return 'must be an 18-character citizen ID number';
+    case 'visibleText':
+      return `contains the invisible character ${String((e.params as { char?: unknown }).char ?? '')}, which changes how the text reads: remove it`;
     case 'notAfter':
     case 'notBefore': {
       const other = /（([^）]+)）$/.exec(m)?.[1] ?? '';
