@@ -11,6 +11,11 @@ import { tiaoli } from '../support/cli.js';
 
 const guide = readFileSync(join(root, 'docs', 'guide.md'), 'utf8');
 const blocks = [...guide.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+// expressive branch: the parts of the guide between these markers document what the
+// `expressive` branch adds (not merged yet)
+const EXPRESSIVE = /<!-- expressive branch[\s\S]*?<!-- \/expressive branch -->/g;
+const expressive = [...guide.matchAll(EXPRESSIVE)].map((m) => m[0]);
+const outsideExpressive = guide.replace(EXPRESSIVE, '');
 
 describe('docs/guide.md', () => {
   it('has YAML examples that parse', () => {
@@ -22,8 +27,15 @@ describe('docs/guide.md', () => {
     const operators = [...guide.matchAll(/operator: ([A-Za-z]+)/g)].map((m) => m[1]);
     expect(operators.length).toBeGreaterThan(5);
     for (const o of operators) expect(operatorsByName.has(o), o).toBe(true);
-    const functions = [...guide.matchAll(/(?:function: |`)([a-z][A-Za-z]+)\(/g)].map((m) => m[1]);
-    for (const f of functions) expect(derivedFunctions.has(f), f).toBe(true);
+    const functionsIn = (text: string) => [...text.matchAll(/(?:function: |`)([a-z][A-Za-z]+)\(/g)].map((m) => m[1]!);
+    for (const f of functionsIn(outsideExpressive)) expect(derivedFunctions.has(f), f).toBe(true);
+    // expressive branch: its functions (sameCity, sameCounty, inProvince) are documented before
+    // that branch is merged; each is checked once it is registered. The integrator removes the
+    // markers and this exemption after the merge.
+    const pending = functionsIn(expressive.join('\n'));
+    expect(pending.length).toBeGreaterThan(0);
+    const expressiveFunctions = new Set(['sameCity', 'sameCounty', 'inProvince']);
+    for (const f of pending) expect(derivedFunctions.has(f) || expressiveFunctions.has(f), f).toBe(true);
     // and the table of derived functions names every one
     for (const name of derivedFunctions.keys()) expect(guide, name).toContain(`\`${name}(`);
   });
