@@ -43,7 +43,8 @@ export class AccessControl {
   /** once an account exists it exists: the server never falls back to single-user mode */
   private accountsSeen = false;
 
-  constructor(readonly register: RegisterAccess, readonly singleUserAllowed: boolean) {}
+  /** `cookieName`: each project mounted beside another has a session cookie of its own */
+  constructor(readonly register: RegisterAccess, readonly singleUserAllowed: boolean, readonly cookieName: string = SESSION_COOKIE) {}
 
   /** The register's accounts, making the register when there is none yet. */
   async accounts(): Promise<Accounts> {
@@ -68,7 +69,7 @@ export class AccessControl {
   async principal(c: Context, mode: Mode): Promise<Principal | undefined> {
     if (mode === 'single') return { kind: 'single', roles: SINGLE_USER_ROLES };
     if (mode === 'closed') return undefined;
-    const who = await (await this.sessions())?.check(getCookie(c, SESSION_COOKIE));
+    const who = await (await this.sessions())?.check(getCookie(c, this.cookieName));
     return who ? { kind: 'account', roles: who.roles, who } : undefined;
   }
 }

@@ -26,7 +26,8 @@ import { divisionsRoute } from './routes/divisions.js';
 import { sessionRoute } from './routes/session.js';
 import { accountsRoute } from './routes/accounts.js';
 import { authCheck } from './middleware/auth.js';
-import { AccessControl } from './access.js';
+import { AccessControl, SESSION_COOKIE } from './access.js';
+import { projectsRoute, type ProjectList } from './routes/projects.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -46,6 +47,10 @@ export interface AppOptions {
    * no other name. Even then it ends as soon as the register has an account (access.ts).
    */
   singleUser: boolean;
+  /** the projects served beside this one, for the studio's picker (project-mounts.ts) */
+  projects?: ProjectList;
+  /** the session cookie's name: each project mounted beside another has its own */
+  cookieName?: string;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -59,7 +64,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', sameOrigin(options.session));
   app.use('/api/*', limitBody(options.maxBody ?? MAX_BODY));
   const register = options.register ?? projectRegister(options.store.root);
-  const access = new AccessControl(register, options.singleUser);
+  const access = new AccessControl(register, options.singleUser, options.cookieName ?? SESSION_COOKIE);
   app.use('/api/*', authCheck(access));
   sessionRoute(app, access);
   accountsRoute(app, access);
@@ -71,6 +76,7 @@ export function createApp(options: AppOptions): Hono {
   fixturesRoute(app, options.store);
   registerRoute(app, options.store, register);
   divisionsRoute(app, options.store);
+  projectsRoute(app, options.projects);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
 }

@@ -2,7 +2,9 @@
 // of app.ts). It binds to loopback; bound elsewhere, the API demands a token, never empty.
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createApp } from './app.js';
+import { findProjectMounts, MOUNT_PATH, regulationTitle, type ProjectLink } from './project-mounts.js';
 import { isLoopback, ownHosts } from './middleware/host-check.js';
 import { adapterError } from './middleware/errors.js';
 import { newSecret } from './middleware/secret.js';
@@ -62,8 +64,20 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   let hosts: ReadonlySet<string> = new Set();
   // single-user mode only where nobody else can reach the server: loopback, and no other name
   const singleUser = isLoopback(options.host) && !(options.hosts ?? []).some((h) => h.trim());
-  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser });
-  const server = createServer(getRequestListener(app.fetch, { errorHandler: adapterError }));
+  // the projects beside this one (<root>/projects/<id>), each a whole app of its own at /p/<id>/
+  const mounts = findProjectMounts(store.root);
+  const links: ProjectLink[] = [{ id: '', title: regulationTitle(store.root) ?? store.root, href: '/' }, ...mounts.map(({ id, title, href }) => ({ id, title, href }))];
+  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser, projects: { current: '', list: () => links } });
+  const mounted = new Map(mounts.map((m) => {
+    const mountStore = new ProjectStore(m.dir);
+    const mountRegister = projectRegister(mountStore.root);
+    const mountApp = createApp({
+      store: mountStore, session, token, studio: options.studio, hosts: () => hosts, register: mountRegister, singleUser,
+      projects: { current: m.id, list: () => links }, cookieName: `tiaoli_session_${m.id.replace(/-/g, '_')}`,
+    });
+    return [m.id, { app: mountApp, store: mountStore, register: mountRegister }] as const;
+  }));
+  const server = createServer(getRequestListener((request) => dispatch(request, app, mounted), { errorHandler: adapterError }));
   // a client that never finishes its headers or body does not hold a connection for long;
   // malformed HTTP (a bad request line, oversize headers) Node answers itself with 400/431
   server.headersTimeout = 20_000;
@@ -79,6 +93,10 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   } catch (e) {
     await store.close();
     await register.close();
+    for (const m of mounted.values()) {
+      await m.store.close();
+      await m.register.close();
+    }
     throw e;
   }
   server.on('error', (e) => console.error(`[tiaoli] 服务器错误：${e.message}`));
@@ -104,6 +122,27 @@ export async function startServer(options: ServeOptions): Promise<Started> {
       });
       await store.close();
       await register.close().catch(() => undefined);
+      for (const m of mounted.values()) {
+        await m.store.close();
+        await m.register.close().catch(() => undefined);
+      }
     },
   };
+}
+
+/**
+ * A request for /p/<id>/… goes to that project's app with the prefix taken off (its pages and
+ * API are the studio's own, found by relative paths); /p/<id> alone is sent to /p/<id>/; an
+ * unknown id is 404; everything else is this project's.
+ */
+function dispatch(request: Request, app: Hono, mounted: ReadonlyMap<string, { app: Hono }>): Response | Promise<Response> {
+  const url = new URL(request.url);
+  const match = MOUNT_PATH.exec(url.pathname);
+  if (!match) return app.fetch(request);
+  const target = mounted.get(match[1]!);
+  if (!target) return app.fetch(request);
+  if (match[2] === undefined) return new Response(null, { status: 308, headers: { location: `/p/${match[1]}/${url.search}` } });
+  url.pathname = match[2];
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
+  return target.app.fetch(new Request(url, { method: request.method, headers: request.headers, body, duplex: 'half', signal: request.signal } as RequestInit));
 }

@@ -12,7 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ABSOLUTE_HOURS } from '../../accounts/sessions.js';
 import { Sessions } from '../../accounts/sessions.js';
 import { RegisterError } from '../../register/database.js';
-import { AccessControl, SESSION_COOKIE, SINGLE_USER_ROLES } from '../access.js';
+import { AccessControl, SINGLE_USER_ROLES } from '../access.js';
 import { field, jsonObject } from './json-body.js';
 
 /** Password checks at once (each takes ~0.2 s of a core and 19 MiB): more wait for a later try, so a flood of sign-ins cannot take the server's CPU and memory. */
@@ -52,9 +52,9 @@ export function sessionRoute(app: Hono, access: AccessControl): void {
       const sessions = new Sessions((await access.register.get()).db);
       const result = await accounts.signIn(field(body.value, 'login'), field(body.value, 'password'));
       // whatever session the browser brought ends here: a signed-in session is always a new one
-      await sessions.end(getCookie(c, SESSION_COOKIE));
+      await sessions.end(getCookie(c, access.cookieName));
       if (!result.ok) {
-        deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c), httpOnly: true, sameSite: 'Strict' });
+        deleteCookie(c, access.cookieName, { path: '/', secure: secure(c), httpOnly: true, sameSite: 'Strict' });
         if (result.lockedUntil) {
           const seconds = Math.max(1, Math.ceil((Date.parse(result.lockedUntil) - Date.now()) / 1000));
           c.header('retry-after', String(seconds));
@@ -63,7 +63,7 @@ export function sessionRoute(app: Hono, access: AccessControl): void {
         return c.json({ error: result.disabled ? '账户已停用：请与管理员联系' : '账户名或密码不对' }, 401);
       }
       const token = await sessions.begin(result.account.id);
-      setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: ABSOLUTE_HOURS * 3600 });
+      setCookie(c, access.cookieName, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: ABSOLUTE_HOURS * 3600 });
       const a = result.account;
       return c.json({ account: { id: a.id, login: a.login, name: a.name, roles: a.roles } });
     } catch (e) {
@@ -77,11 +77,11 @@ export function sessionRoute(app: Hono, access: AccessControl): void {
 
   app.delete('/api/session', async (c) => {
     try {
-      await (await access.sessions())?.end(getCookie(c, SESSION_COOKIE));
+      await (await access.sessions())?.end(getCookie(c, access.cookieName));
     } catch {
       /* the cookie is cleared all the same */
     }
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c), httpOnly: true, sameSite: 'Strict' });
+    deleteCookie(c, access.cookieName, { path: '/', secure: secure(c), httpOnly: true, sameSite: 'Strict' });
     return c.json({ signedOut: true });
   });
 }

@@ -1,6 +1,7 @@
 // The studio's frame: the header (regulation, ruleset hash, unsaved changes, language) and
 // the pages of its three users — policy staff, counter staff, legal reviewers. A skip link
 // leads past the header; on a phone the pages fold into a menu; each page has one <h1>.
+import { ProjectPicker } from './ProjectPicker.js';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { loadProject, useProject } from '../shared/project-store.js';
 import { fill, toggleLanguage, useMessages } from '../shared/i18n.js';
@@ -117,6 +118,7 @@ function Studio() {
         <div className="brand">
           <strong>{t.appTitle}</strong>
           <Law><span className="regulation-title">《{regulation?.title ?? '…'}》</span></Law>
+          <ProjectPicker />
         </div>
         <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="pages-nav" onClick={() => setMenuOpen((o) => !o)}>
           <span aria-hidden="true">☰</span> {t.menu}
