@@ -8,14 +8,22 @@ import { checkProject } from '../project/check-project.js';
 import { readProject, renamed } from '../project/read-project.js';
 import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
 import { chinaToday } from '../core/dates/china-today.js';
+import { loadRegulation } from '../model/load-regulation.js';
+import { loadInstruments } from '../project/instruments/load-instruments.js';
 
 export async function lintCommand(options: ProjectOptions): Promise<number> {
   const dir = rulesDir(options);
   if (reportNoRules(dir)) return 2;
   const shownAs = (d: string): string => relative(process.cwd(), d) || '.';
   const project = readProject({ rules: dir, forms: formsDir(options), cases: casesDir(options) }, shownAs);
-  const check = checkProject(project.files, chinaToday());
-  const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown))];
+  // the superior instruments' rules and this project's mappings onto them (rules/instruments.yaml)
+  const own = loadRegulation(dir).regulation;
+  const instruments = own ? loadInstruments(dir, own, shownAs(dir)) : undefined;
+  const superiors = [...(instruments?.superiors.values() ?? [])].map((s) => s.regulation);
+  const check = checkProject(project.files, chinaToday(), { superiors });
+  // instruments.yaml's own problems are checkProject's; the superiors' loading and the mappings are these
+  const instrumentProblems = instruments?.problems ?? [];
+  const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown)), ...instrumentProblems];
   for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
   // unconfirmed details (an office's address, telephone, hours): said, and the lint passes
   const warnings = (check.warnings ?? []).map((p) => renamed(p, project.shown));

@@ -12,9 +12,10 @@ export interface ProjectDecider { decider: Decider; instruments: LoadedInstrumen
 export function loadProjectDecider(regulation: Regulation, options: ProjectOptions, deciderOptions: DeciderOptions = {}): ProjectDecider | undefined {
   const dir = rulesDir(options);
   const instruments = loadInstruments(dir, regulation, shownDir(dir));
-  if (instruments.problems.length) {
-    for (const p of instruments.problems) process.stderr.write(`${formatProblem(p)}\n`);
-    process.stderr.write(`规范性文件清单有 ${instruments.problems.length} 处错误，未作决定。\n`);
+  const problems = [...instruments.fileProblems, ...instruments.problems];
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`规范性文件清单有 ${problems.length} 处错误，未作决定。\n`);
     return undefined;
   }
   return { decider: projectDecider(regulation, instruments, deciderOptions), instruments };

@@ -2,6 +2,8 @@
 // its level, territory, term and the superior text it implements, and how this project's
 // cases read in a superior's vocabulary (rules/mappings/*.yaml). Pure data, no fs.
 
+import type { Location } from '../../core/problems.js';
+
 export type InstrumentLevel = 'national' | 'provincial' | 'municipal';
 
 export const LEVEL_WORDS: ReadonlyMap<InstrumentLevel, string> = new Map([
@@ -27,6 +29,8 @@ export interface Instrument {
   project: string;
   /** a mapping file below rules/ (for an instrument that is not this project's own) */
   mapping?: string;
+  /** where `project` and `mapping` are written in instruments.yaml (for messages about loading them) */
+  at: { project: Location; mapping?: Location };
 }
 
 export interface Instruments {

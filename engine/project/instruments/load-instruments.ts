@@ -16,7 +16,10 @@ export interface LoadedInstruments {
   instruments?: Instruments;
   /** id → the superior's rules and the mapping onto them */
   superiors: Map<string, { instrument: Superior['instrument']; regulation: Regulation; mapping: Superior['mapping'] }>;
+  /** the superiors' loading and the mappings */
   problems: Problem[];
+  /** instruments.yaml's own problems (checkProject finds these too) */
+  fileProblems: Problem[];
 }
 
 /**
@@ -27,35 +30,34 @@ export interface LoadedInstruments {
 export function loadInstruments(rulesDir: string, regulation: Regulation, shownAs: string, projectDirs: ReadonlyMap<string, string> = new Map()): LoadedInstruments {
   const superiors: LoadedInstruments['superiors'] = new Map();
   const path = join(rulesDir, INSTRUMENTS_FILE);
-  if (!existsSync(path)) return { superiors, problems: [] };
+  if (!existsSync(path)) return { superiors, problems: [], fileProblems: [] };
   const read = readInstruments(readFileSync(path), `${shownAs}/${INSTRUMENTS_FILE}`, regulation);
-  if (!read.instruments) return { superiors, problems: read.problems };
+  if (!read.instruments) return { superiors, problems: [], fileProblems: read.problems };
   const problems: Problem[] = [];
   const projectDir = dirname(resolve(rulesDir));
   read.instruments.list.forEach((instrument, index) => {
     if (instrument.project === 'self' || instrument.mapping === undefined) return;
-    const where = { file: `${shownAs}/${INSTRUMENTS_FILE}`, line: 1, column: 1 };
     const dir = projectDirs.get(instrument.id) ?? join(projectDir, instrument.project);
     const superiorRules = join(dir, 'rules');
     if (!existsSync(join(superiorRules, 'regulation.yaml')) || !statSync(superiorRules).isDirectory()) {
-      problems.push({ code: 'instruments.project', message: `instruments 第 ${index + 1} 件 ${instrument.id}：找不到它的项目 ${relative(process.cwd(), dir) || '.'}（其中应有 rules/regulation.yaml）`, location: where });
+      problems.push({ code: 'instruments.project', message: `instruments 第 ${index + 1} 件 ${instrument.id}：找不到它的项目 ${relative(process.cwd(), dir) || '.'}（其中应有 rules/regulation.yaml）`, location: instrument.at.project });
       return;
     }
     const loaded = loadRegulation(superiorRules);
     if (!loaded.regulation) {
-      problems.push({ code: 'instruments.project', message: `${instrument.id} 的规则（${relative(process.cwd(), superiorRules)}）有 ${loaded.problems.length} 处错误，无法依它决定`, location: where });
+      problems.push({ code: 'instruments.project', message: `${instrument.id} 的规则（${relative(process.cwd(), superiorRules)}）有 ${loaded.problems.length} 处错误，无法依它决定`, location: instrument.at.project });
       return;
     }
     const mappingPath = join(rulesDir, instrument.mapping);
     if (!existsSync(mappingPath)) {
-      problems.push({ code: 'instruments.mapping', message: `找不到 ${instrument.id} 的对应文件 ${shownAs}/${instrument.mapping}`, location: where });
+      problems.push({ code: 'instruments.mapping', message: `找不到 ${instrument.id} 的对应文件 ${shownAs}/${instrument.mapping}`, location: instrument.at.mapping ?? instrument.at.project });
       return;
     }
     const mapping = readMapping(readFileSync(mappingPath), `${shownAs}/${instrument.mapping}`, regulation, loaded.regulation, instrument.id);
     problems.push(...mapping.problems);
     if (mapping.mapping) superiors.set(instrument.id, { instrument, regulation: loaded.regulation, mapping: mapping.mapping });
   });
-  return { instruments: read.instruments, superiors, problems };
+  return { instruments: read.instruments, superiors, problems, fileProblems: [] };
 }
 
 /** The decider for a project: an InstrumentDecider when it declares instruments, else a plain one. */

@@ -121,6 +121,7 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     if (problems.length > before || typeof id !== 'string' || !title || !from || !project) return;
     const instrument: Instrument = {
       id, title, level: level as InstrumentLevel, territory: territory as string[], from, project,
+      at: { project: source.locate([...path, 'project']), ...(mapping === undefined ? {} : { mapping: source.locate([...path, 'mapping']) }) },
       ...(promulgation === undefined ? {} : { promulgation }), ...(until === undefined ? {} : { until }),
       ...(implementsId === undefined ? {} : { implements: implementsId }), ...(mapping === undefined ? {} : { mapping }),
     };
