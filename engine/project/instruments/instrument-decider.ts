@@ -98,6 +98,15 @@ export class InstrumentDecider extends Decider {
     return { kind: 'own', readings, applied: { ...base(own, because, reading), version: this.base.ruleset } };
   }
 
+  /**
+   * When the case is decided under a superior instrument: that instrument, its rules and the
+   * case as they read it (what its printed pages are made from); else undefined.
+   */
+  superiorCase(input: CaseInput): { superior: Superior; input: CaseInput } | undefined {
+    const choice = this.choose(input);
+    return choice.kind === 'superior' ? { superior: choice.superior, input: this.mapped(input, choice.superior) } : undefined;
+  }
+
   /** The case as the superior's rules read it, checked against its case schema (a mapping that makes a bad case is named). */
   private mapped(input: CaseInput, superior: Superior): CaseInput {
     const mappedCase = mapCase(input, superior.mapping);
