@@ -50,7 +50,7 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
   const text1 = (o: Obj, key: string, path: PathSegment[], required = true): string | undefined => {
     const v = own(o, key);
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || !v.trim() || v.length > MAX_TEXT || /[\u0000-\u001f]/.test(v)) {
+    if (typeof v !== 'string' || !v.trim() || v.length > MAX_TEXT || [...v].some((ch) => ch.charCodeAt(0) < 0x20)) {
       at([...path, key], 'field', v === undefined ? `缺少 ${key}` : `${key} 应是一行不超过 ${MAX_TEXT} 个字的文字`);
       return undefined;
     }
