@@ -17,7 +17,7 @@ import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { checkPopulation } from '../project/population/check-population.js';
 import { populationCases } from '../project/population/generate-population.js';
 import { conformance, type ConformanceClass, type ConformanceReport } from '../project/conformance/conformance.js';
-import { casesDir, loadOrReport, rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
+import { casesDir, loadOrReport, projectDir, rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
 
 export interface ConformanceOptions extends ProjectOptions {
   /** the superior's project folder, instead of the one instruments.yaml names */
@@ -74,7 +74,7 @@ export async function conformanceCommand(options: ConformanceOptions): Promise<n
   const rules = rulesDir(options);
   const shown = shownDir(rules);
   // which instrument this project implements: its superior's folder may be given on the command line
-  const first = loadInstruments(rules, regulation, shown, new Map());
+  const first = loadInstruments(rules, regulation, shown, new Map(), projectDir(options));
   const own = first.instruments?.own;
   if (!first.instruments || !own) {
     for (const p of [...first.fileProblems, ...first.problems]) process.stderr.write(`${formatProblem(p)}\n`);
@@ -85,7 +85,7 @@ export async function conformanceCommand(options: ConformanceOptions): Promise<n
     process.stderr.write(`《${own.title}》没有 implements（它实施的上位法），无从审查。\n`);
     return 1;
   }
-  const loaded = options.superior === undefined ? first : loadInstruments(rules, regulation, shown, new Map([[own.implements, resolve(options.superior)]]));
+  const loaded = options.superior === undefined ? first : loadInstruments(rules, regulation, shown, new Map([[own.implements, resolve(options.superior)]]), projectDir(options));
   const superior = loaded.superiors.get(own.implements);
   if (loaded.problems.length || !superior) {
     for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);

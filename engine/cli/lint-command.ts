@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { formatProblem } from '../core/source-file.js';
 import { checkProject } from '../project/check-project.js';
 import { readProject, renamed } from '../project/read-project.js';
-import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
+import { casesDir, formsDir, projectDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
 import { chinaToday } from '../core/dates/china-today.js';
 import { loadRegulation } from '../model/load-regulation.js';
 import { loadInstruments } from '../project/instruments/load-instruments.js';
@@ -18,7 +18,7 @@ export async function lintCommand(options: ProjectOptions): Promise<number> {
   const project = readProject({ rules: dir, forms: formsDir(options), cases: casesDir(options) }, shownAs);
   // the superior instruments' rules and this project's mappings onto them (rules/instruments.yaml)
   const own = loadRegulation(dir).regulation;
-  const instruments = own ? loadInstruments(dir, own, shownAs(dir)) : undefined;
+  const instruments = own ? loadInstruments(dir, own, shownAs(dir), new Map(), projectDir(options)) : undefined;
   const superiors = [...(instruments?.superiors.values() ?? [])].map((s) => s.regulation);
   const check = checkProject(project.files, chinaToday(), { superiors });
   // instruments.yaml's own problems are checkProject's; the superiors' loading and the mappings are these
@@ -26,7 +26,7 @@ export async function lintCommand(options: ProjectOptions): Promise<number> {
   const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown)), ...instrumentProblems];
   for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
   // unconfirmed details (an office's address, telephone, hours): said, and the lint passes
-  const warnings = (check.warnings ?? []).map((p) => renamed(p, project.shown));
+  const warnings = [...(check.warnings ?? []).map((p) => renamed(p, project.shown)), ...(instruments?.warnings ?? [])];
   for (const p of warnings) process.stdout.write(`提示：${formatProblem(p)}\n`);
   if (all.length || !check.regulation) {
     process.stdout.write(`\n${all.length} 处问题\n`);

@@ -5,13 +5,13 @@ import { formatProblem } from '../core/source-file.js';
 import type { Decider, DeciderOptions } from '../explain/decider.js';
 import type { Regulation } from '../model/model.js';
 import { loadInstruments, projectDecider, type LoadedInstruments } from '../project/instruments/load-instruments.js';
-import { rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
+import { projectDir, rulesDir, shownDir, type ProjectOptions } from './rules-dir.js';
 
 export interface ProjectDecider { decider: Decider; instruments: LoadedInstruments }
 
 export function loadProjectDecider(regulation: Regulation, options: ProjectOptions, deciderOptions: DeciderOptions = {}): ProjectDecider | undefined {
   const dir = rulesDir(options);
-  const instruments = loadInstruments(dir, regulation, shownDir(dir));
+  const instruments = loadInstruments(dir, regulation, shownDir(dir), new Map(), projectDir(options));
   const problems = [...instruments.fileProblems, ...instruments.problems];
   if (problems.length) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);

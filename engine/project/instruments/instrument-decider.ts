@@ -40,7 +40,7 @@ const named = (i: Instrument): string => `《${i.title}》（${LEVEL_WORDS.get(i
 export class InstrumentDecider extends Decider {
   private readonly chosenReadings?: Readings;
 
-  constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>) {
+  constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map()) {
     // the readings are resolved here (choose), the case's then --reading, so that a date no
     // instrument covers can still take the reading `outside.none`
     super(regulation, { ...options, readings: undefined });
@@ -86,6 +86,10 @@ export class InstrumentDecider extends Decider {
       return { kind: 'none', readings: none, applied: base(undefined, because, outside ? { interpretation: outside.interpretation, alternative: outside.none } : undefined) };
     }
     const inForce = chain.find((i) => inForceOn(i, date) && this.superiors.has(i.id));
+    const missing = chain.find((i) => inForceOn(i, date) && this.unavailable.has(i.id));
+    if (!inForce && missing && (!outside || alternative === outside.superior)) {
+      throw new EvaluationError('instrument.unavailable', `${date} 依${named(missing)}决定，但其规则不可用：${this.unavailable.get(missing.id)!}`);
+    }
     if (inForce && (!outside || alternative === outside.superior)) {
       const superior = this.superiors.get(inForce.id)!;
       const mapped = mappingLines(input, superior.mapping);

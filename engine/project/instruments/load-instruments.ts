@@ -20,27 +20,37 @@ export interface LoadedInstruments {
   problems: Problem[];
   /** instruments.yaml's own problems (checkProject finds these too) */
   fileProblems: Problem[];
+  /**
+   * a superior whose project is not there (a rules folder copied alone, say): said, never
+   * blocking; a case that needs it is an error naming it (id → why)
+   */
+  unavailable: Map<string, string>;
+  warnings: Problem[];
 }
 
 /**
  * `rulesDir`: this project's rules; `shownAs`: how that folder is named in messages;
  * `projectDirs`: id → a project folder to use instead of the one instruments.yaml names
- * (`tiaoli conformance --superior DIR`).
+ * (`tiaoli conformance --superior DIR`); `projectDir`: the folder `project:` paths start from
+ * (default: the one holding the rules).
  */
-export function loadInstruments(rulesDir: string, regulation: Regulation, shownAs: string, projectDirs: ReadonlyMap<string, string> = new Map()): LoadedInstruments {
+export function loadInstruments(rulesDir: string, regulation: Regulation, shownAs: string, projectDirs: ReadonlyMap<string, string> = new Map(), projectDir = dirname(resolve(rulesDir))): LoadedInstruments {
   const superiors: LoadedInstruments['superiors'] = new Map();
   const path = join(rulesDir, INSTRUMENTS_FILE);
-  if (!existsSync(path)) return { superiors, problems: [], fileProblems: [] };
+  if (!existsSync(path)) return { superiors, problems: [], fileProblems: [], unavailable: new Map(), warnings: [] };
   const read = readInstruments(readFileSync(path), `${shownAs}/${INSTRUMENTS_FILE}`, regulation);
-  if (!read.instruments) return { superiors, problems: [], fileProblems: read.problems };
+  if (!read.instruments) return { superiors, problems: [], fileProblems: read.problems, unavailable: new Map(), warnings: [] };
   const problems: Problem[] = [];
-  const projectDir = dirname(resolve(rulesDir));
+  const warnings: Problem[] = [];
+  const unavailable = new Map<string, string>();
   read.instruments.list.forEach((instrument, index) => {
     if (instrument.project === 'self' || instrument.mapping === undefined) return;
     const dir = projectDirs.get(instrument.id) ?? join(projectDir, instrument.project);
     const superiorRules = join(dir, 'rules');
     if (!existsSync(join(superiorRules, 'regulation.yaml')) || !statSync(superiorRules).isDirectory()) {
-      problems.push({ code: 'instruments.project', message: `instruments 第 ${index + 1} 件 ${instrument.id}：找不到它的项目 ${relative(process.cwd(), dir) || '.'}（其中应有 rules/regulation.yaml）`, location: instrument.at.project });
+      const message = `instruments 第 ${index + 1} 件 ${instrument.id}（《${instrument.title}》）：找不到它的项目 ${relative(process.cwd(), dir) || '.'}（其中应有 rules/regulation.yaml）；须依它决定的案件无法决定`;
+      warnings.push({ code: 'instruments.project', message, location: instrument.at.project });
+      unavailable.set(instrument.id, message);
       return;
     }
     const loaded = loadRegulation(superiorRules);
@@ -57,12 +67,12 @@ export function loadInstruments(rulesDir: string, regulation: Regulation, shownA
     problems.push(...mapping.problems);
     if (mapping.mapping) superiors.set(instrument.id, { instrument, regulation: loaded.regulation, mapping: mapping.mapping });
   });
-  return { instruments: read.instruments, superiors, problems, fileProblems: [] };
+  return { instruments: read.instruments, superiors, problems, fileProblems: [], unavailable, warnings };
 }
 
 /** The decider for a project: an InstrumentDecider when it declares instruments, else a plain one. */
 export function projectDecider(regulation: Regulation, loaded: LoadedInstruments, options: DeciderOptions = {}): Decider {
   if (!loaded.instruments) return new Decider(regulation, options);
   const superiors = new Map([...loaded.superiors].map(([id, s]) => [id, { instrument: s.instrument, mapping: s.mapping, decider: new Decider(s.regulation, { engine: options.engine }) }]));
-  return new InstrumentDecider(regulation, options, loaded.instruments, superiors);
+  return new InstrumentDecider(regulation, options, loaded.instruments, superiors, loaded.unavailable);
 }

@@ -57,6 +57,29 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     return v.trim();
   };
 
+  /**
+   * A day of an instrument's term: a date, or `{ param: NAME }`, a date parameter of this
+   * project's rules (the text states it once, in parameters/; its last dated value, the term as
+   * last amended).
+   */
+  const termDate = (value: unknown, path: PathSegment[], name: string): string | undefined => {
+    if (isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, 'param')) {
+      const param = own(value, 'param');
+      const spec = regulation ? own(regulation.parameters, param) : undefined;
+      if (!regulation) return undefined;
+      if (!spec || spec.type !== 'date' || !spec.values.length) {
+        at([...path, 'param'], 'param', `${name}：${JSON.stringify(param)} 不是本项目的日期参数（parameters/ 中 type: date 的参数）`);
+        return undefined;
+      }
+      const last = dateText(spec.values[spec.values.length - 1].value);
+      if (!last) at([...path, 'param'], 'param', `${name}：参数 ${String(param)} 的值不是日期`);
+      return last;
+    }
+    const date = dateText(value);
+    if (!date) at(path, 'inForce', `${name} 应是日期 YYYY-MM-DD，或 { param: 本项目的日期参数 }`);
+    return date;
+  };
+
   // date: which case fact's date chooses the instrument
   let date: Instruments['date'] | undefined;
   const d = own(data, 'date');
@@ -98,12 +121,10 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     if (!isObject(term)) at([...path, 'inForce'], 'inForce', '缺少 inForce：{ from: 施行之日, until: 有效期最后一日（可省略） }');
     else {
       for (const key of Object.keys(term)) if (key !== 'from' && key !== 'until') at([...path, 'inForce', key], 'unknownKey', `inForce 不认识 ${key}（只有 from、until）`, 'key');
-      from = dateText(own(term, 'from'));
-      if (!from) at([...path, 'inForce', 'from'], 'inForce', 'inForce.from 应是日期 YYYY-MM-DD');
+      from = termDate(own(term, 'from'), [...path, 'inForce', 'from'], 'inForce.from');
       if (Object.hasOwn(term, 'until')) {
-        until = dateText(own(term, 'until'));
-        if (!until) at([...path, 'inForce', 'until'], 'inForce', 'inForce.until 应是日期 YYYY-MM-DD');
-        else if (from && until < from) at([...path, 'inForce', 'until'], 'inForce', `有效期最后一日 ${until} 早于施行之日 ${from}`);
+        until = termDate(own(term, 'until'), [...path, 'inForce', 'until'], 'inForce.until');
+        if (from && until && until < from) at([...path, 'inForce', 'until'], 'inForce', `有效期最后一日 ${until} 早于施行之日 ${from}`);
       }
     }
     const implementsId = text1(item, 'implements', path, false);
