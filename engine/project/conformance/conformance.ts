@@ -65,15 +65,19 @@ function difference(entry: DecisionMapping, local: unknown, superior: unknown): 
   return `${String(local)}${l !== local ? `（即 ${String(l)}）` : ''} ↔ ${String(superior)}`;
 }
 
-/** The articles and rules behind a field's value: the rules that set it, else the decision's articles. */
-function grounds(doc: DecisionDocument, path: string): { articles: string[]; rules: string[] } {
+/**
+ * The articles and rules behind a field's value: the rules that set it; for a field that took its
+ * default (no rule set it), the articles regulation.yaml gives the decision.
+ */
+function grounds(doc: DecisionDocument, path: string, decider: Decider): { articles: string[]; rules: string[] } {
   const [decision] = path.split('.');
   const d = own(doc.decisions, decision);
   if (!d) return { articles: [], rules: [] };
+  const declared = own(decider.base.decisions, decision)?.articles ?? d.articles;
   const fired = (d.because ?? []).filter((s) => isRuleTrace(s) && s.result === 'fired' && s.sets !== undefined && Object.hasOwn(s.sets, path));
   const rules = fired.flatMap((s) => (isRuleTrace(s) ? [s.rule] : []));
   const articles = fired.flatMap((s) => (isRuleTrace(s) ? s.articles : []));
-  return { articles: articles.length ? [...new Set(articles)] : [...d.articles], rules };
+  return { articles: articles.length ? [...new Set(articles)] : [...declared], rules };
 }
 
 export interface ConformanceInput {
@@ -123,8 +127,8 @@ export async function conformance(input: ConformanceInput, cases: Iterable<CaseI
       // the first case of a class is its example: decided again with its trace, for the articles and rules
       const ld = await local.decider.decide(c);
       const sd = await superior.decider.decide(checked.case!);
-      const lg = grounds(ld, entry.local);
-      const sg = grounds(sd, entry.superior);
+      const lg = grounds(ld, entry.local, local.decider);
+      const sg = grounds(sd, entry.superior, superior.decider);
       classes.set(key, {
         direction, local: entry.local, superior: entry.superior, line: entry.line, difference: diff, count: 1,
         localArticles: lg.articles, superiorArticles: sg.articles, localRules: lg.rules, superiorRules: sg.rules,
