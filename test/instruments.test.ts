@@ -59,7 +59,7 @@ describe('the instrument in force decides', () => {
   });
 
   it('decide --jsonl dispatches each line by its date', () => {
-    const lines = [caseOf(COMPLETE_2024), { ...caseOf(COMPLETE_2024), asOf: '2020-03-02' }].map((c) => JSON.stringify(c)).join('\n');
+    const lines = [caseOf(COMPLETE_2024), caseOf('test/cases/23-in-force/complete-application-on-last-day-issued.yaml')].map((c) => JSON.stringify(c)).join('\n');
     const out = tiaoli(['decide', '--jsonl', '--brief'], `${lines}\n`).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((d) => [d.instrument, d.decisions.application.outcome])).toEqual([['national-2016', 'accept'], ['qujing-2017', 'issueOnSpot']]);
   });
