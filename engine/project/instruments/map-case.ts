@@ -48,7 +48,7 @@ export function mapCase(input: CaseInput, mapping: Mapping): CaseInput {
   return { ...(input.name === undefined ? {} : { name: input.name }), asOf: input.asOf, facts };
 }
 
-/** "hukou.county 530302 → hukou.city 530300": what the mapping did, for the trace. */
+/** "a.county 110105 → a.city 110000": what the mapping did, for the trace. */
 export function mappingLines(input: CaseInput, mapping: Mapping): string[] {
   return mapping.facts.flatMap((entry) => {
     const value = mappedValue(input.facts, entry);

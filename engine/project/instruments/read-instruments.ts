@@ -114,7 +114,7 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) at([...path, 'level'], 'level', `level 应是 ${LEVELS.join('、')} 之一`);
     const territory = own(item, 'territory');
     if (!Array.isArray(territory) || !territory.length || territory.length > 400) at([...path, 'territory'], 'territory', 'territory 应是行政区划代码的列表（六位数字；000000 为全国）');
-    else territory.forEach((c, i) => { if (typeof c !== 'string' || !DIVISION.test(c)) at([...path, 'territory', i], 'territory', `行政区划代码应是带引号的六位数字，如 "530300"`); });
+    else territory.forEach((c, i) => { if (typeof c !== 'string' || !DIVISION.test(c)) at([...path, 'territory', i], 'territory', `行政区划代码应是带引号的六位数字，如 "110000"`); });
     const term = own(item, 'inForce');
     let from: string | undefined;
     let until: string | undefined;
