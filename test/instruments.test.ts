@@ -10,6 +10,9 @@ import type { CaseInput } from '../engine/explain/decider.js';
 import { InstrumentDecider } from '../engine/project/instruments/instrument-decider.js';
 import { loadInstruments, projectDecider } from '../engine/project/instruments/load-instruments.js';
 import { tiaoli } from './support/cli.js';
+import { ProjectStore } from '../engine/server/project-store.js';
+import { readProject } from '../engine/project/read-project.js';
+import { checkProject } from '../engine/project/check-project.js';
 import { qujing, root, rulesDir } from './support/regulation.js';
 
 const OUTSIDE = 'test/cases/23-outside-the-measures';
@@ -74,6 +77,24 @@ describe('the instrument in force decides', () => {
       expect(JSON.stringify(await jre.decide(input)), file).toBe(JSON.stringify(await compiled.decide(input)));
     }
     expect(compiled).toBeInstanceOf(InstrumentDecider);
+  });
+});
+
+describe('the studio\'s server and check', () => {
+  it('the server decides as tiaoli decide does (each case under the instrument in force)', async () => {
+    const store = new ProjectStore(root);
+    const snapshot = await store.snapshot();
+    expect(snapshot.problems).toEqual([]);
+    const doc = await snapshot.decider!.decide(caseOf(COMPLETE_2024));
+    expect([doc.instrument, doc.decisions.application.outcome, doc.decisions.application.issueBy]).toEqual(['national-2016', 'accept', '2024-03-18']);
+  });
+
+  it('the project check without the superiors\' rules (the browser) does not flag the fixtures decided under them', () => {
+    const project = readProject({ rules: join(root, 'rules'), forms: join(root, 'forms'), cases: join(root, 'test/cases') }, (d) => d);
+    expect(checkProject(project.files, '2026-12-07').problems).toEqual([]);
+    // a fixture of the measures' own term still has its paths checked
+    const files = { ...project.files, 'test/cases/x.yaml': 'asOf: 2020-01-01\nfacts: {}\nexpect: { application.issueBy: 2020-01-02 }\n' };
+    expect(checkProject(files, '2026-12-07').problems.map((p) => p.message)).toEqual(['expect 中的 application.issueBy 不是已定义的决定字段']);
   });
 });
 

@@ -36,7 +36,7 @@ export interface ProjectCheck {
 
 /** Every problem in the project as given (path → text), with file names as in the project. */
 export interface ProjectCheckOptions {
-  /** the regulations of the superior instruments the project may decide under (rules/instruments.yaml): fixtures may expect their fields */
+  /** the regulations of the superior instruments the project may decide under (rules/instruments.yaml), when loaded: fixtures may expect their fields */
   superiors?: readonly Regulation[];
 }
 
@@ -54,10 +54,13 @@ export function checkProject(files: Record<string, string>, today: string, optio
     const printKinds = [...buildPrintTemplates(formFiles).kinds.keys()];
     formSet = forms.set;
     all.push(...forms.problems, ...checkForms(forms.set, regulation, today, printKinds), ...checkPrintFiles(formFiles, 'forms'));
+    const instrumentsText = Object.hasOwn(files, `rules/${INSTRUMENTS_FILE}`) ? files[`rules/${INSTRUMENTS_FILE}`] : undefined;
+    const own = instrumentsText === undefined ? undefined : readInstruments(instrumentsText, `rules/${INSTRUMENTS_FILE}`, regulation).instruments?.own.id;
+    const instruments = own === undefined ? undefined : { own, ...(options.superiors ? { superiors: options.superiors } : {}) };
     for (const [path, text] of Object.entries(files)) {
       if (!path.startsWith('test/cases/') || !/\.ya?ml$/.test(path)) continue;
       fixtures += 1;
-      all.push(...lintFixture(regulation, text, path, options.superiors));
+      all.push(...lintFixture(regulation, text, path, instruments));
     }
   }
   for (const [path, text] of Object.entries(files)) if (isPopulationFile(path)) all.push(...checkPopulation(path, text, regulation).problems);
