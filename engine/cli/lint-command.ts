@@ -19,8 +19,9 @@ export async function lintCommand(options: ProjectOptions): Promise<number> {
   // the superior instruments' rules and this project's mappings onto them (rules/instruments.yaml)
   const own = loadRegulation(dir).regulation;
   const instruments = own ? loadInstruments(dir, own, shownAs(dir), new Map(), projectDir(options)) : undefined;
-  const superiors = [...(instruments?.superiors.values() ?? [])].map((s) => s.regulation);
-  const check = checkProject(project.files, chinaToday(), { superiors });
+  // a superior not at hand (a copy of the project without it): its fixtures' fields cannot be checked here
+  const superiors = instruments && !instruments.unavailable.size ? [...instruments.superiors.values()].map((s) => s.regulation) : undefined;
+  const check = checkProject(project.files, chinaToday(), superiors ? { superiors } : {});
   // instruments.yaml's own problems are checkProject's; the superiors' loading and the mappings are these
   const instrumentProblems = instruments?.problems ?? [];
   const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown)), ...instrumentProblems];
