@@ -120,12 +120,15 @@ describe('tiaoli test, lint, coverage', () => {
 describe('policy staff change a date in YAML only', () => {
   it('moving the end of the in-force period from 2022-10-08 to 2027-10-08 changes a 2023 case', () => {
     const file = caseFile('in-2023.yaml', in2023);
-    const before = JSON.parse(tiaoli(['decide', file, '--brief']).stdout);
+    // under the reading that keeps the measures' own answer outside their term (v2's decisions)
+    const before = JSON.parse(tiaoli(['decide', file, '--brief', '--reading', 'outside-the-measures=notInForce']).stdout);
     expect(before.decisions.inForce.value).toBe(false);
     expect(before.decisions.application.outcome).toBe('notInForce');
     const copy = rulesCopy();
     copy.edit('parameters/in-force.yaml', '2017-10-09: 2022-10-08', '2017-10-09: 2027-10-08');
+    // the instruments' term reads the same parameter: the measures now govern 2023 whatever the reading
     const after = JSON.parse(tiaoli(['--rules', copy.dir, 'decide', file, '--brief']).stdout);
+    expect(after.instrument).toBe('qujing-2017');
     expect(after.decisions.inForce.value).toBe(true);
     expect(after.decisions.application.outcome).toBe('issueOnSpot');
     expect(after.ruleset).not.toBe(before.ruleset);

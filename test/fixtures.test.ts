@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../engine/project/fixtures/run-fixtures.js';
 import { findFixtureFiles } from '../engine/project/fixtures/find-fixtures.js';
-import { qujing, root } from './support/regulation.js';
+import { qujingProject, root } from './support/regulation.js';
 
 const shared = join(root, '..', 'shared', 'examples');
 const files = findFixtureFiles([join(root, 'test', 'cases'), ...(existsSync(shared) ? [shared] : [])]);
@@ -14,7 +14,8 @@ describe('case fixtures', () => {
     expect(files.length).toBeGreaterThanOrEqual(80);
   });
   it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', async (_name, file) => {
-    const result = await runFixture(qujing(), file.slice(root.length + 1), readFileSync(file, 'utf8'));
+    // as `tiaoli test` runs them: each under the instrument in force on its date
+    const result = await runFixture(qujingProject(), file.slice(root.length + 1), readFileSync(file, 'utf8'));
     expect(result.error).toBeUndefined();
     expect(result.mismatches).toEqual([]);
   });

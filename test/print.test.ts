@@ -119,19 +119,21 @@ describe('printed in Chromium', () => {
 });
 
 describe('print and form treat a case the rules cannot decide as decide does', () => {
-  // A registration in 2027: the working-day calendar has data for 2004–2026 only.
+  // The working-day calendar has data for 2004–2026 only. Both cases are past the measures'
+  // term, so 《居住证暂行条例》 decides them (rules/instruments.yaml): the case of 2028 needs the
+  // 15 days to issue in 2028; the complete application of 2026-12-21 needs them in 2027.
   const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-print-'));
   const lateCase = join(scratch, 'late-case.yaml');
   writeFileSync(lateCase, readFileSync(join(root, 'test/cases/12-materials/only-one-photo.yaml'), 'utf8')
     .replace(/^asOf: .*$/m, 'asOf: 2028-03-02').replace(/arrivedOn: .*/, 'arrivedOn: 2027-08-30').replace(/registeredOn: .*/, 'registeredOn: 2027-09-02'));
   const lateForm = join(scratch, 'late-form.yaml');
-  writeFileSync(lateForm, readFileSync(join(root, 'test/forms/permit-application-missing-photo-and-study-proof.yaml'), 'utf8')
-    .replace(/acceptedOn: .*/, 'acceptedOn: 2027-11-02').replace(/arrivedOn: .*/, 'arrivedOn: 2027-03-01').replace(/registeredOn: .*/, 'registeredOn: 2027-03-03'));
+  writeFileSync(lateForm, readFileSync(join(root, 'test/forms/permit-application-complete.yaml'), 'utf8')
+    .replace(/acceptedOn: .*/, 'acceptedOn: 2026-12-21').replace(/arrivedOn: .*/, 'arrivedOn: 2026-03-01').replace(/registeredOn: .*/, 'registeredOn: 2026-03-03'));
 
   it('decide: file: message, exit 1 (the reference)', () => {
     const r = tiaoli(['decide', lateCase]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^.*late-case\.yaml: 无法计算.*工作日历没有 2027 年的节假日安排/);
+    expect(r.stderr).toMatch(/^.*late-case\.yaml: 无法计算.*工作日历没有 2028 年的节假日安排/);
   });
   it('print: the same line and exit code, no stack trace', () => {
     const decided = tiaoli(['decide', lateCase]);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markBuilt, packageCopy, tiaoliIn } from './support/package-copy.js';
 import { tiaoli } from './support/cli.js';
 import { projectCopy } from './support/project-copy.js';
-import { qujing, root } from './support/regulation.js';
+import { qujing, qujingProject, root } from './support/regulation.js';
 import { parseCase } from '../engine/model/case/validate-case.js';
 
 const NOTICE = '改用 tsx 直接运行源文件';
@@ -107,7 +107,8 @@ describe('the built command decides as the engine does', () => {
     const r = tiaoli(['decide', fixture]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const decider = qujing();
+    // as the command decides: under the instrument in force on the case's date (rules/instruments.yaml)
+    const decider = qujingProject();
     const input = parseCase(decider.regulation, readFileSync(join(root, fixture)), fixture);
     expect(input.problems).toEqual([]);
     return decider.decide(input.case!, { trace: true }).then((doc) => expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(doc))));

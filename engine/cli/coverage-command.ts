@@ -1,5 +1,5 @@
 // `tiaoli coverage`: each article and paragraph with what encodes it and what tests it.
-import { Decider } from '../explain/decider.js';
+import { loadProjectDecider } from './project-decider.js';
 import { coverage } from '../project/coverage.js';
 import { runFixtures } from '../project/fixtures/run-fixtures.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';
@@ -9,7 +9,9 @@ import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
 export async function coverageCommand(paths: string[], options: ProjectOptions & { json?: boolean; strict?: boolean }): Promise<number> {
   const regulation = loadOrReport(options);
   if (!regulation) return 2;
-  const fixtures = await runFixtures(new Decider(regulation), readFixtures(paths.length ? paths : [casesDir(options)]));
+  const project = loadProjectDecider(regulation, options);
+  if (!project) return 2;
+  const fixtures = await runFixtures(project.decider, readFixtures(paths.length ? paths : [casesDir(options)]));
   const report = coverage(regulation, fixtures);
   const paragraphs = report.flatMap((a) => a.paragraphs);
   const gaps = paragraphs.filter((p) => p.unencoded || p.untested);

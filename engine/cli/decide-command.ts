@@ -1,5 +1,6 @@
 // `tiaoli decide FILE` and `tiaoli decide --jsonl` (decide-lines.ts).
-import { Decider, type DecisionDocument } from '../explain/decider.js';
+import type { DecisionDocument } from '../explain/decider.js';
+import { loadProjectDecider } from './project-decider.js';
 import { loadOrReport, type ProjectOptions } from './rules-dir.js';
 import { readCaseFile } from './read-input.js';
 import { parseReadings } from './reading-option.js';
@@ -28,8 +29,10 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
     process.stderr.write(`${engine.problem}\n`);
     return 1;
   }
-  const decider = new Decider(regulation, { readings: chosen.readings, engine: engine.engine });
-  if (options.jsonl) return (await import('./decide-lines.js')).decideLines(decider, { readings: chosen.readings, engine: engine.engine, trace: !options.brief });
+  const project = loadProjectDecider(regulation, options, { readings: chosen.readings, engine: engine.engine });
+  if (!project) return 2;
+  const { decider } = project;
+  if (options.jsonl) return (await import('./decide-lines.js')).decideLines(decider, { readings: chosen.readings, engine: engine.engine, trace: !options.brief, instruments: project.instruments.instruments ? project.instruments : undefined });
   if (!file) {
     process.stderr.write('请给出案件文件：tiaoli decide case.yaml，或用 --jsonl 从标准输入逐行读取\n');
     return 1;

@@ -19,6 +19,7 @@ import type { Readings } from '../model/readings.js';
 import { decideBatch, type BatchAnswers } from './decide-batch.js';
 import { LineCutter } from './jsonl-lines.js';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './decide-worker.js';
+import type { LoadedInstruments } from '../project/instruments/load-instruments.js';
 import { preparedBuild } from './prepared-build.js';
 
 /** Answers gathered before they are written. */
@@ -44,7 +45,7 @@ interface Run {
 }
 
 /** How the lines are decided: what `decider` was made with (for the workers), with the trace or not. */
-export interface LinesSetup { readings?: Readings; engine?: EngineChoice; trace: boolean }
+export interface LinesSetup { readings?: Readings; engine?: EngineChoice; trace: boolean; instruments?: LoadedInstruments }
 
 export async function decideLines(decider: Decider, setup: LinesSetup): Promise<number> {
   const pool = new WorkerPool(decider, setup);
@@ -180,6 +181,7 @@ class WorkerPool {
     if (!count) return [];
     const setup: WorkerSetup = {
       regulation: this.decider.base, readings: this.setup.readings, engine: this.setup.engine, trace: this.trace, build: preparedBuild(),
+      ...(this.setup.instruments ? { instruments: this.setup.instruments } : {}),
     };
     const started: PoolWorker[] = [];
     for (let i = 0; i < count; i += 1) {

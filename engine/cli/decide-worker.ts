@@ -2,7 +2,8 @@
 // loaded, the readings and the engine chosen, it decides the runs of lines it is sent and
 // sends back their answers. Only the built command starts these (engine/dist/decide-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
-import { Decider, type EngineChoice } from '../explain/decider.js';
+import type { EngineChoice } from '../explain/decider.js';
+import { projectDecider, type LoadedInstruments } from '../project/instruments/load-instruments.js';
 import type { Regulation } from '../model/model.js';
 import type { Readings } from '../model/readings.js';
 import { decideBatch } from './decide-batch.js';
@@ -15,6 +16,8 @@ export interface WorkerSetup {
   engine?: EngineChoice;
   trace: boolean;
   build: PreparedBuild;
+  /** the project's instruments, when it declares them (each case decided under the one in force) */
+  instruments?: LoadedInstruments;
 }
 
 /** A run of lines to decide, and its answers. */
@@ -25,7 +28,7 @@ if (parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
   await usePreparedBuild(setup.build);
-  const decider = new Decider(setup.regulation, { readings: setup.readings, engine: setup.engine });
+  const decider = projectDecider(setup.regulation, setup.instruments ?? { superiors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] }, { readings: setup.readings, engine: setup.engine });
   port.on('message', (job: WorkerJob) => {
     void decideBatch(decider, job.lines, job.first, setup.trace).then(({ text, failed }) => {
       const answer: WorkerAnswer = { id: job.id, text, failed };

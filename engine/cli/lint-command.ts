@@ -6,19 +6,28 @@ import { join, relative } from 'node:path';
 import { formatProblem } from '../core/source-file.js';
 import { checkProject } from '../project/check-project.js';
 import { readProject, renamed } from '../project/read-project.js';
-import { casesDir, formsDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
+import { casesDir, formsDir, projectDir, reportNoRules, rulesDir, type ProjectOptions } from './rules-dir.js';
 import { chinaToday } from '../core/dates/china-today.js';
+import { loadRegulation } from '../model/load-regulation.js';
+import { loadInstruments } from '../project/instruments/load-instruments.js';
 
 export async function lintCommand(options: ProjectOptions): Promise<number> {
   const dir = rulesDir(options);
   if (reportNoRules(dir)) return 2;
   const shownAs = (d: string): string => relative(process.cwd(), d) || '.';
   const project = readProject({ rules: dir, forms: formsDir(options), cases: casesDir(options) }, shownAs);
-  const check = checkProject(project.files, chinaToday());
-  const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown))];
+  // the superior instruments' rules and this project's mappings onto them (rules/instruments.yaml)
+  const own = loadRegulation(dir).regulation;
+  const instruments = own ? loadInstruments(dir, own, shownAs(dir), new Map(), projectDir(options)) : undefined;
+  // a superior not at hand (a copy of the project without it): its fixtures' fields cannot be checked here
+  const superiors = instruments && !instruments.unavailable.size ? [...instruments.superiors.values()].map((s) => s.regulation) : undefined;
+  const check = checkProject(project.files, chinaToday(), superiors ? { superiors } : {});
+  // instruments.yaml's own problems are checkProject's; the superiors' loading and the mappings are these
+  const instrumentProblems = instruments?.problems ?? [];
+  const all = [...project.problems, ...check.problems.map((p) => renamed(p, project.shown)), ...instrumentProblems];
   for (const p of all) process.stdout.write(`${formatProblem(p)}\n`);
   // unconfirmed details (an office's address, telephone, hours): said, and the lint passes
-  const warnings = (check.warnings ?? []).map((p) => renamed(p, project.shown));
+  const warnings = [...(check.warnings ?? []).map((p) => renamed(p, project.shown)), ...(instruments?.warnings ?? [])];
   for (const p of warnings) process.stdout.write(`提示：${formatProblem(p)}\n`);
   if (all.length || !check.regulation) {
     process.stdout.write(`\n${all.length} 处问题\n`);

@@ -79,6 +79,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--pdf <file>', '写出 PDF（A4，经 Chromium）而不是 HTML')
     .action(async (kind, file, opts) => { status = await (await import('./print-command.js')).printCommand(kind, file, { ...program.opts(), ...opts }); });
 
+  program.command('conformance')
+    .description('上位法一致性审查：同一批案件分别依本项目的文件和它实施的上位法决定，列出严于、不一致于、宽于上位法的每一类案件')
+    .option('--superior <dir>', '上位法的项目目录（默认 rules/instruments.yaml 所写的）')
+    .option('--size <n>', '人群案件数（默认 3000）')
+    .option('--seed <s>', '人群随机种子（默认见人群假设文件）')
+    .option('--examples <dir>', '把每一类的例子写成案件文件（本项目一份、上位法一份），可用 decide 查看推理')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts) => { status = await (await import('./conformance-command.js')).conformanceCommand({ ...program.opts(), ...opts }); });
+
   program.command('schema <kind>')
     .description('输出由 regulation.yaml 生成的 JSON Schema：decision 为决定文书的 Schema')
     .action(async (kind) => { status = await (await import('./schema-command.js')).schemaCommand(kind, program.opts()); });

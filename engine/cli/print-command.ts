@@ -6,8 +6,10 @@
 import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
-import { join } from 'node:path';
-import { Decider } from '../explain/decider.js';
+import { dirname, join, resolve } from 'node:path';
+import type { DecisionDocument } from '../explain/decider.js';
+import { InstrumentDecider } from '../project/instruments/instrument-decider.js';
+import { loadProjectDecider } from './project-decider.js';
 import { formatProblem } from '../core/source-file.js';
 import { NothingToPrint, PrintError, renderPrint } from '../project/print/render-print.js';
 import { checkPrintFiles } from '../project/print/check-prints.js';
@@ -79,12 +81,36 @@ async function print(kind: string, file: string, options: PrintOptions): Promise
       return 1;
     }
   }
-  const dir = formsDir(options);
+  const regulation = loadOrReport(options);
+  if (!regulation) return 2;
+  const project = loadProjectDecider(regulation, options);
+  if (!project) return 2;
+  const input = options.form ? readFormFile(regulation, options.form, file, options) : readCaseFile(regulation, file);
+  if (!input) return 1;
+  let decided: DecisionDocument;
+  try {
+    decided = await project.decider.decide(input);
+  } catch (e) {
+    process.stderr.write(`${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  // 没有施行的文件：不依任何文件作出决定，也就不出具文书（尤其不出具不予办理告知书）
+  if (decided.instrument === 'none') {
+    process.stderr.write(`${file}: ${decided.applied?.date.value ?? input.asOf} 没有施行的规范性文件可依（${decided.applied?.because.at(-1) ?? ''}），不出具任何文书（${kind}）。\n`);
+    return 1;
+  }
+  // a case decided under a superior instrument is printed from that instrument's project:
+  // its templates, its offices, its articles, the case as its rules read it
+  const under = project.decider instanceof InstrumentDecider ? project.decider.superiorCase(input) : undefined;
+  const printRegulation = under?.superior.decider.base ?? regulation;
+  const printInput = under?.input ?? input;
+  const dir = under ? join(dirname(resolve(under.superior.decider.base.dir)), 'forms') : formsDir(options);
+  const document = decided;
   const files = readPrintFiles(dir);
   const templates = buildPrintTemplates(files, shownFormsDir(dir));
   const spec = templates.kinds.get(kind);
   if (!spec) {
-    process.stderr.write(`${unknownKindMessage(kind, templates)}\n`);
+    process.stderr.write(`${under ? `依${under.superior.instrument.title}（${templates.shownAs}）` : ''}${unknownKindMessage(kind, templates)}\n`);
     return 1;
   }
   // The templates as lint checks them: the manifest, the layout and this page's template.
@@ -95,22 +121,11 @@ async function print(kind: string, file: string, options: PrintOptions): Promise
     process.stderr.write(`打印模板有 ${problems.length} 处错误，未打印。\n`);
     return 2;
   }
-  const regulation = loadOrReport(options);
-  if (!regulation) return 2;
-  const office = options.office === undefined ? undefined : officeFor(options.office, dir, templates.shownAs, regulation);
+  const office = options.office === undefined ? undefined : officeFor(options.office, dir, templates.shownAs, printRegulation);
   if (options.office !== undefined && !office) return 1;
-  const input = options.form ? readFormFile(regulation, options.form, file, options) : readCaseFile(regulation, file);
-  if (!input) return 1;
-  let document;
-  try {
-    document = await new Decider(regulation).decide(input);
-  } catch (e) {
-    process.stderr.write(`${file}: ${(e as Error).message}\n`);
-    return 1;
-  }
   try {
     const html = renderPrint(templates, kind, {
-      regulation, input, document, office, documentNumber: options.number, operator: options.operator,
+      regulation: printRegulation, input: printInput, document, office, documentNumber: options.number, operator: options.operator,
       agent: options.agent === undefined ? undefined : { name: options.agent },
     });
     if (options.pdf === undefined) {

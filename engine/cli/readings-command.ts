@@ -1,7 +1,7 @@
 // `tiaoli readings [PATH…]`: each interpretation with executable alternatives, and for
 // each alternative the fixtures whose decision changes under it (default: test/cases).
 import { existsSync } from 'node:fs';
-import { Decider } from '../explain/decider.js';
+import { loadProjectDecider } from './project-decider.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { readingImpact } from '../project/fixtures/reading-impact.js';
 import { casesDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
@@ -15,7 +15,9 @@ export async function readingsCommand(paths: string[], options: ProjectOptions &
     process.stderr.write(`找不到：${absent.join('、')}\n`);
     return 1;
   }
-  const impact = await readingImpact(new Decider(regulation), readFixtures(targets));
+  const project = loadProjectDecider(regulation, options);
+  if (!project) return 2;
+  const impact = await readingImpact(project.decider, readFixtures(targets));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(impact, null, 2)}\n`);
     return 0;

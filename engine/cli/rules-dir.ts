@@ -31,6 +31,17 @@ export function rulesDir(options: ProjectOptions = {}): string {
   return join(packageRoot, 'rules');
 }
 
+/**
+ * The project folder other projects are named from (rules/instruments.yaml `project:`):
+ * --project DIR; with --rules alone, the current folder (whose forms/ and test/cases/ go with
+ * those rules); else the folder holding the rules.
+ */
+export function projectDir(options: ProjectOptions = {}): string {
+  if (options.project) return resolve(options.project);
+  if (options.rules) return resolve('.');
+  return dirname(rulesDir(options));
+}
+
 /** Which forms folder: --forms DIR, else the project's forms/, else ./forms, else the package's own. */
 export function formsDir(options: ProjectOptions = {}): string {
   if (options.forms) return resolve(options.forms);

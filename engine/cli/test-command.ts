@@ -1,7 +1,7 @@
 // `tiaoli test [PATH…]`: runs fixtures, shows each failure as expected vs actual with the
 // trace of the decision concerned, and ends with `N passed, N failed`.
 import { existsSync } from 'node:fs';
-import { Decider } from '../explain/decider.js';
+import { loadProjectDecider } from './project-decider.js';
 import { runFixtures } from '../project/fixtures/run-fixtures.js';
 import { readFixtures } from '../project/fixtures/find-fixtures.js';
 import { parseReadings } from './reading-option.js';
@@ -28,7 +28,9 @@ export async function testCommand(paths: string[], options: ProjectOptions & { v
     process.stderr.write(`找不到：${absent.join('、')}\n`);
     return 1;
   }
-  const results = await runFixtures(new Decider(regulation, { readings: chosen.readings, engine: engine.engine }), readFixtures(targets));
+  const project = loadProjectDecider(regulation, options, { readings: chosen.readings, engine: engine.engine });
+  if (!project) return 2;
+  const results = await runFixtures(project.decider, readFixtures(targets));
   const v = (x: unknown): string => (x === undefined ? '（无此字段）' : `${JSON.stringify(x)}`);
   for (const r of results) {
     if (r.passed) {

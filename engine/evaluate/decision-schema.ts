@@ -112,6 +112,19 @@ export function decisionDocumentSchema(regulation: Regulation): Schema {
           years: { title: '收录的年份（首年、末年）', type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
         },
       },
+      // a project that declares its instruments (rules/instruments.yaml) names the one decided under;
+      // a document decided under a superior instrument has that instrument's decisions (its own schema)
+      instrument: { title: '所依的规范性文件（none：当日没有施行的文件）', type: 'string' },
+      applied: {
+        title: '所依文件、其版本及适用的理由', type: 'object', required: ['id', 'date', 'because'],
+        properties: {
+          id: { type: 'string' }, title: { type: 'string' }, level: { type: 'string' }, version: { type: 'string' },
+          inForce: { type: 'object', required: ['from'], properties: { from: DATE, until: DATE } },
+          date: { type: 'object', required: ['fact', 'label', 'value'], properties: { fact: { type: 'string' }, label: { type: 'string' }, value: DATE } },
+          reading: { type: 'object', required: ['interpretation', 'alternative'], properties: { interpretation: { type: 'string' }, alternative: { type: 'string' } } },
+          because: STRINGS,
+        },
+      },
       decisions: {
         type: 'object',
         required: Object.keys(decisions),

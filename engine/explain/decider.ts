@@ -13,7 +13,7 @@ import { compiledDocumentText } from './compiled-document-text.js';
 export { EvaluationError } from '../core/evaluation-error.js';
 export type { EngineChoice } from '../evaluate/decider.js';
 export type { CaseInput } from '../model/case/case-input.js';
-export type { Decision, DecisionDocument } from './explain-decision.js';
+export type { AppliedInstrument, Decision, DecisionDocument } from './explain-decision.js';
 
 /** Each decision's fields alone (Decider.decideFields). */
 export interface DecidedFields { decisions: Record<string, Record<string, unknown>> }

@@ -30,7 +30,28 @@ export interface DecisionDocument {
   /** the engine and the calendar data the decision was made with (CASES.md §2 allows added fields) */
   engine: EngineVersion;
   calendar: CalendarVersion;
+  /** the instrument decided under (a project that declares its instruments): its id, or `none` */
+  instrument?: string;
+  /** that instrument, its version and why it applies on the date that matters */
+  applied?: AppliedInstrument;
   decisions: Record<string, Decision>;
+}
+
+/** The instrument a decision was made under, and why (a project's rules/instruments.yaml). */
+export interface AppliedInstrument {
+  /** `none` when no instrument was in force on the date */
+  id: string;
+  title?: string;
+  level?: string;
+  /** the content hash of the rules applied (the version of the text as encoded) */
+  version?: string;
+  inForce?: { from: string; until?: string };
+  /** the date that chose it, which fact gives it, and in words */
+  date: { fact: string; label: string; value: string };
+  /** the reading of the interpretation that says what happens outside the project's own instrument */
+  reading?: { interpretation: string; alternative: string };
+  /** why, in sentences */
+  because: string[];
 }
 
 /** The decision document of a run: each decision's values, grounds and (unless `trace` is false) `because`. */

@@ -5,6 +5,8 @@ import { codeListSchema, requirementsSectionSchema, vocabularySchema } from './v
 const articleRef = { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' };
 const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
 const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
+/** a reading's name: kebab-case, or a decision value's own name (`notInForce`: the reading that keeps that outcome) */
+const alternativeId = { type: 'string', pattern: '^([a-z0-9]+(-[a-z0-9]+)*|[a-z][A-Za-z0-9]*)$' };
 const text = { type: 'string', minLength: 1 };
 const factName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' };
 /** one fact name, or several: the first the case has */
@@ -160,7 +162,7 @@ export const interpretationFileSchema = {
     question: text,
     reading: text,
     /** the id of the executable alternative that is the reading taken (with `alternatives[].id`) */
-    default: ruleId,
+    default: alternativeId,
     alternatives: {
       type: 'array',
       items: {
@@ -169,7 +171,7 @@ export const interpretationFileSchema = {
         additionalProperties: false,
         properties: {
           /** an executable alternative: its name for `--reading ID=ALT` and `readings:` */
-          id: ruleId,
+          id: alternativeId,
           reading: text,
           consequence: text,
           /** parameter name → the value it has under this reading (at every date) */

@@ -10,6 +10,7 @@ import { checkPrintFiles } from './print/check-prints.js';
 import { lintFixture } from './fixtures/lint-fixture.js';
 import { checkPopulation, isPopulationFile } from './population/check-population.js';
 import { checkOfficesFile } from './offices/check-offices.js';
+import { INSTRUMENTS_FILE, readInstruments } from './instruments/read-instruments.js';
 import type { Office } from './offices/office-model.js';
 import type { Problem } from '../core/source-file.js';
 import type { Regulation } from '../model/model.js';
@@ -34,7 +35,12 @@ export interface ProjectCheck {
 }
 
 /** Every problem in the project as given (path → text), with file names as in the project. */
-export function checkProject(files: Record<string, string>, today: string): ProjectCheck {
+export interface ProjectCheckOptions {
+  /** the regulations of the superior instruments the project may decide under (rules/instruments.yaml), when loaded: fixtures may expect their fields */
+  superiors?: readonly Regulation[];
+}
+
+export function checkProject(files: Record<string, string>, today: string, options: ProjectCheckOptions = {}): ProjectCheck {
   const { regulation, problems } = loadRegulationFiles('rules', under(files, 'rules'), 'rules');
   const all = [...problems];
   let formSet: FormSet | undefined;
@@ -48,12 +54,16 @@ export function checkProject(files: Record<string, string>, today: string): Proj
     const printKinds = [...buildPrintTemplates(formFiles).kinds.keys()];
     formSet = forms.set;
     all.push(...forms.problems, ...checkForms(forms.set, regulation, today, printKinds), ...checkPrintFiles(formFiles, 'forms'));
+    const instrumentsText = Object.hasOwn(files, `rules/${INSTRUMENTS_FILE}`) ? files[`rules/${INSTRUMENTS_FILE}`] : undefined;
+    const own = instrumentsText === undefined ? undefined : readInstruments(instrumentsText, `rules/${INSTRUMENTS_FILE}`, regulation).instruments?.own.id;
+    const instruments = own === undefined ? undefined : { own, ...(options.superiors ? { superiors: options.superiors } : {}) };
     for (const [path, text] of Object.entries(files)) {
       if (!path.startsWith('test/cases/') || !/\.ya?ml$/.test(path)) continue;
       fixtures += 1;
-      all.push(...lintFixture(regulation, text, path));
+      all.push(...lintFixture(regulation, text, path, instruments));
     }
   }
   for (const [path, text] of Object.entries(files)) if (isPopulationFile(path)) all.push(...checkPopulation(path, text, regulation).problems);
+  if (Object.hasOwn(files, `rules/${INSTRUMENTS_FILE}`)) all.push(...readInstruments(files[`rules/${INSTRUMENTS_FILE}`], `rules/${INSTRUMENTS_FILE}`, regulation).problems);
   return { regulation, problems: all, forms: formSet, fixtures, offices: offices.offices, warnings: offices.warnings };
 }

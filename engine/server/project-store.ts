@@ -2,7 +2,9 @@
 // the files' versions. Each snapshot re-stats the files (cheap); only files whose stat changed
 // are re-read, and the project is re-checked only when a file's content did change. Saves
 // are locked across processes, so two servers on one project never both save over one version.
-import { Decider } from '../explain/decider.js';
+import { join } from 'node:path';
+import type { Decider } from '../explain/decider.js';
+import { loadInstruments, projectDecider } from '../project/instruments/load-instruments.js';
 import type { Problem } from '../core/source-file.js';
 import type { Regulation } from '../model/model.js';
 import {
@@ -143,7 +145,10 @@ export class ProjectStore {
     let decider: Decider | undefined;
     if (check.regulation) {
       try {
-        decider = new Decider(check.regulation);
+        // each case under the instrument in force on its date (rules/instruments.yaml), as `tiaoli decide`
+        const instruments = loadInstruments(join(this.root, 'rules'), check.regulation, 'rules', new Map(), this.root);
+        problems.push(...instruments.problems);
+        decider = projectDecider(check.regulation, instruments);
       } catch (e) {
         problems.push({ code: 'project.decider', message: `规则无法运行：${(e as Error).message}`, location: { file: 'rules', line: 1, column: 1 } });
       }

@@ -17,9 +17,14 @@ import { checkCase, parseCase } from '../../engine/model/case/validate-case.js';
 import { findFixtureFiles } from '../../engine/project/fixtures/find-fixtures.js';
 import { runFixture, runFixtures, type FixtureResult } from '../../engine/project/fixtures/run-fixtures.js';
 import { root, rulesCopy, rulesDir } from '../support/regulation.js';
+import { loadInstruments, projectDecider } from '../../engine/project/instruments/load-instruments.js';
 import { tiaoli } from '../support/cli.js';
 
 const regulation = loadRegulationOrThrow(rulesDir);
+// the project's decider, as `tiaoli test` and `decide` make it: each case under the instrument in
+// force on its date (rules/instruments.yaml); a fresh one decides a case alone
+const instruments = loadInstruments(rulesDir, regulation, 'rules', new Map(), root);
+const projectDeciderFresh = (): Decider => projectDecider(regulation, instruments);
 
 interface Fixture { name: string; text: string; input: CaseInput }
 const fixtures: Fixture[] = findFixtureFiles([join(root, 'test', 'cases')]).map((file) => {
@@ -51,7 +56,8 @@ const failingCase: fc.Arbitrary<CaseInput> = fc
     const residence = { county: '530302', township: '寥廓街道', townshipKind: 'street', arrivedOn: kind === 'arrival' ? when : iso(date.getTime() - 86_400_000) };
     const facts: Record<string, unknown> = { hukou: { county: '510104' }, residence };
     if (kind === 'contract') facts.contract = { signedOn: when };
-    return { name: `${kind} ${when}`, asOf, facts };
+    // the measures' own rules decide it (outside their term too), so that the calendar is what fails
+    return { name: `${kind} ${when}`, asOf, facts, readings: { 'outside-the-measures': 'notInForce' } };
   });
 
 type Item = { good: number } | { bad: CaseInput };
@@ -70,6 +76,13 @@ async function outcome(decider: Decider, input: CaseInput): Promise<string> {
 }
 
 const aloneCache = new Map<string, string>();
+const aloneProjectCache = new Map<string, string>();
+/** The outcome of a case decided alone by a fresh project decider (what `tiaoli decide` gives). */
+async function aloneInProject(input: CaseInput): Promise<string> {
+  const key = JSON.stringify(input);
+  if (!aloneProjectCache.has(key)) aloneProjectCache.set(key, await outcome(projectDeciderFresh(), input));
+  return aloneProjectCache.get(key)!;
+}
 /** The outcome of a case decided alone, by a Decider that has decided nothing else. */
 async function alone(input: CaseInput): Promise<string> {
   const key = JSON.stringify(input);
@@ -128,11 +141,11 @@ describe('a failing case never touches another', () => {
       return { name: `${i}-failing.yaml`, text: stringify({ ...item.bad, expect: { 'registration.status': 'overdue' } }) };
     };
     const strip = (r: FixtureResult): FixtureResult => ({ ...r, file: r.file.replace(/^\d+-/, '') });
-    const aloneResult = async (f: { name: string; text: string }): Promise<FixtureResult> => strip(await runFixture(new Decider(regulation), f.name, f.text));
+    const aloneResult = async (f: { name: string; text: string }): Promise<FixtureResult> => strip(await runFixture(projectDeciderFresh(), f.name, f.text));
     await fc.assert(
       fc.asyncProperty(sequence(2, 25), async (items) => {
         const list = items.map(asFixture);
-        const results = await runFixtures(new Decider(regulation), list);
+        const results = await runFixtures(projectDeciderFresh(), list);
         for (const [i, f] of list.entries()) {
           expect(strip(results[i])).toEqual(await aloneResult(f));
           if ('good' in items[i]) expect(results[i].passed).toBe(true);
@@ -162,7 +175,7 @@ describe('a failing case never touches another', () => {
         for (const [i, input] of inputs.entries()) {
           const out = JSON.parse(lines[i]) as { error?: string };
           const checked = checkCase(regulation, JSON.parse(JSON.stringify(input)));
-          const expected = checked.case ? await alone(checked.case) : `error: ${checked.problems[0].message}`;
+          const expected = checked.case ? await aloneInProject(checked.case) : `error: ${checked.problems[0].message}`;
           if (expected.startsWith('error:')) {
             errors += 1;
             expect(out.error).toMatch(new RegExp(`^第 ${i + 1} 行：`));
@@ -180,7 +193,7 @@ describe('a failing case never touches another', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tiaoli-isolation-'));
     const goods = fixtures.filter((_, i) => i % 8 === 0);
     const bad = (year: number): string =>
-      stringify({ asOf: `${year}-03-05`, facts: { hukou: { county: '510104' }, residence: { county: '530302', arrivedOn: `${year}-03-01` } }, expect: { 'registration.status': 'overdue' } });
+      stringify({ asOf: `${year}-03-05`, readings: { 'outside-the-measures': 'notInForce' }, facts: { hukou: { county: '510104' }, residence: { county: '530302', arrivedOn: `${year}-03-01` } }, expect: { 'registration.status': 'overdue' } });
     goods.forEach((f, i) => {
       writeFileSync(join(dir, `${String(i).padStart(2, '0')}-a-failing.yaml`), bad(2027 + i));
       writeFileSync(join(dir, `${String(i).padStart(2, '0')}-b-good.yaml`), f.text);

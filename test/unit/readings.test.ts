@@ -21,7 +21,7 @@ const request = { endorsement: { materials: { idCard: 1, residencePermit: 1, lab
 describe('endorsement-deadline: window and literal (CASES.md §3)', () => {
   it('every decision names the reading it used; the default is window', async () => {
     const doc = await qujing().decide({ asOf: '2019-10-01', facts: holder({ issuedOn: '2019-03-30' }) });
-    expect(doc.readings).toEqual({ 'civil-code-periods': 'art-203', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1' });
+    expect(doc.readings).toEqual({ 'civil-code-periods': 'art-203', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1', 'outside-the-measures': 'superior' });
   });
 
   it('window: from expiresOn − 30 days through expiresOn; literal: the day after expiresOn − 1 year through expiresOn − 30 days', async () => {

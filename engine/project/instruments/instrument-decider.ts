@@ -1,0 +1,149 @@
+// Decides a case under the instrument in force on the date that matters (rules/instruments.yaml):
+// this project's own rules inside their term; outside it, under the reading of the
+// interpretation `outside.interpretation`, the superior instrument in force then (the case read
+// through the mapping, decided by that project's rules), or this project's rules as they say
+// (the reading `outside.none`, or one that applies them by analogy). On a date no instrument
+// covers, the document says `instrument: none`. Every document names the instrument applied,
+// its version and why (`applied`).
+import { Decider, type AppliedInstrument, type CaseInput, type DecidedFields, type DecideOptions, type DeciderOptions, type DecisionDocument } from '../../explain/decider.js';
+import { EvaluationError } from '../../core/evaluation-error.js';
+import { resolveReadings, type Readings } from '../../model/readings.js';
+import { checkCase } from '../../model/case/validate-case.js';
+import type { Regulation } from '../../model/model.js';
+import { inForceOn, LEVEL_WORDS, termWords, type Instrument, type Instruments, type Mapping } from './instrument-model.js';
+import { mapCase, mappingLines } from './map-case.js';
+
+/** A superior instrument this project can decide under: its rules and how this project's cases read in them. */
+export interface Superior {
+  instrument: Instrument;
+  decider: Decider;
+  mapping: Mapping;
+}
+
+/** What a case is decided under. */
+export type Choice =
+  | { kind: 'own'; readings: Readings; applied: AppliedInstrument }
+  | { kind: 'superior'; superior: Superior; applied: AppliedInstrument }
+  | { kind: 'none'; readings: Readings; applied: AppliedInstrument };
+
+type Obj = Record<string, unknown>;
+
+function dateOf(input: CaseInput, fact: string): string {
+  if (fact === 'asOf') return input.asOf;
+  let node: unknown = input.facts;
+  for (const key of fact.split('.')) node = node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Obj)[key] : undefined;
+  return typeof node === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(node) ? node : input.asOf;
+}
+
+const named = (i: Instrument): string => `《${i.title}》（${LEVEL_WORDS.get(i.level) ?? i.level}）`;
+
+export class InstrumentDecider extends Decider {
+  private readonly chosenReadings?: Readings;
+
+  constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map()) {
+    // the readings are resolved here (choose), the case's then --reading, so that a date no
+    // instrument covers can still take the reading `outside.none`
+    super(regulation, { ...options, readings: undefined });
+    this.chosenReadings = options.readings;
+  }
+
+  /** The regulations whose decisions a document of this project may hold (fixtures name their fields). */
+  get regulations(): Regulation[] {
+    return [this.base, ...[...this.superiors.values()].map((s) => s.decider.base)];
+  }
+
+  /** Which instrument decides this case, and why. */
+  choose(input: CaseInput): Choice {
+    const { instruments } = this;
+    const own = instruments.own;
+    const date = dateOf(input, instruments.date.fact);
+    const readings = resolveReadings(this.base, input.readings, this.chosenReadings);
+    const dateLine = `决定所依的日期：${instruments.date.label}，${date}。`;
+    const ownLine = `${named(own)}${termWords(own)}：${date} ${inForceOn(own, date) ? '在' : '不在'}其施行期内。`;
+    const base = (i: Instrument | undefined, because: string[], reading?: AppliedInstrument['reading']): AppliedInstrument => ({
+      id: i?.id ?? 'none',
+      ...(i ? { title: i.title, level: i.level, inForce: { from: i.from, ...(i.until === undefined ? {} : { until: i.until }) } } : {}),
+      date: { fact: instruments.date.fact, label: instruments.date.label, value: date },
+      ...(reading ? { reading } : {}),
+      because,
+    });
+    if (inForceOn(own, date)) {
+      return { kind: 'own', readings, applied: { ...base(own, [dateLine, ownLine, `依${named(own)}决定。`]), version: this.base.ruleset } };
+    }
+    // the nearest superior in force on the date, up the chain of `implements`
+    const chain: Instrument[] = [];
+    for (let i = own.implements === undefined ? undefined : instruments.list.find((x) => x.id === own.implements); i; i = i.implements === undefined ? undefined : instruments.list.find((x) => x.id === i!.implements)) {
+      if (chain.includes(i)) break;
+      chain.push(i);
+    }
+    const superiorLines = chain.map((i) => `它实施的上位法${named(i)}${termWords(i)}：${date} ${inForceOn(i, date) ? '在' : '不在'}其施行期内。`);
+    const outside = instruments.outside;
+    const alternative = outside ? readings[outside.interpretation] : undefined;
+    const reading = outside && alternative !== undefined ? { interpretation: outside.interpretation, alternative } : undefined;
+    if (!chain.some((i) => inForceOn(i, date))) {
+      const none = outside ? { ...readings, [outside.interpretation]: outside.none } : readings;
+      const because = [dateLine, ownLine, ...superiorLines, `${date} 没有任何规范性文件施行：不依任何文件办理，各项请求的结论照${named(own)}的“不在施行期内”列出，不出具不予办理告知书。`];
+      return { kind: 'none', readings: none, applied: base(undefined, because, outside ? { interpretation: outside.interpretation, alternative: outside.none } : undefined) };
+    }
+    const inForce = chain.find((i) => inForceOn(i, date) && this.superiors.has(i.id));
+    const missing = chain.find((i) => inForceOn(i, date) && this.unavailable.has(i.id));
+    if (!inForce && missing && (!outside || alternative === outside.superior)) {
+      throw new EvaluationError('instrument.unavailable', `${date} 依${named(missing)}决定，但其规则不可用：${this.unavailable.get(missing.id)!}`);
+    }
+    if (inForce && (!outside || alternative === outside.superior)) {
+      const superior = this.superiors.get(inForce.id)!;
+      const mapped = mappingLines(input, superior.mapping);
+      const because = [dateLine, ownLine, ...superiorLines,
+        `${reading ? `依解释 ${reading.interpretation} 的读法 ${reading.alternative}：` : ''}直接适用${named(inForce)}；案件事实按 ${superior.mapping.file} 译成它的用语${mapped.length ? `（${mapped.join('；')}）` : ''}。`];
+      return { kind: 'superior', superior, applied: { ...base(inForce, because, reading), version: superior.decider.base.ruleset } };
+    }
+    const because = [dateLine, ownLine, ...superiorLines,
+      `依解释 ${reading?.interpretation ?? ''} 的读法 ${alternative ?? ''}：仍依${named(own)}的规则决定${alternative === outside?.none ? '（结论为不在施行期内）' : '（比照适用）'}。`];
+    return { kind: 'own', readings, applied: { ...base(own, because, reading), version: this.base.ruleset } };
+  }
+
+  /**
+   * When the case is decided under a superior instrument: that instrument, its rules and the
+   * case as they read it (what its printed pages are made from); else undefined.
+   */
+  superiorCase(input: CaseInput): { superior: Superior; input: CaseInput } | undefined {
+    const choice = this.choose(input);
+    return choice.kind === 'superior' ? { superior: choice.superior, input: this.mapped(input, choice.superior) } : undefined;
+  }
+
+  /** The case as the superior's rules read it, checked against its case schema (a mapping that makes a bad case is named). */
+  private mapped(input: CaseInput, superior: Superior): CaseInput {
+    const mappedCase = mapCase(input, superior.mapping);
+    const checked = checkCase(superior.decider.base, mappedCase);
+    if (!checked.case) {
+      throw new EvaluationError('instrument.mapping', `按 ${superior.mapping.file} 译成${named(superior.instrument)}的案件不符合其案件格式：${checked.problems.map((p) => p.message).join('；')}`);
+    }
+    return checked.case;
+  }
+
+  override async decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
+    const choice = this.choose(input);
+    if (choice.kind === 'superior') {
+      const doc = await choice.superior.decider.decide(this.mapped(input, choice.superior), options);
+      return withInstrument(doc, choice.applied, { ...doc.readings, ...(choice.applied.reading ? { [choice.applied.reading.interpretation]: choice.applied.reading.alternative } : {}) });
+    }
+    const doc = await super.decide({ ...input, readings: choice.readings }, options);
+    return withInstrument(doc, choice.applied, doc.readings);
+  }
+
+  override async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
+    return JSON.stringify(await this.decide(input, options));
+  }
+
+  override async decideFields(input: CaseInput): Promise<DecidedFields> {
+    const choice = this.choose(input);
+    if (choice.kind === 'superior') return choice.superior.decider.decideFields(this.mapped(input, choice.superior));
+    return super.decideFields({ ...input, readings: choice.readings });
+  }
+}
+
+/** The document with `instrument` and `applied` before its decisions. */
+function withInstrument(doc: DecisionDocument, applied: AppliedInstrument, readings: Readings): DecisionDocument {
+  const { decisions, ...head } = doc;
+  return { ...head, readings, instrument: applied.id, applied, decisions };
+}
