@@ -30,7 +30,7 @@ export function ProjectPicker() {
           if (link && link.href.startsWith('/')) window.location.assign(link.href);
         }}
       >
-        {projects.projects.map((p) => <option key={p.id} value={p.id} lang="zh-CN">《{p.title}》</option>)}
+        {projects.projects.map((p) => <option key={p.id} value={p.id} lang="zh-CN">{p.id === projects.current ? t.projectSwitch : `《${p.title}》`}</option>)}
       </select>
     </label>
   );
