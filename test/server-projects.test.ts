@@ -53,6 +53,19 @@ describe('projects served beside the measures', () => {
     expect(decided.decisions.application.issueBy).toBe(expected['application.issueBy']);
   });
 
+  it('the national 条例 keeps a register of its own: a decision recorded there is numbered there, not in the measures\' register', async () => {
+    const file = join(root, 'projects/national-2016/test/cases/00-dev/01-accept-issue-by-after-national-day.yaml');
+    const { expect: _expected, ...input } = parse(readFileSync(file, 'utf8'));
+    const stored = await studioFetch(server, 'p/national-2016/api/register/decisions', { method: 'POST', body: JSON.stringify({ case: input, officeId: 'qilin-nanning', operator: '王窗口' }) });
+    expect(stored.status, await stored.clone().text()).toBe(201);
+    const entry = await stored.json();
+    expect(entry.documentNumber).toMatch(/号$/);
+    const there = await (await studioFetch(server, 'p/national-2016/api/register/search', { method: 'POST', body: '{}' })).json();
+    const here = await (await studioFetch(server, 'api/register/search', { method: 'POST', body: '{}' })).json();
+    expect(JSON.stringify(there)).toContain(entry.documentNumber);
+    expect(JSON.stringify(here)).not.toContain(entry.documentNumber);
+  }, 120_000);
+
   it('an id that is not a project, or not an id, is never a way out of the mounts', async () => {
     for (const path of ['/p/unknown/api/project', '/p/NATIONAL-2016/api/project', '/p/national-2016/../../api/files?path=../../etc/passwd', '/p/%2e%2e/api/project', '/p//api/project']) {
       const r = await httpRequest(server.url, { path, headers: { 'x-tiaoli-session': server.session } });
