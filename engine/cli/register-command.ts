@@ -3,6 +3,7 @@
 // `tiaoli register replay` decides every stored case again under the rules as they are now
 // and says which decision values would change. Loaded only when one of them runs (or
 // `decide --record`): it brings the database drivers (register-commands.ts wires the commands).
+// While `tiaoli serve` runs, they go through it (it owns the embedded register: register-access.ts).
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DecisionDocument } from '../explain/decider.js';
@@ -12,34 +13,22 @@ import { Decider } from '../explain/decider.js';
 import { describeValue } from '../explain/describe-value.js';
 import { own } from '../core/own.js';
 import { formatProblem } from '../core/source-file.js';
+import { randomUUID } from 'node:crypto';
 import { RegisterError } from '../register/database.js';
-import { openRegister } from '../register/open-register.js';
 import { findOffice } from '../register/offices.js';
-import { checkOperator, type Register, type RegisterEntry, type RegisterFilter } from '../register/register.js';
+import { checkOperator, type RegisterEntry, type RegisterFilter } from '../register/register.js';
 import { maskString } from '../register/personal-data.js';
 import { replay, type ReplaySummary } from '../register/replay.js';
-import { formsDir, loadOrReport, serveRoot, type ProjectOptions } from './rules-dir.js';
+import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
+import { callServer, runningServer, say, ServerAnswerError, storeThroughServer, withRegister } from './register-access.js';
 
 export interface RecordOptions extends ProjectOptions { record?: boolean; office?: string; operator?: string; form?: string }
 
-const say = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
-
 /** A register problem as one line; a database's own error by its code only (its text may quote stored data). */
 function problemOf(e: unknown): string {
-  if (e instanceof RegisterError) return e.message;
+  if (e instanceof RegisterError || e instanceof ServerAnswerError) return e.message;
   const code = (e as { code?: unknown }).code;
   return `台账出错${typeof code === 'string' ? `（${code}）` : ''}：${(e as Error).message?.split('\n')[0] ?? String(e)}`;
-}
-
-async function withRegister<T>(options: ProjectOptions, work: (register: Register) => Promise<T>): Promise<T> {
-  const register = await openRegister(serveRoot({ project: options.project }));
-  try {
-    return await work(register);
-  } finally {
-    await register.close();
-  }
 }
 
 /** What `decide --record` needs before deciding, or the message naming the option that is missing. */
@@ -71,7 +60,11 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
     return 1;
   }
   try {
-    const entry = await withRegister(options, (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form }));
+    const server = runningServer(options);
+    // through the running server, which decides the case again itself under the rules on disk
+    const entry = server
+      ? await storeThroughServer<RegisterEntry>(server, { case: input, officeId: office.id, operator: options.operator, form: options.form })
+      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID() }));
     say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
     return 0;
   } catch (e) {
@@ -86,6 +79,16 @@ export interface ListOptions extends ProjectOptions {
 
 const shownId = (entry: RegisterEntry, unmask?: boolean): string | null => (entry.idNumber && !unmask ? maskString(entry.idNumber) : entry.idNumber);
 
+/** The entries that match: through the running server (masked), or from the register this command opens. */
+async function listed(options: ListOptions, filter: RegisterFilter): Promise<RegisterEntry[]> {
+  const server = runningServer(options);
+  if (!server) return withRegister(options, 'tiaoli register list', (r) => r.list(filter, { unmask: options.unmask }));
+  if (options.unmask) {
+    throw new RegisterError(`--unmask：台账由正在运行的 tiaoli serve（进程 ${server.pid}）打开，经由它只能看到遮盖的号码；需要完整号码请在台账页按权限查看，或停止服务器后再用 --unmask`, 'unmask');
+  }
+  return (await callServer<{ entries: RegisterEntry[] }>(server, 'POST', 'api/register/search', { ...filter })).entries;
+}
+
 export async function registerListCommand(options: ListOptions): Promise<number> {
   const filter: RegisterFilter = {
     from: options.from, to: options.to, outcome: options.outcome, service: options.service, office: options.office,
@@ -93,7 +96,7 @@ export async function registerListCommand(options: ListOptions): Promise<number>
   };
   let entries: RegisterEntry[];
   try {
-    entries = await withRegister(options, (r) => r.list(filter));
+    entries = await listed(options, filter);
   } catch (e) {
     say(problemOf(e));
     return 1;
@@ -134,7 +137,11 @@ export async function registerReplayCommand(options: ProjectOptions & { json?: b
   if (!regulation) return 2;
   let summary: ReplaySummary;
   try {
-    summary = await withRegister(options, (r) => replay(new Decider(regulation), r.all()));
+    const server = runningServer(options);
+    // through the running server: it decides again under the rules on disk, in a worker thread
+    summary = server
+      ? await callServer<ReplaySummary>(server, 'POST', 'api/register/replay', {})
+      : await withRegister(options, 'tiaoli register replay', (r) => replay(new Decider(regulation), r.all()));
   } catch (e) {
     say(problemOf(e));
     return 1;

@@ -24,6 +24,7 @@ export async function openRegister(projectRoot: string, where: Where = {}): Prom
 export class RegisterAccess {
   private opening?: Promise<Register>;
   private closed = false;
+  private readonly closing: Array<() => Promise<void>> = [];
 
   /** `exists`: whether there is a register yet; reading (search, replay) never makes one, only storing does */
   constructor(private readonly open: () => Promise<Register>, private readonly exists: () => boolean = () => true) {}
@@ -43,8 +44,14 @@ export class RegisterAccess {
     return this.opening;
   }
 
+  /** Work to end before the register closes (a replay running, say). */
+  whenClosing(end: () => Promise<void>): void {
+    this.closing.push(end);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.all(this.closing.map((end) => end().catch(() => undefined)));
     const opening = this.opening;
     this.opening = undefined;
     if (opening) await (await opening.catch(() => undefined))?.close();

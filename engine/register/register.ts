@@ -14,6 +14,7 @@ import { chinaYear, formatDocumentNumber } from './document-number.js';
 import { OFFICE_ID, type RegisterOffice } from './offices.js';
 import { own } from '../core/own.js';
 import { summarize } from './record-summary.js';
+import { decisionValues } from './decision-values.js';
 import { maskIdNumber } from './personal-data.js';
 import type { RegisterKeys } from './register-key.js';
 import { idHash, requestHash, seal, unseal } from './sealing.js';
@@ -153,7 +154,7 @@ export class Register {
           [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
             s.personName, s.idNumber ? maskIdNumber(s.idNumber) : null, s.idNumber ? idHash(key, s.idNumber) : null,
             input.document.ruleset, input.document.engine?.version ?? 'unknown', JSON.stringify(input.document.readings ?? {}),
-            key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', input.document.decisions ?? {}),
+            key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', decisionValues(input.document.decisions)),
             requestId ?? null, asked]);
         return { ...entryOf(row), idNumber: s.idNumber };
       });

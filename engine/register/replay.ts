@@ -7,6 +7,7 @@ import { checkCase } from '../model/case/validate-case.js';
 import { own } from '../core/own.js';
 import type { RegisterEntry } from './register.js';
 import { maskString } from './personal-data.js';
+import { NOT_VALUES } from './decision-values.js';
 
 /** A stored decision as replay needs it: its entry, its case, and the decisions made then (or the whole document). */
 export interface ReplayInput extends RegisterEntry { case: CaseInput; decisions?: DecisionDocument['decisions']; document?: Pick<DecisionDocument, 'decisions'> }
@@ -39,8 +40,6 @@ export interface ReplaySummary {
   fields: Array<{ field: string; count: number; pairs: ValuePair[] }>;
 }
 
-// what a decision rests on and why, not what was decided
-const NOT_VALUES = new Set(['articles', 'interpretations', 'because']);
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return JSON.stringify(value.map(canonical).sort());
@@ -74,9 +73,20 @@ export class ReplayTally {
 
   constructor(private readonly decider: Decider) {}
 
+  /** A record that could not even be read (say, encrypted under a key not at hand). */
+  unreadable(s: RegisterEntry, error: string): void {
+    this.total++;
+    this.failed++;
+    this.records.push({ ...this.base(s), changes: [], error });
+  }
+
+  private base(s: RegisterEntry) {
+    return { id: s.id, documentNumber: s.documentNumber, personName: s.personName, idNumber: s.idNumber ? maskString(s.idNumber) : null, decidedAt: s.decidedAt };
+  }
+
   async add(s: ReplayInput): Promise<void> {
     this.total++;
-    const base = { id: s.id, documentNumber: s.documentNumber, personName: s.personName, idNumber: s.idNumber ? maskString(s.idNumber) : null, decidedAt: s.decidedAt };
+    const base = this.base(s);
     let changes: FieldChange[];
     try {
       const checked = checkCase(this.decider.base, s.case);

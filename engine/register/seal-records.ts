@@ -6,6 +6,8 @@ import { RegisterError } from './database.js';
 import { maskIdNumber } from './personal-data.js';
 import type { Register } from './register.js';
 import { idHash, seal } from './sealing.js';
+import { decisionValues } from './decision-values.js';
+import type { DecisionDocument } from '../explain/decider.js';
 
 export async function checkKeys(register: Register): Promise<void> {
   const known = [...register.keys.byId.keys()];
@@ -31,7 +33,7 @@ export async function sealPlainRecords(register: Register): Promise<number> {
         await tx.query(
           `UPDATE register_decisions SET key_id = $2, sealed_case = $3, sealed_document = $4, sealed_decisions = $5, id_hash = $6, id_masked = $7,
              case_data = NULL, document = NULL, id_number = NULL WHERE id = $1`,
-          [r.id, key.id, seal(key, 'case', parsed(r.case_data)), seal(key, 'document', document), seal(key, 'decisions', document?.decisions ?? {}),
+          [r.id, key.id, seal(key, 'case', parsed(r.case_data)), seal(key, 'document', document), seal(key, 'decisions', decisionValues(document?.decisions as DecisionDocument['decisions'] | undefined)),
             r.id_number ? idHash(key, r.id_number) : null, r.id_number ? maskIdNumber(r.id_number) : null]);
       }
     });

@@ -8,22 +8,26 @@
 //   GET  /api/register/decisions/:id: one decision in full — its case, its decision document
 //        exactly as stored (the trace as it was made), its number — for the trace and a reprint;
 //   POST /api/register/replay     { changes? }: every stored case decided again under the rules
-//        on disk, or under the studio's unsaved working copy (`changes`: path → text).
+//        on disk, or under the studio's unsaved working copy (`changes`: path → text), in a
+//        worker thread (replay-jobs.ts): the server keeps answering meanwhile. A newer replay
+//        supersedes the one running (its request is answered 409, superseded: true);
+//   GET  /api/register/replay     the replay's progress { id, state, done, total };
+//   POST /api/register/replay/cancel  cancels the replay running.
+// A store carries `requestId`, made by the client once per store and sent again with a retry:
+// the retry is answered with the record the first one made, never a second record.
 // Errors are answers: a register that cannot open is a 503 saying why; a database error is
 // named by its code only (its text may quote stored data) and never ends the server.
 import type { Context, Hono } from 'hono';
 import { checkCase } from '../../model/case/validate-case.js';
-import { Decider } from '../../explain/decider.js';
 import { chinaToday } from '../../core/dates/china-today.js';
 import { RegisterError } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
 import { maskString } from '../../register/personal-data.js';
 import type { RegisterEntry, RegisterFilter } from '../../register/register.js';
-import { replay } from '../../register/replay.js';
+import { ReplayJobs, ReplayStopped } from '../replay-jobs.js';
 import type { ProjectStore } from '../project-store.js';
 import { pathRefusal } from '../project-files.js';
-import { checkProjectSafely } from '../safe-check.js';
 import { field, jsonObject } from './json-body.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
@@ -39,7 +43,8 @@ function failure(c: Context, e: unknown): Response {
 export const masked = (e: RegisterEntry): RegisterEntry => ({ ...e, idNumber: e.idNumber ? maskString(e.idNumber) : null });
 
 export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAccess): void {
-  let replaying: Promise<unknown> = Promise.resolve();
+  const jobs = new ReplayJobs();
+  access.whenClosing(() => jobs.close());
 
   app.post('/api/register/decisions', async (c) => {
     const body = await jsonObject(c);
@@ -55,11 +60,13 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
     const form = text(field(body.value, 'form'));
+    const requestId = field(body.value, 'requestId');
+    if (requestId !== undefined && typeof requestId !== 'string') return c.json({ error: 'requestId 必须是字符串', field: 'requestId' }, 400);
     try {
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator: field(body.value, 'operator') as string, form });
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator: field(body.value, 'operator') as string, form, requestId });
       return c.json({ ...masked(entry), officeName: office.name }, 201);
     } catch (e) {
       return failure(c, e);
@@ -108,29 +115,38 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     // nothing stored yet: nothing to decide again (and no rules to build for it)
     if (!register) return c.json({ ruleset: snapshot.ruleset, total: 0, changed: 0, unchanged: 0, failed: 0, records: [], fields: [] });
     const changes = field(body.value, 'changes');
-    let decider = snapshot.decider;
+    let rules: { regulation?: typeof snapshot.regulation; files?: Array<[string, string]> };
     if (changes && typeof changes === 'object' && !Array.isArray(changes) && Object.keys(changes).length) {
+      // the working copy is checked in the worker, not here
       const files = new Map(Object.entries(snapshot.files).map(([path, f]) => [path, f.text]));
       for (const [path, value] of Object.entries(changes as Record<string, unknown>)) {
         if (typeof value === 'string' && !pathRefusal(path)) files.set(path, value);
       }
-      const check = checkProjectSafely(files, chinaToday());
-      try {
-        decider = check.regulation ? new Decider(check.regulation) : undefined;
-      } catch {
-        decider = undefined;
-      }
+      rules = { files: [...files] };
+    } else {
+      if (!snapshot.decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
+      rules = { regulation: snapshot.decider.base };
     }
-    if (!decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
-    const rules = decider;
-    // one replay at a time: each decides every stored case
-    const stored = register;
-    const run = replaying.then(() => replay(rules, stored.all()));
-    replaying = run.catch(() => undefined);
+    const job = jobs.start(register, { ...rules, today: chinaToday() });
+    // a studio that went away (its page closed, or it asked again and dropped this request) does not keep it running
+    c.req.raw.signal?.addEventListener('abort', () => job.cancel('cancelled'));
     try {
-      return c.json(await run);
+      return c.json(await job.result);
     } catch (e) {
+      if (e instanceof ReplayStopped) {
+        if (e.rules) return c.json({ error: e.message }, 422);
+        if (e.state === 'failed') return c.json({ error: e.message }, 500);
+        return c.json({ error: e.message, [e.state]: true }, 409);
+      }
       return failure(c, e);
     }
+  });
+
+  app.get('/api/register/replay', (c) => c.json(jobs.progress() ?? { state: 'none', done: 0, total: 0 }));
+
+  app.post('/api/register/replay/cancel', async (c) => {
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    return c.json({ cancelled: jobs.cancel() });
   });
 }

@@ -8,18 +8,20 @@ import { call } from '../shared/api.js';
 export type { RegisterEntry, StoredDecision, ReplaySummary };
 
 export class RegisterCallError extends Error {
-  constructor(message: string, readonly field?: string) {
+  /** superseded: a replay a newer one replaced (its answer is not wanted) */
+  constructor(message: string, readonly field?: string, readonly superseded = false) {
     super(message);
   }
 }
 
 async function answer<T>(method: string, path: string, body?: unknown): Promise<T> {
   const { status, data } = await call(method, path, body);
-  if (status >= 400) throw new RegisterCallError(data?.error ?? `HTTP ${status}`, data?.field);
+  if (status >= 400) throw new RegisterCallError(data?.error ?? `HTTP ${status}`, data?.field, data?.superseded === true);
   return data as T;
 }
 
-export const recordDecision = (body: { case: CaseInput; officeId?: string; operator: string; form?: string }) =>
+/** Stores a decision; `requestId` made once per store and sent again with a retry (the first record is the answer). */
+export const recordDecision = (body: { case: CaseInput; officeId?: string; operator: string; form?: string; requestId: string }) =>
   answer<RegisterEntry & { officeName: string }>('POST', 'api/register/decisions', body);
 
 export const searchRegister = (filter: RegisterFilter) => answer<{ entries: RegisterEntry[] }>('POST', 'api/register/search', filter);
