@@ -10,8 +10,11 @@ import type { Register } from '../register/register.js';
 import { readServerNote, type ServerNote } from '../server/server-note.js';
 import { serveRoot, type ProjectOptions } from './rules-dir.js';
 
-/** How long a command waits for another command that owns the embedded register (ms). */
-const WAIT_FOR_OWNER = 60_000;
+/** How long a command waits for another command that owns the embedded register: TIAOLI_REGISTER_WAIT seconds, 60 by default. */
+function waitForOwner(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.TIAOLI_REGISTER_WAIT);
+  return env.TIAOLI_REGISTER_WAIT?.trim() && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000;
+}
 
 export const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -25,7 +28,7 @@ export function runningServer(options: ProjectOptions, env: Record<string, strin
 
 /** `work` on the register this command opens and owns until `work` ends. */
 export async function withRegister<T>(options: ProjectOptions, what: string, work: (register: Register) => Promise<T>): Promise<T> {
-  const register = await openRegister(serveRoot({ project: options.project }), { opener: { what, wait: WAIT_FOR_OWNER, onWait: say } });
+  const register = await openRegister(serveRoot({ project: options.project }), { opener: { what, wait: waitForOwner(), onWait: say } });
   try {
     return await work(register);
   } finally {

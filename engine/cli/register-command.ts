@@ -19,7 +19,10 @@ import { findOffice } from '../register/offices.js';
 import { checkOperator, type RegisterEntry, type RegisterFilter } from '../register/register.js';
 import { maskString } from '../register/personal-data.js';
 import { replay, type ReplaySummary } from '../register/replay.js';
-import { formsDir, loadOrReport, type ProjectOptions } from './rules-dir.js';
+import { formsDir, loadOrReport, serveRoot, type ProjectOptions } from './rules-dir.js';
+import { dataFolder } from '../register/open-database.js';
+import { purgeExpired, retentionCounts } from '../register/retention.js';
+import { rotateKey } from '../register/rotate-key.js';
 import { callServer, runningServer, say, ServerAnswerError, storeThroughServer, withRegister } from './register-access.js';
 
 export interface RecordOptions extends ProjectOptions { record?: boolean; office?: string; operator?: string; form?: string }
@@ -149,4 +152,56 @@ export async function registerReplayCommand(options: ProjectOptions & { json?: b
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printReplay(regulation, summary);
   return 0;
+}
+
+/** Refuses a command that must own the embedded register while the server owns it. */
+function ownerNeeded(options: ProjectOptions, command: string): boolean {
+  const server = runningServer(options);
+  if (!server) return false;
+  say(`${command} 要独自打开台账，而正在运行的 tiaoli serve（进程 ${server.pid}）打开着它：先停止服务器再运行`);
+  return true;
+}
+
+/** `tiaoli register purge [--yes]`: the records past their retention period, counted per kind; deleted with --yes. */
+export async function registerPurgeCommand(options: ProjectOptions & { yes?: boolean; json?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options);
+  if (!regulation) return 2;
+  if (ownerNeeded(options, 'tiaoli register purge')) return 1;
+  try {
+    return await withRegister(options, 'tiaoli register purge', async (r) => {
+      const counts = await retentionCounts(r, regulation);
+      const deleted = options.yes ? await purgeExpired(r, counts) : 0;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ kinds: counts, deleted, dryRun: !options.yes }, null, 2)}\n`);
+        return 0;
+      }
+      const kindName = (service: string | null) => (service ? `${own(regulation.decisions, service)?.label ?? service}（${service}）` : '其他（无事项）');
+      for (const k of counts) {
+        const period = k.years === undefined ? '没有保存期限参数，保留' : `保存 ${k.years} 年（${k.parameter}），${k.before!.slice(0, 10)} 之前作出的已到期`;
+        process.stdout.write(`${kindName(k.service)}：共 ${k.total} 条，${period}：${k.expired} 条\n`);
+      }
+      const expired = counts.reduce((n, k) => n + k.expired, 0);
+      process.stdout.write(options.yes ? `已删除 ${deleted} 条到期记录\n` : `共 ${expired} 条到期；这是预览，没有删除任何记录。确认删除请加 --yes\n`);
+      return 0;
+    });
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
+}
+
+/** `tiaoli register rotate-key`: every record sealed again under a new key (register-key.ts, rotate-key.ts). */
+export async function registerRotateKeyCommand(options: ProjectOptions): Promise<number> {
+  if (ownerNeeded(options, 'tiaoli register rotate-key')) return 1;
+  const root = serveRoot({ project: options.project });
+  try {
+    const rotated = await withRegister(options, 'tiaoli register rotate-key', (r) => rotateKey(r, dataFolder(root), process.env, (n) => say(`已重新加密 ${n} 条……`)));
+    say(`已换用新密钥 ${rotated.keyId}，重新加密 ${rotated.sealed} 条记录。${rotated.source === 'env'
+      ? '现在可以从环境中去掉 TIAOLI_REGISTER_PREVIOUS_KEYS。'
+      : `新密钥在 ${join(dataFolder(root), 'register.key')} 中，旧密钥已删除；请更新该文件的备份。`}`);
+    return 0;
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
 }

@@ -64,8 +64,20 @@ function postgres(url: string): Backend {
         cleanup: async () => {
           const drop = new pg.Client({ connectionString: url });
           await drop.connect();
-          await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await drop.end();
+          try {
+            // an autovacuum worker (the server's own role) may be in it after a bulk insert: it ends by itself shortly
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                break;
+              } catch (e) {
+                if ((e as { code?: string }).code !== '42501' || attempt >= 40) throw e;
+                await new Promise((resolve) => setTimeout(resolve, 250));
+              }
+            }
+          } finally {
+            await drop.end();
+          }
           rmSync(data, { recursive: true, force: true });
         },
       };
