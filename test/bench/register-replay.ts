@@ -96,9 +96,10 @@ rmSync(scratch, { recursive: true, force: true });
 
 const q = (xs: number[], p: number): string => (xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(0) : '—');
 console.log(`\nregister replay of ${RECORDS} records: ${replayed.status}, ${replayed.body.total ?? '?'} decided again in ${(replayed.ms / 1000).toFixed(1)} s (${((replayed.body.total ?? 0) / (replayed.ms / 1000)).toFixed(0)} records/s); sampled while ${during.state === 'running' ? 'still running' : 'running'} (${during.done}/${during.total} when the samples ended)`);
-console.log(`${'during it'.padEnd(14)}${'count'.padStart(7)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}`);
+console.log(`${'during it'.padEnd(14)}${'count'.padStart(7)}${'p50 ms'.padStart(10)}${'p90 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}  over 200 ms (sample numbers)`);
 for (const [name, xs] of [['GET /', gets], ['store', stores]] as const) {
-  console.log(`${name.padEnd(14)}${String(xs.length).padStart(7)}${q(xs, 0.5).padStart(10)}${q(xs, 0.99).padStart(10)}${q(xs, 1).padStart(10)}`);
+  const slow = xs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 200).map(([ms, i]) => `#${i} ${ms.toFixed(0)}`);
+  console.log(`${name.padEnd(14)}${String(xs.length).padStart(7)}${q(xs, 0.5).padStart(10)}${q(xs, 0.9).padStart(10)}${q(xs, 0.99).padStart(10)}${q(xs, 1).padStart(10)}  ${slow.length} ${slow.slice(0, 8).join(', ')}`);
 }
 console.log(`stores: ${numbers.size} stored with ${numbers.size} distinct numbers, ${refused} refused`);
 if (refused || numbers.size !== stores.length) process.exitCode = 1;
