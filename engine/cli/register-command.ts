@@ -3,6 +3,7 @@
 // `tiaoli register replay` decides every stored case again under the rules as they are now
 // and says which decision values would change. Loaded only when one of them runs (or
 // `decide --record`): it brings the database drivers (register-commands.ts wires the commands).
+// While `tiaoli serve` runs, they go through it (it owns the embedded register: register-access.ts).
 import { searchFilter } from '../server/routes/register-fields.js';
 import { hiddenIndex, hiddenMessage } from '../core/hidden-characters.js';
 import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
@@ -14,34 +15,25 @@ import { Decider } from '../explain/decider.js';
 import { describeValue } from '../explain/describe-value.js';
 import { own } from '../core/own.js';
 import { formatProblem } from '../core/source-file.js';
+import { randomUUID } from 'node:crypto';
 import { RegisterError } from '../register/database.js';
-import { openRegister } from '../register/open-register.js';
 import { findOffice } from '../register/offices.js';
-import { checkOperator, type Register, type RegisterEntry } from '../register/register.js';
+import { checkOperator, type RegisterEntry, type RegisterFilter } from '../register/register.js';
 import { maskString } from '../register/personal-data.js';
 import { replay, type ReplaySummary } from '../register/replay.js';
 import { formsDir, loadOrReport, serveRoot, type ProjectOptions } from './rules-dir.js';
+import { dataFolder } from '../register/open-database.js';
+import { purgeExpired, retentionCounts } from '../register/retention.js';
+import { rotateKey } from '../register/rotate-key.js';
+import { callServer, runningServer, say, ServerAnswerError, storeThroughServer, withRegister } from './register-access.js';
 
 export interface RecordOptions extends ProjectOptions { record?: boolean; office?: string; operator?: string; form?: string }
 
-const say = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
-
 /** A register problem as one line; a database's own error by its code only (its text may quote stored data). */
 function problemOf(e: unknown): string {
-  if (e instanceof RegisterError) return e.message;
+  if (e instanceof RegisterError || e instanceof ServerAnswerError) return e.message;
   const code = (e as { code?: unknown }).code;
   return `台账出错${typeof code === 'string' ? `（${code}）` : ''}：${(e as Error).message?.split('\n')[0] ?? String(e)}`;
-}
-
-async function withRegister<T>(options: ProjectOptions, work: (register: Register) => Promise<T>): Promise<T> {
-  const register = await openRegister(serveRoot({ project: options.project }));
-  try {
-    return await work(register);
-  } finally {
-    await register.close();
-  }
 }
 
 /** What `decide --record` needs before deciding, or the message naming the option that is missing. */
@@ -81,7 +73,11 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
     return 1;
   }
   try {
-    const entry = await withRegister(options, (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form }));
+    const server = runningServer(options);
+    // through the running server, which decides the case again itself under the rules on disk
+    const entry = server
+      ? await storeThroughServer<RegisterEntry>(server, { case: input, officeId: office.id, operator: options.operator, form: options.form })
+      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID() }));
     say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
     return 0;
   } catch (e) {
@@ -99,6 +95,16 @@ const shownId = (entry: RegisterEntry, unmask?: boolean): string | null => (entr
 /** The most `register list` shows at once (the register's own bound), and by default. */
 export const LIST_MOST = 10_000;
 export const LIST_DEFAULT = 1000;
+
+/** The entries that match: through the running server (masked), or from the register this command opens. */
+async function listed(options: ListOptions, filter: RegisterFilter): Promise<RegisterEntry[]> {
+  const server = runningServer(options);
+  if (!server) return withRegister(options, 'tiaoli register list', (r) => r.list(filter, { unmask: options.unmask }));
+  if (options.unmask) {
+    throw new RegisterError(`--unmask：台账由正在运行的 tiaoli serve（进程 ${server.pid}）打开，经由它只能看到遮盖的号码；需要完整号码请在台账页按权限查看，或停止服务器后再用 --unmask`, 'unmask');
+  }
+  return (await callServer<{ entries: RegisterEntry[] }>(server, 'POST', 'api/register/search', { ...filter })).entries;
+}
 
 export async function registerListCommand(options: ListOptions): Promise<number> {
   const fields = { name: options.name, idNumber: options.id, from: options.from, to: options.to, outcome: options.outcome, service: options.service, office: options.office };
@@ -118,13 +124,13 @@ export async function registerListCommand(options: ListOptions): Promise<number>
   let entries: RegisterEntry[];
   let beyond: number;
   try {
-    ({ entries, beyond } = await withRegister(options, async (r) => {
-      // one more than asked says whether there are more; then how many, up to the register's bound
-      const found = await r.list({ ...filter, limit: limit + 1 });
-      if (found.length <= limit) return { entries: found, beyond: 0 };
-      const all = limit + 1 >= LIST_MOST ? found : await r.list({ ...filter, limit: LIST_MOST });
-      return { entries: found.slice(0, limit), beyond: all.length - limit };
-    }));
+    // one more than asked says whether there are more; then how many, up to the register's bound
+    const found = await listed(options, { ...filter, limit: limit + 1 });
+    if (found.length <= limit) ({ entries, beyond } = { entries: found, beyond: 0 });
+    else {
+      const all = limit + 1 >= LIST_MOST ? found : await listed(options, { ...filter, limit: LIST_MOST });
+      ({ entries, beyond } = { entries: found.slice(0, limit), beyond: all.length - limit });
+    }
   } catch (e) {
     say(problemOf(e));
     return 1;
@@ -175,7 +181,11 @@ export async function registerReplayCommand(options: ProjectOptions & { json?: b
   if (!regulation) return 2;
   let summary: ReplaySummary;
   try {
-    summary = await withRegister(options, (r) => replay(new Decider(regulation), r.all()));
+    const server = runningServer(options);
+    // through the running server: it decides again under the rules on disk, in a worker thread
+    summary = server
+      ? await callServer<ReplaySummary>(server, 'POST', 'api/register/replay', {})
+      : await withRegister(options, 'tiaoli register replay', (r) => replay(new Decider(regulation), r.all()));
   } catch (e) {
     say(problemOf(e));
     return 1;
@@ -183,4 +193,56 @@ export async function registerReplayCommand(options: ProjectOptions & { json?: b
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printReplay(regulation, summary);
   return 0;
+}
+
+/** Refuses a command that must own the embedded register while the server owns it. */
+function ownerNeeded(options: ProjectOptions, command: string): boolean {
+  const server = runningServer(options);
+  if (!server) return false;
+  say(`${command} 要独自打开台账，而正在运行的 tiaoli serve（进程 ${server.pid}）打开着它：先停止服务器再运行`);
+  return true;
+}
+
+/** `tiaoli register purge [--yes]`: the records past their retention period, counted per kind; deleted with --yes. */
+export async function registerPurgeCommand(options: ProjectOptions & { yes?: boolean; json?: boolean }): Promise<number> {
+  const regulation = loadOrReport(options);
+  if (!regulation) return 2;
+  if (ownerNeeded(options, 'tiaoli register purge')) return 1;
+  try {
+    return await withRegister(options, 'tiaoli register purge', async (r) => {
+      const counts = await retentionCounts(r, regulation);
+      const deleted = options.yes ? await purgeExpired(r, counts) : 0;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ kinds: counts, deleted, dryRun: !options.yes }, null, 2)}\n`);
+        return 0;
+      }
+      const kindName = (service: string | null) => (service ? `${own(regulation.decisions, service)?.label ?? service}（${service}）` : '其他（无事项）');
+      for (const k of counts) {
+        const period = k.years === undefined ? '没有保存期限参数，保留' : `保存 ${k.years} 年（${k.parameter}），${k.before!.slice(0, 10)} 之前作出的已到期`;
+        process.stdout.write(`${kindName(k.service)}：共 ${k.total} 条，${period}：${k.expired} 条\n`);
+      }
+      const expired = counts.reduce((n, k) => n + k.expired, 0);
+      process.stdout.write(options.yes ? `已删除 ${deleted} 条到期记录\n` : `共 ${expired} 条到期；这是预览，没有删除任何记录。确认删除请加 --yes\n`);
+      return 0;
+    });
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
+}
+
+/** `tiaoli register rotate-key`: every record sealed again under a new key (register-key.ts, rotate-key.ts). */
+export async function registerRotateKeyCommand(options: ProjectOptions): Promise<number> {
+  if (ownerNeeded(options, 'tiaoli register rotate-key')) return 1;
+  const root = serveRoot({ project: options.project });
+  try {
+    const rotated = await withRegister(options, 'tiaoli register rotate-key', (r) => rotateKey(r, dataFolder(root), process.env, (n) => say(`已重新加密 ${n} 条……`)));
+    say(`已换用新密钥 ${rotated.keyId}，重新加密 ${rotated.sealed} 条记录。${rotated.source === 'env'
+      ? '现在可以从环境中去掉 TIAOLI_REGISTER_PREVIOUS_KEYS。'
+      : `新密钥在 ${join(dataFolder(root), 'register.key')} 中，旧密钥已删除；请更新该文件的备份。`}`);
+    return 0;
+  } catch (e) {
+    say(problemOf(e));
+    return 1;
+  }
 }

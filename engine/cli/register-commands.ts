@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 
 /** `tiaoli register list|replay`, added to the command line (main.ts). */
 export function registerCommands(program: Command, done: (status: number) => void): void {
-  const register = program.command('register').description('决定台账：登记过的决定的查询与按现行规则的重放');
+  const register = program.command('register').description('决定台账：登记过的决定的查询、按现行规则的重放、到期清理与换密钥');
   register.command('list')
     .description('列出台账中的决定（身份号码、电话默认遮盖）')
     .option('--json', '以 JSON 输出')
@@ -22,4 +22,12 @@ export function registerCommands(program: Command, done: (status: number) => voi
     .description('按现行规则重新决定台账中的每个案件，列出会改变的决定值（原 → 现，计数）')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => done(await (await import('./register-command.js')).registerReplayCommand({ ...program.opts(), ...opts })));
+  register.command('purge')
+    .description('按保存期限（rules/parameters/personal-data.yaml 的 retention… 参数）列出到期的记录；加 --yes 才删除')
+    .option('--yes', '确认删除到期的记录（不加则只预览）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts) => done(await (await import('./register-command.js')).registerPurgeCommand({ ...program.opts(), ...opts })));
+  register.command('rotate-key')
+    .description('换用新的台账密钥，把每条记录用新密钥重新加密（密钥文件 .tiaoli/register.key，或 TIAOLI_REGISTER_KEY）')
+    .action(async () => done(await (await import('./register-command.js')).registerRotateKeyCommand({ ...program.opts() })));
 }

@@ -3,15 +3,19 @@
 // `$TIAOLI_DATA/register` when TIAOLI_DATA moves the data folder. Opened with its schema
 // migrated to the latest.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite-database.js';
+import { openPglite, type Opener } from './pglite-database.js';
 import { openPostgres } from './postgres-database.js';
 
 export const DATA_FOLDER = '.tiaoli';
 
-export interface Where { env?: Record<string, string | undefined> }
+export interface Where {
+  env?: Record<string, string | undefined>;
+  /** who opens an embedded register and how long it waits for another owner */
+  opener?: Opener;
+}
 
 /** The folder the embedded register lives in, for a project. */
 export function registerFolder(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
@@ -19,14 +23,19 @@ export function registerFolder(projectRoot: string, env: Record<string, string |
   return join(data, 'register');
 }
 
+/** The data folder: the register's folder, its key file, the running server's address. */
+export function dataFolder(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
+  return dirname(registerFolder(projectRoot, env));
+}
+
 /** Whether there is a register to read without making one: a server named, or an embedded one already made. */
 export function registerExists(projectRoot: string, env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.DATABASE_URL?.trim()) || existsSync(join(registerFolder(projectRoot, env), 'PG_VERSION'));
 }
 
-export async function openDatabase(projectRoot: string, { env = process.env }: Where = {}): Promise<Database> {
+export async function openDatabase(projectRoot: string, { env = process.env, opener }: Where = {}): Promise<Database> {
   const url = env.DATABASE_URL?.trim();
-  const db = url ? await openPostgres(url) : await openPglite(registerFolder(projectRoot, env));
+  const db = url ? await openPostgres(url) : await openPglite(registerFolder(projectRoot, env), opener);
   try {
     await migrate(db);
   } catch (e) {

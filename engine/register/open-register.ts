@@ -2,17 +2,29 @@
 // that needs it (so a studio that never stores a decision never starts a database) and closes
 // it when it stops. A failed open is said to every caller and tried again at the next one.
 import type { Database } from './database.js';
-import { openDatabase, registerExists, type Where } from './open-database.js';
+import { dataFolder, openDatabase, registerExists, type Where } from './open-database.js';
 import { Register } from './register.js';
+import { loadKeys } from './register-key.js';
+import { checkKeys, sealPlainRecords } from './seal-records.js';
 
+/** The register with its keys (from TIAOLI_REGISTER_KEY or the data folder's key file); records stored in plain text before are sealed. */
 export async function openRegister(projectRoot: string, where: Where = {}): Promise<Register> {
   const db: Database = await openDatabase(projectRoot, where);
-  return new Register(db);
+  try {
+    const register = new Register(db, loadKeys(dataFolder(projectRoot, where.env ?? process.env), where.env ?? process.env));
+    await checkKeys(register);
+    await sealPlainRecords(register);
+    return register;
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
 }
 
 export class RegisterAccess {
   private opening?: Promise<Register>;
   private closed = false;
+  private readonly closing: Array<() => Promise<void>> = [];
 
   /** `exists`: whether there is a register yet; reading (search, replay) never makes one, only storing does */
   constructor(private readonly open: () => Promise<Register>, private readonly exists: () => boolean = () => true) {}
@@ -32,8 +44,14 @@ export class RegisterAccess {
     return this.opening;
   }
 
+  /** Work to end before the register closes (a replay running, say). */
+  whenClosing(end: () => Promise<void>): void {
+    this.closing.push(end);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.all(this.closing.map((end) => end().catch(() => undefined)));
     const opening = this.opening;
     this.opening = undefined;
     if (opening) await (await opening.catch(() => undefined))?.close();

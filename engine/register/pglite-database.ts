@@ -1,12 +1,14 @@
 // The register in a data folder, on embedded PostgreSQL (PGlite, PostgreSQL compiled to
 // WebAssembly): nothing to install. One process at a time may open a folder (PGlite is a
-// single-user PostgreSQL), so the folder is locked while open; a second process is told so
-// and how to share one register (a PostgreSQL server through DATABASE_URL).
-import { mkdirSync } from 'node:fs';
+// single-user PostgreSQL): the process that opens it owns it (an owner file beside it,
+// engine/core/owner-lock.ts), and keeps it while it runs — busy or not; it is taken over only
+// once that process is gone. A second process waits a little, then is told who owns it and how
+// to share one register (through the running server, or a PostgreSQL server via DATABASE_URL).
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { PGlite } from '@electric-sql/pglite';
+import { describeOwner, lock, LockBusy, type Owner } from '../core/owner-lock.js';
 import { RegisterError, type Database, type Queryable } from './database.js';
+import { closeDown, privateFolder } from './private-files.js';
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
 
@@ -21,28 +23,43 @@ function queryable(db: Runner): Queryable {
   };
 }
 
-export async function openPglite(dir: string): Promise<Database> {
-  mkdirSync(dirname(dir), { recursive: true });
-  mkdirSync(dir, { recursive: true });
-  let release: () => Promise<void>;
+/** Who opens the register, and how long it waits for another owner to let it go. */
+export interface Opener {
+  /** what this process is, as another one is told (e.g. "tiaoli serve", "tiaoli register replay") */
+  what?: string;
+  /** ms to wait for another owner (default 2000) */
+  wait?: number;
+  /** said once when another process owns it and we wait */
+  onWait?: (message: string) => void;
+}
+
+export const lockPath = (dir: string): string => `${dir}.lock`;
+
+export function busyMessage(dir: string, owner: Owner | null): string {
+  return `台账 ${dir} 正被另一个进程使用：${describeOwner(owner)}。内嵌数据库同一时间只能由一个进程打开：命令行的 register 命令在 tiaoli serve 运行时经由它进行；否则请等那个进程结束，或让各进程通过 DATABASE_URL=postgres://… 共用一个 PostgreSQL 服务器。`;
+}
+
+export async function openPglite(dir: string, opener: Opener = {}): Promise<Database> {
+  privateFolder(dirname(dir));
+  privateFolder(dir);
+  let held;
   try {
-    release = await lockfile.lock(dir, {
-      lockfilePath: `${dir}.lock`,
-      realpath: false,
-      stale: 10_000,
-      update: 2_500,
-      retries: { retries: 20, factor: 1, minTimeout: 50, maxTimeout: 100 },
-      onCompromised: () => undefined,
+    held = await lock(lockPath(dir), opener.what ?? `tiaoli（进程 ${process.pid}）`, {
+      wait: opener.wait ?? 2_000,
+      onWait: (owner) => opener.onWait?.(`台账正由${describeOwner(owner)}使用，等待它结束……`),
+      busy: (owner) => busyMessage(dir, owner),
     });
-  } catch {
-    throw new RegisterError(`台账 ${dir} 正被另一个进程使用（例如正在运行的 tiaoli serve）。内嵌数据库同一时间只能由一个进程打开：先停止那个进程，或让各进程通过 DATABASE_URL=postgres://… 共用一个 PostgreSQL 服务器。`, 'TIAOLI_DATA', 503);
+  } catch (e) {
+    if (e instanceof LockBusy) throw new RegisterError(e.message, 'TIAOLI_DATA', 503);
+    throw e;
   }
   let db: PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     db = await PGlite.create(dir);
+    closeDown(dir);
   } catch (e) {
-    await release().catch(() => undefined);
+    held.release();
     throw new RegisterError(`无法打开台账数据目录 ${dir}：${(e as Error).message}`, 'TIAOLI_DATA', 503);
   }
   const own = queryable(db);
@@ -54,8 +71,9 @@ export async function openPglite(dir: string): Promise<Database> {
     async close() {
       try {
         await db.close();
+        closeDown(dir);
       } finally {
-        await release().catch(() => undefined);
+        held.release();
       }
     },
   };

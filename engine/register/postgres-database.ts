@@ -49,15 +49,21 @@ export async function openPostgres(url: string): Promise<Database> {
   if (!shown) {
     throw new RegisterError('DATABASE_URL 必须是 postgres://用户:密码@主机:端口/数据库 形式的地址；不用 PostgreSQL 服务器时请不设 DATABASE_URL（台账存放在项目的数据目录中）', 'DATABASE_URL', 503);
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 });
+  // the first connection says at once whether the server is there (5 s at most) …
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await probe.connect();
+    await probe.query('SELECT 1');
+  } catch (e) {
+    throw new RegisterError(`无法连接台账的 PostgreSQL 服务器 ${shown}：${reason(e)}`, 'DATABASE_URL', 503);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  // … then a burst of stores queues for the pool's connections instead of failing after 5 s
+  // of waiting (connectionTimeoutMillis 0: a store waits its turn; 300 at once all go through)
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 0, idleTimeoutMillis: 10_000, keepAlive: true });
   // an idle connection the server drops must not end this process: the next query reconnects
   pool.on('error', () => undefined);
-  try {
-    await pool.query('SELECT 1');
-  } catch (e) {
-    await pool.end().catch(() => undefined);
-    throw new RegisterError(`无法连接台账的 PostgreSQL 服务器 ${shown}：${reason(e)}`, 'DATABASE_URL', 503);
-  }
   return {
     kind: 'postgres',
     where: shown,

@@ -3,13 +3,21 @@
 // included), the ruleset hash, readings, engine version, the office, the operator (经办人),
 // the document number and the time. Numbers are per office and year, taken in the same
 // transaction as the insert (a counters row, locked by its update): no gaps, no duplicates.
+// The case, the document and its decisions are stored encrypted (sealing.ts), the ID number as
+// a keyed hash to find it by and masked to show; a store sent again with the same request id
+// (its answer lost on the way) gives back the record the first one made.
 import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
 import type { Regulation } from '../model/model.js';
 import { RegisterError, type Database, type Queryable } from './database.js';
 import { chinaYear, formatDocumentNumber } from './document-number.js';
 import { OFFICE_ID, type RegisterOffice } from './offices.js';
+import { own } from '../core/own.js';
 import { summarize } from './record-summary.js';
+import { decisionValues } from './decision-values.js';
+import { maskIdNumber } from './personal-data.js';
+import type { RegisterKeys } from './register-key.js';
+import { idHash, requestHash, seal, unseal } from './sealing.js';
 
 export interface RecordInput {
   regulation: Regulation;
@@ -21,8 +29,10 @@ export interface RecordInput {
   form?: string;
   /** when it was decided (default: now) */
   at?: Date;
-  /** more to store in the same transaction, once the entry has its id (e.g. the operator's account) */
+  /** more to store in the same transaction, once the entry has its id (e.g. the operator's account); not run for a repeated request */
   within?: (tx: Queryable, entry: RegisterEntry) => Promise<void>;
+  /** made by the client once per store and sent again with each retry of it: a retry gives the first record back */
+  requestId?: string;
 }
 
 /** A stored decision as lists show it (no case, no document). */
@@ -37,9 +47,12 @@ export interface RegisterEntry {
   service: string | null;
   outcome: string | null;
   personName: string | null;
+  /** masked (5323**********0882) in lists; in full only from `get` and `list(…, { unmask: true })` */
   idNumber: string | null;
   ruleset: string;
   engineVersion: string;
+  /** true when this answers a retry: the record its request id made before */
+  repeated?: boolean;
 }
 
 /** A stored decision in full: its case and its decision document as stored. */
@@ -70,7 +83,11 @@ const MAX_OPERATOR = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const ENTRY_COLUMNS = `id::int AS id, document_number, office_id, operator, decided_at, as_of::text AS as_of, form, service, outcome,
-  person_name, id_number, ruleset, engine_version`;
+  person_name, id_masked, ruleset, engine_version, key_id`;
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** A stored decision as replay reads it: the entry, its case and the decisions made then (still sealed). */
+export interface SealedRecord { entry: RegisterEntry; keyId: string; sealedCase: Uint8Array; sealedDecisions: Uint8Array }
 
 type Row = Record<string, unknown>;
 
@@ -79,7 +96,7 @@ function entryOf(r: Row): RegisterEntry {
     id: Number(r.id), documentNumber: String(r.document_number), officeId: String(r.office_id), operator: String(r.operator),
     decidedAt: new Date(r.decided_at as string | Date).toISOString(), asOf: String(r.as_of),
     form: (r.form as string | null) ?? null, service: (r.service as string | null) ?? null, outcome: (r.outcome as string | null) ?? null,
-    personName: (r.person_name as string | null) ?? null, idNumber: (r.id_number as string | null) ?? null,
+    personName: (r.person_name as string | null) ?? null, idNumber: (r.id_masked as string | null) ?? null,
     ruleset: String(r.ruleset), engineVersion: String(r.engine_version),
   };
 }
@@ -98,13 +115,17 @@ export function checkOperator(operator: unknown): string {
 }
 
 export class Register {
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database, readonly keys: RegisterKeys) {}
 
   /** Stores one decision and gives it the office's next number for the year; the stored entry. */
   async record(input: RecordInput): Promise<RegisterEntry> {
     const operator = checkOperator(input.operator);
     const { office } = input;
     if (!OFFICE_ID.test(office.id)) throw new RegisterError('单位 id 只能由小写字母、数字和连字符组成', 'officeId');
+    const requestId = input.requestId;
+    if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) {
+      throw new RegisterError('requestId 应是 8 到 100 个字母、数字、连字符或下划线（每次登记由客户端生成一个，重试时原样再发）', 'requestId');
+    }
     const caseText = JSON.stringify(input.case);
     const documentText = JSON.stringify(input.document);
     if (caseText.length > MAX_STORED || documentText.length > MAX_STORED) {
@@ -114,27 +135,56 @@ export class Register {
     const at = input.at ?? new Date();
     const year = chinaYear(at);
     const s = summarize(input.regulation, input.case, input.document);
-    return this.db.transaction(async (tx) => {
-      const [{ last }] = await tx.query<{ last: number }>(
-        `INSERT INTO register_counters (office_id, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (office_id, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`, [office.id, year]);
-      const number = formatDocumentNumber(office.numberFormat, office.numberPrefix, year, last);
-      const [row] = await tx.query<Row>(
-        `INSERT INTO register_decisions (office_id, number_year, number_seq, document_number, operator, decided_at, as_of, form,
-           service, outcome, person_name, id_number, ruleset, engine_version, readings, case_data, document)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-         RETURNING ${ENTRY_COLUMNS}`,
-        [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
-          s.personName, s.idNumber, input.document.ruleset, input.document.engine?.version ?? 'unknown',
-          JSON.stringify(input.document.readings ?? {}), caseText, documentText]);
-      const entry = entryOf(row);
-      await input.within?.(tx, entry);
-      return entry;
-    });
+    const key = this.keys.current;
+    const asked = requestId ? requestHash(key, { case: input.case, office: office.id, operator, form: input.form ?? null }) : null;
+    if (requestId) {
+      const before = await this.byRequest(requestId, asked!);
+      if (before) return before;
+    }
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [{ last }] = await tx.query<{ last: number }>(
+          `INSERT INTO register_counters (office_id, year, last) VALUES ($1, $2, 1)
+           ON CONFLICT (office_id, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`, [office.id, year]);
+        const number = formatDocumentNumber(office.numberFormat, office.numberPrefix, year, last);
+        const [row] = await tx.query<Row>(
+          `INSERT INTO register_decisions (office_id, number_year, number_seq, document_number, operator, decided_at, as_of, form,
+             service, outcome, person_name, id_masked, id_hash, ruleset, engine_version, readings, key_id, sealed_case, sealed_document,
+             sealed_decisions, request_id, request_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+           RETURNING ${ENTRY_COLUMNS}`,
+          [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
+            s.personName, s.idNumber ? maskIdNumber(s.idNumber) : null, s.idNumber ? idHash(key, s.idNumber) : null,
+            input.document.ruleset, input.document.engine?.version ?? 'unknown', JSON.stringify(input.document.readings ?? {}),
+            key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', decisionValues(input.document.decisions)),
+            requestId ?? null, asked]);
+        const entry = { ...entryOf(row), idNumber: s.idNumber };
+        await input.within?.(tx, entry);
+        return entry;
+      });
+    } catch (e) {
+      // the same request stored at the same moment by another connection: its record is the answer
+      if (requestId && (e as { code?: unknown }).code === '23505') {
+        const before = await this.byRequest(requestId, asked!);
+        if (before) return before;
+      }
+      throw e;
+    }
   }
 
-  /** The stored decisions that match, newest first. */
-  async list(filter: RegisterFilter = {}): Promise<RegisterEntry[]> {
+  /** The record a request id made, if any; a different store under a used request id is refused. */
+  private async byRequest(requestId: string, asked: string): Promise<RegisterEntry | undefined> {
+    const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, request_hash FROM register_decisions WHERE request_id = $1`, [requestId]);
+    if (!row) return undefined;
+    if (row.request_hash !== asked) throw new RegisterError(`请求编号 ${requestId} 已用于另一条登记（${String(row.document_number)}）：每次登记要用新的请求编号`, 'requestId', 409);
+    return { ...entryOf(row), repeated: true };
+  }
+
+  /**
+   * The stored decisions that match, newest first; ID numbers masked. `unmask`: in full, for a
+   * caller allowed to see them (each record decrypted).
+   */
+  async list(filter: RegisterFilter = {}, { unmask = false }: { unmask?: boolean } = {}): Promise<RegisterEntry[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -155,32 +205,52 @@ export class Register {
     }
     if (filter.office) add('office_id = ?', filter.office);
     if (filter.name) add("person_name ILIKE ? ESCAPE '\\'", `%${filter.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (filter.idNumber) add('id_number = ?', filter.idNumber.trim().toUpperCase());
+    // searched by its keyed hash under each key records may be under (during a rotation, two)
+    if (filter.idNumber) add('id_hash = ANY(?)', [...this.keys.byId.values()].map((k) => idHash(k, filter.idNumber!)));
     const limit = Math.min(Math.max(Math.floor(filter.limit ?? 1000), 1), 10_000);
     params.push(limit);
     const rows = await this.db.query<Row>(
-      `SELECT ${ENTRY_COLUMNS} FROM register_decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${ENTRY_COLUMNS}${unmask ? ', sealed_case' : ''} FROM register_decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY decided_at DESC, id DESC LIMIT $${params.length}`, params);
-    return rows.map(entryOf);
+    return rows.map((r) => (unmask ? { ...entryOf(r), idNumber: this.fullIdNumber(r) } : entryOf(r)));
   }
 
-  /** One stored decision in full, or undefined. */
+  private fullIdNumber(row: Row): string | null {
+    if (!row.sealed_case || !row.id_masked) return (row.id_masked as string | null) ?? null;
+    const input = unseal<CaseInput>(this.keys, String(row.key_id), 'case', row.sealed_case as Uint8Array);
+    const person = own(input.facts, 'person') as Record<string, unknown> | undefined;
+    const id = own(person, 'idNumber');
+    return typeof id === 'string' ? id.trim().toUpperCase() : (row.id_masked as string);
+  }
+
+  /**
+   * One stored decision in full and decrypted — its case, its decision document as made, the
+   * ID number unmasked — or undefined. For a caller allowed to see the person's data (the
+   * trace and a reprint of one opened record; an authorised unmask); lists use `list`.
+   */
   async get(id: number): Promise<StoredDecision | undefined> {
     if (!Number.isSafeInteger(id) || id < 1) return undefined;
-    const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, readings, case_data, document FROM register_decisions WHERE id = $1`, [id]);
+    const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, readings, sealed_case, sealed_document FROM register_decisions WHERE id = $1`, [id]);
     return row ? this.full(row) : undefined;
   }
 
-  /** Every stored decision in full, oldest first, a page at a time (for replay). */
-  async *all(pageSize = 500): AsyncGenerator<StoredDecision> {
+  /** Every stored decision in full, oldest first, a page at a time. */
+  async *all(pageSize = 200): AsyncGenerator<StoredDecision> {
     let after = 0;
     for (;;) {
       const rows = await this.db.query<Row>(
-        `SELECT ${ENTRY_COLUMNS}, readings, case_data, document FROM register_decisions WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+        `SELECT ${ENTRY_COLUMNS}, readings, sealed_case, sealed_document FROM register_decisions WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
       for (const row of rows) yield this.full(row);
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1].id);
     }
+  }
+
+  /** The stored decisions after record `after`, oldest first, still sealed: what replay decides again. */
+  async sealedPage(after: number, size: number): Promise<SealedRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT ${ENTRY_COLUMNS}, sealed_case, sealed_decisions FROM register_decisions WHERE id > $1 ORDER BY id LIMIT $2`, [after, size]);
+    return rows.map((r) => ({ entry: entryOf(r), keyId: String(r.key_id), sealedCase: r.sealed_case as Uint8Array, sealedDecisions: r.sealed_decisions as Uint8Array }));
   }
 
   async count(): Promise<number> {
@@ -189,7 +259,14 @@ export class Register {
   }
 
   private full(row: Row): StoredDecision {
-    return { ...entryOf(row), readings: json(row.readings), case: json(row.case_data), document: json(row.document) };
+    const keyId = String(row.key_id);
+    const input = unseal<CaseInput>(this.keys, keyId, 'case', row.sealed_case as Uint8Array);
+    const entry = entryOf(row);
+    const id = own(own(input.facts, 'person') as Record<string, unknown> | undefined, 'idNumber');
+    return {
+      ...entry, idNumber: entry.idNumber && typeof id === 'string' ? id.trim().toUpperCase() : entry.idNumber,
+      readings: json(row.readings), case: input, document: unseal<DecisionDocument>(this.keys, keyId, 'document', row.sealed_document as Uint8Array),
+    };
   }
 
   close(): Promise<void> {

@@ -2,10 +2,15 @@
 // field that would change, before → after — per record, and counted per field and value pair.
 // What policy staff ask before a rule change: which real past decisions would come out otherwise?
 import type { Decider, DecisionDocument } from '../explain/decider.js';
+import type { CaseInput } from '../model/case/case-input.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { own } from '../core/own.js';
-import type { StoredDecision } from './register.js';
+import type { RegisterEntry } from './register.js';
 import { maskString } from './personal-data.js';
+import { NOT_VALUES } from './decision-values.js';
+
+/** A stored decision as replay needs it: its entry, its case, and the decisions made then (or the whole document). */
+export interface ReplayInput extends RegisterEntry { case: CaseInput; decisions?: DecisionDocument['decisions']; document?: Pick<DecisionDocument, 'decisions'> }
 
 export interface FieldChange { decision: string; field: string; before: unknown; after: unknown }
 
@@ -35,8 +40,6 @@ export interface ReplaySummary {
   fields: Array<{ field: string; count: number; pairs: ValuePair[] }>;
 }
 
-// what a decision rests on and why, not what was decided
-const NOT_VALUES = new Set(['articles', 'interpretations', 'because']);
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return JSON.stringify(value.map(canonical).sort());
@@ -44,7 +47,7 @@ function canonical(value: unknown): string {
 }
 
 /** Every decision value that differs between two documents (lists compare without order). */
-export function compareDocuments(before: DecisionDocument, after: DecisionDocument): FieldChange[] {
+export function compareDocuments(before: Pick<DecisionDocument, 'decisions'>, after: Pick<DecisionDocument, 'decisions'>): FieldChange[] {
   const changes: FieldChange[] = [];
   const names = new Set([...Object.keys(before.decisions ?? {}), ...Object.keys(after.decisions ?? {})]);
   for (const decision of names) {
@@ -60,33 +63,47 @@ export function compareDocuments(before: DecisionDocument, after: DecisionDocume
   return changes;
 }
 
-/** Decides every stored case again with `decider` (its readings as the case asked for them then). */
-export async function replay(decider: Decider, stored: AsyncIterable<StoredDecision> | Iterable<StoredDecision>): Promise<ReplaySummary> {
-  const records: ReplayedRecord[] = [];
-  const pairs = new Map<string, Map<string, ValuePair>>();
-  let total = 0;
-  let changed = 0;
-  let failed = 0;
-  for await (const s of stored) {
-    total++;
-    const base = { id: s.id, documentNumber: s.documentNumber, personName: s.personName, idNumber: s.idNumber ? maskString(s.idNumber) : null, decidedAt: s.decidedAt };
+/** The replay's tally, fed one record at a time (a worker thread feeds it page by page). */
+export class ReplayTally {
+  private readonly records: ReplayedRecord[] = [];
+  private readonly pairs = new Map<string, Map<string, ValuePair>>();
+  total = 0;
+  private changed = 0;
+  private failed = 0;
+
+  constructor(private readonly decider: Decider) {}
+
+  /** A record that could not even be read (say, encrypted under a key not at hand). */
+  unreadable(s: RegisterEntry, error: string): void {
+    this.total++;
+    this.failed++;
+    this.records.push({ ...this.base(s), changes: [], error });
+  }
+
+  private base(s: RegisterEntry) {
+    return { id: s.id, documentNumber: s.documentNumber, personName: s.personName, idNumber: s.idNumber ? maskString(s.idNumber) : null, decidedAt: s.decidedAt };
+  }
+
+  async add(s: ReplayInput): Promise<void> {
+    this.total++;
+    const base = this.base(s);
     let changes: FieldChange[];
     try {
-      const checked = checkCase(decider.base, s.case);
+      const checked = checkCase(this.decider.base, s.case);
       if (!checked.case) throw new Error(checked.problems.map((p) => p.message).join('；'));
-      changes = compareDocuments(s.document, await decider.decide(checked.case, { trace: false }));
+      changes = compareDocuments({ decisions: s.decisions ?? s.document?.decisions ?? {} }, await this.decider.decide(checked.case, { trace: false }));
     } catch (e) {
-      failed++;
-      records.push({ ...base, changes: [], error: (e as Error).message });
-      continue;
+      this.failed++;
+      this.records.push({ ...base, changes: [], error: (e as Error).message });
+      return;
     }
-    if (!changes.length) continue;
-    changed++;
-    records.push({ ...base, changes });
+    if (!changes.length) return;
+    this.changed++;
+    this.records.push({ ...base, changes });
     for (const c of changes) {
       const key = `${c.decision}.${c.field}`;
-      let byPair = pairs.get(key);
-      if (!byPair) pairs.set(key, (byPair = new Map()));
+      let byPair = this.pairs.get(key);
+      if (!byPair) this.pairs.set(key, (byPair = new Map()));
       const pairKey = `${canonical(c.before)}→${canonical(c.after)}`;
       let pair = byPair.get(pairKey);
       if (!pair) byPair.set(pairKey, (pair = { before: c.before, after: c.after, count: 0, records: [] }));
@@ -94,9 +111,20 @@ export async function replay(decider: Decider, stored: AsyncIterable<StoredDecis
       pair.records.push(s.documentNumber);
     }
   }
-  const fields = [...pairs].map(([field, byPair]) => {
-    const list = [...byPair.values()].sort((a, b) => b.count - a.count);
-    return { field, count: list.reduce((n, p) => n + p.count, 0), pairs: list };
-  }).sort((a, b) => b.count - a.count); // ties in the order the decision document gives its fields (an outcome first)
-  return { ruleset: decider.base.ruleset, total, changed, unchanged: total - changed - failed, failed, records, fields };
+
+  summary(): ReplaySummary {
+    const fields = [...this.pairs].map(([field, byPair]) => {
+      const list = [...byPair.values()].sort((a, b) => b.count - a.count);
+      return { field, count: list.reduce((n, p) => n + p.count, 0), pairs: list };
+    }).sort((a, b) => b.count - a.count); // ties in the order the decision document gives its fields (an outcome first)
+    const { total, changed, failed } = this;
+    return { ruleset: this.decider.base.ruleset, total, changed, unchanged: total - changed - failed, failed, records: this.records, fields };
+  }
+}
+
+/** Decides every stored case again with `decider` (its readings as the case asked for them then). */
+export async function replay(decider: Decider, stored: AsyncIterable<ReplayInput> | Iterable<ReplayInput>): Promise<ReplaySummary> {
+  const tally = new ReplayTally(decider);
+  for await (const s of stored) await tally.add(s);
+  return tally.summary();
 }

@@ -1,8 +1,10 @@
 // One writer at a time per project, across processes (`npm start` and `npm run dev` on the
-// same folder): a lock directory `.tiaoli.lock` in the project (proper-lockfile: mkdir is
-// atomic; the holder refreshes its mtime, so a lock left by a killed process goes stale).
+// same folder): an owner file `.tiaoli.lock` in the project (engine/core/owner-lock.ts). It is
+// taken from its holder only when the holder's process is gone, never because it is old: a
+// server busy for a minute keeps it, so two saves over one base version can never both go
+// through (the store compares the version on disk with the base under this lock).
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { describeOwner, lock, LockBusy } from '../core/owner-lock.js';
 
 export const LOCK_NAME = '.tiaoli.lock';
 
@@ -11,10 +13,14 @@ export class LockBusyError extends Error {}
 export class ProjectLock {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly root: string, private readonly options: { stale?: number; wait?: number } = {}) {}
+  /** `wait`: how long a save waits for another process's save to finish (ms) */
+  constructor(private readonly root: string, private readonly options: { wait?: number } = {}) {}
 
-  /** Runs `work` holding the lock: in this process (a queue) and across processes (the lock directory). */
-  run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` holding the lock: in this process (a queue) and across processes (the owner
+   * file). `stillHeld` says, just before writing, that nobody removed the lock meanwhile.
+   */
+  run<T>(work: (stillHeld: () => boolean) => Promise<T>): Promise<T> {
     const next = this.queue.then(() => this.holding(work));
     this.queue = next.catch(() => undefined);
     return next;
@@ -25,28 +31,21 @@ export class ProjectLock {
     return this.queue.then(() => undefined);
   }
 
-  private async holding<T>(work: () => Promise<T>): Promise<T> {
-    const stale = this.options.stale ?? 10_000;
-    const wait = this.options.wait ?? 15_000;
-    let release: () => Promise<void>;
+  private async holding<T>(work: (stillHeld: () => boolean) => Promise<T>): Promise<T> {
+    let held;
     try {
-      release = await lockfile.lock(this.root, {
-        lockfilePath: join(this.root, LOCK_NAME),
-        realpath: false,
-        stale,
-        update: Math.max(1000, Math.floor(stale / 4)),
-        retries: { retries: Math.ceil(wait / 100), factor: 1, minTimeout: 20, maxTimeout: 100, randomize: true },
-        // A lock taken over because we stalled must not end the server: the write under it is
-        // already guarded by the version compare, and the next save takes a fresh lock.
-        onCompromised: () => undefined,
+      held = await lock(join(this.root, LOCK_NAME), '保存项目文件', {
+        wait: this.options.wait ?? 15_000,
+        busy: (owner) => `项目正被${describeOwner(owner)}写入（${LOCK_NAME}），请稍后再试`,
       });
     } catch (e) {
-      throw new LockBusyError(`项目正被另一个进程写入（${LOCK_NAME}），请稍后再试：${(e as Error).message}`);
+      if (e instanceof LockBusy) throw new LockBusyError(e.message);
+      throw e;
     }
     try {
-      return await work();
+      return await work(() => held.stillHeld());
     } finally {
-      await release().catch(() => undefined);
+      held.release();
     }
   }
 }

@@ -83,11 +83,11 @@ export class ProjectStore {
    * change made by another program is seen within that time. Saves through the store are
    * seen at once.
    */
-  constructor(root: string, options: { today?: () => string; lockStaleMs?: number; freshMs?: number } = {}) {
+  constructor(root: string, options: { today?: () => string; lockWaitMs?: number; freshMs?: number } = {}) {
     this.root = realRoot(root);
     this.today = options.today ?? today;
     this.freshMs = options.freshMs ?? 100;
-    this.lock = new ProjectLock(this.root, { stale: options.lockStaleMs });
+    this.lock = new ProjectLock(this.root, { wait: options.lockWaitMs });
     cleanStaleTemporaries(this.root);
   }
 
@@ -213,7 +213,7 @@ export class ProjectStore {
     if (typeof text !== 'string') return { kind: 'refused', message: '缺少 text（文件内容）' };
     if (baseVersion !== null && typeof baseVersion !== 'string') return { kind: 'refused', message: 'baseVersion 必须是字符串或 null' };
     try {
-      return await this.lock.run(async (): Promise<SaveOutcome> => {
+      return await this.lock.run(async (stillHeld): Promise<SaveOutcome> => {
         const onDisk = readProjectFileSafely(this.root, path);
         const current = onDisk?.file ?? null;
         // Refuse to overwrite a file that changed on disk since the editor loaded it.
@@ -221,6 +221,10 @@ export class ProjectStore {
         await this.freshSnapshot();
         const problems = (await this.check({ [path]: text })).filter((p) => p.location.file === path);
         if (problems.length) return { kind: 'invalid', problems };
+        // compare and swap: the version compared above is still the one on disk, under a lock still ours
+        if (!stillHeld() || (readProjectFileSafely(this.root, path)?.file?.version ?? null) !== baseVersion) {
+          return { kind: 'conflict', path, current: readProjectFileSafely(this.root, path)?.file ?? null };
+        }
         writeProjectFile(this.root, path, text);
         const after = await this.freshSnapshot();
         return { kind: 'saved', path, version: versionOf(text), ruleset: after.ruleset };

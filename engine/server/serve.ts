@@ -16,6 +16,8 @@ import { oidcStatus } from '../accounts/oidc-config.js';
 /** How long after the start the server decides the fixtures when no studio has asked yet. */
 const FIXTURES_AFTER_MS = 5000;
 import { projectRegister, type RegisterAccess } from '../register/open-register.js';
+import { dataFolder } from '../register/open-database.js';
+import { localUrl, writeServerNote } from './server-note.js';
 
 export { isLoopback } from './middleware/host-check.js';
 
@@ -29,6 +31,8 @@ export interface ServeOptions {
   hosts?: string[];
   /** the decision register (default: the project's, from DATABASE_URL or its data folder), opened at first use */
   register?: RegisterAccess;
+  /** where to leave the note the command line finds this server by (default: the project's data folder) */
+  dataFolder?: string;
 }
 
 export interface Started {
@@ -110,12 +114,20 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   store.snapshot().then((snapshot) => projectBody(store, snapshot)).catch(() => undefined);
   setTimeout(() => void store.snapshot().then((snapshot) => snapshotFixtures(store, snapshot)).catch(() => undefined), FIXTURES_AFTER_MS).unref();
   const shown = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  // the command line's register commands go through this server while it runs (it owns the register)
+  let removeNote = (): void => undefined;
+  try {
+    removeNote = writeServerNote(options.dataFolder ?? dataFolder(store.root), { url: localUrl(options.host, port), session, apiToken: token });
+  } catch (e) {
+    console.error(`[tiaoli] 无法在数据目录写下服务器地址（命令行的 register 命令将不能经由本服务器）：${(e as Error).message}`);
+  }
   return {
     url: `http://${shown}:${port}/`,
     token,
     session,
     server,
     close: async () => {
+      removeNote();
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();

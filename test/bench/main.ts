@@ -1,5 +1,6 @@
 // npm run bench [-- --json]: the cases-per-second bench (bench.ts), then the server under
-// load (load.ts). With --json, stdout carries only bench.ts's JSON document; everything
+// load (load.ts), then the server during a replay of 30,000 register records
+// (register-replay.ts). With --json, stdout carries only bench.ts's JSON document; everything
 // else goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,4 +13,5 @@ const run = (file: string, stdout: 'inherit' | number): number => {
 };
 const bench = run('bench.ts', 'inherit');
 const load = process.env.BENCH_SKIP_LOAD ? 0 : run('load.ts', asJson ? 2 : 'inherit');
-process.exitCode = bench || load;
+const replay = process.env.BENCH_SKIP_REPLAY ? 0 : run('register-replay.ts', asJson ? 2 : 'inherit');
+process.exitCode = bench || load || replay;

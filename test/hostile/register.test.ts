@@ -136,7 +136,7 @@ describe.each(backends)('hostile input to the register on $name', (backend) => {
   });
 
   it.runIf(backend.name === 'postgres')('numbers without duplicates when two registers (two processes) store at once on one server', async () => {
-    const second = new Register(await openDatabase('/nonexistent', { env }));
+    const second = await openRegister('/nonexistent', { env });
     try {
       const input = application('并发', '510104199003070015', complete);
       const document = await qujing().decide(input);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../engine/register/open-database.js';
 import { readMigrations } from '../../engine/register/migrate.js';
-import { Register } from '../../engine/register/register.js';
+import type { Register } from '../../engine/register/register.js';
+import { openRegister } from '../../engine/register/open-register.js';
 import { root } from '../support/regulation.js';
 
 const pgliteVersion = (JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
@@ -57,13 +58,27 @@ function postgres(url: string): Backend {
       await admin.end();
       const own = new URL(url);
       own.pathname = `/${name}`;
+      const data = mkdtempSync(join(tmpdir(), 'tiaoli-register-key-')); // its key file
       return {
-        env: { DATABASE_URL: own.toString() },
+        env: { DATABASE_URL: own.toString(), TIAOLI_DATA: data },
         cleanup: async () => {
           const drop = new pg.Client({ connectionString: url });
           await drop.connect();
-          await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await drop.end();
+          try {
+            // an autovacuum worker (the server's own role) may be in it after a bulk insert: it ends by itself shortly
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                break;
+              } catch (e) {
+                if ((e as { code?: string }).code !== '42501' || attempt >= 40) throw e;
+                await new Promise((resolve) => setTimeout(resolve, 250));
+              }
+            }
+          } finally {
+            await drop.end();
+          }
+          rmSync(data, { recursive: true, force: true });
         },
       };
     },
@@ -76,6 +91,6 @@ export const backends: Backend[] = [pglite, ...(process.env.DATABASE_URL ? [post
 /** A fresh register on `backend`, for one test: the register and a way to close and remove it. */
 export async function freshRegister(backend: Backend, projectRoot = tmpdir()): Promise<{ register: Register; env: Record<string, string | undefined>; done: () => Promise<void> }> {
   const { env, cleanup } = await backend.fresh();
-  const register = new Register(await openDatabase(projectRoot, { env }));
+  const register = await openRegister(projectRoot, { env });
   return { register, env, done: async () => { await register.close(); await cleanup(); } };
 }

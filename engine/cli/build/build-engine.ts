@@ -44,8 +44,12 @@ async function buildEngine(): Promise<void> {
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
-        // the command line, and the worker threads of `decide --jsonl` (decide-lines.ts)
-        input: { main: join(packageRoot, 'engine', 'cli', 'main.ts'), 'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts') },
+        // the command line, the worker threads of `decide --jsonl` (decide-lines.ts) and of the server's replays (replay-jobs.ts)
+        input: {
+          main: join(packageRoot, 'engine', 'cli', 'main.ts'),
+          'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts'),
+          'replay-worker': join(packageRoot, 'engine', 'server', 'replay-worker.ts'),
+        },
         external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

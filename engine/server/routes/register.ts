@@ -13,12 +13,17 @@
 //        the reading written to the access log (who, when, which record, why) first;
 //   GET  /api/register/access-log: that log, newest first (法制审核);
 //   POST /api/register/replay     { changes? }: every stored case decided again under the rules
-//        on disk, or under the studio's unsaved working copy (`changes`: path → text).
+//        on disk, or under the studio's unsaved working copy (`changes`: path → text), in a
+//        worker thread (replay-jobs.ts): the server keeps answering meanwhile. A newer replay
+//        supersedes the one running (its request is answered 409, superseded: true);
+//   GET  /api/register/replay     the replay's progress { id, state, done, total };
+//   POST /api/register/replay/cancel  cancels the replay running.
+// A store carries `requestId`, made by the client once per store and sent again with a retry:
+// the retry is answered with the record the first one made, never a second record.
 // Errors are answers: a register that cannot open is a 503 saying why; a database error is
 // named by its code only (its text may quote stored data) and never ends the server.
 import type { Context, Hono } from 'hono';
 import { checkCase } from '../../model/case/validate-case.js';
-import { Decider } from '../../explain/decider.js';
 import { chinaToday } from '../../core/dates/china-today.js';
 import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
@@ -28,10 +33,9 @@ import { maskThroughout } from '../../register/mask-record.js';
 import type { RegisterEntry, StoredDecision } from '../../register/register.js';
 import { appendAccess, checkReason, readAccessLog } from '../../accounts/access-log.js';
 import { principalOf } from '../access.js';
-import { replay } from '../../register/replay.js';
+import { ReplayJobs, ReplayStopped } from '../replay-jobs.js';
 import type { ProjectStore } from '../project-store.js';
 import { pathRefusal } from '../project-files.js';
-import { checkProjectSafely } from '../safe-check.js';
 import { field, jsonObject } from './json-body.js';
 import { registerText, searchFilter } from './register-fields.js';
 
@@ -62,7 +66,8 @@ async function operatorAccount(register: { db: Queryable }, id: number): Promise
 const decisionId = (raw: string): number | undefined => (/^\d{1,15}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined);
 
 export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAccess): void {
-  let replaying: Promise<unknown> = Promise.resolve();
+  const jobs = new ReplayJobs();
+  access.whenClosing(() => jobs.close());
 
   app.post('/api/register/decisions', async (c) => {
     const body = await jsonObject(c);
@@ -90,11 +95,13 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
         await tx.query('INSERT INTO register_decision_accounts (decision_id, account_id) VALUES ($1, $2)', [entry.id, principal.who.accountId]);
       }
       : undefined;
+    const requestId = field(body.value, 'requestId');
+    if (requestId !== undefined && typeof requestId !== 'string') return c.json({ error: 'requestId 必须是字符串', field: 'requestId' }, 400);
     try {
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within });
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId });
       return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);
@@ -175,30 +182,39 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     // nothing stored yet: nothing to decide again (and no rules to build for it)
     if (!register) return c.json({ ruleset: snapshot.ruleset, total: 0, changed: 0, unchanged: 0, failed: 0, records: [], fields: [] });
     const changes = field(body.value, 'changes');
-    let decider = snapshot.decider;
+    let rules: { regulation?: typeof snapshot.regulation; files?: Array<[string, string]> };
     if (changes && typeof changes === 'object' && !Array.isArray(changes) && Object.keys(changes).length) {
+      // the working copy is checked in the worker, not here
       const files = new Map(Object.entries(snapshot.files).map(([path, f]) => [path, f.text]));
       for (const [path, value] of Object.entries(changes as Record<string, unknown>)) {
         if (typeof value === 'string' && !pathRefusal(path)) files.set(path, value);
       }
-      const check = checkProjectSafely(files, chinaToday());
-      try {
-        decider = check.regulation ? new Decider(check.regulation) : undefined;
-      } catch {
-        decider = undefined;
-      }
+      rules = { files: [...files] };
+    } else {
+      if (!snapshot.decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
+      rules = { regulation: snapshot.decider.base };
     }
-    if (!decider) return c.json({ error: '规则有错误，不能重新决定台账中的案件' }, 422);
-    const rules = decider;
-    // one replay at a time: each decides every stored case
-    const stored = register;
-    const run = replaying.then(() => replay(rules, stored.all()));
-    replaying = run.catch(() => undefined);
+    const job = jobs.start(register, { ...rules, today: chinaToday() });
+    // a studio that went away (its page closed, or it asked again and dropped this request) does not keep it running
+    c.req.raw.signal?.addEventListener('abort', () => job.cancel('cancelled'));
     try {
       // a record's error may quote its case: masked like every stored value shown
-      return c.json(maskThroughout(await run));
+      return c.json(maskThroughout(await job.result));
     } catch (e) {
+      if (e instanceof ReplayStopped) {
+        if (e.rules) return c.json({ error: e.message }, 422);
+        if (e.state === 'failed') return c.json({ error: e.message }, 500);
+        return c.json({ error: e.message, [e.state]: true }, 409);
+      }
       return failure(c, e);
     }
+  });
+
+  app.get('/api/register/replay', (c) => c.json(jobs.progress() ?? { state: 'none', done: 0, total: 0 }));
+
+  app.post('/api/register/replay/cancel', async (c) => {
+    const body = await jsonObject(c);
+    if (!body.ok) return body.response;
+    return c.json({ cancelled: jobs.cancel() });
   });
 }

@@ -8,7 +8,7 @@ import { DataText } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { factLabel } from '../../../engine/explain/explain-decision.js';
-import { replayRegister, type ReplaySummary } from './register-api.js';
+import { RegisterCallError, replayRegister, type ReplaySummary } from './register-api.js';
 import './register.css';
 
 export function PastDecisionsImpact() {
@@ -21,7 +21,8 @@ export function PastDecisionsImpact() {
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      replayRegister(changes).then((s) => live && (setSummary(s), setError(null)), (e: Error) => live && (setSummary(null), setError(e.message)));
+      // a replay superseded by a newer one (another draft change, another studio) is not an error: the newer one answers
+      replayRegister(changes).then((s) => live && (setSummary(s), setError(null)), (e: RegisterCallError) => live && !e.superseded && (setSummary(null), setError(e.message)));
     }, 600);
     return () => {
       live = false;

@@ -11,6 +11,9 @@ import { useTyping } from '../counter/typing-store.js';
 import { recordDecision, type RegisterEntry } from './register-api.js';
 import './register.css';
 
+/** A request id for one store (crypto.getRandomValues: randomUUID needs a secure context, a LAN address is not one). */
+const newRequestId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /**
  * `onRecorded`: the counter prints the recorded decision's pages with the number it was given.
  * `deciding`: the form has changed since the decision shown; 登记 waits for the new decision, so
@@ -23,14 +26,20 @@ export function RecordDecision({ form, input, deciding, onRecorded }: { form: st
   const typing = useTyping();
   const [state, setState] = useState<{ busy?: boolean; entry?: RegisterEntry; error?: string }>({});
   const key = input ? JSON.stringify(input) : '';
-  useEffect(() => setState({}), [key]); // another case: nothing recorded for it yet
+  // one request id per case shown: clicking again after an error (an answer lost on the way, say)
+  // sends the same one, and the server answers with the record the first click made
+  const [requestId, setRequestId] = useState(newRequestId);
+  useEffect(() => {
+    setState({}); // another case: nothing recorded for it yet
+    setRequestId(newRequestId());
+  }, [key]);
   if (!input) return null;
   const ready = Boolean(desk.officeId && operator.trim());
   const record = async () => {
     setState({ busy: true });
     try {
       // signed in, the server records the signed-in person (it takes no operator from a request)
-      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: signedIn ? undefined : operator, form });
+      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: signedIn ? undefined : operator, form, requestId });
       setState({ entry });
       onRecorded?.(entry);
     } catch (e) {

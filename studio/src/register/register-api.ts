@@ -9,19 +9,23 @@ import { call } from '../shared/api.js';
 export type { RegisterEntry, StoredDecision, ReplaySummary, AccessLogEntry };
 
 export class RegisterCallError extends Error {
-  constructor(message: string, readonly field?: string) {
+  /** superseded: a replay a newer one replaced (its answer is not wanted) */
+  constructor(message: string, readonly field?: string, readonly superseded = false) {
     super(message);
   }
 }
 
 async function answer<T>(method: string, path: string, body?: unknown): Promise<T> {
   const { status, data } = await call(method, path, body);
-  if (status >= 400) throw new RegisterCallError(data?.error ?? `HTTP ${status}`, data?.field);
+  if (status >= 400) throw new RegisterCallError(data?.error ?? `HTTP ${status}`, data?.field, data?.superseded === true);
   return data as T;
 }
 
-/** `operator`: single-user mode only (the desk's typed name); signed in, the server records the signed-in person. */
-export const recordDecision = (body: { case: CaseInput; officeId?: string; operator?: string; form?: string }) =>
+/**
+ * Stores a decision. `operator`: single-user mode only (the desk's typed name); signed in, the server
+ * records the signed-in person. `requestId` is made once per store and sent again with a retry (the first record is the answer).
+ */
+export const recordDecision = (body: { case: CaseInput; officeId?: string; operator?: string; form?: string; requestId: string }) =>
   answer<RegisterEntry & { officeName: string; operatorAccount: number | null }>('POST', 'api/register/decisions', body);
 
 export const searchRegister = (filter: RegisterFilter) => answer<{ entries: RegisterEntry[] }>('POST', 'api/register/search', filter);
