@@ -31,6 +31,8 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/register/decisions/:id/unmask', allowed: ['legal'], what: '查看完整身份号码与电话（写明理由，记入查阅记录）' },
   { method: 'GET', path: '/api/register/access-log', allowed: ['legal'], what: '查阅记录' },
   { method: 'POST', path: '/api/register/replay', allowed: ['policy', 'legal'], what: '按修改后的规则重放台账' },
+  { method: 'GET', path: '/api/register/replay', allowed: ['policy', 'legal'], what: '重放台账的进度' },
+  { method: 'POST', path: '/api/register/replay/cancel', allowed: ['policy', 'legal'], what: '取消正在进行的重放' },
   { method: 'GET', path: '/api/accounts', allowed: ['admin'], what: '账户列表' },
   { method: 'POST', path: '/api/accounts', allowed: ['admin'], what: '新建账户' },
   { method: 'PUT', path: '/api/accounts/:id', allowed: ['admin'], what: '停用、启用账户，改角色或密码' },

@@ -32,6 +32,8 @@ const REQUESTS: Record<string, { path: string; admin?: string; body?: unknown }>
   'POST /api/register/decisions/:id/unmask': { path: 'api/register/decisions/1/unmask', body: { reason: '' } },
   'GET /api/register/access-log': { path: 'api/register/access-log' },
   'POST /api/register/replay': { path: 'api/register/replay', body: {} },
+  'GET /api/register/replay': { path: 'api/register/replay' },
+  'POST /api/register/replay/cancel': { path: 'api/register/replay/cancel', body: {} },
   'GET /api/accounts': { path: 'api/accounts' },
   'POST /api/accounts': { path: 'api/accounts', body: { login: 'X' } },
   'PUT /api/accounts/:id': { path: 'api/accounts/99999', body: {} },

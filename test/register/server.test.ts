@@ -9,7 +9,7 @@ import { startServer } from '../../engine/server/serve.js';
 import { openRegister, RegisterAccess } from '../../engine/register/open-register.js';
 import { projectCopy } from '../support/project-copy.js';
 import { fakeStudio, studioFetch } from '../support/studio-server.js';
-import { qujing } from '../support/regulation.js';
+import { qujingProject } from '../support/regulation.js';
 import { backends } from './backends.js';
 import { maskThroughout } from '../../engine/register/mask-record.js';
 import { application, complete, OFFICES, onePhoto } from './cases.js';
@@ -57,7 +57,7 @@ describe.each(backends)('the register API on $name', (backend) => {
     // in the register, exactly as decided
     const stored = (await (await access.get()).get(r.body.id))!;
     expect(stored.case).toEqual(input);
-    expect(stored.document).toEqual(JSON.parse(JSON.stringify(await qujing().decide(input))));
+    expect(stored.document).toEqual(JSON.parse(JSON.stringify(await qujingProject().decide(input))));
   }, 60_000);
 
   it('refuses without operator or office, and an invalid case, saying which', async () => {
