@@ -43,6 +43,7 @@ const other = {
     },
   },
   vocabulary: { lists: {}, facts: {} },
+  dateOrders: [],
 } as unknown as Regulation;
 
 const FILE = 'rules/population/registrations.yaml';
