@@ -4,7 +4,8 @@
 // regulation (a plain record), the problems and the fixtures' results with a slim trace.
 import * as Comlink from 'comlink';
 import { checkProject } from '../../../engine/project/check-project.js';
-import { Decider } from '../../../engine/explain/decider.js';
+import { instrumentsFromFiles, superiorRules, type SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
+import { projectDecider } from '../../../engine/project/instruments/instrument-decider.js';
 import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
 import { slimFixture } from '../../../engine/project/fixtures/slim-fixture.js';
 import type { Problem } from '../../../engine/core/source-file.js';
@@ -24,12 +25,17 @@ export interface BuiltModel {
 }
 
 const api = {
-  async build(files: Record<string, string>, today: string, unread: Problem[]): Promise<BuiltModel> {
-    const check = checkProject(files, today);
-    const problems = [...unread, ...check.problems];
-    const { regulation, offices, warnings } = check;
-    if (!regulation || problems.some(blocksRules)) return { regulation, problems, fixtures: [], rulesBroken: true, offices, warnings };
-    const decider = new Decider(regulation);
+  async build(files: Record<string, string>, today: string, unread: Problem[], superiors: SuperiorProjectFiles[] = []): Promise<BuiltModel> {
+    // each case under the instrument in force on its date (rules/instruments.yaml), as the server and `tiaoli test`
+    const rules = superiorRules(superiors);
+    const superiorRegulations = [...rules.values()].flatMap((r) => (r.regulation ? [r.regulation] : []));
+    const check = checkProject(files, today, superiorRegulations.length ? { superiors: superiorRegulations } : {});
+    const loaded = check.regulation ? instrumentsFromFiles(files, check.regulation, superiors, rules) : undefined;
+    const problems = [...unread, ...check.problems, ...(loaded?.problems ?? [])];
+    const { regulation, offices } = check;
+    const warnings = loaded?.warnings.length ? [...(check.warnings ?? []), ...loaded.warnings] : check.warnings;
+    if (!regulation || !loaded || problems.some(blocksRules)) return { regulation, problems, fixtures: [], rulesBroken: true, offices, warnings };
+    const decider = projectDecider(regulation, loaded);
     const fixtureFiles = Object.entries(files)
       .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
       .sort(([a], [b]) => a.localeCompare(b))
