@@ -7,6 +7,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { readTextFiles } from '../model/load-regulation.js';
 import { INSTRUMENTS_FILE, readInstruments } from '../project/instruments/read-instruments.js';
+import type { Regulation } from '../model/model.js';
 import type { SuperiorProjectFiles } from '../project/instruments/instruments-from-files.js';
 
 /** Is `dir` (resolved through links) inside `root`? */
@@ -21,10 +22,10 @@ function inside(root: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** `root`: the served project's folder; `instrumentsText`: its rules/instruments.yaml, when it has one. */
-export function readSuperiorFiles(root: string, instrumentsText: string | undefined): SuperiorProjectFiles[] {
-  if (instrumentsText === undefined) return [];
-  const read = readInstruments(instrumentsText, `rules/${INSTRUMENTS_FILE}`);
+/** `root`: the served project's folder; `instrumentsText`: its rules/instruments.yaml, when it has one; `regulation`: its rules (the terms name their date parameters). */
+export function readSuperiorFiles(root: string, instrumentsText: string | undefined, regulation: Regulation | undefined): SuperiorProjectFiles[] {
+  if (instrumentsText === undefined || !regulation) return [];
+  const read = readInstruments(instrumentsText, `rules/${INSTRUMENTS_FILE}`, regulation);
   if (!read.instruments) return [];
   const out: SuperiorProjectFiles[] = [];
   for (const instrument of read.instruments.list) {

@@ -47,7 +47,7 @@ export function projectRoute(app: Hono, store: ProjectStore): void {
     const snapshot = await store.snapshot();
     const body = await store.remember(snapshot, 'superiors.json', () => {
       const text = Object.hasOwn(snapshot.files, 'rules/instruments.yaml') ? snapshot.files['rules/instruments.yaml']!.text : undefined;
-      return JSON.stringify({ superiors: readSuperiorFiles(store.root, text) });
+      return JSON.stringify({ superiors: readSuperiorFiles(store.root, text, snapshot.regulation) });
     });
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
