@@ -6,13 +6,15 @@ import type { CaseInput, Decider } from '../../../engine/explain/decider.js';
 import { InstrumentDecider, projectDecider } from '../../../engine/project/instruments/instrument-decider.js';
 import { instrumentsFromFiles, type SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
 import type { Instrument } from '../../../engine/project/instruments/instrument-model.js';
+import { checkOfficesFile } from '../../../engine/project/offices/check-offices.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
 import { buildForms } from '../../../engine/project/forms/load-forms.js';
 import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
 import type { FormDefinition, FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Regulation } from '../../../engine/model/model.js';
 
 /** A case decided under a superior instrument: that instrument, its rules, its print templates, and the case as its rules read it. */
-export interface Under { instrument: Instrument; regulation: Regulation; prints: PrintTemplates; input: CaseInput }
+export interface Under { instrument: Instrument; regulation: Regulation; prints: PrintTemplates; offices: Map<string, Office>; input: CaseInput }
 
 export interface Parts {
   decider(): Decider;
@@ -50,7 +52,7 @@ export function partsOf(regulation: Regulation, files: Record<string, string>, s
   let decider: Decider | undefined;
   let forms: FormSet | undefined;
   let prints: PrintTemplates | undefined;
-  const superiorPrints = new Map<string, PrintTemplates>();
+  const superiorForms = new Map<string, { prints: PrintTemplates; offices: Map<string, Office> }>();
   // each case under the instrument in force on its date (rules/instruments.yaml), as the server and `tiaoli decide`
   const made = (): Decider => (decider ??= projectDecider(regulation, instrumentsFromFiles(files, regulation, superiors)));
   return {
@@ -61,9 +63,13 @@ export function partsOf(regulation: Regulation, files: Record<string, string>, s
       if (!found) return undefined;
       const { instrument } = found.superior;
       const shippedFiles = superiors.find((s) => s.id === instrument.id)?.files ?? {};
-      let templates = superiorPrints.get(instrument.id);
-      if (!templates) superiorPrints.set(instrument.id, (templates = buildPrintTemplates(under(shippedFiles, 'forms'), `${instrument.project}/forms`)));
-      return { instrument, regulation: found.superior.decider.base, prints: templates, input: found.input };
+      const regulationUnder = found.superior.decider.base;
+      let formsUnder = superiorForms.get(instrument.id);
+      if (!formsUnder) {
+        formsUnder = { prints: buildPrintTemplates(under(shippedFiles, 'forms'), `${instrument.project}/forms`), offices: checkOfficesFile(shippedFiles, regulationUnder).offices };
+        superiorForms.set(instrument.id, formsUnder);
+      }
+      return { instrument, regulation: regulationUnder, ...formsUnder, input: found.input };
     },
     instruments: () => {
       const d = made();
