@@ -24,7 +24,7 @@ const employed2024: CounterApplication = {
 };
 
 describe('the counter outside the measures\' term', () => {
-  it('decides a 2024 application under the 条例: says so, 受理, issue by 2024-03-18, and prints the 条例\'s slip', async () => {
+  it('decides a 2024 application under the 条例: says so, 受理, issue by 2024-03-18, and prints the 条例\'s slip; 推理 says why', async () => {
     const { page } = studios.current;
     await openStudio(studios.current, '#/counter?form=permit-application');
     await fillCounterApplication(page, employed2024);
@@ -39,5 +39,11 @@ describe('the counter outside the measures\' term', () => {
     await panel.locator('[data-testid=print-slip]').click();
     const frame = page.frameLocator('iframe');
     await frame.getByText(/居住证暂行条例/).first().waitFor();
+    // 推理 for the counter's case: why the 条例 applies, at the top of the tree
+    await page.goto(`${studios.current.server.url}#/trace?fixture=counter&decision=application`);
+    const applied = page.locator('[data-testid=trace-applied]');
+    await applied.getByText(/本案适用《居住证暂行条例》/).waitFor();
+    await expect(applied.innerText()).resolves.toContain('2024-03-01 不在其施行期内');
+    await expect(page.locator('[data-testid=trace-tree] h2').innerText()).resolves.toBe('居住证申领');
   });
 });

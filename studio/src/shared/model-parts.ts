@@ -24,6 +24,8 @@ export interface Parts {
   under(input: CaseInput): Under | undefined;
   /** the instruments of rules/instruments.yaml (for saying which text governs), or undefined */
   instruments(): Instrument[] | undefined;
+  /** the rules of the superior instrument `id` (a document's `instrument`), or undefined when it is this project's own or none */
+  superiorRegulation(id: string | undefined): Regulation | undefined;
 }
 
 /** The counter forms as the server built them, without their parsed source files. */
@@ -70,6 +72,10 @@ export function partsOf(regulation: Regulation, files: Record<string, string>, s
         superiorForms.set(instrument.id, formsUnder);
       }
       return { instrument, regulation: regulationUnder, ...formsUnder, input: found.input };
+    },
+    superiorRegulation: (id) => {
+      const d = made();
+      return id !== undefined && d instanceof InstrumentDecider ? d.superiors.get(id)?.decider.base : undefined;
     },
     instruments: () => {
       const d = made();

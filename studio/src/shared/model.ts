@@ -42,6 +42,8 @@ export interface Model {
   under?(input: CaseInput): Under | undefined;
   /** the instruments of rules/instruments.yaml, when the project declares them */
   instruments?(): Instrument[] | undefined;
+  /** the rules of a superior instrument a document was decided under (its `instrument`), else undefined */
+  superiorRegulation?(id: string | undefined): Regulation | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ function assemble(files: Record<string, string>, built: BuiltModel, ms: number, 
     get prints() { return made.prints(); },
     under: (input) => made.under(input),
     instruments: () => made.instruments(),
+    superiorRegulation: (id) => made.superiorRegulation(id),
   };
   modelParts.set(model, made);
   return model;
