@@ -66,7 +66,7 @@ function recompute(delay = 250): void {
 
 export async function loadProject(): Promise<void> {
   try {
-    superiorFiles(); // asked for beside the project, not after it
+    void superiorFiles(); // asked for beside the project, not after it
     const project = await fetchProject();
     performance.mark('tiaoli:project');
     setDiskProblems(project.problems ?? []);

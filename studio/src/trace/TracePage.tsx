@@ -156,7 +156,7 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
           {document?.applied && (
             // why this text applies (rules/instruments.yaml): the date that chose it, each term, the reading taken
             <details className="trace-applied" data-testid="trace-applied" open>
-              <summary><Law>{governs ?? `${document.applied.title ? `《${document.applied.title}》` : document.applied.id}`}</Law> <code>instrument: {document.instrument ?? document.applied.id}</code></summary>
+              <summary><Law>{governs ?? `${document.applied.title ? `《${document.applied.title}》` : document.applied.id}`}</Law> <code>{document.instrument ?? document.applied.id}</code></summary>
               <ul>{document.applied.because.map((line) => <li key={line}><Law>{line}</Law></li>)}</ul>
             </details>
           )}
