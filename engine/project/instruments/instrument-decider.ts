@@ -12,7 +12,7 @@ import { checkCase } from '../../model/case/validate-case.js';
 import type { Regulation } from '../../model/model.js';
 import { inForceOn, LEVEL_WORDS, termWords, type Instrument, type Instruments, type Mapping } from './instrument-model.js';
 import { mapCase, mappingLines } from './map-case.js';
-import type { LoadedInstruments } from './load-instruments.js';
+import type { LoadedInstruments } from './loaded-instruments.js';
 
 /** A superior instrument this project can decide under: its rules and how this project's cases read in them. */
 export interface Superior {

@@ -8,7 +8,7 @@ import type { Problem } from '../../core/source-file.js';
 import type { Regulation } from '../../model/model.js';
 import { INSTRUMENTS_FILE, readInstruments } from './read-instruments.js';
 import { readMapping } from './read-mapping.js';
-import type { LoadedInstruments } from './load-instruments.js';
+import type { LoadedInstruments } from './loaded-instruments.js';
 
 /** A superior instrument's project as shipped to the studio: its files (rules/…, forms/prints/…, forms/offices.yaml), path → text. */
 export interface SuperiorProjectFiles {

@@ -8,24 +8,9 @@ import type { Problem } from '../../core/source-file.js';
 import type { Regulation } from '../../model/model.js';
 import { INSTRUMENTS_FILE, readInstruments } from './read-instruments.js';
 import { readMapping } from './read-mapping.js';
-import type { Instruments } from './instrument-model.js';
-import type { Superior } from './instrument-decider.js';
+import type { LoadedInstruments } from './loaded-instruments.js';
 
-export interface LoadedInstruments {
-  instruments?: Instruments;
-  /** id → the superior's rules and the mapping onto them */
-  superiors: Map<string, { instrument: Superior['instrument']; regulation: Regulation; mapping: Superior['mapping'] }>;
-  /** the superiors' loading and the mappings */
-  problems: Problem[];
-  /** instruments.yaml's own problems (checkProject finds these too) */
-  fileProblems: Problem[];
-  /**
-   * a superior whose project is not there (a rules folder copied alone, say): said, never
-   * blocking; a case that needs it is an error naming it (id → why)
-   */
-  unavailable: Map<string, string>;
-  warnings: Problem[];
-}
+export type { LoadedInstruments } from './loaded-instruments.js';
 
 /**
  * `rulesDir`: this project's rules; `shownAs`: how that folder is named in messages;
