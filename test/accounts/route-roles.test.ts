@@ -19,6 +19,7 @@ import { projectCopy } from '../support/project-copy.js';
 const REQUESTS: Record<string, { path: string; admin?: string; body?: unknown }> = {
   'GET /api/project': { path: 'api/project' },
   'GET /api/project/fixtures': { path: 'api/project/fixtures' },
+  'GET /api/project/superiors': { path: 'api/project/superiors' },
   'GET /api/projects': { path: 'api/projects' },
   'GET /api/divisions': { path: 'api/divisions?parent=' },
   'POST /api/decide': { path: 'api/decide', body: {} },

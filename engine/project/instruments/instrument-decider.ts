@@ -12,6 +12,7 @@ import { checkCase } from '../../model/case/validate-case.js';
 import type { Regulation } from '../../model/model.js';
 import { inForceOn, LEVEL_WORDS, termWords, type Instrument, type Instruments, type Mapping } from './instrument-model.js';
 import { mapCase, mappingLines } from './map-case.js';
+import type { LoadedInstruments } from './loaded-instruments.js';
 
 /** A superior instrument this project can decide under: its rules and how this project's cases read in them. */
 export interface Superior {
@@ -146,4 +147,11 @@ export class InstrumentDecider extends Decider {
 function withInstrument(doc: DecisionDocument, applied: AppliedInstrument, readings: Readings): DecisionDocument {
   const { decisions, ...head } = doc;
   return { ...head, readings, instrument: applied.id, applied, decisions };
+}
+
+/** The decider for a project: an InstrumentDecider when it declares instruments (loaded from disk or from files in memory), else a plain one. */
+export function projectDecider(regulation: Regulation, loaded: LoadedInstruments, options: DeciderOptions = {}): Decider {
+  if (!loaded.instruments) return new Decider(regulation, options);
+  const superiors = new Map([...loaded.superiors].map(([id, s]) => [id, { instrument: s.instrument, mapping: s.mapping, decider: new Decider(s.regulation, { engine: options.engine }) }]));
+  return new InstrumentDecider(regulation, options, loaded.instruments, superiors, loaded.unavailable);
 }

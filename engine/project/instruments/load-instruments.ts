@@ -4,29 +4,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadRegulation } from '../../model/load-regulation.js';
-import { Decider, type DeciderOptions } from '../../explain/decider.js';
 import type { Problem } from '../../core/source-file.js';
 import type { Regulation } from '../../model/model.js';
 import { INSTRUMENTS_FILE, readInstruments } from './read-instruments.js';
 import { readMapping } from './read-mapping.js';
-import type { Instruments } from './instrument-model.js';
-import { InstrumentDecider, type Superior } from './instrument-decider.js';
+import type { LoadedInstruments } from './loaded-instruments.js';
 
-export interface LoadedInstruments {
-  instruments?: Instruments;
-  /** id → the superior's rules and the mapping onto them */
-  superiors: Map<string, { instrument: Superior['instrument']; regulation: Regulation; mapping: Superior['mapping'] }>;
-  /** the superiors' loading and the mappings */
-  problems: Problem[];
-  /** instruments.yaml's own problems (checkProject finds these too) */
-  fileProblems: Problem[];
-  /**
-   * a superior whose project is not there (a rules folder copied alone, say): said, never
-   * blocking; a case that needs it is an error naming it (id → why)
-   */
-  unavailable: Map<string, string>;
-  warnings: Problem[];
-}
+export type { LoadedInstruments } from './loaded-instruments.js';
 
 /**
  * `rulesDir`: this project's rules; `shownAs`: how that folder is named in messages;
@@ -70,9 +54,4 @@ export function loadInstruments(rulesDir: string, regulation: Regulation, shownA
   return { instruments: read.instruments, superiors, problems, fileProblems: [], unavailable, warnings };
 }
 
-/** The decider for a project: an InstrumentDecider when it declares instruments, else a plain one. */
-export function projectDecider(regulation: Regulation, loaded: LoadedInstruments, options: DeciderOptions = {}): Decider {
-  if (!loaded.instruments) return new Decider(regulation, options);
-  const superiors = new Map([...loaded.superiors].map(([id, s]) => [id, { instrument: s.instrument, mapping: s.mapping, decider: new Decider(s.regulation, { engine: options.engine }) }]));
-  return new InstrumentDecider(regulation, options, loaded.instruments, superiors, loaded.unavailable);
-}
+export { projectDecider } from './instrument-decider.js';

@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import type { ProjectSnapshot, ProjectStore } from '../project-store.js';
 import type { FormSet } from '../../project/forms/form-model.js';
 import { snapshotFixtures, snapshotName } from '../snapshot-fixtures.js';
+import { readSuperiorFiles } from '../superior-files.js';
 
 /** The counter forms as built, without the parsed source files (only a check reads those; the studio re-reads them if it must). */
 function shippedForms(forms: FormSet | undefined): unknown {
@@ -37,6 +38,17 @@ export function projectRoute(app: Hono, store: ProjectStore): void {
     const body = await projectBody(store, snapshot);
     // the fixtures' results are asked for next: start them now if they are not already running
     snapshotFixtures(store, snapshot)?.catch(() => undefined);
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+  // The superior instruments' projects (rules/instruments.yaml), read-only, so the studio in
+  // the browser decides each case under the instrument in force as the server does. Asked for
+  // beside GET /api/project, not inside it: the first page does not wait for them.
+  app.get('/api/project/superiors', async (c) => {
+    const snapshot = await store.snapshot();
+    const body = await store.remember(snapshot, 'superiors.json', () => {
+      const text = Object.hasOwn(snapshot.files, 'rules/instruments.yaml') ? snapshot.files['rules/instruments.yaml']!.text : undefined;
+      return JSON.stringify({ superiors: readSuperiorFiles(store.root, text, snapshot.regulation) });
+    });
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 }

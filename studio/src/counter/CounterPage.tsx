@@ -15,6 +15,7 @@ import { useLanguage, useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { today } from '../shared/model.js';
+import { appliedWords } from '../shared/applied-words.js';
 import { formAjv, formProblemsIn, translateErrorIn } from './form-ajv.js';
 import { Law, ValueLabel } from '../shared/law-text.js';
 import { sectionTabsRenderer } from './section-tabs.js';
@@ -160,9 +161,13 @@ export function CounterPage({ formName }: { formName?: string }) {
   }), [language, t]);
 
   // the pages this decision calls for: a refused application gets the refusal, not a slip
-  const printable = useMemo(() => (document && form && model?.prints ? form.prints.filter((kind) => {
+  const printable = useMemo(() => (document && form && model?.prints && document.instrument !== 'none' ? form.prints.filter((kind) => {
+    const input = decidedInput.current ?? formToCase(form, data);
+    const superior = document.applied && model.under ? model.under(input) : undefined;
+    const templates = superior?.prints ?? model.prints!;
+    if (!templates.kinds.has(kind)) return false;
     try {
-      renderPrint(model.prints!, kind, { regulation: model.regulation!, input: decidedInput.current ?? formToCase(form, data), document });
+      renderPrint(templates, kind, { regulation: superior?.regulation ?? model.regulation!, input: superior?.input ?? input, document });
       return true;
     } catch (e) {
       return !(e instanceof NothingToPrint);
@@ -187,19 +192,37 @@ export function CounterPage({ formName }: { formName?: string }) {
     requestAnimationFrame(() => window.document.querySelector<HTMLElement>('[data-testid=jsonforms] input, [data-testid=jsonforms] select')?.focus());
   };
 
+  // The text that governs this case (rules/instruments.yaml): outside the measures' term, the
+  // superior's rules decided it, and its pages come from the superior's templates and offices,
+  // with the case as its rules read it, as `tiaoli print` prints them.
+  const under = useMemo(() => {
+    if (!document?.applied || !model?.under) return undefined;
+    try {
+      return model.under(decidedInput.current ?? (form ? formToCase(form, data) : undefined)!);
+    } catch {
+      return undefined;
+    }
+  }, [document, model]);
+  const instruments = useMemo(() => model?.instruments?.(), [model]);
+  const governs = document?.applied && instruments && model?.regulation ? appliedWords(document.applied, instruments, model.regulation) : undefined;
+
   if (!form || !resolved || !model?.regulation) return null;
+  const shownRegulation = under?.regulation ?? model.regulation;
+  const prints = document?.instrument === 'none' ? undefined : under?.prints ?? model.prints;
   // a decision is shown only when made from this data under the rules on screen: while the
   // project's rules are being rebuilt (an edit, a save, an undo), the panel says 正在重算
   const deciding = decidingNow || project.computing || (document !== null && (decidedFrom?.data !== data || decidedFrom?.model !== rules));
-  const vocabulary = model.regulation.vocabulary;
+  const vocabulary = shownRegulation.vocabulary;
   const print = (kind: string) => {
-    if (!document || !model.prints) return;
+    if (!document || !prints) return;
     try {
       const input = decidedInput.current ?? formToCase(form, data);
       const number = recorded && recorded.input === decidedInput.current ? recorded : undefined;
-      const html = renderPrint(model.prints, kind, { regulation: model.regulation!, input, document, office, operator, documentNumber: number?.documentNumber, issuedOn: number?.issuedOn });
+      // under the superior: its office of the same id (its offices.yaml), the case as its rules read it
+      const officeUnder = under && office ? under.offices.get(office.id) : office;
+      const html = renderPrint(prints, kind, { regulation: shownRegulation, input: under?.input ?? input, document, office: officeUnder, operator, documentNumber: number?.documentNumber, issuedOn: number?.issuedOn });
       // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
-      setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html });
+      setPrinted({ kind, label: prints.kinds.get(kind)?.label ?? kind, html });
       setPrintMessage(null);
     } catch (e) {
       setPrinted(null);
@@ -252,9 +275,10 @@ export function CounterPage({ formName }: { formName?: string }) {
           </div>
         )}
         {!document && formProblems.length === 0 && <p className="muted">{t.fillForm}</p>}
-        {document && form.decisions.map((name) => {
+        {governs && <p className="applied-instrument" data-testid="applied-instrument"><Law>{governs}</Law></p>}
+        {document && form.decisions.filter((name) => Object.hasOwn(document.decisions, name) && Object.hasOwn(shownRegulation.decisions, name)).map((name) => {
           const d = document.decisions[name];
-          const spec = model.regulation!.decisions[name];
+          const spec = shownRegulation.decisions[name];
           return (
             <div key={name} className="decision-card" data-testid={`decision-${name}`}>
               <h3><Law>{spec.label}</Law> <a className="small" href={href('trace', { fixture: 'counter', decision: name })}>{t.why}<span className="visually-hidden">{t.colon}<Law>{spec.label}</Law></span></a></h3>
@@ -270,7 +294,7 @@ export function CounterPage({ formName }: { formName?: string }) {
         {document && (
           <div className="counter-actions">
             {printable.map((kind) => (
-              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{model.prints?.kinds.get(kind)?.label ?? kind}</Law></button>
+              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{prints?.kinds.get(kind)?.label ?? kind}</Law></button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>

@@ -3,41 +3,11 @@
 // answering keystrokes while the rules are rebuilt. Only plain data comes back: the
 // regulation (a plain record), the problems and the fixtures' results with a slim trace.
 import * as Comlink from 'comlink';
-import { checkProject } from '../../../engine/project/check-project.js';
-import { Decider } from '../../../engine/explain/decider.js';
-import { runFixtures, type FixtureResult } from '../../../engine/project/fixtures/run-fixtures.js';
-import { slimFixture } from '../../../engine/project/fixtures/slim-fixture.js';
-import type { Problem } from '../../../engine/core/source-file.js';
-import type { Regulation } from '../../../engine/model/model.js';
-import type { Office } from '../../../engine/project/offices/office-model.js';
-import { blocksRules } from '../shared/rules-broken.js';
+import { buildProjectModel } from './build-model.js';
 
-export interface BuiltModel {
-  regulation?: Regulation;
-  problems: Problem[];
-  fixtures: FixtureResult[];
-  /** the rules have errors: no fixture was run */
-  rulesBroken: boolean;
-  /** the issuing offices (forms/offices.yaml), and what of them is unconfirmed */
-  offices?: Map<string, Office>;
-  warnings?: Problem[];
-}
+export type { BuiltModel } from './build-model.js';
 
-const api = {
-  async build(files: Record<string, string>, today: string, unread: Problem[]): Promise<BuiltModel> {
-    const check = checkProject(files, today);
-    const problems = [...unread, ...check.problems];
-    const { regulation, offices, warnings } = check;
-    if (!regulation || problems.some(blocksRules)) return { regulation, problems, fixtures: [], rulesBroken: true, offices, warnings };
-    const decider = new Decider(regulation);
-    const fixtureFiles = Object.entries(files)
-      .filter(([p]) => p.startsWith('test/cases/') && /\.ya?ml$/.test(p))
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, text]) => ({ name, text }));
-    const fixtures = await runFixtures(decider, fixtureFiles);
-    return { regulation, problems, fixtures: fixtures.map(slimFixture), rulesBroken: false, offices, warnings };
-  },
-};
+const api = { build: buildProjectModel };
 
 export type ModelApi = typeof api;
 Comlink.expose(api);

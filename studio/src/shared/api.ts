@@ -14,6 +14,8 @@ export interface ApiProblem { code: string; message: string; location: { file: s
  * (encoding, links, size); `checked`: the rules that check built (absent when it could not);
  * `snapshot`: names these files, as the fixtures' results name the files they were decided from.
  */
+import type { SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
+
 export interface ProjectResponse {
   files: Record<string, ProjectFile>;
   ruleset: string | null;
@@ -59,6 +61,13 @@ export async function fetchProject(): Promise<ProjectResponse> {
   const { status, data } = await call('GET', 'api/project');
   if (status !== 200) throw new Error(data.error ?? `HTTP ${status}`);
   return data;
+}
+
+/** The superior instruments' projects (rules/instruments.yaml), read-only: the browser decides under them as the server does. */
+export async function fetchProjectSuperiors(): Promise<SuperiorProjectFiles[]> {
+  const { status, data } = await call('GET', 'api/project/superiors');
+  if (status !== 200 || !Array.isArray(data?.superiors)) throw new Error(data?.error ?? `HTTP ${status}`);
+  return data.superiors;
 }
 
 export async function fetchProjectFixtures(): Promise<ProjectFixtures> {

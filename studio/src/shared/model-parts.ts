@@ -2,13 +2,31 @@
 // templates — each made once, when first asked for. A chunk of its own (with the rules
 // engine, YAML, ajv and Handlebars), loaded beside the project rather than before the first
 // paint.
-import { Decider } from '../../../engine/explain/decider.js';
+import type { CaseInput, Decider } from '../../../engine/explain/decider.js';
+import { InstrumentDecider, projectDecider } from '../../../engine/project/instruments/instrument-decider.js';
+import { instrumentsFromFiles, type SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
+import type { Instrument } from '../../../engine/project/instruments/instrument-model.js';
+import { checkOfficesFile } from '../../../engine/project/offices/check-offices.js';
+import type { Office } from '../../../engine/project/offices/office-model.js';
 import { buildForms } from '../../../engine/project/forms/load-forms.js';
 import { buildPrintTemplates, type PrintTemplates } from '../../../engine/project/print/render-print.js';
 import type { FormDefinition, FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Regulation } from '../../../engine/model/model.js';
 
-export interface Parts { decider(): Decider; forms(): FormSet; prints(): PrintTemplates }
+/** A case decided under a superior instrument: that instrument, its rules, its print templates, and the case as its rules read it. */
+export interface Under { instrument: Instrument; regulation: Regulation; prints: PrintTemplates; offices: Map<string, Office>; input: CaseInput }
+
+export interface Parts {
+  decider(): Decider;
+  forms(): FormSet;
+  prints(): PrintTemplates;
+  /** the superior a case is decided under (its documents are printed from its templates, as `tiaoli print`), or undefined */
+  under(input: CaseInput): Under | undefined;
+  /** the instruments of rules/instruments.yaml (for saying which text governs), or undefined */
+  instruments(): Instrument[] | undefined;
+  /** the rules of the superior instrument `id` (a document's `instrument`), or undefined when it is this project's own or none */
+  superiorRegulation(id: string | undefined): Regulation | undefined;
+}
 
 /** The counter forms as the server built them, without their parsed source files. */
 export interface ShippedForms { dir: string; common: FormSet['common']; forms: Record<string, Omit<FormDefinition, 'sources'>> }
@@ -32,12 +50,37 @@ function formsFrom(shipped: ShippedForms, files: Record<string, string>): FormSe
   return Object.defineProperty({ dir: shipped.dir, common: shipped.common, forms }, 'commonSource', { enumerable: true, get: () => read().commonSource }) as FormSet;
 }
 
-export function partsOf(regulation: Regulation, files: Record<string, string>, shipped?: ShippedForms): Parts {
+export function partsOf(regulation: Regulation, files: Record<string, string>, shipped: ShippedForms | undefined, superiors: readonly SuperiorProjectFiles[]): Parts {
   let decider: Decider | undefined;
   let forms: FormSet | undefined;
   let prints: PrintTemplates | undefined;
+  const superiorForms = new Map<string, { prints: PrintTemplates; offices: Map<string, Office> }>();
+  // each case under the instrument in force on its date (rules/instruments.yaml), as the server and `tiaoli decide`
+  const made = (): Decider => (decider ??= projectDecider(regulation, instrumentsFromFiles(files, regulation, superiors)));
   return {
-    decider: () => (decider ??= new Decider(regulation)),
+    decider: made,
+    under: (input) => {
+      const d = made();
+      const found = d instanceof InstrumentDecider ? d.superiorCase(input) : undefined;
+      if (!found) return undefined;
+      const { instrument } = found.superior;
+      const shippedFiles = superiors.find((s) => s.id === instrument.id)?.files ?? {};
+      const regulationUnder = found.superior.decider.base;
+      let formsUnder = superiorForms.get(instrument.id);
+      if (!formsUnder) {
+        formsUnder = { prints: buildPrintTemplates(under(shippedFiles, 'forms'), `${instrument.project}/forms`), offices: checkOfficesFile(shippedFiles, regulationUnder).offices };
+        superiorForms.set(instrument.id, formsUnder);
+      }
+      return { instrument, regulation: regulationUnder, ...formsUnder, input: found.input };
+    },
+    superiorRegulation: (id) => {
+      const d = made();
+      return id !== undefined && d instanceof InstrumentDecider ? d.superiors.get(id)?.decider.base : undefined;
+    },
+    instruments: () => {
+      const d = made();
+      return d instanceof InstrumentDecider ? d.instruments.list : undefined;
+    },
     forms: () => (forms ??= shipped ? formsFrom(shipped, files) : buildForms(under(files, 'forms')).set),
     prints: () => (prints ??= buildPrintTemplates(under(files, 'forms'))),
   };

@@ -15,8 +15,11 @@ import type { Regulation } from '../../../engine/model/model.js';
 import { chinaToday } from '../../../engine/core/dates/china-today.js';
 import type { BuiltModel, ModelApi } from '../impact/model-worker.js';
 import type { Office } from '../../../engine/project/offices/office-model.js';
-import type { ProjectResponse } from './api.js';
-import type { Parts } from './model-parts.js';
+import { fetchProjectSuperiors, type ProjectResponse } from './api.js';
+import type { Parts, Under } from './model-parts.js';
+import type { CaseInput } from '../../../engine/explain/decider.js';
+import type { Instrument } from '../../../engine/project/instruments/instrument-model.js';
+import type { SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
 import { blocksRules } from './rules-broken.js';
 
 export interface Model {
@@ -35,6 +38,22 @@ export interface Model {
   warnings?: Problem[];
   /** how long building and running every fixture took */
   ms: number;
+  /** the superior a case is decided under (rules/instruments.yaml): its rules, print templates and the case as they read it; else undefined */
+  under?(input: CaseInput): Under | undefined;
+  /** the instruments of rules/instruments.yaml, when the project declares them */
+  instruments?(): Instrument[] | undefined;
+  /** the rules of a superior instrument a document was decided under (its `instrument`), else undefined */
+  superiorRegulation?(id: string | undefined): Regulation | undefined;
+}
+
+/**
+ * The superior instruments' projects (read-only, GET /api/project/superiors), asked for once
+ * beside the project: every model decides under them. Could they not be had, a case that
+ * needs one is an error naming it (never the measures' answer in its place).
+ */
+let superiors: Promise<SuperiorProjectFiles[]> | undefined;
+export function superiorFiles(): Promise<SuperiorProjectFiles[]> {
+  return (superiors ??= fetchProjectSuperiors().catch(() => []));
 }
 
 export function today(): string {
@@ -69,6 +88,9 @@ function assemble(files: Record<string, string>, built: BuiltModel, ms: number, 
     get decider() { return made.decider(); },
     get forms() { return made.forms(); },
     get prints() { return made.prints(); },
+    under: (input) => made.under(input),
+    instruments: () => made.instruments(),
+    superiorRegulation: (id) => made.superiorRegulation(id),
   };
   modelParts.set(model, made);
   return model;
@@ -78,11 +100,12 @@ export async function buildModel(files: Record<string, string>, saved?: Record<s
   const started = performance.now();
   // a file on disk that could not be read is shown with that problem until it is replaced
   const unread = diskProblems.filter((p) => !saved || saved[p.location.file] === files[p.location.file]);
-  const built = await modelWorker().build(files, today(), unread);
+  const shipped = await superiorFiles();
+  const built = await modelWorker().build(files, today(), unread, shipped);
   const ms = performance.now() - started;
   // Rules with errors decide nothing: show the errors, keep the last good results elsewhere.
   if (!built.regulation || built.rulesBroken) return { files, regulation: built.regulation, problems: built.problems, fixtures: [], offices: built.offices, warnings: built.warnings, ms };
-  return assemble(files, built, ms, false, (await partsCode).partsOf(built.regulation, files));
+  return assemble(files, built, ms, false, (await partsCode).partsOf(built.regulation, files, undefined, shipped));
 }
 
 /**
@@ -97,7 +120,7 @@ export async function modelFromServer(project: ProjectResponse, files: Record<st
   const problems = (project.problems ?? []) as Problem[];
   if (problems.some(blocksRules)) return undefined;
   const offices = checked.offices ? new Map(checked.offices) : undefined;
-  const parts = (await partsCode).partsOf(checked.regulation, files, checked.forms);
+  const parts = (await partsCode).partsOf(checked.regulation, files, checked.forms, await superiorFiles());
   return assemble(files, { regulation: checked.regulation, problems, fixtures: [], rulesBroken: false, offices, warnings: checked.warnings as Problem[] | undefined }, 0, true, parts);
 }
 

@@ -5,7 +5,7 @@
 // Marks (performance.mark) for the speed test: tiaoli:project, tiaoli:ready, tiaoli:fixtures.
 import { useSyncExternalStore } from 'react';
 import { fetchProject, fetchProjectFixtures, saveFile, type ProjectFile, type SaveResult } from './api.js';
-import { buildModel, modelFromServer, prepareModelWorker, setDiskProblems, withFixtures, type Model } from './model.js';
+import { buildModel, modelFromServer, superiorFiles, prepareModelWorker, setDiskProblems, withFixtures, type Model } from './model.js';
 
 interface Draft { text: string; baseVersion: string | null }
 
@@ -66,6 +66,7 @@ function recompute(delay = 250): void {
 
 export async function loadProject(): Promise<void> {
   try {
+    void superiorFiles(); // asked for beside the project, not after it
     const project = await fetchProject();
     performance.mark('tiaoli:project');
     setDiskProblems(project.problems ?? []);

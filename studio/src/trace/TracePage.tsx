@@ -3,6 +3,7 @@
 // their text, and the interpretations they rest on.
 import { useEffect, useMemo, useState } from 'react';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
+import { appliedWords } from '../shared/applied-words.js';
 import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
 import { fill, useMessages, type Messages } from '../shared/i18n.js';
@@ -106,7 +107,10 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const recomputing = !fresh || project.computing;
 
   if (!model?.regulation) return null;
-  const regulation = model.regulation;
+  // a case decided under a superior instrument (rules/instruments.yaml) is shown in that text's own decisions and words
+  const regulation = model.superiorRegulation?.(document?.instrument) ?? model.regulation;
+  const instruments = model.instruments?.();
+  const governs = document?.applied && instruments ? appliedWords(document.applied, instruments, model.regulation) : undefined;
   const names = Object.keys(regulation.decisions);
   const current = decision && names.includes(decision) ? decision : names.find((n) => document?.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired')) ?? names[0];
 
@@ -133,13 +137,13 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
           {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} lang="zh-CN">{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
-      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} caseReadings={fresh ? decided.readings : undefined} />
+      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} caseReadings={fresh ? decided.readings : undefined} governs={governs} />
     </div>
   );
 }
 
 /** One decision of a document as a tree: its values, articles, interpretations and every rule with its conditions (also for a stored decision, as it was made). */
-export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown }) {
+export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings, governs }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown; governs?: string }) {
   const t = useMessages();
   const d = document?.decisions[decision];
   const spec = regulation.decisions[decision];
@@ -149,6 +153,13 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
       {recomputing && <p className="muted" role="status" data-testid="trace-recomputing">{t.recomputingDecision}</p>}
       {d && !recomputing && (
         <section className="trace-tree" data-testid="trace-tree">
+          {document?.applied && (
+            // why this text applies (rules/instruments.yaml): the date that chose it, each term, the reading taken
+            <details className="trace-applied" data-testid="trace-applied" open>
+              <summary><Law>{governs ?? `${document.applied.title ? `《${document.applied.title}》` : document.applied.id}`}</Law> <code>{document.instrument ?? document.applied.id}</code></summary>
+              <ul>{document.applied.because.map((line) => <li key={line}><Law>{line}</Law></li>)}</ul>
+            </details>
+          )}
           <h2><Law>{spec.label}</Law></h2>
           <dl className="decision-values">
             {Object.entries(spec.fields).map(([f, fs]) => (
