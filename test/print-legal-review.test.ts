@@ -9,6 +9,7 @@ import { checkCase } from '../engine/model/case/validate-case.js';
 import { NothingToPrint, renderPrint } from '../engine/project/print/render-print.js';
 import { loadPrintTemplates } from '../engine/project/print/read-prints.js';
 import { formToCase } from '../engine/project/forms/map-form.js';
+import { readOffices } from '../engine/project/offices/read-offices.js';
 import { qujing, root } from './support/regulation.js';
 import { forms, formsDir } from './support/forms.js';
 
@@ -95,5 +96,23 @@ describe('row 5 and the counter clerk case: reasons in plain words; no ground ti
     const page = text(renderPrint(templates, 'refusal', { regulation: decider.regulation, input, document: await decider.decide(input) }));
     expect(page).toContain('请先办理暂住登记');
     expect(page).not.toContain('（（无））');
+  });
+});
+
+describe('row 6: a refusal is the county-level bureau\'s decision; a 派出所 acts on its entrustment and says so', () => {
+  const offices = readOffices(readFileSync(join(formsDir, 'offices.yaml'), 'utf8'), 'forms/offices.yaml').offices;
+  it('heads and seals the page with the bureau, names the 派出所 as entrusted, and the bureau\'s 复议机关', async () => {
+    const input = caseOf('test/cases/11-eligibility/not-floating-not-eligible.yaml');
+    const withApplication = checkCase(decider.regulation, { asOf: input.asOf, facts: { ...input.facts, application: { materials: { idCard: 1, photo: 2, leaseContract: 1 } } } }).case!;
+    const page = text(renderPrint(templates, 'refusal', { regulation: decider.regulation, input: withApplication, document: await decider.decide(withApplication), office: offices.get('qilin-nanning')! }));
+    expect(page).toContain('曲靖市公安局麒麟分局南宁派出所受曲靖市公安局麒麟分局委托办理');
+    expect(page).toContain('曲靖市公安局麒麟分局（盖章）');
+    expect(page).not.toContain('南宁派出所（盖章）');
+  });
+  it('refuses an entrustedBy that names no office of the file, at its line', () => {
+    const yaml = readFileSync(join(formsDir, 'offices.yaml'), 'utf8').replace('entrustedBy: qilin-bureau', 'entrustedBy: qilin-nowhere');
+    const read = readOffices(yaml, 'forms/offices.yaml');
+    expect(read.problems.map((p) => p.message).join()).toContain('qilin-nowhere 不是本文件中另一个办证机关的 id');
+    expect(read.problems[0]!.location?.line).toBeGreaterThan(50);
   });
 });

@@ -59,7 +59,8 @@ describe('the counter\'s office', () => {
 
     await page.locator('[data-testid=print-notice]').click();
     const sheet = page.frameLocator('[data-testid=print-frame]');
-    await expect(sheet.locator('.issuer').innerText()).resolves.toBe('曲靖市公安局麒麟分局南宁派出所');
+    await expect(sheet.locator('.issuer').innerText()).resolves.toBe('曲靖市公安局麒麟分局'); // the bureau decides; the 派出所 acts on its entrustment (offices.yaml entrustedBy)
+    await expect(sheet.locator('.entrusted').innerText()).resolves.toBe('（曲靖市公安局麒麟分局南宁派出所受曲靖市公安局麒麟分局委托办理）');
     await expect(sheet.locator('body').innerText()).resolves.toContain('经办人：赵敏');
     await expect(sheet.locator('body').innerText()).resolves.toContain('第十二条第一款、第十三条');
     await page.locator('[data-testid=print-close]').click();
