@@ -116,3 +116,17 @@ describe('row 6: a refusal is the county-level bureau\'s decision; a 派出所 a
     expect(read.problems[0]!.location?.line).toBeGreaterThan(50);
   });
 });
+
+describe('row 7 (in part): the reminder names the permit\'s issuing office as 原办证机关, never merely the clerk\'s', () => {
+  const offices = readOffices(readFileSync(join(formsDir, 'offices.yaml'), 'utf8'), 'forms/offices.yaml').offices;
+  it('a blank to fill in when the case does not say; the permit\'s 签发机关 when it does', async () => {
+    const input = caseOf('test/cases/14-permit/endorsed-twice-on-time.yaml');
+    const document = await decider.decide(input);
+    const page = text(renderPrint(templates, 'reminder', { regulation: decider.regulation, input, document, office: offices.get('luoping-luoxiong')! }));
+    expect(page).not.toMatch(/原办证机关[^：]*：罗平/);
+    expect(page).toMatch(/原办证机关（居住证所载签发机关，第十四条第二款）：＿+/);
+    const stated = checkCase(decider.regulation, { ...input, facts: { ...input.facts, permit: { ...(input.facts as { permit: object }).permit, issuedBy: '曲靖市公安局麒麟分局' } } }).case!;
+    const page2 = text(renderPrint(templates, 'reminder', { regulation: decider.regulation, input: stated, document: await decider.decide(stated), office: offices.get('luoping-luoxiong')! }));
+    expect(page2).toContain('原办证机关（居住证所载签发机关，第十四条第二款）：曲靖市公安局麒麟分局');
+  });
+});
