@@ -58,10 +58,15 @@ describe('rows 4, 11, 1: a written answer for every refusing outcome', () => {
     expect(page).toContain('在其所载有效期内（至2018年5月19日）继续有效');
     expect(page).toContain('救济途径');
   });
-  it('a new address outside Qujing: refused with a referral to the office there', async () => {
-    const page = await print('refusal', 'test/cases/16-address-change/move-to-kunming-outside-city.yaml');
-    expect(page).toContain('不予换证');
+  it('a new address outside Qujing: not this office\'s matter, a 不予受理决定书 with a referral (《行政许可法》 art. 32 ¶1(2)), not a refusal', async () => {
+    const file = 'test/cases/16-address-change/move-to-kunming-outside-city.yaml';
+    const page = await print('non-acceptance', file);
+    expect(page).toContain('不予受理决定书');
+    expect(page).toContain('第三十二条第一款第（二）项');
     expect(page).toContain('到新居住地的公安派出所或者流动人口服务机构');
+    expect(page).toContain('救济途径');
+    await expect(print('refusal', file)).rejects.toThrow(NothingToPrint);
+    await expect(print('non-acceptance', 'test/cases/16-address-change/move-within-county-exchange.yaml')).rejects.toThrow(NothingToPrint);
   });
   it('a move into the own hukou township: not floating there (art. 2)', async () => {
     const page = await print('refusal', 'test/cases/16-address-change/move-into-own-hukou-township-not-floating.yaml');
