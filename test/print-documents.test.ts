@@ -177,7 +177,7 @@ describe('the refusal (不予受理 / 不予办理告知书)', () => {
   it('before the measures took effect: art. 23, the day they took effect', async () => {
     const page = text(await printCase('refusal', BEFORE_COMMENCEMENT));
     expect(page).toContain('本办法自施行之日起至有效期最后一日（含首尾两日）有效（第二十三条）');
-    expect(page).toContain('决定日期（2017年10月8日）不早于施行之日（2017年10月9日）');
+    expect(page).toContain('申请之日（2017年10月8日）不在本办法的施行期间内');
   });
 
   it('the remedies are parameters: a period changed in remedies.yaml is the period printed', async () => {
