@@ -75,7 +75,7 @@ describe('the counter\'s office', () => {
     await page.locator('[data-testid=print-refusal]').click();
     const refusal = await sheet.locator('body').innerText();
     expect(refusal).toContain('不予办理告知书');
-    expect(refusal).toContain('居住满半年之日（2019年12月27日）');
+    expect(refusal).toContain('满半年之日为2019年12月27日'); // the words beside the rule (11-eligibility.yaml unmet:)
     expect(refusal).toContain('向曲靖市公安局或者曲靖市人民政府');
     expect(refusal).toContain('6个月内');
     await page.screenshot({ path: '/tmp/tiaoli-counter-refusal.png' });
