@@ -18,7 +18,7 @@ describe('--reading', () => {
   it('decide: the same case without and with --reading endorsement-deadline=literal gives the §3 values of each', () => {
     const file = 'test/cases/14-endorsement-deadline/window-day-before-expiry-not-yet-endorsed-valid.yaml';
     const window = JSON.parse(tiaoli(['decide', '--brief', file]).stdout);
-    expect(window.readings).toEqual({ 'civil-code-periods': 'art-203', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1', 'outside-the-measures': 'superior' });
+    expect(window.readings).toEqual({ agents: 'birthday', 'civil-code-periods': 'art-203', 'early-endorsements': 'stands', 'endorsement-deadline': 'window', 'floating-population': 'measures', 'in-force-period': 'every-service', 'leap-day-birthday': 'march1', 'outside-the-measures': 'superior' });
     const r = tiaoli(['decide', '--brief', '--reading', 'endorsement-deadline=literal', file]);
     expect(r.status).toBe(0);
     const literal = JSON.parse(r.stdout);

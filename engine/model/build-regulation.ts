@@ -19,6 +19,7 @@ import { deepFreeze } from '../core/deep-freeze.js';
 import { buildVocabulary, codeEntry, parameterCodeProblems } from './vocabulary.js';
 import { checkRequirements, expandRequirements, requirementNames, type RequirementsSection } from './requirements.js';
 import { expandCodeLists } from './schema-codes.js';
+import { unmetWordsProblems } from './unmet-words.js';
 import type {
   Article, DecisionSpec, DerivedFactSpec, InterpretationSpec, Paragraph, ParameterSpec, Regulation, RuleSpec,
 } from './model.js';
@@ -280,9 +281,12 @@ function build(dir: string, files: RuleFiles, display: (rel: string) => string, 
       if (data.requirements) requirementSections.push({ data: data.requirements, source });
       ((data.rules ?? []) as Json[]).forEach((r, ri) => {
         if (r === null) return;
+        if (r.unmet !== undefined) problems.push(...unmetWordsProblems(r.unmet as Record<string, unknown>, r.when, source, ['rules', ri, 'unmet']));
         rules.push({
           id: r.id, name: r.name, articles: r.articles, interpretations: r.interpretations ?? [], overrides: r.overrides ?? [],
-          when: r.when, set: r.set ?? {}, add: r.add ?? {}, file: source.file, location: source.locate(['rules', ri]),
+          when: r.when, set: r.set ?? {}, add: r.add ?? {},
+          ...(r.unmet === undefined ? {} : { unmet: Object.fromEntries(Object.entries(r.unmet as Record<string, string>)) }),
+          file: source.file, location: source.locate(['rules', ri]),
           // with a rule left out before it, its place in the file said outright (not counted)
           ...(dropped ? { origin: ['rules', ri] } : {}),
         });

@@ -37,6 +37,8 @@ export interface RuleSpec {
   when: Record<string, unknown>;
   set: Record<string, ValueSpec>;
   add: Record<string, ValueSpec>;
+  /** a condition's fact → what a refusal says when it is not met ({值} and {应为} stand for the values); look up with own() */
+  unmet?: Record<string, string>;
   file: string;
   location: Location;
   /** for a rule the engine wrote from a declaration (a requirement): where that is in its file */

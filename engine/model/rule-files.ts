@@ -101,6 +101,9 @@ export const articleFileSchema = {
           when: { type: 'object' }, // shape checked in check-references.ts, with clearer messages
           set: { type: 'object', minProperties: 1 },
           add: { type: 'object', minProperties: 1 },
+          // each condition's fact → the words a refusal prints when the condition is not met
+          // (the fact, and what the person can do); checked against the conditions in build-regulation.ts
+          unmet: { type: 'object', minProperties: 1, additionalProperties: text },
         },
         anyOf: [{ required: ['set'] }, { required: ['add'] }],
       },

@@ -59,7 +59,8 @@ describe('the counter\'s office', () => {
 
     await page.locator('[data-testid=print-notice]').click();
     const sheet = page.frameLocator('[data-testid=print-frame]');
-    await expect(sheet.locator('.issuer').innerText()).resolves.toBe('曲靖市公安局麒麟分局南宁派出所');
+    await expect(sheet.locator('.issuer').innerText()).resolves.toBe('曲靖市公安局麒麟分局'); // the bureau decides; the 派出所 acts on its entrustment (offices.yaml entrustedBy)
+    await expect(sheet.locator('.entrusted').innerText()).resolves.toBe('（曲靖市公安局麒麟分局南宁派出所受曲靖市公安局麒麟分局委托办理）');
     await expect(sheet.locator('body').innerText()).resolves.toContain('经办人：赵敏');
     await expect(sheet.locator('body').innerText()).resolves.toContain('第十二条第一款、第十三条');
     await page.locator('[data-testid=print-close]').click();
@@ -74,7 +75,7 @@ describe('the counter\'s office', () => {
     await page.locator('[data-testid=print-refusal]').click();
     const refusal = await sheet.locator('body').innerText();
     expect(refusal).toContain('不予办理告知书');
-    expect(refusal).toContain('居住满半年之日（2019年12月27日）');
+    expect(refusal).toContain('满半年之日为2019年12月27日'); // the words beside the rule (11-eligibility.yaml unmet:)
     expect(refusal).toContain('向曲靖市公安局或者曲靖市人民政府');
     expect(refusal).toContain('6个月内');
     await page.screenshot({ path: '/tmp/tiaoli-counter-refusal.png' });

@@ -9,7 +9,9 @@ import { Decider, EvaluationError } from '../../engine/explain/decider.js';
 import { qujing, rulesDir } from '../support/regulation.js';
 
 const FILE = 'articles/12-13-application.yaml';
-const CONDITION = '{ fact: person.mobilityImpaired, operator: equal, value: true }';
+// a condition of a rule without `unmet:` words (a rule with them must name each fact it tests:
+// replacing a condition there is refused by rule.unmetMissing, before any type is checked)
+const CONDITION = '{ fact: decisions.agent.allowed, operator: equal, value: false }';
 const original = readRuleFiles(rulesDir);
 const ruleLines = (original.get(FILE) ?? '').split('\n').length;
 

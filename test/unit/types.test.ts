@@ -131,7 +131,7 @@ describe('lint: a list field’s codes and a case schema being edited', () => {
 
 describe('lint: a derived fact’s arguments against its function’s signature', () => {
   it('a boolean where fullYears takes a date, at the argument', () => {
-    const { problems, line } = afterEdit(APPLICATION, 'args: { from: { fact: derived.birthDate }, to: { fact: asOf },', 'args: { from: { fact: person.disabled }, to: { fact: asOf },');
+    const { problems, line } = afterEdit(APPLICATION, 'args: { from: { fact: derived.birthDate }, to: { fact: derived.ageReckonedOn },', 'args: { from: { fact: person.disabled }, to: { fact: derived.ageReckonedOn },');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'derived.argumentType', location: { line } });
     expect(problems[0].message).toContain('函数 fullYears 的参数 from（出生日期）应为日期，实为是否（true/false）');

@@ -37,20 +37,36 @@ export interface Office {
   confirmed: boolean;
   source?: string;
   reconsideration: Reconsideration;
+  /**
+   * The authority that decides, when this office acts for it (受委托): its id, name and
+   * reconsideration authority, resolved from the same file. A page it prints is headed and
+   * sealed in that authority's name, says that this office acts on its entrustment, and names
+   * that authority's 行政复议机关. Absent: the office decides in its own name.
+   */
+  entrustedBy?: { id: string; name: string; reconsideration: Reconsideration };
 }
 
 /** An office as a printed page sees it on one date: the reconsideration authority of that date. */
-export interface OfficeOnDate extends Omit<Office, 'reconsideration'> {
+export interface OfficeOnDate extends Omit<Office, 'reconsideration' | 'entrustedBy'> {
   reconsideration: ReconsiderationAuthority & { also?: ReconsiderationAuthority };
+  /** the body whose decision the page is: the entrusting authority, else the office itself */
+  decider: { id: string; name: string; entrusted: boolean };
+}
+
+function reconsiderationOn(r: Reconsideration, date: string): OfficeOnDate['reconsideration'] {
+  const { earlier, also, ...current } = r;
+  return earlier && date <= earlier.until
+    ? { name: earlier.name, address: earlier.address, basis: earlier.basis }
+    : { ...current, ...(also ? { also } : {}) };
 }
 
 /** The office's details for a decision made on `date` (YYYY-MM-DD). */
 export function officeOn(office: Office, date: string): OfficeOnDate {
-  const { earlier, also, ...current } = office.reconsideration;
-  const reconsideration = earlier && date <= earlier.until
-    ? { name: earlier.name, address: earlier.address, basis: earlier.basis }
-    : { ...current, ...(also ? { also } : {}) };
-  return { ...office, reconsideration };
+  const { entrustedBy, ...rest } = office;
+  // the decider's reconsideration authority: a decision is reviewed as the decider's (受委托 acts are the entruster's)
+  const reconsideration = reconsiderationOn(entrustedBy ? entrustedBy.reconsideration : office.reconsideration, date);
+  const decider = entrustedBy ? { id: entrustedBy.id, name: entrustedBy.name, entrusted: true } : { id: office.id, name: office.name, entrusted: false };
+  return { ...rest, reconsideration, decider };
 }
 
 /** What the counter must not take on trust: every detail when `confirmed: false`, else those left null. */

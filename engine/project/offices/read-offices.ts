@@ -21,7 +21,7 @@ export const OFFICES_FILE = 'offices.yaml';
 /** An office id: what the register stores and numbers by. */
 export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const OFFICE_KEYS = ['id', 'name', 'county', 'bureau', 'address', 'phone', 'hours', 'numberPrefix', 'confirmed', 'source', 'reconsideration'] as const;
+const OFFICE_KEYS = ['id', 'name', 'county', 'bureau', 'address', 'phone', 'hours', 'numberPrefix', 'confirmed', 'source', 'reconsideration', 'entrustedBy'] as const;
 const RECONSIDERATION_KEYS = ['name', 'address', 'basis', 'also', 'earlier'] as const;
 const AUTHORITY_KEYS = ['name', 'address', 'basis'] as const;
 /** Long enough for any office's name or address; a page is A4. */
@@ -82,6 +82,7 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     return { offices, problems, warnings, broken };
   }
   const seen = new Map<string, number>();
+  const entrustments: Array<{ office: string; by: string; path: PathSegment[] }> = [];
   list.forEach((item, index) => {
     const path: PathSegment[] = ['offices', index];
     const before = problems.length;
@@ -131,6 +132,11 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     const sourceNote = get(item, 'source');
     if (sourceNote !== undefined && typeof sourceNote !== 'string') at([...path, 'source'], 'field', 'source 应是一段文字（资料来源）');
     const reconsideration = readReconsideration(get(item, 'reconsideration'), [...path, 'reconsideration']);
+    // 受委托: the id of the office in whose name this one acts (resolved below, once all are read)
+    const entrustedBy = get(item, 'entrustedBy');
+    if (entrustedBy !== undefined && (typeof entrustedBy !== 'string' || !OFFICE_ID.test(entrustedBy) || isInheritedName(entrustedBy))) {
+      at([...path, 'entrustedBy'], 'entrustedBy', 'entrustedBy 应是本文件中另一个办证机关的 id（委托本机关办理、以其名义作出决定的机关）');
+    } else if (typeof entrustedBy === 'string' && typeof id === 'string') entrustments.push({ office: id, by: entrustedBy, path: [...path, 'entrustedBy'] });
     if (problems.length > before || !idOk) {
       if (typeof id === 'string' && problems.length > before && !broken.has(id)) broken.set(id, problems[before]);
       return;
@@ -145,6 +151,21 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
       at(path, 'unconfirmed', `办证机关 ${office.name}（${office.id}）${office.confirmed ? '' : '的资料未经核实'}${unknown.length ? `${office.confirmed ? '' : '，'}${unknown.join('、')}未知（文书上留空手写）` : ''}${office.source ? `；来源：${office.source}` : ''}`, warnings);
     }
   });
+
+  for (const { office, by, path } of entrustments) {
+    const self = offices.get(office);
+    const entruster = offices.get(by);
+    if (!self) continue;
+    if (!entruster || by === office) {
+      at(path, 'entrustedBy', `entrustedBy: ${by} 不是本文件中另一个办证机关的 id`);
+      offices.delete(office);
+    } else if (entrustments.some((e) => e.office === by)) {
+      at(path, 'entrustedBy', `${by} 本身也是受委托的机关：委托机关应是以自己名义作出决定的机关（如县级公安机关）`);
+      offices.delete(office);
+    } else {
+      offices.set(office, { ...self, entrustedBy: { id: entruster.id, name: entruster.name, reconsideration: entruster.reconsideration } });
+    }
+  }
 
   function readAuthority(value: unknown, where: PathSegment[], keys: readonly string[]): ReconsiderationAuthority | undefined {
     if (!isObject(value)) {

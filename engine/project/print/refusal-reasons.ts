@@ -76,6 +76,23 @@ export function refusalReasons(regulation: Regulation, decisions: unknown, servi
   return { rule: String(fired.name), articles, facts, unmet, cited };
 }
 
+/** A traced value in a sentence: dates in Chinese, 是/否, 无 for none. */
+function valueInWords(x: unknown): string {
+  if (x === undefined || x === null) return '无';
+  if (typeof x === 'boolean') return x ? '是' : '否';
+  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)) return chineseDate(x);
+  if (Array.isArray(x)) return x.length ? x.map(valueInWords).join('、') : '无';
+  return String(x);
+}
+
+/** The rule's own words for a condition not met (its `unmet:` in the YAML), the values put in; else the condition's text. */
+function unmetInWords(regulation: Regulation, ruleId: unknown, leaf: Obj): string {
+  const rule = regulation.rules.find((r) => r.id === ruleId);
+  const words = rule?.unmet && typeof leaf.fact === 'string' && Object.hasOwn(rule.unmet, leaf.fact) ? rule.unmet[leaf.fact] : undefined;
+  if (typeof words !== 'string') return conditionInWords(String(leaf.text));
+  return words.replaceAll('{值}', valueInWords(leaf.value)).replaceAll('{应为}', valueInWords(leaf.expected));
+}
+
 /** The rules that would have set `name.field` otherwise than `value`, as traced (failed), and their unmet conditions. */
 function unmetFor(regulation: Regulation, decisions: Obj, name: string, field: string, value: unknown): UnmetRule[] {
   const key = `${name}.${field}`;
@@ -87,6 +104,6 @@ function unmetFor(regulation: Regulation, decisions: Obj, name: string, field: s
     .map((b) => ({
       rule: String(b.name),
       articles: strings(b.articles),
-      conditions: leaves(b.conditions).filter((c) => c.result === false).map((c) => conditionInWords(String(c.text))),
+      conditions: leaves(b.conditions).filter((c) => c.result === false).map((c) => unmetInWords(regulation, b.rule, c)),
     }));
 }

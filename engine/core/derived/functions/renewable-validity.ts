@@ -10,7 +10,10 @@
 //   29 February and the 31st for good after the first short month;
 // - an act inside the period of the current term extends it by one term (so a second act
 //   in the same term falls before the next period opens and does not count);
-// - an act before the period opens does not count;
+// - an act before the period opens does not count — unless `earlyActsStand`: an act the
+//   authority did stands until it is revoked, so an early act that is the first of its term
+//   (made on or after the current term's first day) extends it like one in the period and is
+//   listed in `earlyActs` for review; a second act in a term already renewed still does not count;
 // - where the period's last day is a rest day or holiday and lastDayMovesPastRestDays is
 //   set, the last day is the day after the rest ends: the first working day of the
 //   working-day calendar after it (民法典 art. 203 ¶1);
@@ -38,6 +41,10 @@ export interface Validity {
   periodOpens: CalendarDate;
   periodCloses: CalendarDate;
   countedFrom?: CalendarDate;
+  /** acts made before their period opened that were counted (earlyActsStand), for review */
+  earlyActs: CalendarDate[];
+  /** the last of them, if any */
+  lastEarlyAct?: CalendarDate;
   steps: string[];
 }
 
@@ -82,7 +89,7 @@ function describePeriod(period: RenewalPeriod): string {
 }
 
 export function renewableValidity(
-  issuedOn: CalendarDate, renewals: CalendarDate[], asOf: CalendarDate, rule: PeriodRule, countedFrom?: CalendarDate,
+  issuedOn: CalendarDate, renewals: CalendarDate[], asOf: CalendarDate, rule: PeriodRule, countedFrom?: CalendarDate, earlyActsStand = false,
 ): Validity {
   // the terms run from `anchor`: the current one is the `terms`-th, ending on anchor + terms × months
   let anchor = issuedOn;
@@ -91,10 +98,18 @@ export function renewableValidity(
   let period = renewalPeriod(endsOn, rule);
   let counted = countedFrom;
   const steps = [`${issuedOn} 起算，有效至 ${endsOn}；办理期间 ${describePeriod(period)}`];
+  const earlyActs: CalendarDate[] = [];
   const made = renewals.filter((d) => compareDates(d, asOf) <= 0).sort(compareDates);
   const ignored = renewals.filter((d) => compareDates(d, asOf) > 0);
   for (const date of made) {
-    if (compareDates(date, period.opens) < 0) {
+    const termBegan = addMonthsCivil(anchor, (terms - 1) * rule.months);
+    if (compareDates(date, period.opens) < 0 && earlyActsStand && compareDates(date, termBegan) >= 0) {
+      terms += 1;
+      endsOn = addMonthsCivil(anchor, terms * rule.months);
+      period = renewalPeriod(endsOn, rule);
+      earlyActs.push(date);
+      steps.push(`${date} 早于办理期间开始之日，但已经办理，在撤销之前有效：有效期顺延至 ${endsOn}（${anchor} 起第 ${terms} 期），列为待复核；下一办理期间 ${describePeriod(period)}`);
+    } else if (compareDates(date, period.opens) < 0) {
       steps.push(`${date} 早于办理期间开始之日 ${period.opens}，不计`);
     } else if (onOrBeforeLastDay(date, period)) {
       terms += 1;
@@ -114,7 +129,7 @@ export function renewableValidity(
   for (const date of ignored) steps.push(`${date} 晚于决定日，尚未办理，不计`);
   const status = onOrBeforeLastDay(asOf, period) ? 'valid' : 'suspended';
   if (status === 'suspended') steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
-  return { status, endsOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, steps };
+  return { status, endsOn, periodOpens: period.opens, periodCloses: period.closes, countedFrom: counted, earlyActs, lastEarlyAct: earlyActs.at(-1), steps };
 }
 
 export const renewableValidityFn = defineFunction({
@@ -130,6 +145,7 @@ export const renewableValidityFn = defineFunction({
     closesDays: { type: 'integer', label: '办理期间最后一日：届满之日前推的日数' },
     lastDayMovesPastRestDays: { type: 'boolean', label: '办理期间最后一日是休息日或法定节假日的，顺延至其后第一个工作日' },
     countedFrom: { type: 'date', optional: true, label: '年限原起算日' },
+    earlyActsStand: { type: 'boolean', optional: true, label: '早于办理期间已经办理的（本期首次），在撤销前有效，计入并列为待复核' },
   },
   returns: 'object',
   returnsFields: {
@@ -138,8 +154,10 @@ export const renewableValidityFn = defineFunction({
     periodOpens: { type: 'date' },
     periodCloses: { type: 'date' },
     countedFrom: { type: 'date' },
+    earlyActs: { type: 'list', items: 'date' },
+    lastEarlyAct: { type: 'date' },
     steps: { type: 'list', items: 'string' },
   },
-  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays, countedFrom }) =>
-    renewableValidity(issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays }, countedFrom),
+  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays, countedFrom, earlyActsStand }) =>
+    renewableValidity(issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays }, countedFrom, earlyActsStand === true),
 });
