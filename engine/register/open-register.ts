@@ -62,3 +62,15 @@ export class RegisterAccess {
 export function projectRegister(projectRoot: string): RegisterAccess {
   return new RegisterAccess(() => openRegister(projectRoot), () => registerExists(projectRoot));
 }
+
+/**
+ * The register of a project served beside another (/p/<id>/): a register of its own, never the
+ * served project's (its decisions are under another regulation). DATABASE_URL names the served
+ * project's PostgreSQL database; this one is DATABASE_URL_<ID> (ID in capitals, "-" as "_"),
+ * else the embedded register in its own folder.
+ */
+export function mountedRegister(projectRoot: string, id: string): RegisterAccess {
+  const own = process.env[`DATABASE_URL_${id.toUpperCase().replace(/-/g, '_')}`];
+  const env = { ...process.env, DATABASE_URL: own };
+  return new RegisterAccess(() => openRegister(projectRoot, { env }), () => registerExists(projectRoot, env));
+}

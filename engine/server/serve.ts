@@ -15,7 +15,7 @@ import { oidcStatus } from '../accounts/oidc-config.js';
 
 /** How long after the start the server decides the fixtures when no studio has asked yet. */
 const FIXTURES_AFTER_MS = 5000;
-import { projectRegister, type RegisterAccess } from '../register/open-register.js';
+import { mountedRegister, projectRegister, type RegisterAccess } from '../register/open-register.js';
 import { dataFolder } from '../register/open-database.js';
 import { localUrl, writeServerNote } from './server-note.js';
 
@@ -74,7 +74,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser, projects: { current: '', list: () => links } });
   const mounted = new Map(mounts.map((m) => {
     const mountStore = new ProjectStore(m.dir);
-    const mountRegister = projectRegister(mountStore.root);
+    const mountRegister = mountedRegister(mountStore.root, m.id);
     const mountApp = createApp({
       store: mountStore, session, token, studio: options.studio, hosts: () => hosts, register: mountRegister, singleUser,
       projects: { current: m.id, list: () => links }, cookieName: `tiaoli_session_${m.id.replace(/-/g, '_')}`,
