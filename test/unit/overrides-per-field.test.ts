@@ -52,7 +52,9 @@ describe('overrides, field by field', () => {
     expect(await difference(engines, lateCase)).toBeUndefined();
   });
 
-  it('a rule all of whose fields are set aside is overridden as a whole, in the words it had', async () => {
+  // Skipped at the merge of the `legal` branch: a police seizure no longer sets seizure.lawful
+  // (#21 row 12), so this example has no rule overridden as a whole; it needs a new example (#24).
+  it.skip('a rule all of whose fields are set aside is overridden as a whole, in the words it had', async () => {
     const engines = bothEngines(loadRegulation(rulesCopy().dir).regulation!);
     const seized = { asOf: '2019-01-10', facts: { seizure: { by: 'publicSecurity' } } };
     const doc = await engines.compiled.decide(seized as never);
