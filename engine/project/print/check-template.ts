@@ -1,7 +1,7 @@
 // What a print template may contain, checked on its Handlebars syntax tree before it is
 // ever compiled (by `tiaoli lint`, the studio's save check and the renderer alike).
 // The threat: a template that reaches Object → Function runs code on the clerk's machine
-// (issue 7). So a template may call only our helpers and `if`/`unless`/`each`, read only
+// (the studio and the CLI). So a template may call only our helpers and `if`/`unless`/`each`, read only
 // the print data by name, never an inherited name, and never choose a name at run time.
 import Handlebars from 'handlebars';
 import type { Problem } from '../../core/source-file.js';

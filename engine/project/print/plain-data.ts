@@ -1,6 +1,6 @@
 // What a print template may see: plain own data only. Objects are copied into objects with
 // no prototype, so that no path in a template can reach Object, Function or any method —
-// the way a template would otherwise run code (issue 7).
+// the way a template would otherwise run code.
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
 const MAX_DEPTH = 64;

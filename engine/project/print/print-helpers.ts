@@ -1,7 +1,7 @@
 // The helpers print templates use: dates and article numbers in Chinese, names from the
 // vocabulary, requirements with what satisfies them, article text to quote.
 // Every name is looked up as an own property, and every result is plain data: a helper
-// must never hand a template an inherited value (Object → Function runs code, issue 7).
+// must never hand a template an inherited value (Object → Function runs code).
 import type { Regulation, Vocabulary } from '../../model/model.js';
 import { articleLabel, compareArticleRefs } from '../../explain/article-label.js';
 import { resolveRequirement, requirementOf } from '../../model/resolve-requirement.js';

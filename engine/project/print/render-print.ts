@@ -3,7 +3,7 @@
 // wording; this holds none.
 // A template is untrusted (anyone who can save a file can write one): it is checked before
 // it is compiled, compiled strict with our helpers only, sees only plain own data, and the
-// page it makes forbids scripts (issue 7).
+// page it makes forbids scripts.
 import { didYouMeanText } from '../../core/did-you-mean.js';
 import { processingNoticeIn } from './processing-notice.js';
 import Handlebars from 'handlebars';

@@ -1,5 +1,5 @@
 // The printed page, shown over the counter in a sandboxed frame: no scripts and an opaque
-// origin, so a template or a case's data can never act as the studio (issue 7). The page
+// origin, so a template or a case's data can never act as the studio. The page
 // itself also forbids scripts (its CSP). The clerk prints it with the studio's print
 // button: the studio's print styles hide everything but the frame.
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
