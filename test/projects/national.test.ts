@@ -2,45 +2,24 @@
 // only in YAML. Its rules and forms pass lint, its fixtures pass, and the studio's server,
 // started on it, decides an application filled in on its counter form: accepted, with the last
 // day to make and issue the permit (art. 9 ¶6) moved past the National Day holiday.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../engine/server/serve.js';
+import { describe, expect, it } from 'vitest';
 import { loadForms } from '../../engine/project/forms/read-forms.js';
 import { formToCase } from '../../engine/project/forms/map-form.js';
 import { tiaoli } from '../support/cli.js';
-import { root } from '../support/regulation.js';
-import { fakeStudio, studioFetch } from '../support/studio-server.js';
+import { copyOfProject, describeLintAndFixtures, projectFolder, serveCopyOf } from '../support/projects-folder.js';
+import { studioFetch } from '../support/studio-server.js';
 
-const project = join(root, 'projects/national-2016');
+const project = projectFolder('national-2016');
 
-describe('the national-2016 project on the command line', () => {
-  it('lint finds no problem in its rules, forms and fixtures', () => {
-    const r = tiaoli(['lint', '--project', project]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('居住证暂行条例');
-    expect(r.stdout).toContain('3 个表单');
-    expect(r.stdout).toMatch(/没有问题/);
-  });
-
-  it('its fixtures pass', () => {
-    const r = tiaoli(['test', '--project', project]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    const m = /(\d+) passed, 0 failed/.exec(r.stdout);
-    expect(m, r.stdout).not.toBeNull();
-    expect(Number(m![1])).toBeGreaterThanOrEqual(9);
-  });
-});
+describeLintAndFixtures(project, ['居住证暂行条例', '3 个表单']);
 
 describe('the extended time limit of a local 实施办法 (art. 9 ¶6), read for the place of residence', () => {
   // An illustrative value only, in a copy of the project (no city's measures are in the project's
   // rules): 杭州市 (330100) extending it to 25 days, read for a residence in 330106 西湖区.
-  const copy = () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-national-')), 'national-2016');
-    cpSync(project, dir, { recursive: true });
-    return dir;
-  };
+  const copy = () => copyOfProject(project);
   const setPlace = (dir: string, value: number) => {
     const issuing = join(dir, 'rules/parameters/issuing.yaml');
     const text = readFileSync(issuing, 'utf8');
@@ -127,24 +106,17 @@ const counterForm = {
 };
 
 describe('the studio server on the national-2016 project', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
-    // a copy, so that nothing the server keeps lands in the repository's project folder
-    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-national-')), 'national-2016');
-    cpSync(project, dir, { recursive: true });
-    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
-  });
-  afterAll(() => server?.close());
+  const server = serveCopyOf(project);
 
   it('offers the project\'s counter forms and decides an application made on one', async () => {
-    const listed = await studioFetch(server, 'api/project');
+    const listed = await studioFetch(server(), 'api/project');
     expect(listed.status).toBe(200);
     const body = await listed.json();
     expect(body.checked.regulation.title).toBe('居住证暂行条例');
     expect(Object.keys(body.checked.forms.forms)).toEqual(expect.arrayContaining(['permit-application', 'endorsement', 'replacement']));
 
     const form = loadForms(join(project, 'forms')).set.forms['permit-application']!;
-    const decided = await studioFetch(server, 'api/decide', { method: 'POST', body: JSON.stringify({ case: formToCase(form, counterForm) }) });
+    const decided = await studioFetch(server(), 'api/decide', { method: 'POST', body: JSON.stringify({ case: formToCase(form, counterForm) }) });
     expect(decided.status).toBe(200);
     const { decisions } = await decided.json();
     expect(decisions.eligibility).toMatchObject({ eligible: true, otherCity: true, halfYearOn: '2024-09-01' });

@@ -2,36 +2,19 @@
 // its rules and forms pass lint, its fixtures pass, and the studio's server, started on it,
 // decides cases filled in on its counter forms — an application accepted with art. 18's fifteen
 // days moved past the National Day holiday, and an endorsement refused under art. 19 ¶2.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../engine/server/serve.js';
+import { describe, expect, it } from 'vitest';
 import { loadForms } from '../../engine/project/forms/read-forms.js';
 import { formToCase } from '../../engine/project/forms/map-form.js';
 import { tiaoli } from '../support/cli.js';
-import { root } from '../support/regulation.js';
-import { fakeStudio, studioFetch } from '../support/studio-server.js';
+import { copyOfProject, describeLintAndFixtures, projectFolder, serveCopyOf } from '../support/projects-folder.js';
+import { studioFetch } from '../support/studio-server.js';
 
-const project = join(root, 'projects/zhejiang-2016');
+const project = projectFolder('zhejiang-2016');
 
-describe('the zhejiang-2016 project on the command line', () => {
-  it('lint finds no problem in its rules, forms and fixtures', () => {
-    const r = tiaoli(['lint', '--project', project]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('浙江省流动人口居住登记条例');
-    expect(r.stdout).toContain('40 条');
-    expect(r.stdout).toMatch(/没有问题/);
-  });
-
-  it('its fixtures pass', () => {
-    const r = tiaoli(['test', '--project', project]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    const m = /(\d+) passed, 0 failed/.exec(r.stdout);
-    expect(m, r.stdout).not.toBeNull();
-    expect(Number(m![1])).toBeGreaterThanOrEqual(9);
-  });
-});
+describeLintAndFixtures(project, ['浙江省流动人口居住登记条例', '40 条']);
 
 // A clerk's application form: a hukou in 330382 乐清市 (温州), living in 330106 西湖区 (杭州) —
 // another city, so a floating person by the codes alone (art. 2 ¶2) —, registered 2017-03-01, a
@@ -55,17 +38,10 @@ const endorsement = {
 };
 
 describe('the studio server on the zhejiang-2016 project', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
-    // a copy, so that nothing the server keeps lands in the repository's project folder
-    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-zhejiang-')), 'zhejiang-2016');
-    cpSync(project, dir, { recursive: true });
-    server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio() });
-  });
-  afterAll(() => server?.close());
+  const server = serveCopyOf(project);
 
   it('offers the project\'s counter forms and decides an application made on one', async () => {
-    const listed = await studioFetch(server, 'api/project');
+    const listed = await studioFetch(server(), 'api/project');
     expect(listed.status).toBe(200);
     const body = await listed.json();
     expect(body.checked.regulation.title).toBe('浙江省流动人口居住登记条例');
@@ -74,7 +50,7 @@ describe('the studio server on the zhejiang-2016 project', () => {
     );
 
     const forms = loadForms(join(project, 'forms')).set.forms;
-    const decided = await studioFetch(server, 'api/decide', {
+    const decided = await studioFetch(server(), 'api/decide', {
       method: 'POST',
       body: JSON.stringify({ case: formToCase(forms['permit-application']!, application) }),
     });
@@ -88,7 +64,7 @@ describe('the studio server on the zhejiang-2016 project', () => {
 
   it('refuses the endorsement of a holder who no longer meets a condition (art. 19 ¶2)', async () => {
     const forms = loadForms(join(project, 'forms')).set.forms;
-    const decided = await studioFetch(server, 'api/decide', {
+    const decided = await studioFetch(server(), 'api/decide', {
       method: 'POST',
       body: JSON.stringify({ case: formToCase(forms.endorsement!, endorsement) }),
     });
@@ -103,8 +79,7 @@ describe('the studio server on the zhejiang-2016 project', () => {
 // in a copy of the project: the project's rules enter no place's rule (none is verified).
 describe('the talent exemption of the residence\'s government (art. 16 ¶2), by place', () => {
   const withPlaces = (places: string) => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tiaoli-zhejiang-')), 'zhejiang-2016');
-    cpSync(project, dir, { recursive: true });
+    const dir = copyOfProject(project);
     const file = join(dir, 'rules/parameters/permit.yaml');
     const text = readFileSync(file, 'utf8');
     const changed = text.replace(/(talentExemptionRule:[\s\S]*?values:\n {4}2016-07-01: 未录入\n)/, `$1${places}`);
