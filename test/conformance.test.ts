@@ -1,9 +1,11 @@
 // `tiaoli conformance` (上位法一致性审查): one population decided under Qujing's measures and
 // under 《居住证暂行条例》, through rules/mappings/national-2016.yaml. The unmodified measures'
 // findings (docs/conformance.md), and two changed copies whose change must show as stricter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tiaoli } from './support/cli.js';
-import { rulesCopy } from './support/regulation.js';
+import { root, rulesCopy } from './support/regulation.js';
 
 interface Finding { direction: string; local: string; superior: string; difference: string; count: number; localArticles: string[]; superiorArticles: string[]; localRules: string[]; example: { case: { asOf: string } } }
 interface Report { compared: number; classes: Finding[] }
@@ -38,6 +40,11 @@ describe('tiaoli conformance', () => {
       expect(c.localArticles.length && c.superiorArticles.length).toBeTruthy();
       expect(c.example.case.asOf >= '2017-10-09' && c.example.case.asOf <= '2022-10-08').toBe(true);
     }
+  });
+
+  it('docs/conformance.md explains every class it lists on the unmodified measures', () => {
+    const doc = readFileSync(join(root, 'docs', 'conformance.md'), 'utf8');
+    for (const c of plain.classes) expect(doc, c.local).toContain(`\`${c.local} ↔ ${c.superior}：${c.difference}\``);
   });
 
   it('a copy with the half year raised to one year: more people refused what the 条例 grants (art. 11 against art. 2)', () => {
