@@ -103,7 +103,7 @@ export function starterPopulation(caseSchema: Schema, options: StarterOptions): 
     '#',
     '# 由案件 Schema（rules/case.schema.yaml）写出的起始文件：每个能按 Schema 抽取的事实，各值的',
     '# 比例相同，日期按 Schema 中的顺序先后排列、不晚于决定日期。请按实际的窗口统计改写比例，',
-    '# 用 when 写出事实之间的依赖（写法见 docs/notes-population.md）。',
+    '# 用 when 写出事实之间的依赖（写法见 docs/population.md）。',
     ...(left.length ? ['#', '# 以下事实无法按 Schema 自动抽取（文字、代码格式、身份号码、清单等），需要时请补写：', ...left.map((p) => `#   ${p}`)] : []),
     ...(Array.isArray(topRequired) && topRequired.length ? [`# 案件 Schema 要求的事实：${topRequired.join('、')}`] : []),
     'population:',

@@ -65,7 +65,7 @@ const zh = {
   populationWidened: '修改涉及的日期 {dates} 不全在人群假设的范围（{declaredFrom} 至 {declaredTo}）之内：这次按 {from} 至 {to} 重新抽取了人群（同 tiaoli population --from {from} --to {to}）。', populationOutsideCases: '修改涉及的日期 {dates} 不全在载入的案件的决定日期（{from} 至 {to}）之内：这些日子的影响看不到。',
   redrawingPopulation: '正在按修改涉及的日期重新抽取人群',
   writeStarterPopulation: '按案件 Schema 写一个起始文件（{path}，存入工作副本）',
-  noPopulationFile: '这个项目没有人群假设文件：在 rules/population/ 中写一个（如 rules/population/year.yaml，写法见 docs/notes-population.md），或载入 tiaoli population 或其他来源的 cases.jsonl。',
+  noPopulationFile: '这个项目没有人群假设文件：在 rules/population/ 中写一个（如 rules/population/year.yaml，写法见 docs/population.md），或载入 tiaoli population 或其他来源的 cases.jsonl。',
   registerReprintKind: '按原编号重印：{kind}', registerTable: '台账登记列表（可横向滚动）', registerDecisions: '决定', registerPastPair: '{count} 条',
   // accounts and sessions (who may talk to the studio; 《个人信息保护法》: unmasking is logged)
   signInTitle: '登录', signInLogin: '账户名', signInPassword: '密码', signInButton: '登录', signingIn: '正在登录…', signOut: '退出登录',
@@ -137,7 +137,7 @@ const en: typeof zh = {
   populationWidened: 'The change concerns {dates}, outside the population file\'s span ({declaredFrom} to {declaredTo}): the population was drawn again from {from} to {to} (as tiaoli population --from {from} --to {to}).', populationOutsideCases: 'The change concerns {dates}, not all within the loaded cases\' dates ({from} to {to}): its effect on those days is not seen.',
   redrawingPopulation: 'Drawing the population again over the dates the change concerns',
   writeStarterPopulation: 'Write a starter file from the case schema ({path}, into the working copy)',
-  noPopulationFile: 'This project has no population file: write one in rules/population/ (say rules/population/year.yaml; its format is in docs/notes-population.md), or load a cases.jsonl.',
+  noPopulationFile: 'This project has no population file: write one in rules/population/ (say rules/population/year.yaml; its format is in docs/population.md), or load a cases.jsonl.',
   registerReprintKind: 'Reprint with its number: {kind}', registerTable: 'Stored decisions (scrolls sideways)', registerDecisions: 'Decisions', registerPastPair: '{count}',
   signInTitle: 'Sign in', signInLogin: 'Account', signInPassword: 'Password', signInButton: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out',
   signInIntro: 'This server has accounts: sign in with your own. Records name the signed-in clerk, and every view of full personal data names who looked.',
