@@ -121,7 +121,10 @@ function describe(e: unknown): string {
 /** A failure of the code's exchange or of the ID token's checks, said in Chinese. */
 function classify(e: unknown, name: string): OidcError {
   const err = e as { code?: string; message?: string; error?: string };
-  const message = err.message ?? '';
+  // openid-client wraps what failed (oauth4webapi's error, fetch's) as the cause: read the chain
+  const messages: string[] = [];
+  for (let at: unknown = e, depth = 0; at instanceof Error && depth < 4; at = at.cause, depth++) messages.push(at.message);
+  const message = messages.join(' ← ');
   if (/"nonce"/.test(message)) return new OidcError('nonce', `${name}给出的身份令牌不是为这次登录签发的（nonce 不对）：请重新登录`);
   if (/"state"/.test(message)) return new OidcError('state', '登录请求与本浏览器发起的不符（state 不对）：请从登录页重新登录');
   if (err.error === 'invalid_grant') return new OidcError('code', '授权码无效、已过期或已经用过：请从登录页重新登录');

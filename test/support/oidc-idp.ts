@@ -85,6 +85,13 @@ export class Browser {
     return this.jars.get(origin)?.get(name);
   }
 
+  /** Puts a cookie into the jar as another page or a tampering hand would. */
+  setCookie(origin: string, name: string, value: string): void {
+    const jar = this.jars.get(origin) ?? new Map<string, string>();
+    this.jars.set(origin, jar);
+    jar.set(name, value);
+  }
+
   async fetch(url: string, init: { method?: string; body?: URLSearchParams; headers?: Record<string, string> } = {}): Promise<Response> {
     const origin = new URL(url).origin;
     const cookie = this.cookies(origin);
