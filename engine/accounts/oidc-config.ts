@@ -101,8 +101,8 @@ export function readSecretFile(file: string): string {
   return secret;
 }
 
-/** Whether single sign-on is configured, and if so its setup or why the server cannot offer it. */
-export function oidcStatus(env: Record<string, string | undefined> = process.env): OidcStatus {
+/** The configuration TIAOLI_OIDC names (without its secret: what `tiaoli accounts link` needs), or why not. */
+export function readOidcFile(env: Record<string, string | undefined> = process.env): { kind: 'off' } | { kind: 'refused'; message: string } | { kind: 'read'; config: OidcConfig; file: string } {
   const file = env.TIAOLI_OIDC?.trim();
   if (!file) return { kind: 'off' };
   let text: string;
@@ -113,7 +113,14 @@ export function oidcStatus(env: Record<string, string | undefined> = process.env
     return { kind: 'refused', message: `单点登录配置 TIAOLI_OIDC=${file} 读不出来（${(e as NodeJS.ErrnoException).code ?? 'error'}）` };
   }
   const { config, problem } = readOidcConfig(text, file);
-  if (!config) return { kind: 'refused', message: `单点登录配置有误：${problem}` };
+  return config ? { kind: 'read', config, file } : { kind: 'refused', message: `单点登录配置有误：${problem}` };
+}
+
+/** Whether single sign-on is configured, and if so its setup or why the server cannot offer it. */
+export function oidcStatus(env: Record<string, string | undefined> = process.env): OidcStatus {
+  const read = readOidcFile(env);
+  if (read.kind !== 'read') return read;
+  const { config, file } = read;
   const fromEnv = env[SECRET_ENV];
   if (fromEnv !== undefined && config.clientSecretFile) return { kind: 'refused', message: `单点登录配置有误：${file} 有 clientSecretFile，环境里又有 ${SECRET_ENV}，只能用其中一个` };
   if (fromEnv === undefined && !config.clientSecretFile) return { kind: 'refused', message: `单点登录配置有误：${file} 缺少 clientSecretFile（或设置环境变量 ${SECRET_ENV}）；客户端密钥不写在配置文件或命令行上` };
