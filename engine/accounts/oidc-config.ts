@@ -95,7 +95,7 @@ export function readSecretFile(file: string): string {
     throw new Error(`客户端密钥文件 ${file} 读不出来（${(e as NodeJS.ErrnoException).code ?? 'error'}）`, { cause: e });
   }
   if (!stat.isFile()) throw new Error(`客户端密钥文件 ${file} 不是普通文件`);
-  if (process.platform !== 'win32' && (stat.mode & 0o007) !== 0) throw new Error(`客户端密钥文件 ${file} 其他账户也能读取：chmod 600 ${file}`);
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) throw new Error(`客户端密钥文件 ${file} 其他账户也能读取（应只有服务器的账户能读）：chmod 600 ${file}`);
   const secret = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   if (!secret.trim()) throw new Error(`客户端密钥文件 ${file} 是空的`);
   return secret;
