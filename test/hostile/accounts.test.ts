@@ -221,7 +221,7 @@ describe('other sites and other ways in', () => {
     writeFileSync(secret, 's3cret\n');
     chmodSync(secret, 0o644);
     writeFileSync(file, `${base}clientSecretFile: ${secret}\n`);
-    expect(oidcStatus({ TIAOLI_OIDC: file })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/其他账户也能读取：chmod 600/) });
+    expect(oidcStatus({ TIAOLI_OIDC: file })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/其他账户也能读取（应只有服务器的账户能读）：chmod 600/) });
     expect(oidcStatus({ TIAOLI_OIDC: file, TIAOLI_OIDC_CLIENT_SECRET: 'x' })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/只能用其中一个/) });
     expect(readOidcConfig('issuer: http://sso.example/\n', 'x.yaml').problem).toMatch(/缺少 name/);
     expect(readOidcConfig('name: a\nissuer: http://sso.example/\nclientId: a\nredirectUri: https://a/api/session/oidc/callback\nloginClaim: sub\n', 'x.yaml').problem).toMatch(/issuer 必须是 https/);
