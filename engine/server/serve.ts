@@ -46,6 +46,8 @@ export interface Started {
   session: string;
   /** the Node server (e.g. to watch requests and answers) */
   server: Server;
+  /** single sign-on, when configured: the provider's name and this server's callback URL */
+  sso?: { name: string; redirectUri: string };
   close: () => Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     token,
     session,
     server,
+    sso: sso.kind === 'on' ? { name: sso.config.name, redirectUri: sso.config.redirectUri } : undefined,
     close: async () => {
       removeNote();
       await new Promise<void>((done) => {
