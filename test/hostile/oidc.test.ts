@@ -10,6 +10,7 @@ import { OidcClient } from '../../engine/accounts/oidc-client.js';
 import { oidcStatus, type OidcSetup } from '../../engine/accounts/oidc-config.js';
 import { OidcLinks } from '../../engine/accounts/oidc-links.js';
 import { createApp } from '../../engine/server/app.js';
+import { mountedRedirectUri, safeReturnTo } from '../../engine/server/routes/session-oidc.js';
 import { ProjectStore } from '../../engine/server/project-store.js';
 import { accountsServer, type AccountsServer } from '../support/accounts-server.js';
 import { Browser, freePort, IDP_PEOPLE, listenIdp, ssoConfig, type Idp } from '../support/oidc-idp.js';
@@ -138,6 +139,15 @@ describe('return-to', () => {
     expect(res.headers.get('location')).toBeNull();
     expect(await res.text()).toMatch(/不会转到其他网站/);
     expect(b.cookie(origin, 'tiaoli_session_oidc')).toBeUndefined();
+  });
+
+  it('a project served beside the main one comes back to its own callback and its own page', () => {
+    const mounted = mountedRedirectUri('https://tiaoli.example.gov.cn/api/session/oidc/callback', 'national-2016');
+    expect(mounted).toBe('https://tiaoli.example.gov.cn/p/national-2016/api/session/oidc/callback');
+    expect(safeReturnTo(undefined, mounted)).toBe('/p/national-2016/');
+    expect(safeReturnTo('/p/national-2016/#/counter', mounted)).toBe('/p/national-2016/#/counter');
+    expect(safeReturnTo('/%2F%2Fevil.example', mounted)).toBe('/%2F%2Fevil.example'); // a path here, percent-encoded, never a host
+    expect(safeReturnTo('/./\\evil.example', mounted)).toBeUndefined();
   });
 
   it('a path on this server is where the browser lands', async () => {
