@@ -128,6 +128,12 @@ function classify(e: unknown, name: string): OidcError {
   if (/"nonce"/.test(message)) return new OidcError('nonce', `${name}给出的身份令牌不是为这次登录签发的（nonce 不对）：请重新登录`);
   if (/"state"/.test(message)) return new OidcError('state', '登录请求与本浏览器发起的不符（state 不对）：请从登录页重新登录');
   if (err.error === 'invalid_grant') return new OidcError('code', '授权码无效、已过期或已经用过：请从登录页重新登录');
+  // a rejected client secret comes as an error body, or (client_secret_basic) as a 401 challenge
+  const challenged = Array.isArray((e as { cause?: unknown }).cause)
+    ? ((e as { cause: Array<{ parameters?: { error?: string } }> }).cause.find((c) => c.parameters?.error)?.parameters?.error)
+    : undefined;
+  const refused = err.error ?? challenged;
+  if (refused === 'invalid_client' || refused === 'unauthorized_client') return new OidcError('answer', `${name}不认本系统的客户端密钥（${refused}）：请管理员核对 clientSecretFile 中的密钥与提供方登记的是否相同`);
   if (err.code === 'OAUTH_TIMEOUT' || /fetch failed|ECONNREFUSED|timeout|aborted/i.test(message)) return new OidcError('unreachable', `${name}暂时无法访问（${describe(e)}），请稍后再试`);
   return new OidcError('answer', `${name}的回答无法核验（${describe(e)}）：没有登录`);
 }

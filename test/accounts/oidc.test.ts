@@ -3,6 +3,8 @@
 // pages are submitted as a browser would; back at tiaoli the person an administrator linked is
 // signed in with the same kind of session a password makes, records a decision that names
 // them as its operator, and signs out (the session ends).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oidcStatus } from '../../engine/accounts/oidc-config.js';
 import { OidcLinks } from '../../engine/accounts/oidc-links.js';
@@ -14,13 +16,16 @@ let s: AccountsServer;
 let idp: Idp;
 let origin: string;
 let redirectUri: string;
+let secretFile: string;
 
 beforeAll(async () => {
   idp = await listenIdp();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   redirectUri = `${origin}/api/session/oidc/callback`;
-  const status = oidcStatus({ TIAOLI_OIDC: ssoConfig(idp.issuer, redirectUri) });
+  const config = ssoConfig(idp.issuer, redirectUri);
+  secretFile = join(dirname(config), 'client-secret');
+  const status = oidcStatus({ TIAOLI_OIDC: config });
   expect(status.kind).toBe('on');
   s = await accountsServer({ port, oidc: status, people: { clerk: { name: '王窗口', roles: ['counter'] }, admin: { name: '钱管理', roles: ['admin'] } } });
   idp.serve([redirectUri]);
@@ -71,5 +76,18 @@ describe('single sign-on', () => {
 
     expect((await call(s.server, 'DELETE', 'api/session', { cookie })).status).toBe(200);
     expect((await call(s.server, 'GET', 'api/project', { cookie })).status).toBe(401);
+  }, 60_000);
+
+  it('a client secret written over its file is used from the next sign-in, without a restart', async () => {
+    const right = readFileSync(secretFile, 'utf8');
+    writeFileSync(secretFile, 'a-secret-the-provider-does-not-know\n');
+    try {
+      const res = await throughIdp(new Browser(), 'u-1001');
+      expect(res.status).toBe(502);
+      expect(await res.text()).toMatch(/不认本系统的客户端密钥（invalid_client）：请管理员核对 clientSecretFile/);
+    } finally {
+      writeFileSync(secretFile, right);
+    }
+    expect((await throughIdp(new Browser(), 'u-1001')).status).toBe(303);
   }, 60_000);
 });
