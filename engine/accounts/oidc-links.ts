@@ -38,11 +38,16 @@ export class OidcLinks {
     return (await this.db.query<Row>(`SELECT ${COLUMNS} FROM account_oidc_links l JOIN accounts a ON a.id = l.account_id ORDER BY a.login`)).map(linkOf);
   }
 
+  /** Refuses a claim value already linked to another account than `accountId` (none yet: 0). */
+  async checkFree(issuer: string, value: string, accountId = 0): Promise<void> {
+    const [taken] = await this.db.query<Row>('SELECT a.login FROM account_oidc_links l JOIN accounts a ON a.id = l.account_id WHERE l.issuer = $1 AND l.claim_value = $2 AND l.account_id <> $3', [issuer, value, accountId]);
+    if (taken) throw new RegisterError(`这个统一身份认证标识已链接到账户 ${String(taken.login)}：先 tiaoli accounts unlink ${String(taken.login)}`, 'sso', 409);
+  }
+
   /** Links the account to a claim value at `issuer` (replacing its link; the subject is pinned anew at the next sign-in). */
   async link(accountId: number, issuer: string, claimValue: unknown): Promise<OidcLink> {
     const value = checkClaimValue(claimValue);
-    const [taken] = await this.db.query<Row>('SELECT a.login FROM account_oidc_links l JOIN accounts a ON a.id = l.account_id WHERE l.issuer = $1 AND l.claim_value = $2 AND l.account_id <> $3', [issuer, value, accountId]);
-    if (taken) throw new RegisterError(`这个统一身份认证标识已链接到账户 ${String(taken.login)}：先 tiaoli accounts unlink ${String(taken.login)}`, 'sso', 409);
+    await this.checkFree(issuer, value, accountId);
     await this.db.query(
       `INSERT INTO account_oidc_links (account_id, issuer, claim_value) VALUES ($1, $2, $3)
        ON CONFLICT (account_id) DO UPDATE SET issuer = EXCLUDED.issuer, claim_value = EXCLUDED.claim_value, subject = NULL, linked_at = now(), last_sign_in = NULL`,

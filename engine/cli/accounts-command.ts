@@ -68,6 +68,7 @@ export async function accountsCommand(name: string, args: string[], options: Opt
         // with --sso and no password file, the account signs in only through the provider
         const sso = options.sso === undefined ? undefined : { issuer: issuer(), value: checkClaimValue(options.sso) };
         const passwordless = sso !== undefined && !options.passwordFile;
+        if (sso) await links.checkFree(sso.issuer, sso.value); // before the account is made, not after
         const a = await accounts.add({ login: options.login, name: options.name, roles: roles(options.roles ?? ''), password: passwordless ? null : readPassword(options) }, { passwordless });
         if (sso) await links.link(a.id, sso.issuer, sso.value);
         say(`已建立账户 ${line(a)}${sso ? `\t统一身份认证：${sso.value}${passwordless ? '（无密码，只能经统一身份认证登录）' : ''}` : ''}`);

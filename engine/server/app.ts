@@ -5,6 +5,9 @@
 // rebinding), then API requests for the token (beyond loopback), the session secret and
 // same-origin/JSON (cross-site requests), a bounded body, and who is asking with which roles
 // (route-roles.ts: a route not in that table is not served); only then do routes run.
+// Single sign-on's two navigation routes (to the identity provider and back) skip the token,
+// secret and JSON checks, which a navigating browser cannot pass, and bind themselves to the
+// browser that began the sign-in instead (routes/session-oidc.ts).
 import { Hono } from 'hono';
 import { hostCheck } from './middleware/host-check.js';
 import { sameOrigin } from './middleware/same-origin.js';

@@ -49,6 +49,8 @@ describe('tiaoli accounts and single sign-on', () => {
     expect(made.stderr).toMatch(/已建立账户 wang\t王窗口\t窗口\t统一身份认证：G1001（无密码，只能经统一身份认证登录）/);
     expect((await tiaoli('add', [], { login: 'zhao', name: '赵法制', roles: 'legal', passwordFile })).status).toBe(0);
     expect((await tiaoli('link', ['zhao', 'G1001'])).stderr).toMatch(/--sso：这个统一身份认证标识已链接到账户 wang/);
+    // a value already linked: no account is made (not one without a password and without a link)
+    expect((await tiaoli('add', [], { login: 'li', name: '李某', roles: 'counter', sso: 'G1001' })).stderr).toMatch(/--sso：这个统一身份认证标识已链接到账户 wang/);
     expect((await tiaoli('link', ['zhao', 'G2\u202e002'])).stderr).toMatch(/--sso：统一身份认证的标识不能含有控制字符、换行或方向控制符/);
     expect((await tiaoli('link', ['zhao', 'G2002'], {}, false)).stderr).toMatch(/没有配置单点登录：先设置 TIAOLI_OIDC/);
     const linked = await tiaoli('link', ['zhao', 'G2002']);

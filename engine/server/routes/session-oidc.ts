@@ -84,7 +84,10 @@ export function sessionOidcRoute(app: Hono, access: AccessControl, options: Oidc
     try {
       begun = await options.client.begin(options.redirectUri, returnTo);
     } catch (e) {
-      if (e instanceof OidcError) return refusal(c, 502, '统一身份认证暂时无法使用', e.message, home);
+      if (e instanceof OidcError) {
+        console.error(`[tiaoli] 单点登录无法开始：${e.message}`);
+        return refusal(c, 502, '统一身份认证暂时无法使用', e.message, home);
+      }
       throw e;
     }
     const https = secure(c) || options.redirectUri.startsWith('https:');
@@ -104,7 +107,12 @@ export function sessionOidcRoute(app: Hono, access: AccessControl, options: Oidc
     try {
       who = await options.client.finish(new URL(c.req.url).searchParams, began);
     } catch (e) {
-      if (e instanceof OidcError) return refusal(c, e.kind === 'unreachable' || e.kind === 'answer' ? 502 : 400, title, e.message, home);
+      if (e instanceof OidcError) {
+        const providers = e.kind === 'unreachable' || e.kind === 'answer';
+        // the provider's or the configuration's fault is the administrator's to see in the log
+        if (providers) console.error(`[tiaoli] 单点登录没有完成：${e.message}`);
+        return refusal(c, providers ? 502 : 400, title, e.message, home);
+      }
       throw e;
     }
     const register = await access.register.get();
