@@ -81,14 +81,15 @@ export class Accounts {
     return row ? accountOf(row) : undefined;
   }
 
-  async add(input: { login: unknown; name: unknown; roles: unknown; password: unknown }): Promise<Account> {
+  /** `passwordless`: an account that signs in only through the office's identity provider (oidc-links.ts) */
+  async add(input: { login: unknown; name: unknown; roles: unknown; password: unknown }, options: { passwordless?: boolean } = {}): Promise<Account> {
     const login = checkLogin(input.login);
     const name = checkName(input.name);
     const roles = checkRoles(input.roles);
-    const problem = passwordProblem(input.password);
+    const problem = options.passwordless ? undefined : passwordProblem(input.password);
     if (problem) throw new RegisterError(problem, 'password');
     if (await this.byLogin(login)) throw new RegisterError(`已有账户 ${login}`, 'login', 409);
-    const hash = await hashPassword(input.password as string);
+    const hash = options.passwordless ? null : await hashPassword(input.password as string);
     const [row] = await this.db.query<Row>(
       `INSERT INTO accounts (login, display_name, roles, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (login) DO NOTHING RETURNING ${COLUMNS}`,
       [login, name, roles, hash]);

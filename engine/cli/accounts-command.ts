@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Accounts, type Account } from '../accounts/accounts.js';
 import { parseRoles, roleNames } from '../accounts/roles.js';
+import { checkClaimValue, OidcLinks } from '../accounts/oidc-links.js';
+import { readOidcFile } from '../accounts/oidc-config.js';
 import { RegisterError } from '../register/database.js';
 import { openRegister } from '../register/open-register.js';
 import { serveRoot, type ProjectOptions } from './rules-dir.js';
 
-interface Options extends ProjectOptions { login?: string; name?: string; roles?: string; passwordFile?: string; json?: boolean }
+interface Options extends ProjectOptions { login?: string; name?: string; roles?: string; passwordFile?: string; json?: boolean; sso?: string }
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -32,6 +34,14 @@ function readPassword(options: Options): string {
 
 const line = (a: Account): string => `${a.login}\t${a.name}\t${roleNames(a.roles) || '（无角色）'}${a.disabled ? '\t已停用' : ''}`;
 
+/** The identity provider's issuer, from the configuration TIAOLI_OIDC names (links are to one provider). */
+function issuer(): string {
+  const read = readOidcFile();
+  if (read.kind === 'off') throw new RegisterError('没有配置单点登录：先设置 TIAOLI_OIDC=单点登录配置文件（与 tiaoli serve 用的相同），再链接', 'sso');
+  if (read.kind === 'refused') throw new RegisterError(read.message, 'sso');
+  return read.config.issuer;
+}
+
 export async function accountsCommand(name: string, args: string[], options: Options): Promise<number> {
   let register;
   try {
@@ -41,6 +51,7 @@ export async function accountsCommand(name: string, args: string[], options: Opt
     return 1;
   }
   const accounts = new Accounts(register.db);
+  const links = new OidcLinks(register.db);
   try {
     const find = async (login: string): Promise<Account> => {
       const a = await accounts.byLogin(login);
@@ -54,14 +65,20 @@ export async function accountsCommand(name: string, args: string[], options: Opt
     };
     switch (name) {
       case 'add': {
-        const a = await accounts.add({ login: options.login, name: options.name, roles: roles(options.roles ?? ''), password: readPassword(options) });
-        say(`已建立账户 ${line(a)}`);
+        // with --sso and no password file, the account signs in only through the provider
+        const sso = options.sso === undefined ? undefined : { issuer: issuer(), value: checkClaimValue(options.sso) };
+        const passwordless = sso !== undefined && !options.passwordFile;
+        if (sso) await links.checkFree(sso.issuer, sso.value); // before the account is made, not after
+        const a = await accounts.add({ login: options.login, name: options.name, roles: roles(options.roles ?? ''), password: passwordless ? null : readPassword(options) }, { passwordless });
+        if (sso) await links.link(a.id, sso.issuer, sso.value);
+        say(`已建立账户 ${line(a)}${sso ? `\t统一身份认证：${sso.value}${passwordless ? '（无密码，只能经统一身份认证登录）' : ''}` : ''}`);
         return 0;
       }
       case 'list': {
-        const list = await accounts.list();
+        const linked = new Map((await links.list()).map((l) => [l.accountId, l]));
+        const list = (await accounts.list()).map((a) => ({ ...a, sso: linked.get(a.id) ?? null }));
         if (options.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-        else for (const a of list) process.stdout.write(`${line(a)}\n`);
+        else for (const a of list) process.stdout.write(`${line(a)}${a.sso ? `\t统一身份认证：${a.sso.claimValue}${a.sso.subject ? '' : '（尚未登录过）'}` : ''}\n`);
         if (!list.length && !options.json) say('还没有账户：tiaoli accounts add --login 账户名 --name 姓名 --roles admin');
         return 0;
       }
@@ -76,6 +93,19 @@ export async function accountsCommand(name: string, args: string[], options: Opt
         await accounts.setPassword(a.id, readPassword(options));
         say(`已为 ${a.login} 设置新密码，它的会话已全部结束`);
         return 0;
+      }
+      case 'link': {
+        const a = await find(args[0]);
+        const link = await links.link(a.id, issuer(), args[1]);
+        say(`已把账户 ${a.login}（${a.name}）链接到统一身份认证：${link.claimValue}；这个人第一次登录时记下统一身份认证给的 sub，此后只认这个人`);
+        return 0;
+      }
+      case 'unlink': {
+        const a = await find(args[0]);
+        const had = await links.unlink(a.id);
+        await accounts.endSessions(a.id);
+        say(had ? `已取消账户 ${a.login} 与统一身份认证的链接（它的会话已全部结束）` : `账户 ${a.login} 没有链接统一身份认证`);
+        return had ? 0 : 1;
       }
       case 'roles': {
         const a = await accounts.setRoles((await find(args[0])).id, roles(args[1] ?? ''));

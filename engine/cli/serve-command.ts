@@ -68,6 +68,7 @@ export async function serveCommand(options: { port?: string; host?: string; root
   process.stdout.write(`条例工作室：${started.url}${started.token ? `?token=${started.token}` : ''}\n`);
   process.stdout.write(`项目目录：${root}\n`);
   if (started.token) process.stdout.write('（接口需要上面的访问令牌）\n');
+  if (started.sso) process.stdout.write(`单点登录：${started.sso.name}（回调地址 ${started.sso.redirectUri}，须在提供方登记，其主机名须是本服务器应答的名字）\n`);
   await new Promise(() => undefined); // serve until stopped
   return 0;
 }

@@ -5,6 +5,9 @@
 // rebinding), then API requests for the token (beyond loopback), the session secret and
 // same-origin/JSON (cross-site requests), a bounded body, and who is asking with which roles
 // (route-roles.ts: a route not in that table is not served); only then do routes run.
+// Single sign-on's two navigation routes (to the identity provider and back) skip the token,
+// secret and JSON checks, which a navigating browser cannot pass, and bind themselves to the
+// browser that began the sign-in instead (routes/session-oidc.ts).
 import { Hono } from 'hono';
 import { hostCheck } from './middleware/host-check.js';
 import { sameOrigin } from './middleware/same-origin.js';
@@ -26,6 +29,9 @@ import { divisionsRoute } from './routes/divisions.js';
 import { sessionRoute } from './routes/session.js';
 import { accountsRoute } from './routes/accounts.js';
 import { authCheck } from './middleware/auth.js';
+import { sessionOidcRoute, type OidcRouteOptions } from './routes/session-oidc.js';
+import { routeRule } from './route-roles.js';
+import type { MiddlewareHandler } from 'hono';
 import { AccessControl, SESSION_COOKIE } from './access.js';
 import { projectsRoute, type ProjectList } from './routes/projects.js';
 
@@ -51,6 +57,17 @@ export interface AppOptions {
   projects?: ProjectList;
   /** the session cookie's name: each project mounted beside another has its own */
   cookieName?: string;
+  /** single sign-on through the office's identity provider, when configured (TIAOLI_OIDC) */
+  oidc?: OidcRouteOptions;
+}
+
+/**
+ * The secret, token and JSON checks, except for the pages a browser navigates to on its way
+ * to and back from the identity provider (route-roles.ts `navigation`), which cannot carry
+ * them and check their own binding instead.
+ */
+function exceptNavigation(check: MiddlewareHandler): MiddlewareHandler {
+  return (c, next) => (routeRule(c.req.method, c.req.path)?.navigation ? next() : check(c, next));
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -60,13 +77,14 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(notFound);
   app.use('*', securityHeaders);
   app.use('*', hostCheck(options.hosts));
-  if (options.token !== undefined) app.use('/api/*', tokenCheck(options.token));
-  app.use('/api/*', sameOrigin(options.session));
+  if (options.token !== undefined) app.use('/api/*', exceptNavigation(tokenCheck(options.token)));
+  app.use('/api/*', exceptNavigation(sameOrigin(options.session)));
   app.use('/api/*', limitBody(options.maxBody ?? MAX_BODY));
   const register = options.register ?? projectRegister(options.store.root);
   const access = new AccessControl(register, options.singleUser, options.cookieName ?? SESSION_COOKIE);
   app.use('/api/*', authCheck(access));
-  sessionRoute(app, access);
+  sessionRoute(app, access, options.oidc?.client.name);
+  sessionOidcRoute(app, access, options.oidc);
   accountsRoute(app, access);
   projectRoute(app, options.store);
   projectFixturesRoute(app, options.store);

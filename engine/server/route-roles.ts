@@ -7,7 +7,18 @@ import { ROLES, type Role } from '../accounts/roles.js';
 /** 'public': reachable without signing in (the session itself); otherwise the roles, any one of which suffices. */
 export type Allowed = 'public' | readonly Role[];
 
-export interface RouteRule { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; allowed: Allowed; what: string }
+export interface RouteRule {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  allowed: Allowed;
+  what: string;
+  /**
+   * A page the browser navigates to (single sign-on: to the identity provider and back from
+   * it), which cannot carry the studio's secret, token or JSON: the route binds the request to
+   * its browser itself (a cookie the sign-in began with, routes/session-oidc.ts).
+   */
+  navigation?: true;
+}
 
 const ANY = ROLES;
 
@@ -15,6 +26,8 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/session', allowed: 'public', what: '是否已登录、以谁的身份' },
   { method: 'POST', path: '/api/session', allowed: 'public', what: '登录' },
   { method: 'DELETE', path: '/api/session', allowed: 'public', what: '退出' },
+  { method: 'GET', path: '/api/session/oidc/start', allowed: 'public', navigation: true, what: '转到单位统一身份认证登录' },
+  { method: 'GET', path: '/api/session/oidc/callback', allowed: 'public', navigation: true, what: '从单位统一身份认证回来（完成登录）' },
   { method: 'GET', path: '/api/project', allowed: ANY, what: '读取规则与表单' },
   { method: 'GET', path: '/api/project/fixtures', allowed: ANY, what: '夹具的结果' },
   { method: 'GET', path: '/api/project/superiors', allowed: ANY, what: '上位法项目的规则与文书模板（只读）' },

@@ -11,7 +11,9 @@ import { newSecret } from './middleware/secret.js';
 import { ProjectStore } from './project-store.js';
 import { snapshotFixtures } from './snapshot-fixtures.js';
 import { projectBody } from './routes/project.js';
-import { oidcStatus } from '../accounts/oidc-config.js';
+import { oidcStatus, type OidcStatus } from '../accounts/oidc-config.js';
+import { OidcClient } from '../accounts/oidc-client.js';
+import { mountedRedirectUri } from './routes/session-oidc.js';
 
 /** How long after the start the server decides the fixtures when no studio has asked yet. */
 const FIXTURES_AFTER_MS = 5000;
@@ -33,6 +35,8 @@ export interface ServeOptions {
   register?: RegisterAccess;
   /** where to leave the note the command line finds this server by (default: the project's data folder) */
   dataFolder?: string;
+  /** single sign-on (default: as TIAOLI_OIDC and TIAOLI_OIDC_CLIENT_SECRET configure it) */
+  oidc?: OidcStatus;
 }
 
 export interface Started {
@@ -42,6 +46,8 @@ export interface Started {
   session: string;
   /** the Node server (e.g. to watch requests and answers) */
   server: Server;
+  /** single sign-on, when configured: the provider's name and this server's callback URL */
+  sso?: { name: string; redirectUri: string };
   close: () => Promise<void>;
 }
 
@@ -60,8 +66,9 @@ export function tokenFor(host: string, given: string | undefined): string | unde
 
 export async function startServer(options: ServeOptions): Promise<Started> {
   const token = tokenFor(options.host, options.token);
-  const sso = oidcStatus();
+  const sso = options.oidc ?? oidcStatus();
   if (sso.kind === 'refused') throw new Error(sso.message);
+  const oidcClient = sso.kind === 'on' ? new OidcClient(sso) : undefined;
   const session = newSecret();
   const store = new ProjectStore(options.root);
   const register = options.register ?? projectRegister(store.root);
@@ -71,13 +78,15 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   // the projects beside this one (<root>/projects/<id>), each a whole app of its own at /p/<id>/
   const mounts = findProjectMounts(store.root);
   const links: ProjectLink[] = [{ id: '', title: regulationTitle(store.root) ?? store.root, href: '/' }, ...mounts.map(({ id, title, href }) => ({ id, title, href }))];
-  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser, projects: { current: '', list: () => links } });
+  const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser, projects: { current: '', list: () => links },
+    oidc: oidcClient && sso.kind === 'on' ? { client: oidcClient, redirectUri: sso.config.redirectUri } : undefined });
   const mounted = new Map(mounts.map((m) => {
     const mountStore = new ProjectStore(m.dir);
     const mountRegister = mountedRegister(mountStore.root, m.id);
     const mountApp = createApp({
       store: mountStore, session, token, studio: options.studio, hosts: () => hosts, register: mountRegister, singleUser,
       projects: { current: m.id, list: () => links }, cookieName: `tiaoli_session_${m.id.replace(/-/g, '_')}`,
+      oidc: oidcClient && sso.kind === 'on' ? { client: oidcClient, redirectUri: mountedRedirectUri(sso.config.redirectUri, m.id) } : undefined,
     });
     return [m.id, { app: mountApp, store: mountStore, register: mountRegister }] as const;
   }));
@@ -126,6 +135,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     token,
     session,
     server,
+    sso: sso.kind === 'on' ? { name: sso.config.name, redirectUri: sso.config.redirectUri } : undefined,
     close: async () => {
       removeNote();
       await new Promise<void>((done) => {

@@ -40,6 +40,19 @@ const REQUESTS: Record<string, { path: string; admin?: string; body?: unknown }>
   'PUT /api/accounts/:id': { path: 'api/accounts/99999', body: {} },
 };
 
+/**
+ * The public routes: the session's own. The navigation ones (single sign-on's way to the
+ * identity provider and back) are reached without the studio's secret, as a browser
+ * navigating cannot send it; every other route needs it, public or not.
+ */
+const PUBLIC: Record<string, { path: string; navigation: boolean }> = {
+  'GET /api/session': { path: 'api/session', navigation: false },
+  'POST /api/session': { path: 'api/session', navigation: false },
+  'DELETE /api/session': { path: 'api/session', navigation: false },
+  'GET /api/session/oidc/start': { path: 'api/session/oidc/start', navigation: true },
+  'GET /api/session/oidc/callback': { path: 'api/session/oidc/callback', navigation: true },
+};
+
 const key = (r: RouteRule) => `${r.method} ${r.path}`;
 const loginOf = (role: Role) => Object.entries(PEOPLE).find(([, p]) => p.roles.length === 1 && p.roles[0] === role)![0];
 
@@ -58,6 +71,24 @@ describe('the route table', () => {
     const served = new Set(app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     expect([...served].sort()).toEqual(ROUTE_ROLES.map(key).sort());
     expect(Object.keys(REQUESTS).sort()).toEqual(ROUTE_ROLES.filter((r) => r.allowed !== 'public').map(key).sort());
+    expect(Object.keys(PUBLIC).sort()).toEqual(ROUTE_ROLES.filter((r) => r.allowed === 'public').map(key).sort());
+    expect(Object.entries(PUBLIC).filter(([, p]) => p.navigation).map(([k]) => k).sort()).toEqual(ROUTE_ROLES.filter((r) => r.navigation).map(key).sort());
+  });
+});
+
+describe.each(ROUTE_ROLES.filter((r) => r.allowed === 'public'))('public: $method $path', (rule) => {
+  const request = PUBLIC[key(rule)]!;
+  it(request.navigation ? 'is reached without the studio\'s secret (a navigation), and signs nobody in' : 'needs the studio\'s secret', async () => {
+    const res = await fetch(`${s.server.url}${request.path}`, { method: rule.method, headers: { 'content-type': 'application/json' }, body: rule.method === 'GET' ? undefined : '{}' });
+    if (request.navigation) {
+      // this server has no single sign-on: the route itself says so, as a page
+      expect(res.status).toBe(404);
+      expect(await res.text()).toMatch(/没有配置单位统一身份认证/);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    } else {
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatch(/会话密钥/);
+    }
   });
 });
 

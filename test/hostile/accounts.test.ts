@@ -207,18 +207,25 @@ describe('other sites and other ways in', () => {
     }
   });
 
-  it('single sign-on configured without its library: the server refuses to start, saying so', async () => {
+  it('single sign-on configured without a client secret, or with one others can read: the server refuses to start, saying so', async () => {
     const { oidcStatus, readOidcConfig } = await import('../../engine/accounts/oidc-config.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { chmodSync, mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const file = join(mkdtempSync(join(tmpdir(), 'tiaoli-oidc-')), 'oidc.yaml');
-    writeFileSync(file, 'name: 政务统一身份认证\nissuer: https://sso.example.gov.cn/\nclientId: tiaoli\nclientSecretFile: /etc/tiaoli/oidc-secret\nredirectUri: https://tiaoli.example.gov.cn/api/session/oidc/callback\nloginClaim: preferred_username\n');
-    const status = oidcStatus({ TIAOLI_OIDC: file });
-    expect(status.kind).toBe('refused');
-    expect((status as { message: string }).message).toMatch(/openid-client/);
+    const dir = mkdtempSync(join(tmpdir(), 'tiaoli-oidc-'));
+    const file = join(dir, 'oidc.yaml');
+    const base = 'name: 政务统一身份认证\nissuer: https://sso.example.gov.cn/\nclientId: tiaoli\nredirectUri: https://tiaoli.example.gov.cn/api/session/oidc/callback\nloginClaim: preferred_username\n';
+    writeFileSync(file, base);
+    expect(oidcStatus({ TIAOLI_OIDC: file })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/缺少 clientSecretFile（或设置环境变量 TIAOLI_OIDC_CLIENT_SECRET）/) });
+    const secret = join(dir, 'secret');
+    writeFileSync(secret, 's3cret\n');
+    chmodSync(secret, 0o644);
+    writeFileSync(file, `${base}clientSecretFile: ${secret}\n`);
+    expect(oidcStatus({ TIAOLI_OIDC: file })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/其他账户也能读取（应只有服务器的账户能读）：chmod 600/) });
+    expect(oidcStatus({ TIAOLI_OIDC: file, TIAOLI_OIDC_CLIENT_SECRET: 'x' })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/只能用其中一个/) });
     expect(readOidcConfig('issuer: http://sso.example/\n', 'x.yaml').problem).toMatch(/缺少 name/);
-    expect(readOidcConfig('name: a\nissuer: http://sso.example/\nclientId: a\nclientSecretFile: a\nredirectUri: https://a/\nloginClaim: sub\n', 'x.yaml').problem).toMatch(/issuer 必须是 https/);
+    expect(readOidcConfig('name: a\nissuer: http://sso.example/\nclientId: a\nredirectUri: https://a/api/session/oidc/callback\nloginClaim: sub\n', 'x.yaml').problem).toMatch(/issuer 必须是 https/);
+    expect(readOidcConfig('name: a\nissuer: https://sso.example/\nclientId: a\nredirectUri: https://a/elsewhere\nloginClaim: sub\n', 'x.yaml').problem).toMatch(/redirectUri 的路径应以 \/api\/session\/oidc\/callback 结尾/);
     expect(readOidcConfig('__proto__: {}\n', 'x.yaml').problem).toBeDefined();
   });
 });

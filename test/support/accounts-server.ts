@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accounts } from '../../engine/accounts/accounts.js';
 import type { Role } from '../../engine/accounts/roles.js';
+import type { OidcStatus } from '../../engine/accounts/oidc-config.js';
 import { openRegister, RegisterAccess } from '../../engine/register/open-register.js';
 import { startServer } from '../../engine/server/serve.js';
 import { backends } from '../register/backends.js';
@@ -31,14 +32,15 @@ export interface AccountsServer {
 }
 
 /** `studio`: the built studio to serve (default a stand-in); `ownOffices`: keep the project's forms/offices.yaml */
-export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE; studio?: string; ownOffices?: boolean } = {}): Promise<AccountsServer> {
+/** `port` and `oidc`: a server for single sign-on, at the port its provider sends browsers back to (test/support/oidc-idp.ts) */
+export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE; studio?: string; ownOffices?: boolean; port?: number; oidc?: OidcStatus } = {}): Promise<AccountsServer> {
   const fresh = await backends[0].fresh();
   const dir = projectCopy();
   if (!options.ownOffices) writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
   const access = new RegisterAccess(() => openRegister(dir, { env: fresh.env }));
   const accounts = new Accounts((await access.get()).db);
   for (const [login, p] of Object.entries(options.people ?? PEOPLE)) await accounts.add({ login, name: p.name, roles: p.roles, password: PASSWORD });
-  const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: options.studio ?? fakeStudio(), register: access, hosts: options.hosts });
+  const server = await startServer({ root: dir, port: options.port ?? 0, host: '127.0.0.1', studio: options.studio ?? fakeStudio(), register: access, hosts: options.hosts, oidc: options.oidc ?? { kind: 'off' } });
   return { dir, server, access, accounts, close: async () => { await server.close(); await fresh.cleanup(); } };
 }
 

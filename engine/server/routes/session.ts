@@ -4,7 +4,8 @@
 //          cookie came with the request (session fixation), in an httpOnly, SameSite=Strict
 //          cookie, Secure over HTTPS; wrong passwords are counted (accounts.ts) and a locked
 //          account is told when to try again (429);
-//   DELETE /api/session: signs out (the session ends in the database, the cookie is cleared).
+//   DELETE /api/session: signs out (the session ends in the database, the cookie is cleared),
+//          however the session began (a password, or single sign-on: session-oidc.ts).
 // These need the studio page's secret like every API request (same-origin.ts): a form on
 // another site cannot sign anyone in or out.
 import type { Context, Hono } from 'hono';
@@ -18,9 +19,10 @@ import { field, jsonObject } from './json-body.js';
 /** Password checks at once (each takes ~0.2 s of a core and 19 MiB): more wait for a later try, so a flood of sign-ins cannot take the server's CPU and memory. */
 const MAX_CHECKING = 4;
 
-const secure = (c: Context): boolean => c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+export const secure = (c: Context): boolean => c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
 
-export function sessionRoute(app: Hono, access: AccessControl): void {
+/** `sso`: the name of the office's identity provider, when single sign-on is configured (the sign-in page offers it) */
+export function sessionRoute(app: Hono, access: AccessControl, sso?: string): void {
   let checking = 0;
   app.get('/api/session', async (c) => {
     let mode;
@@ -35,6 +37,7 @@ export function sessionRoute(app: Hono, access: AccessControl): void {
       roles: principal?.roles ?? [],
       account: principal?.kind === 'account' ? { id: principal.who.accountId, login: principal.who.login, name: principal.who.name, roles: principal.who.roles } : null,
       singleUserRoles: mode === 'single' ? SINGLE_USER_ROLES : undefined,
+      sso: sso && mode === 'accounts' ? { name: sso, start: 'api/session/oidc/start' } : null,
     });
   });
 

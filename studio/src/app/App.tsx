@@ -68,7 +68,7 @@ export function App() {
         <header className="app-header"><div className="brand"><strong>{t.appTitle}</strong></div></header>
         <main id="main" tabIndex={-1}>
           <h1 className="page-title">{t.signInTitle}</h1>
-          <SignInPage closed={session.mode === 'closed'} onSignedIn={() => void loadProject()} />
+          <SignInPage closed={session.mode === 'closed'} sso={session.sso} onSignedIn={() => void loadProject()} />
         </main>
       </div>
     );

@@ -68,7 +68,7 @@ const zh = {
   noPopulationFile: '这个项目没有人群假设文件：在 rules/population/ 中写一个（如 rules/population/year.yaml，写法见 docs/population.md），或载入 tiaoli population 或其他来源的 cases.jsonl。',
   registerReprintKind: '按原编号重印：{kind}', registerTable: '台账登记列表（可横向滚动）', registerDecisions: '决定', registerPastPair: '{count} 条',
   // accounts and sessions (who may talk to the studio; 《个人信息保护法》: unmasking is logged)
-  signInTitle: '登录', signInLogin: '账户名', signInPassword: '密码', signInButton: '登录', signingIn: '正在登录…', signOut: '退出登录',
+  signInTitle: '登录', signInLogin: '账户名', signInPassword: '密码', signInButton: '登录', signingIn: '正在登录…', signOut: '退出登录', signInSso: '使用单位统一身份认证登录',
   signInIntro: '这台服务器有账户：请以自己的账户登录。登记的经办人、查看完整信息的人都以登录身份记录。',
   closedIntro: '这台服务器可从其他计算机访问，但还没有账户。管理员在服务器上运行 tiaoli accounts add 建立第一个账户后再登录。',
   singleUserMode: '单人模式（本机）', singleUserModeHint: '本机还没有账户：打开工作室的人担任窗口和政策角色，身份号码和电话始终遮盖；建立账户后需要登录',
@@ -139,7 +139,7 @@ const en: typeof zh = {
   writeStarterPopulation: 'Write a starter file from the case schema ({path}, into the working copy)',
   noPopulationFile: 'This project has no population file: write one in rules/population/ (say rules/population/year.yaml; its format is in docs/population.md), or load a cases.jsonl.',
   registerReprintKind: 'Reprint with its number: {kind}', registerTable: 'Stored decisions (scrolls sideways)', registerDecisions: 'Decisions', registerPastPair: '{count}',
-  signInTitle: 'Sign in', signInLogin: 'Account', signInPassword: 'Password', signInButton: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out',
+  signInTitle: 'Sign in', signInLogin: 'Account', signInPassword: 'Password', signInButton: 'Sign in', signingIn: 'Signing in…', signOut: 'Sign out', signInSso: 'Sign in with the office\'s single sign-on',
   signInIntro: 'This server has accounts: sign in with your own. Records name the signed-in clerk, and every view of full personal data names who looked.',
   closedIntro: 'This server can be reached from other computers but has no account yet. An administrator creates the first with tiaoli accounts add on the server; then sign in.',
   singleUserMode: 'Single-user mode (this computer)', singleUserModeHint: 'No accounts on this computer yet: whoever opens the studio has the counter and policy roles; ID and phone numbers stay masked. Once accounts exist, signing in is required.',

@@ -8,10 +8,13 @@ import { call, onSignInNeeded } from './api.js';
 
 export interface SessionAccount { id: number; login: string; name: string; roles: Role[] }
 
+/** Single sign-on, when the server has it: the provider's name and where sign-in through it begins. */
+export interface SessionSso { name: string; start: string }
+
 export type SessionState =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; mode: 'single' | 'accounts' | 'closed'; account: SessionAccount | null; roles: Role[] };
+  | { status: 'ready'; mode: 'single' | 'accounts' | 'closed'; account: SessionAccount | null; roles: Role[]; sso?: SessionSso | null };
 
 let state: SessionState = { status: 'loading' };
 const listeners = new Set<() => void>();
@@ -30,7 +33,7 @@ export async function loadSession(): Promise<void> {
   try {
     const { status, data } = await call('GET', 'api/session');
     if (status !== 200) throw new Error(data?.error ?? `HTTP ${status}`);
-    set({ status: 'ready', mode: data.mode, account: data.account, roles: data.roles ?? [] });
+    set({ status: 'ready', mode: data.mode, account: data.account, roles: data.roles ?? [], sso: data.sso ?? null });
   } catch (e) {
     set({ status: 'error', error: (e as Error).message });
   }
@@ -42,6 +45,17 @@ export async function signIn(login: string, password: string): Promise<string | 
   if (status !== 200) return data?.error ?? `HTTP ${status}`;
   set({ status: 'ready', mode: 'accounts', account: data.account, roles: data.account.roles });
   return undefined;
+}
+
+/**
+ * Where the 使用单位统一身份认证登录 link goes: the server's start of single sign-on, asked to
+ * bring the browser back to this page (without a ?token=, which the tab keeps already).
+ */
+export function ssoHref(sso: SessionSso, location: Location = window.location): string {
+  const search = new URLSearchParams(location.search);
+  search.delete('token');
+  const query = search.toString();
+  return `${sso.start}?returnTo=${encodeURIComponent(`${location.pathname}${query ? `?${query}` : ''}${location.hash}`)}`;
 }
 
 export async function signOut(): Promise<void> {
