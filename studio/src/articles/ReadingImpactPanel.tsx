@@ -1,7 +1,7 @@
 // "What depends on this reading": for each interpretation with executable alternatives, each
 // alternative and the fixtures whose decision changes under it. Worked out on request (every
 // fixture once per alternative); switching the default is an ordinary edit of the
-// interpretation's `default:` in the rule editor, whose impact panel then lists the changes.
+// interpretation's `default:` (设为默认理解 in the interpretation's panel, or the rule editor).
 import { useEffect, useState } from 'react';
 import { readingImpact, type ReadingImpact } from '../../../engine/project/fixtures/reading-impact.js';
 import type { Model } from '../shared/model.js';
