@@ -17,6 +17,7 @@ import type { Regulation } from '../../../engine/model/model.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import { InterpretationText, type ReadingUsed } from '../articles/InterpretationText.js';
 import { caseGroups } from './case-groups.js';
+import { switchedReading } from './switched-reading.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
 import { workedFields } from '../../../engine/explain/worked-fields.js';
@@ -73,16 +74,6 @@ function Conditions({ node, regulation }: { node: ConditionNode; regulation: Reg
   if (group?.kind === 'not') return <div>{t.noneHolds}{t.colon}<Conditions node={group.children[0]} regulation={regulation} /></div>;
   if ('all' in node || 'any' in node || 'not' in node) return null;
   return <Condition node={node} t={t} regulation={regulation} />;
-}
-
-/** A reading named in the address (`reading=interpretation=alternative`), when the rules know it: the case is decided under it, as a switch. */
-function switchedReading(param: string | null, regulation: Regulation | undefined): Record<string, string> | undefined {
-  const at = param?.indexOf('=') ?? -1;
-  if (!param || at < 1 || !regulation) return undefined;
-  const id = param.slice(0, at);
-  const alternative = param.slice(at + 1);
-  const i = Object.hasOwn(regulation.interpretations, id) ? regulation.interpretations[id] : undefined;
-  return i?.alternatives.some((a) => a.id === alternative) ? { [id]: alternative } : undefined;
 }
 
 export function TracePage({ fixture, decision }: { fixture?: string; decision?: string }) {
