@@ -11,21 +11,36 @@ import { fill, useMessages } from '../shared/i18n.js';
 import { Law } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
 
+/** The same texts under the same paths (a model rebuilt for the fixtures' results keeps its files). */
+function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 export function ReadingImpactPanel({ model }: { model: Model }) {
   const t = useMessages();
   const [impact, setImpact] = useState<ReadingImpact[] | undefined>();
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [note, setNote] = useState<string | null>(null);
   const worker = useRef<Worker | undefined>(undefined);
+  // the files the answer (or the run) is for: a model with other files makes it stale
+  const forFiles = useRef<Record<string, string> | undefined>(undefined);
   const stop = () => {
     worker.current?.terminate();
     worker.current = undefined;
     setProgress(undefined);
   };
+  useEffect(() => () => stop(), []); // the page closed: the run ends
   useEffect(() => {
+    if (!forFiles.current || sameFiles(forFiles.current, model.files)) return;
+    forFiles.current = undefined;
     setImpact(undefined);
-    return stop; // the rules changed (or the page closed): a run for the old ones ends
-  }, [model]);
+    if (worker.current) {
+      stop();
+      setNote(t.readingImpactStale);
+    }
+  }, [model.files, t.readingImpactStale]);
   const regulation = model.regulation;
   if (!regulation || !model.decider) return null;
   const withAlternatives = Object.values(regulation.interpretations).filter((i) => i.alternatives.some((a) => a.id !== undefined));
@@ -34,6 +49,7 @@ export function ReadingImpactPanel({ model }: { model: Model }) {
     stop();
     setNote(null);
     setProgress({ done: 0, total: 0 });
+    forFiles.current = model.files;
     const w = new Worker(new URL('./reading-impact-worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     try {
