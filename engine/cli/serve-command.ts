@@ -56,7 +56,7 @@ export async function serveCommand(options: { port?: string; host?: string; root
   const hosts = (process.env.TIAOLI_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   let started;
   try {
-    started = await startServer({ root, port, host, hosts, token: chosen.token, studio: join(packageRoot, 'studio', 'dist') });
+    started = await startServer({ root, port, host, hosts, token: chosen.token, studio: join(packageRoot, 'studio', 'dist'), openRegisterAtStart: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
     process.stderr.write(code === 'EADDRINUSE'

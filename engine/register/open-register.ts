@@ -44,6 +44,15 @@ export class RegisterAccess {
     return this.opening;
   }
 
+  /**
+   * Opens (and if need be makes) the register now, in the background, so the first store does
+   * not wait for it; a failure is said on stderr and the first use tries again.
+   */
+  prepare(name = '台账'): void {
+    if (this.closed) return;
+    this.get().catch((e: unknown) => console.error(`[tiaoli] ${name}未能在启动时打开（首次登记时再试）：${(e as Error).message}`));
+  }
+
   /** Work to end before the register closes (a replay running, say). */
   whenClosing(end: () => Promise<void>): void {
     this.closing.push(end);

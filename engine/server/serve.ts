@@ -37,6 +37,12 @@ export interface ServeOptions {
   dataFolder?: string;
   /** single sign-on (default: as TIAOLI_OIDC and TIAOLI_OIDC_CLIENT_SECRET configure it) */
   oidc?: OidcStatus;
+  /**
+   * Open (make, the first time) each project's register once the first page's answer is ready,
+   * off the request path, so the first 登记 does not wait for it (`tiaoli serve` does; a test's
+   * server, whose register is seldom used, need not).
+   */
+  openRegisterAtStart?: boolean;
 }
 
 export interface Started {
@@ -120,7 +126,13 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   // answer) now. Its fixtures are decided when a page asks for the project, or a few seconds
   // after the start, whichever comes first: a studio opened at once gets its first page
   // before the fixtures' turn, one opened later finds them decided.
-  store.snapshot().then((snapshot) => projectBody(store, snapshot)).catch(() => undefined);
+  const checked = store.snapshot().then((snapshot) => projectBody(store, snapshot)).catch(() => undefined);
+  if (options.openRegisterAtStart) {
+    void checked.then(() => {
+      register.prepare();
+      for (const [id, m] of mounted) m.register.prepare(`项目 ${id} 的台账`);
+    });
+  }
   setTimeout(() => void store.snapshot().then((snapshot) => snapshotFixtures(store, snapshot)).catch(() => undefined), FIXTURES_AFTER_MS).unref();
   const shown = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
   // the command line's register commands go through this server while it runs (it owns the register)

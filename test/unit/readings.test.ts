@@ -156,7 +156,12 @@ describe('what depends on a reading (tiaoli readings, the 条文 page panel)', (
     const { readFixtures } = await import('../../engine/project/fixtures/find-fixtures.js');
     const { join } = await import('node:path');
     const { root } = await import('../support/regulation.js');
-    const impact = await readingImpact(qujing(), readFixtures([join(root, 'test/cases/14-once-a-year'), join(root, 'test/cases/12-leap-day-birthday')]));
+    const reports: Array<[number, number]> = [];
+    const impact = await readingImpact(qujing(), readFixtures([join(root, 'test/cases/14-once-a-year'), join(root, 'test/cases/12-leap-day-birthday')]), (done, total) => reports.push([done, total]));
+    // progress (the studio's worker shows it): rising, ending at the total
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.every(([done], i) => i === 0 || done > reports[i - 1][0])).toBe(true);
+    expect(reports.at(-1)![0]).toBe(reports.at(-1)![1]);
     const row = (i: string, a: string) => impact.find((x) => x.interpretation === i && x.alternative === a)!;
     const literal = row('endorsement-deadline', 'literal');
     expect(literal.isDefault).toBe(false);

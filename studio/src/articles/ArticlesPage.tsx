@@ -78,7 +78,7 @@ export function ArticlesPage() {
         );
       })}
       <ReadingImpactPanel model={model} />
-      {opened && <InterpretationPanel id={opened} regulation={regulation} />}
+      {opened && <InterpretationPanel id={opened} regulation={regulation} model={model} />}
     </div>
   );
 }

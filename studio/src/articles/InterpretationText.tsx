@@ -6,6 +6,7 @@ import { useMessages } from '../shared/i18n.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { href } from '../shared/router.js';
 import { DataText } from '../shared/law-text.js';
+import { ReadingSwitch, type ReadingSwitchProps } from './ReadingSwitch.js';
 
 /**
  * The reading a decision was made under, and who chose it: the case file's `readings:`, a
@@ -13,7 +14,7 @@ import { DataText } from '../shared/law-text.js';
  */
 export interface ReadingUsed { id: string; source: 'case' | 'override' | 'default' }
 
-export function InterpretationText({ interpretation: i, headingLevel = 3, used }: { interpretation: InterpretationSpec; headingLevel?: 2 | 3 | 4; used?: ReadingUsed }) {
+export function InterpretationText({ interpretation: i, headingLevel = 3, used, decideUnder, editable = true }: { interpretation: InterpretationSpec; headingLevel?: 2 | 3 | 4; used?: ReadingUsed } & Partial<Pick<ReadingSwitchProps, 'decideUnder' | 'editable'>>) {
   const t = useMessages();
   const Heading = `h${headingLevel}` as const;
   const defaultId = i.default ?? i.alternatives.find((a) => a.id)?.id;
@@ -69,6 +70,7 @@ export function InterpretationText({ interpretation: i, headingLevel = 3, used }
           </>
         )}
       </dl>
+      <ReadingSwitch interpretation={i} usedId={used?.id} decideUnder={decideUnder} switched={used?.source === 'override'} editable={editable} />
       <a className="small" data-testid="edit-interpretation" href={href('editor', { file: i.file, line: String(i.location.line) })}>{t.editInterpretation}</a>
     </div>
   );

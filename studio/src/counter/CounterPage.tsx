@@ -8,7 +8,8 @@ import { resolveForm } from '../../../engine/project/forms/resolve-form.js';
 import { formToCase } from '../../../engine/project/forms/map-form.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
 import { checkCase } from '../../../engine/model/case/validate-case.js';
-import { NothingToPrint, renderPrint } from '../../../engine/project/print/render-print.js';
+import { renderPrint } from '../../../engine/project/print/render-print.js';
+import { printsOwed } from '../shared/prints-owed.js';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
 import { useLanguage, useMessages } from '../shared/i18n.js';
@@ -161,18 +162,12 @@ export function CounterPage({ formName }: { formName?: string }) {
   }), [language, t]);
 
   // the pages this decision calls for: a refused application gets the refusal, not a slip
-  const printable = useMemo(() => (document && form && model?.prints && document.instrument !== 'none' ? form.prints.filter((kind) => {
+  const printable = useMemo(() => {
+    if (!document || !form || !model?.prints || document.instrument === 'none') return [];
     const input = decidedInput.current ?? formToCase(form, data);
     const superior = document.applied && model.under ? model.under(input) : undefined;
-    const templates = superior?.prints ?? model.prints!;
-    if (!templates.kinds.has(kind)) return false;
-    try {
-      renderPrint(templates, kind, { regulation: superior?.regulation ?? model.regulation!, input: superior?.input ?? input, document });
-      return true;
-    } catch (e) {
-      return !(e instanceof NothingToPrint);
-    }
-  }) : []), [document, form, model]);
+    return printsOwed(superior?.prints ?? model.prints, form.prints, { regulation: superior?.regulation ?? model.regulation!, input: superior?.input ?? input, document });
+  }, [document, form, model]);
 
   // 下一位: the form blank again for the next applicant, nothing of the last one left on screen
   const nextApplicant = () => {

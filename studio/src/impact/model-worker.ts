@@ -4,6 +4,9 @@
 // regulation (a plain record), the problems and the fixtures' results with a slim trace.
 import * as Comlink from 'comlink';
 import { buildProjectModel } from './build-model.js';
+import { keepReadTexts } from './known-texts.js';
+
+keepReadTexts(); // an edit re-reads only the file it changed
 
 export type { BuiltModel } from './build-model.js';
 

@@ -4,6 +4,7 @@
 // number it was given.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { renderPrint } from '../../../engine/project/print/render-print.js';
+import { printsOwed } from '../shared/prints-owed.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { isRuleTrace } from '../../../engine/explain/trace-types.js';
 import { useProject } from '../shared/project-store.js';
@@ -113,6 +114,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
   const [stored, setStored] = useState<ShownDecision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
+  const [printError, setPrintError] = useState<string | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
 
   useEffect(() => {
@@ -129,16 +131,25 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
   const fired = (n: string) => document.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired');
   const current = decision && names.includes(decision) ? decision : (stored.service && names.includes(stored.service) ? stored.service : names.find(fired) ?? names[0]);
   const form = stored.form && model.forms && Object.hasOwn(model.forms.forms, stored.form) ? model.forms.forms[stored.form] : undefined;
-  const kinds = form ? form.prints : [...(model.prints?.kinds.keys() ?? [])];
+  // the pages as the counter printed them: from the text that decided the case (a superior's
+  // templates and office for a case decided under it), only those its decision owes
+  let under: ReturnType<NonNullable<typeof model.under>> | undefined;
+  try {
+    under = document.applied && model.under ? model.under(stored.case) : undefined;
+  } catch {
+    under = undefined;
+  }
+  const templates = document.instrument === 'none' ? undefined : under?.prints ?? model.prints;
+  // the stored case and document, and the number they were given: the same page as then
+  const data = { regulation: under?.regulation ?? regulation, input: under?.input ?? stored.case, document, office: (under?.offices ?? model.offices)?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
+  const kinds = templates ? printsOwed(templates, form ? form.prints : [...templates.kinds.keys()], data) : [];
   const reprint = (kind: string) => {
-    if (!model.prints) return;
+    if (!templates) return;
     try {
-      // the stored case and document, and the number they were given: the same page as then
-      const data = { regulation, input: stored.case, document, office: model.offices?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
-      setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html: renderPrint(model.prints, kind, data) });
-      setError(null);
+      setPrinted({ kind, label: templates.kinds.get(kind)?.label ?? kind, html: renderPrint(templates, kind, data) });
+      setPrintError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setPrintError((e as Error).message); // beside the buttons: the record stays on screen
     }
   };
   const changed = stored.ruleset !== regulation.ruleset;
@@ -158,9 +169,10 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
       {stored.masked ? <Unmask id={stored.id} onShown={setStored} /> : <p className="badge warn" role="status" data-testid="unmasked">{t.unmaskDone}</p>}
       <div className="register-actions">
         {kinds.map((kind) => (
-          <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}{t.colon}<DataText text={model.prints?.kinds.get(kind)?.label ?? kind} /></button>
+          <button key={kind} type="button" data-testid={`reprint-${kind}`} onClick={() => reprint(kind)}>{t.registerReprint}{t.colon}<DataText text={templates?.kinds.get(kind)?.label ?? kind} /></button>
         ))}
       </div>
+      {printError && <p className="error" role="alert" data-testid="reprint-error">{printError}</p>}
       <nav className="decision-tabs" aria-label={t.registerDecisions}>
         {names.map((n) => <a key={n} href={href('register', { id: String(stored.id), decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go('register', { id: String(stored.id), decision: n }); }}><Law>{regulation.decisions[n].label}</Law></a>)}
       </nav>

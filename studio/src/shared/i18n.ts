@@ -15,7 +15,7 @@ const zh = {
   rules: '规则', params: '参数', interpretations: '解释', formFields: '表单字段', fixturesReaching: '覆盖的夹具', noRule: '可决定，但没有规则', noFixture: '有规则，但没有夹具覆盖', notDecidable: '不作决定',
   addValue: '自某日起改为新值', remove: '删除', from: '自', value: '值', effectiveFrom: '生效日期',
   comparedWith: '生效日期与之比较的日期：', decisionDate: '决定日期（asOf）', readAtFallback: '没有该日期时为决定日期',
-  readingImpact: '解释的读法：各读法下决定改变的夹具', readingDefault: '默认', readingChanges: '决定改变的夹具：', readingImpactRun: '计算各读法的影响',
+  readingImpact: '解释的读法：各读法下决定改变的夹具', readingDefault: '默认', readingChanges: '决定改变的夹具：', readingImpactRun: '计算各读法的影响', readingImpactProgress: '已决定 {done} / {total}', cancel: '取消', readingImpactStarting: '正在读入规则和夹具…', readingImpactCancelled: '已取消计算各读法的影响。', readingImpactStale: '规则已修改，计算已停止；请重新计算各读法的影响。',
   newCode: '新的一项（代码与名称，加入最新的值）', code: '代码', codeName: '名称', addCode: '加入清单',
   service: '受理事项', decision: '决定', why: '为什么', print: '打印', saveAsFixture: '存为夹具', nextApplicant: '下一位', project: '项目', projectSwitch: '切换到其他法规…', projectPickerHint: '切换到本服务器上的另一部法规的项目', nextApplicantHint: '清空表单，接待下一位办事人', fillForm: '请填写表单', formErrors: '表单有错误，暂不作决定',
   newFixture: '新建夹具', fixtureName: '夹具名称（一句话说明情形与结果）', folder: '目录', fileName: '文件名', acceptExpectations: '选择作为预期的决定值', create: '保存夹具',
@@ -25,6 +25,7 @@ const zh = {
   // 参数, 规则编辑, 条文, 案例夹具, 推理: drafts, saved fixtures, the case picker, interpretations
   wholeNumber: '请输入整数', aNumber: '请输入数字',
   interpretationQuestion: '问题', interpretationReading: '采用的理解', interpretationAlternatives: '其他理解', interpretationConsequence: '采用时：', interpretationReasons: '理由', interpretationSources: '依据的文件',
+  decideUnderOther: '按另一种理解决定本案：', decideAsFiled: '按案件文件和默认理解决定本案', makeDefault: '设为默认理解：', decidedUnderSwitch: '本案按另一种理解决定（仅供比较，规则未改）：', defaultDrafted: '默认理解由 {from} 改为 {to}（草稿，尚未保存）', defaultIs: '默认理解：{id}（与已保存的文件相同）', defaultDraftImpact: '保存前的影响：{compared} 个夹具中 {changed} 个的决定改变，{failing} 个不通过。', defaultDraftTextNote: '“采用的理解”与“理由”的文字仍是原默认理解的，请在规则编辑中一并修改。', seeFullImpact: '在规则编辑中查看全部影响', switchCase: '本案：',
   editInterpretation: '编辑这条解释', readingDefaultMark: '（默认）', readingUsedByCase: '本案采用：案件文件的 readings 指定', readingUsedByOverride: '本案采用：本次决定指定（不是默认理解）', readingUsedByDefault: '本案采用：默认理解', defaultReading: '默认理解', defaultReadingReasons: '默认理解的理由', closeInterpretation: '收起解释',
   fixtureSaved: '已保存夹具', openTrace: '查看推理', fixtureExists: '已存在，请换一个文件名',
   tickVerified: '只勾选你已按条文核对过的值：勾选的值成为夹具的预期，未勾选的不写入。', tickAtLeastOne: '请至少勾选一个已核对的值', counterFirst: '先在“窗口受理”填写一个案件，再存为夹具。',
@@ -94,7 +95,7 @@ const en: typeof zh = {
   rules: 'Rules', params: 'Parameters', interpretations: 'Interpretations', formFields: 'Form fields', fixturesReaching: 'Fixtures', noRule: 'Decidable, but no rule', noFixture: 'Encoded, but no fixture reaches it', notDecidable: 'Decides nothing',
   addValue: 'New value from a date', remove: 'Remove', from: 'from', value: 'Value', effectiveFrom: 'Effective from',
   comparedWith: 'Effective dates are compared with: ', decisionDate: 'the decision date (asOf)', readAtFallback: 'the decision date when the case has none',
-  readingImpact: 'Readings of interpretations: fixtures whose decision changes under each', readingDefault: 'default', readingChanges: 'Fixtures whose decision changes: ', readingImpactRun: 'Work out the impact of each reading',
+  readingImpact: 'Readings of interpretations: fixtures whose decision changes under each', readingDefault: 'default', readingChanges: 'Fixtures whose decision changes: ', readingImpactRun: 'Work out the impact of each reading', readingImpactProgress: 'Decided {done} / {total}', cancel: 'Cancel', readingImpactStarting: 'Reading the rules and fixtures…', readingImpactCancelled: 'Working out the readings\' impact was cancelled.', readingImpactStale: 'The rules changed, so the work stopped; work out the readings\' impact again.',
   newCode: 'New item (code and name, added to the latest value)', code: 'Code', codeName: 'Name', addCode: 'Add to the list',
   service: 'Service', decision: 'Decision', why: 'Why', print: 'Print', saveAsFixture: 'Save as fixture', nextApplicant: 'Next applicant', project: 'Project', projectSwitch: 'Another regulation…', projectPickerHint: 'Switch to another regulation\'s project on this server', nextApplicantHint: 'Clear the form for the next applicant', fillForm: 'Fill in the form', formErrors: 'The form has errors: no decision yet',
   newFixture: 'New fixture', fixtureName: 'Name (the scenario and its result, in a sentence)', folder: 'Folder', fileName: 'File name', acceptExpectations: 'Values to accept as expectations', create: 'Save fixture',
@@ -104,6 +105,7 @@ const en: typeof zh = {
   // 参数, 规则编辑, 条文, 案例夹具, 推理: drafts, saved fixtures, the case picker, interpretations
   wholeNumber: 'Enter a whole number', aNumber: 'Enter a number',
   interpretationQuestion: 'Question', interpretationReading: 'Reading taken', interpretationAlternatives: 'Other readings', interpretationConsequence: 'If taken: ', interpretationReasons: 'Reasons', interpretationSources: 'Sources',
+  decideUnderOther: 'Decide this case under the other reading: ', decideAsFiled: 'Decide this case as its file and the defaults say', makeDefault: 'Make it the default: ', decidedUnderSwitch: 'Decided under another reading (for comparison; the rules are unchanged): ', defaultDrafted: 'Default reading changed from {from} to {to} (draft, not saved)', defaultIs: 'Default reading: {id} (as in the saved file)', defaultDraftImpact: 'Impact before saving: of {compared} fixtures, {changed} change their decision and {failing} fail.', defaultDraftTextNote: 'The texts of the reading taken and its reasons still describe the old default; edit them in the rule editor too.', seeFullImpact: 'See the whole impact in the rule editor', switchCase: 'This case: ',
   editInterpretation: 'Edit this interpretation', readingDefaultMark: '(default)', readingUsedByCase: 'Used here: named by the case file\'s readings', readingUsedByOverride: 'Used here: named for this decision (not the default)', readingUsedByDefault: 'Used here: the default reading', defaultReading: 'Default reading', defaultReadingReasons: 'Reasons for the default reading', closeInterpretation: 'Close the interpretation',
   fixtureSaved: 'Fixture saved', openTrace: 'See why', fixtureExists: 'already exists: choose another file name',
   tickVerified: 'Tick only the values you have checked against the articles: ticked values become the fixture\'s expectations, unticked ones are left out.', tickAtLeastOne: 'Tick at least one value you have checked', counterFirst: 'First fill in a case at the counter, then save it as a fixture.',

@@ -9,23 +9,26 @@ import { useProject } from '../shared/project-store.js';
 import { fill, useMessages, type Messages } from '../shared/i18n.js';
 import { Law, ValueDescription } from '../shared/law-text.js';
 import { operatorWords } from './operator-words.js';
-import { go, href } from '../shared/router.js';
+import { go, href, useRoute } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
 import { populationCase } from '../impact/impact-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
+import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import { InterpretationText, type ReadingUsed } from '../articles/InterpretationText.js';
 import { caseGroups } from './case-groups.js';
+import { switchedReading } from './switched-reading.js';
 import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
 import { workedFields } from '../../../engine/explain/worked-fields.js';
 import { factLabel } from '../../../engine/explain/explain-decision.js';
 
 /** The reading of interpretation `id` the document was decided under, and who chose it (the case's own `readings:` first). */
-function readingUsed(id: string, regulation: Regulation, document: DecisionDocument | null, caseReadings: unknown): ReadingUsed | undefined {
+function readingUsed(id: string, regulation: Regulation, document: DecisionDocument | null, caseReadings: unknown, switched?: Record<string, string>): ReadingUsed | undefined {
   const readings = document?.readings;
   if (!readings || !Object.hasOwn(readings, id)) return undefined;
   const reading = readings[id];
+  if (switched && Object.hasOwn(switched, id) && switched[id] === reading) return { id: reading, source: 'override' };
   const named = caseReadings && typeof caseReadings === 'object' && Object.hasOwn(caseReadings, id) ? (caseReadings as Record<string, unknown>)[id] : undefined;
   if (named === reading) return { id: reading, source: 'case' };
   const i = Object.hasOwn(regulation.interpretations, id) ? regulation.interpretations[id] : undefined;
@@ -33,7 +36,10 @@ function readingUsed(id: string, regulation: Regulation, document: DecisionDocum
   return { id: reading, source: reading === defaultId ? 'default' : 'override' };
 }
 
-function Interpretation({ id, regulation, used }: { id: string; regulation: Regulation; used?: ReadingUsed }) {
+/** The switch the trace offers under an interpretation: decide the case on screen under a reading, and whether this project's rules may be edited from here. */
+interface Switching { decideUnder?: (id: string, alternative: string | undefined) => void; editable: boolean }
+
+function Interpretation({ id, regulation, used, switching }: { id: string; regulation: Regulation; used?: ReadingUsed; switching?: Switching }) {
   const t = useMessages();
   const i = Object.hasOwn(regulation.interpretations, id) ? regulation.interpretations[id] : undefined;
   if (!i) return <code>{id}</code>;
@@ -41,7 +47,7 @@ function Interpretation({ id, regulation, used }: { id: string; regulation: Regu
   return (
     <details className="interpretation" data-testid={`trace-interpretation-${id}`}>
       <summary>{t.interpretation}{t.colon}<Law>{i.title}</Law>{alternative && <> <code>{alternative}</code></>}</summary>
-      <InterpretationText interpretation={i} headingLevel={4} used={used} />
+      <InterpretationText interpretation={i} headingLevel={4} used={used} editable={switching?.editable ?? false} decideUnder={switching?.decideUnder && ((alt) => switching.decideUnder!(id, alt))} />
     </details>
   );
 }
@@ -75,9 +81,12 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const t = useMessages();
   const counter = useCounterCase();
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const readingParam = useRoute().params.get('reading');
+  const switched = useMemo(() => switchedReading(readingParam, model?.regulation), [readingParam, model?.regulation]);
+  const switchKey = switched ? JSON.stringify(switched) : '';
   // the decision with what it was decided from: one decided from older rules or another
   // case is never shown as this one's (a "recomputing" note shows until it is ready)
-  const [decided, setDecided] = useState<{ document: DecisionDocument | null; readings?: unknown; model: unknown; chosen: unknown; counter: unknown } | null>(null);
+  const [decided, setDecided] = useState<{ document: DecisionDocument | null; readings?: unknown; model: unknown; chosen: unknown; counter: unknown; switchKey: string } | null>(null);
   const [query, setQuery] = useState('');
   const fixtures = model?.fixtures ?? [];
   const chosen = fixture ?? fixtures[0]?.file;
@@ -86,23 +95,25 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   useEffect(() => {
     if (!model?.decider) return;
     let live = true;
-    const show = (document: DecisionDocument | null, readings?: unknown) => { if (live) setDecided({ document, readings, model, chosen, counter }); };
+    const show = (document: DecisionDocument | null, readings?: unknown) => { if (live) setDecided({ document, readings, model, chosen, counter, switchKey }); };
+    // a switched reading: the same case decided again under it, its own readings otherwise kept
+    const under = (c: CaseInput): CaseInput => (switched ? { ...c, readings: { ...c.readings, ...switched } } : c);
     if (chosen === 'counter') {
-      if (counter) void model.decider.decide(counter).then((d) => show(d), () => show(null));
+      if (counter) void model.decider.decide(under(counter)).then((d) => show(d), () => show(null));
       else show(null);
       return () => { live = false; };
     }
     if (chosen?.startsWith('population:')) { // an example from the impact panel's population
-      void populationCase(Number(chosen.slice('population:'.length))).then((c) => (c ? model.decider!.decide(c).then((d) => show(d, c.readings), () => show(null)) : show(null)), () => show(null));
+      void populationCase(Number(chosen.slice('population:'.length))).then((c) => (c ? model.decider!.decide(under(c)).then((d) => show(d, c.readings), () => show(null)) : show(null)), () => show(null));
       return () => { live = false; };
     }
     const text = model.files[chosen ?? ''];
     const checked = text ? parseCase(model.decider.regulation, text, chosen ?? '') : undefined; // never throws: a bad file just shows no decision
-    if (checked?.case) { const input = checked.case; void model.decider.decide(input).then((d) => show(d, input.readings), () => show(null)); }
+    if (checked?.case) { const input = checked.case; void model.decider.decide(under(input)).then((d) => show(d, input.readings), () => show(null)); }
     else show(null);
     return () => { live = false; };
-  }, [model, chosen, counter]);
-  const fresh = decided && decided.model === model && decided.chosen === chosen && (chosen !== 'counter' || decided.counter === counter);
+  }, [model, chosen, counter, switchKey]); // `switched` is keyed by switchKey
+  const fresh = decided && decided.model === model && decided.chosen === chosen && decided.switchKey === switchKey && (chosen !== 'counter' || decided.counter === counter);
   const document = fresh ? decided.document : null;
   const recomputing = !fresh || project.computing;
 
@@ -112,7 +123,11 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const instruments = model.instruments?.();
   const governs = document?.applied && instruments ? appliedWords(document.applied, instruments, model.regulation) : undefined;
   const names = Object.keys(regulation.decisions);
-  const current = decision && names.includes(decision) ? decision : names.find((n) => document?.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired')) ?? names[0];
+  const current: string = decision && names.includes(decision) ? decision : names.find((n) => document?.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired')) ?? names[0];
+  const switching: Switching = {
+    editable: regulation === model.regulation,
+    decideUnder: (id, alternative) => go('trace', { fixture: chosen, decision: current, reading: alternative === undefined ? undefined : `${id}=${alternative}` }),
+  };
 
   return (
     <div className="trace-page">
@@ -137,13 +152,13 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
           {names.map((n) => <a key={n} href={href('trace', { fixture: chosen, decision: n })} className={n === current ? 'active' : ''} aria-current={n === current ? 'page' : undefined} lang="zh-CN">{regulation.decisions[n].label}</a>)}
         </nav>
       </div>
-      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} caseReadings={fresh ? decided.readings : undefined} governs={governs} />
+      <TraceTree regulation={regulation} document={document} decision={current} recomputing={recomputing} caseReadings={fresh ? decided.readings : undefined} governs={governs} switched={switched} switching={switching} />
     </div>
   );
 }
 
 /** One decision of a document as a tree: its values, articles, interpretations and every rule with its conditions (also for a stored decision, as it was made). */
-export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings, governs }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown; governs?: string }) {
+export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings, governs, switched, switching }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown; governs?: string; switched?: Record<string, string>; switching?: Switching }) {
   const t = useMessages();
   const d = document?.decisions[decision];
   const spec = regulation.decisions[decision];
@@ -160,6 +175,12 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
               <ul>{document.applied.because.map((line) => <li key={line}><Law>{line}</Law></li>)}</ul>
             </details>
           )}
+          {switched && (
+            <p className="trace-switched" data-testid="trace-switched">
+              {t.decidedUnderSwitch}{Object.entries(switched).map(([id, alternative]) => <code key={id}>{id} = {alternative}</code>)}{' '}
+              <button type="button" className="link" onClick={() => Object.keys(switched).forEach((id) => switching?.decideUnder?.(id, undefined))}>{t.decideAsFiled}</button>
+            </p>
+          )}
           <h2><Law>{spec.label}</Law></h2>
           <dl className="decision-values">
             {Object.entries(spec.fields).map(([f, fs]) => (
@@ -167,7 +188,7 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
             ))}
           </dl>
           <p>{t.grounds}{t.colon}{d.articles.map((a) => <ArticleRef key={a} refId={a} />)}</p>
-          {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} used={readingUsed(i, regulation, document, caseReadings)} />)}
+          {d.interpretations.map((i) => <Interpretation key={i} id={i} regulation={regulation} used={readingUsed(i, regulation, document, caseReadings, switched)} switching={switching} />)}
           <h3>{t.rules}</h3>
           <ul className="rules-tree">
             {(d.because ?? []).map((b, i) => isRuleTrace(b) ? (
@@ -185,7 +206,7 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
                     <Conditions node={b.conditions} regulation={regulation} />
                     {b.derived.length > 0 && <ul className="derived">{b.derived.map((x) => <li key={x.name}><Derived item={x} t={t} vocabulary={regulation.vocabulary} /></li>)}</ul>}
                     {b.overriddenBy && <p>{t.excludedBy}{t.colon}{b.overriddenBy.join(t.listSeparator)}</p>}
-                    {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} used={readingUsed(id, regulation, document, caseReadings)} />)}
+                    {b.interpretations.map((id) => <Interpretation key={id} id={id} regulation={regulation} used={readingUsed(id, regulation, document, caseReadings, switched)} switching={switching} />)}
                     <a className="small" href={href('editor', { file: regulation.rules.find((r) => r.id === b.rule)?.file, line: String(regulation.rules.find((r) => r.id === b.rule)?.location.line ?? '') })}>{t.openInEditor}</a>
                   </div>
                 </details>
