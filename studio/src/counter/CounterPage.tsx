@@ -27,6 +27,7 @@ import { divisionPickerRenderer } from './DivisionPicker.js';
 import { OfficePicker, useCounterOffice } from './OfficePicker.js';
 import { ProcessingNotice } from './ProcessingNotice.js';
 import { decided, keystroke, useTyping } from './typing-store.js';
+import { OfficeMismatches, useOfficeMismatches } from './OfficeMismatches.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer, sectionTabsRenderer, divisionPickerRenderer];
 
@@ -206,6 +207,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   const instruments = useMemo(() => model?.instruments?.(), [model]);
   const governs = document?.applied && instruments && model?.regulation ? appliedWords(document.applied, instruments, model.regulation) : undefined;
 
+  // the counter's office against the case (arts. 14–16): a mismatch the clerk confirms before 登记 and printing
+  const officeCheck = useOfficeMismatches(form, office, document ? decidedInput.current : null, model?.regulation);
+
   if (!form || !resolved || !model?.regulation) return null;
   const shownRegulation = under?.regulation ?? model.regulation;
   const prints = document?.instrument === 'none' ? undefined : under?.prints ?? model.prints;
@@ -291,16 +295,17 @@ export function CounterPage({ formName }: { formName?: string }) {
             </div>
           );
         })}
+        {document && <OfficeMismatches check={officeCheck} />}
         {document && (
           <div className="counter-actions">
             {printable.map((kind) => (
-              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{prints?.kinds.get(kind)?.label ?? kind}</Law></button>
+              <button key={kind} type="button" data-testid={`print-${kind}`} disabled={officeCheck.unconfirmed} title={officeCheck.unconfirmed ? t.officeConfirmFirst : undefined} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{prints?.kinds.get(kind)?.label ?? kind}</Law></button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
         </WhileDeciding>
-        {document && <RecordDecision form={form.name} input={decidedInput.current} deciding={deciding} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
+        {document && <RecordDecision form={form.name} input={decidedInput.current} deciding={deciding} officeUnconfirmed={officeCheck.unconfirmed} officeConfirmed={officeCheck.confirmed} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
         {printMessage && <p className="error" data-testid="print-message"><DataDetail text={printMessage} /></p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>
