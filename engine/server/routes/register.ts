@@ -32,6 +32,9 @@ import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
 import { officeMismatches } from '../../project/offices/office-fit.js';
+import { owedPrints } from '../../project/print/owed-prints.js';
+import { buildPrintTemplates } from '../../project/print/render-print.js';
+import { under } from '../../project/check-project.js';
 import { own } from '../../core/own.js';
 import { maskString } from '../../register/personal-data.js';
 import { maskThroughout } from '../../register/mask-record.js';
@@ -112,7 +115,13 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId });
+      // the documents this decision owes (the form's pages its templates print for it): each numbered in its series
+      // (a case decided under a superior text prints from that text's pages: they carry the register's number)
+      const ownRules = !document.applied || (document.instrument !== 'none' && document.applied.version === snapshot.decider.base.ruleset);
+      const pages = form && ownRules ? own(snapshot.forms?.forms, form)?.prints ?? [] : [];
+      const templates = buildPrintTemplates(under(Object.fromEntries(Object.entries(snapshot.files).map(([p, f]) => [p, f.text])), 'forms'));
+      const documents = owedPrints(templates, pages, { regulation: snapshot.regulation, input: checked.case, document });
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId, documents });
       return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);

@@ -4,6 +4,7 @@
 // number it was given.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { renderPrint } from '../../../engine/project/print/render-print.js';
+import { owedPrints } from '../../../engine/project/print/owed-prints.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { isRuleTrace } from '../../../engine/explain/trace-types.js';
 import { useProject } from '../shared/project-store.js';
@@ -129,12 +130,18 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
   const fired = (n: string) => document.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired');
   const current = decision && names.includes(decision) ? decision : (stored.service && names.includes(stored.service) ? stored.service : names.find(fired) ?? names[0]);
   const form = stored.form && model.forms && Object.hasOwn(model.forms.forms, stored.form) ? model.forms.forms[stored.form] : undefined;
-  const kinds = form ? form.prints : [...(model.prints?.kinds.keys() ?? [])];
+  // exactly the pages the stored decision owes, as the counter offered them (owed-prints.ts)
+  const kinds = model.prints ? owedPrints(model.prints, form ? form.prints : [...model.prints.kinds.keys()], { regulation, input: stored.case, document }) : [];
   const reprint = (kind: string) => {
     if (!model.prints) return;
     try {
       // the stored case and document, and the number they were given: the same page as then
-      const data = { regulation, input: stored.case, document, office: model.offices?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
+      // a page numbered in its own series (forms/offices.yaml documentSeries) keeps that number
+      const own = stored.documents?.find((d) => d.kind === kind)?.documentNumber;
+      const data = {
+        regulation, input: stored.case, document, office: model.offices?.get(stored.officeId),
+        documentNumber: own ?? stored.documentNumber, registerNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10),
+      };
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html: renderPrint(model.prints, kind, data) });
       setError(null);
     } catch (e) {
