@@ -12,7 +12,7 @@ import { root } from '../support/regulation.js';
 
 const project = readProject({ rules: join(root, 'rules'), forms: join(root, 'forms'), cases: join(root, 'test/cases') }, (d) => d);
 const FORM = 'forms/endorsement/form.yaml';
-const GOOD = 'office: { article: "14.2", issuedBy: permit.issuedBy }';
+const GOOD = 'office: { article: "14.2", place: 原办证机关, issuedBy: permit.issuedBy }';
 
 function problemsWith(office: string) {
   const text = project.files[FORM];

@@ -53,7 +53,7 @@ describe('the office against the case', () => {
     expect(mismatches('endorsement', 'qilin-nanning', endorsement('曲靖市公安局麒麟分局南宁派出所'))).toEqual([]);
     const other = mismatches('endorsement', 'qilin-nanning', endorsement('陆良县公安局'));
     expect(other.map((m) => m.code)).toEqual(['office.notIssuer']);
-    expect(other[0].message).toMatch(/^居住证的签发机关是“陆良县公安局”，不是本机关（曲靖市公安局麒麟分局南宁派出所，曲靖市公安局麒麟分局）：依第14条第2款，应到原办证机关办理/);
+    expect(other[0].message).toMatch(/^居住证的签发机关（原办证机关）是“陆良县公安局”，不是本机关（曲靖市公安局麒麟分局南宁派出所，曲靖市公安局麒麟分局）：依第14条第2款，应到原办证机关办理/);
     expect(mismatches('endorsement', 'qilin-nanning', endorsement()).map((m) => m.code)).toEqual(['office.issuerUnknown']);
   });
 

@@ -15,7 +15,7 @@ export const formFileSchema = {
     decisions: { type: 'array', items: { type: 'string' } },
     prints: { type: 'array', items: { type: 'string' } },
     fixtures: { type: 'string', pattern: '^test/cases/[A-Za-z0-9_./-]+$' },
-    // where the service is done: a county fact (with a table of code changes) or the permit's issuer
+    // where the service is done: a county fact (with a table of code changes) or the issuing body's name
     office: {
       type: 'object',
       required: ['article'],

@@ -1,9 +1,10 @@
 // Whether the counter's office is the one the case belongs to. A form's `office:` (form.yaml)
 // says, in the regulation's terms, which fact of the case names the place the service is
-// done at — a county (the residence: 现居住地) or the issuer of the permit (原办证机关) — and
-// the article that says so. A case that points elsewhere is not refused here: the clerk is
-// warned, in words, and confirms before recording or printing (the office may have its reasons,
-// e.g. a mistaken issuer on the permit). Nothing here knows which regulation it reads.
+// done at — a county (where the person lives) or the body that issued the document held — the
+// place in words, and the article that says so. A case that points elsewhere is not refused
+// here: the clerk is warned, in words, and confirms before recording or printing (the office
+// may have its reasons, e.g. a mistaken issuer written on the document). Nothing here knows
+// which regulation it reads.
 import { own } from '../../core/own.js';
 import type { Regulation } from '../../model/model.js';
 import type { CaseInput } from '../../model/case/case-input.js';
@@ -15,7 +16,7 @@ import type { Office } from './office-model.js';
 export interface OfficeCheck {
   /** the article that says where the service is done */
   article: string;
-  /** the place in words, e.g. 现居住地 */
+  /** the place in words, as the article names it */
   place?: string;
   /** a case fact (dotted path) holding a county code the office's county must be */
   county?: string;
@@ -80,15 +81,17 @@ export function officeMismatches(check: OfficeCheck | undefined, office: Office,
   }
   if (check.issuedBy) {
     const given = factAt(input, check.issuedBy);
+    const label = own(regulation.vocabulary.facts, check.issuedBy) ?? check.issuedBy;
+    const place = check.place ?? label;
     const issuer = typeof given === 'string' ? given.trim() : '';
-    // the permit is issued by the county-level bureau (or an office acting for it): either name is the issuer
+    // the document is issued in the name of the deciding body (or an office acting for it): either name is the issuer
     const names = new Set([office.name, office.bureau, ...(office.entrustedBy ? [office.entrustedBy.name] : [])]);
     if (!issuer) {
-      out.push({ code: 'office.issuerUnknown', message: `未填写居住证的签发机关，无法核对本机关（${office.name}）是否为${article}所称原办证机关。请核对居住证后填写，或勾选确认。` });
+      out.push({ code: 'office.issuerUnknown', message: `未填写${label}，无法核对本机关（${office.name}）是否为${article}所称${place}。请核对后填写，或勾选确认。` });
     } else if (!names.has(issuer)) {
       out.push({
         code: 'office.notIssuer',
-        message: `居住证的签发机关是“${issuer}”，不是本机关（${office.name}，${office.bureau}）：依${article}，应到原办证机关办理。确认由本机关办理的，请勾选确认。`,
+        message: `${label}是“${issuer}”，不是本机关（${office.name}，${office.bureau}）：依${article}，应到${place}办理。确认由本机关办理的，请勾选确认。`,
       });
     }
   }

@@ -95,7 +95,7 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
     const form = text(field(body.value, 'form'));
-    // the office checked against the case (the residence, the permit's issuer): the clerk confirms a mismatch
+    // the office checked against the case (form.yaml office:): the clerk confirms a mismatch
     const officeCheck = form ? own(snapshot.forms?.forms, form)?.office : undefined;
     const mismatches = checkedOffice ? officeMismatches(officeCheck, checkedOffice, checked.case, snapshot.regulation) : [];
     if (mismatches.length && field(body.value, 'officeConfirmed') !== true) {
