@@ -26,17 +26,6 @@ import { dataFolder } from '../register/open-database.js';
 import { purgeExpired, retentionCounts } from '../register/retention.js';
 import { rotateKey } from '../register/rotate-key.js';
 import { callServer, runningServer, say, ServerAnswerError, storeThroughServer, withRegister } from './register-access.js';
-import { loadForms } from '../project/forms/read-forms.js';
-import { loadPrintTemplates } from '../project/print/read-prints.js';
-import { owedPrints } from '../project/print/owed-prints.js';
-
-/** The pages the decision owes of those its form offers (each numbered in its series by the register); none without --form. */
-function owedDocuments(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions): string[] {
-  if (!options.form) return [];
-  const dir = formsDir(options);
-  const form = own(loadForms(dir).set.forms, options.form);
-  return form ? owedPrints(loadPrintTemplates(dir), form.prints, { regulation, input, document }) : [];
-}
 
 export interface RecordOptions extends ProjectOptions { record?: boolean; office?: string; operator?: string; form?: string }
 
@@ -88,11 +77,8 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
     // through the running server, which decides the case again itself under the rules on disk
     const entry = server
       ? await storeThroughServer<RegisterEntry>(server, { case: input, officeId: office.id, operator: options.operator, form: options.form })
-      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({
-        regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID(), documents: owedDocuments(regulation, input, document, options),
-      }));
-    const pages = entry.documents?.length ? `；文书：${entry.documents.map((d) => d.documentNumber).join('、')}` : '';
-    say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}${pages}）`);
+      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID() }));
+    say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
     return 0;
   } catch (e) {
     say(`未能登记：${problemOf(e)}`);
