@@ -168,7 +168,9 @@ describe('the refusal (不予受理 / 不予办理告知书)', () => {
   });
 
   it('an endorsement asked for too early: 不予签注, art. 14 ¶¶1–2, with the day the period opens', async () => {
-    const page = text(await printCase('refusal', TOO_EARLY));
+    // the endorsement's answer is a document of its own (endorsement-refusal), not the application's refusal
+    await expect(printCase('refusal', TOO_EARLY)).rejects.toThrow(NothingToPrint);
+    const page = text(await printCase('endorsement-refusal', TOO_EARLY));
     expect(page).toContain('决定不予签注');
     expect(page).toContain('签注期尚未开始的，不予签注（每年签注1次）（第十四条第一款、第十四条第二款）');
     expect(page).toMatch(/决定日期（2020年4月11日）早于.*签注期开始之日（2021年3月11日）/);

@@ -53,7 +53,7 @@ describe('row 8: no 受理回执 for an incomplete application (补正, 《行�
 
 describe('rows 4, 11, 1: a written answer for every refusing outcome', () => {
   it('an endorsement request on a pre-measures permit: 不予签注, with art. 23 and the stated term', async () => {
-    const page = await print('refusal', 'test/cases/23-old-permits/old-permit-endorsement-request-answered-not-endorsable.yaml');
+    const page = await print('endorsement-refusal', 'test/cases/23-old-permits/old-permit-endorsement-request-answered-not-endorsable.yaml');
     expect(page).toContain('不予签注告知书');
     expect(page).toContain('在其所载有效期内（至2018年5月19日）继续有效');
     expect(page).toContain('救济途径');
@@ -65,11 +65,11 @@ describe('rows 4, 11, 1: a written answer for every refusing outcome', () => {
     expect(page).toContain('第三十二条第一款第（二）项');
     expect(page).toContain('到新居住地的公安派出所或者流动人口服务机构');
     expect(page).toContain('救济途径');
-    await expect(print('refusal', file)).rejects.toThrow(NothingToPrint);
+    await expect(print('address-change-refusal', file)).rejects.toThrow(NothingToPrint);
     await expect(print('non-acceptance', 'test/cases/16-address-change/move-within-county-exchange.yaml')).rejects.toThrow(NothingToPrint);
   });
   it('a move into the own hukou township: not floating there (art. 2)', async () => {
-    const page = await print('refusal', 'test/cases/16-address-change/move-into-own-hukou-township-not-floating.yaml');
+    const page = await print('address-change-refusal', 'test/cases/16-address-change/move-into-own-hukou-township-not-floating.yaml');
     expect(page).toContain('第二条、第十六条');
     expect(page).toContain('不属于本办法第二条所称流动人口');
   });
@@ -77,7 +77,7 @@ describe('rows 4, 11, 1: a written answer for every refusing outcome', () => {
 
 describe('row 13: an endorsement refused as too early cites art. 14, not 13, and states the earlier endorsement', () => {
   it('names the last endorsement and the next period', async () => {
-    const page = await print('refusal', 'test/cases/14-once-a-year/window-second-request-in-same-year-too-early.yaml');
+    const page = await print('endorsement-refusal', 'test/cases/14-once-a-year/window-second-request-in-same-year-too-early.yaml');
     expect(page).not.toMatch(/依据《曲靖市居住证管理实施办法》[^。]*第十三条/);
     expect(page).toMatch(/你的居住证已于\d{4}年\d+月\d+日办理签注/);
     expect(page).toContain('每年签注1次');

@@ -45,7 +45,10 @@ export function checkProject(files: Record<string, string>, today: string, optio
   const all = [...problems];
   let formSet: FormSet | undefined;
   let fixtures = 0;
-  const offices = checkOfficesFile(files, regulation);
+  // the pages there are: the offices file numbers some of them, each in a series of its own
+  // (a project without print templates: nothing to check the kinds against)
+  const printKinds = regulation && Object.hasOwn(files, 'forms/prints/prints.yaml') ? new Set(buildPrintTemplates(under(files, 'forms')).kinds.keys()) : undefined;
+  const offices = checkOfficesFile(files, regulation, 'forms', printKinds);
   all.push(...offices.problems);
   if (regulation) {
     all.push(...checkSourceText(regulation));

@@ -12,6 +12,16 @@ export function formatDocumentNumber(format: string, prefix: string, year: numbe
   return format.replace(/\{(prefix|year|seq)\}/g, (_, place: string) => (place === 'prefix' ? prefix : place === 'year' ? String(year) : String(seq).padStart(6, '0')));
 }
 
+/**
+ * A document's own number by the offices file's `documentSeriesNumber` format (e.g.
+ * `{prefix}居{series}字〔{year}〕第{seq}号` → 麒南居受字〔2026〕第000001号): the same places as
+ * above and `{series}`, the document's series word; filled in, never evaluated.
+ */
+export function formatSeriesNumber(format: string, prefix: string, series: string, year: number, seq: number): string {
+  return format.replace(/\{(prefix|series|year|seq)\}/g, (_, place: string) =>
+    (place === 'prefix' ? prefix : place === 'series' ? series : place === 'year' ? String(year) : String(seq).padStart(6, '0')));
+}
+
 /** The year of an instant in China (UTC+8, no daylight saving): documents are numbered by it. */
 export function chinaYear(at: Date): number {
   return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();

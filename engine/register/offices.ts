@@ -8,14 +8,17 @@ import type { Office } from '../project/offices/office-model.js';
 
 export const OFFICES_FILE = 'forms/offices.yaml';
 
-/** An office as the register numbers under it: its numberPrefix in the file's documentNumber format. */
-export interface RegisterOffice { id: string; name: string; numberPrefix: string; numberFormat: string }
+/**
+ * An office as the register numbers under it: its numberPrefix in the file's documentNumber format,
+ * and the documents numbered in series of their own (documentSeries), when the file has them.
+ */
+export interface RegisterOffice { id: string; name: string; numberPrefix: string; numberFormat: string; documentSeries?: Office['documentSeries'] }
 
 export { OFFICE_ID } from '../project/offices/read-offices.js';
 
 /** What the register keeps of an office the reader took. */
 export function registerOffice(office: Office): RegisterOffice {
-  return { id: office.id, name: office.name, numberPrefix: office.numberPrefix, numberFormat: office.numberFormat };
+  return { id: office.id, name: office.name, numberPrefix: office.numberPrefix, numberFormat: office.numberFormat, ...(office.documentSeries ? { documentSeries: office.documentSeries } : {}) };
 }
 
 /** The office `id` in the offices file's text, or a problem at file:line:column saying why not. */

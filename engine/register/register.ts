@@ -10,7 +10,7 @@ import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
 import type { Regulation } from '../model/model.js';
 import { RegisterError, type Database, type Queryable } from './database.js';
-import { chinaYear, formatDocumentNumber } from './document-number.js';
+import { chinaYear, formatDocumentNumber, formatSeriesNumber } from './document-number.js';
 import { OFFICE_ID, type RegisterOffice } from './offices.js';
 import { own } from '../core/own.js';
 import { summarize } from './record-summary.js';
@@ -33,7 +33,15 @@ export interface RecordInput {
   within?: (tx: Queryable, entry: RegisterEntry) => Promise<void>;
   /** made by the client once per store and sent again with each retry of it: a retry gives the first record back */
   requestId?: string;
+  /**
+   * the documents the decision owes (print kinds): each the office numbers in a series of its own
+   * (its documentSeries) gets the next number of that series and an entry beside the decision
+   */
+  documents?: string[];
 }
+
+/** A document entered with a decision: its kind (print) and its own number. */
+export interface RegisteredDocument { kind: string; documentNumber: string }
 
 /** A stored decision as lists show it (no case, no document). */
 export interface RegisterEntry {
@@ -53,6 +61,8 @@ export interface RegisterEntry {
   engineVersion: string;
   /** true when this answers a retry: the record its request id made before */
   repeated?: boolean;
+  /** the documents numbered with it (record, get): the decision's own, each in its series */
+  documents?: RegisteredDocument[];
 }
 
 /** A stored decision in full: its case and its decision document as stored. */
@@ -158,7 +168,21 @@ export class Register {
             input.document.ruleset, input.document.engine?.version ?? 'unknown', JSON.stringify(input.document.readings ?? {}),
             key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', decisionValues(input.document.decisions)),
             requestId ?? null, asked]);
-        const entry = { ...entryOf(row), idNumber: s.idNumber };
+        const documents: RegisteredDocument[] = [];
+        const series = office.documentSeries;
+        for (const kind of new Set(input.documents ?? [])) {
+          const word = series && Object.hasOwn(series.words, kind) ? series.words[kind] : undefined;
+          if (word === undefined) continue; // a page without a series of its own carries the register's number
+          const [{ last: seq }] = await tx.query<{ last: number }>(
+            `INSERT INTO register_document_counters (office_id, series, year, last) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (office_id, series, year) DO UPDATE SET last = register_document_counters.last + 1 RETURNING last`, [office.id, word, year]);
+          const documentNumber = formatSeriesNumber(series!.format, office.numberPrefix, word, year, seq);
+          await tx.query(
+            `INSERT INTO register_documents (decision_id, kind, office_id, series, number_year, number_seq, document_number)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)`, [row.id, kind, office.id, word, year, seq, documentNumber]);
+          documents.push({ kind, documentNumber });
+        }
+        const entry = { ...entryOf(row), idNumber: s.idNumber, documents };
         await input.within?.(tx, entry);
         return entry;
       });
@@ -177,7 +201,13 @@ export class Register {
     const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, request_hash FROM register_decisions WHERE request_id = $1`, [requestId]);
     if (!row) return undefined;
     if (row.request_hash !== asked) throw new RegisterError(`请求编号 ${requestId} 已用于另一条登记（${String(row.document_number)}）：每次登记要用新的请求编号`, 'requestId', 409);
-    return { ...entryOf(row), repeated: true };
+    return { ...entryOf(row), repeated: true, documents: await this.documentsOf(Number(row.id)) };
+  }
+
+  /** The documents numbered with a decision, in the order they were numbered. */
+  async documentsOf(id: number): Promise<RegisteredDocument[]> {
+    const rows = await this.db.query<Row>('SELECT kind, document_number FROM register_documents WHERE decision_id = $1 ORDER BY id', [id]);
+    return rows.map((r) => ({ kind: String(r.kind), documentNumber: String(r.document_number) }));
   }
 
   /**
@@ -231,7 +261,7 @@ export class Register {
   async get(id: number): Promise<StoredDecision | undefined> {
     if (!Number.isSafeInteger(id) || id < 1) return undefined;
     const [row] = await this.db.query<Row>(`SELECT ${ENTRY_COLUMNS}, readings, sealed_case, sealed_document FROM register_decisions WHERE id = $1`, [id]);
-    return row ? this.full(row) : undefined;
+    return row ? { ...this.full(row), documents: await this.documentsOf(id) } : undefined;
   }
 
   /** Every stored decision in full, oldest first, a page at a time. */

@@ -67,6 +67,9 @@ describe('a child’s application from the counter to the 台账 and back to pap
     const notice = await printedText();
     expect(notice).toContain('曲靖市公安局麒麟分局南宁派出所');
     expect(notice).toContain(number);
+    // the 补正材料通知书 has a number of its own, the first of its series (forms/offices.yaml documentSeries)
+    const own = `麒南居补字〔${year}〕第000001号`;
+    expect(notice).toContain(own);
     expect(notice).toContain('王芳'); // the mother, acting for her daughter (art. 12 ¶3)
     expect(notice).toContain('李小雨');
     expect(notice).toContain('第十三条');
@@ -87,9 +90,12 @@ describe('a child’s application from the counter to the 台账 and back to pap
 
     await page.getByRole('link', { name: number }).click();
     await page.locator('[data-testid=register-number]').filter({ hasText: number }).waitFor();
+    // exactly the pages the decision owes: the notice, never a 受理回执 or 受理通知书
+    await expect(page.locator('[data-testid^=reprint-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).resolves.toEqual(['reprint-notice']);
     await page.locator('[data-testid=reprint-notice]').click();
     const reprint = await printedText();
     expect(reprint).toContain(number);
+    expect(reprint).toContain(own);
     expect(reprint).toContain('曲靖市公安局麒麟分局南宁派出所');
     expect(reprint).toContain('王芳');
     expect(reprint).toContain('第十三条');

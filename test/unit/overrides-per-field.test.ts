@@ -52,17 +52,25 @@ describe('overrides, field by field', () => {
     expect(await difference(engines, lateCase)).toBeUndefined();
   });
 
-  // Skipped at the merge of the `legal` branch: a police seizure no longer sets seizure.lawful
-  // (#21 row 12), so this example has no rule overridden as a whole; it needs a new example (#24).
-  it.skip('a rule all of whose fields are set aside is overridden as a whole, in the words it had', async () => {
+  // 第二条：“同一城区跨街道之间居住的除外” — the exception decides floating.value, the only field
+  // floating-across-townships sets, so that rule is set aside whole.
+  it('a rule all of whose fields are set aside is overridden as a whole, in the words it had', async () => {
     const engines = bothEngines(loadRegulation(rulesCopy().dir).regulation!);
-    const seized = { asOf: '2019-01-10', facts: { seizure: { by: 'publicSecurity' } } };
-    const doc = await engines.compiled.decide(seized as never);
-    const rule = (doc.decisions.seizure.because as Array<Record<string, any>>).find((b) => b.rule === 'seizure-by-others-unlawful')!;
+    const betweenStreets = {
+      asOf: '2021-03-15',
+      facts: {
+        person: { idNumber: '530302198002290574' },
+        hukou: { county: '530302', township: '寥廓街道', townshipKind: 'street' },
+        residence: { county: '530302', township: '南宁街道', townshipKind: 'street', arrivedOn: '2021-03-08' },
+      },
+    };
+    const doc = await engines.compiled.decide(betweenStreets as never);
+    const rule = (doc.decisions.floating.because as Array<Record<string, any>>).find((b) => b.rule === 'floating-across-townships')!;
     expect(rule.result).toBe('overridden');
-    expect(rule.setAside).toEqual({ 'seizure.lawful': ['seizure-by-public-security'] });
-    expect(rule.text).toMatch(/条件成立，但被例外规则 seizure-by-public-security 排除适用$/);
-    expect(checkCase(engines.jre.regulation, seized).problems).toEqual([]);
-    expect(await difference(engines, seized)).toBeUndefined();
+    expect(rule.setAside).toEqual({ 'floating.value': ['not-floating-between-streets-of-one-district'] });
+    expect(rule.text).toMatch(/条件成立，但被例外规则 not-floating-between-streets-of-one-district 排除适用$/);
+    expect(doc.decisions.floating).toMatchObject({ value: false });
+    expect(checkCase(engines.jre.regulation, betweenStreets).problems).toEqual([]);
+    expect(await difference(engines, betweenStreets)).toBeUndefined();
   });
 });

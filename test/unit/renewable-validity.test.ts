@@ -99,3 +99,21 @@ describe('the last day on a rest day or holiday (民法典 art. 203)', () => {
     expect(renewableValidity('2026-12-07', [], '2027-12-08', unmoved(qujing)).status).toBe('suspended');
   });
 });
+
+describe('a late act that is the act of the term it begins (lateActIsTheTermsAct)', () => {
+  /** Qujing art. 14 ¶2, reading literal: from the day after the year begins until E − 30 days. */
+  const literal: PeriodRule = { months: 12, opensMonths: 12, opensDays: -1, closesDays: 30, lastDayMovesPastRestDays: true };
+
+  it('补办 on 2020-04-15 renews its own year: valid through 2022-04-15; an act 8 days later does not count', () => {
+    // issued 2019-03-30; the last day 2020-03-02 passed without an act; 补办 2020-04-15, again 2020-04-23
+    const v = renewableValidity('2019-03-30', ['2020-04-15', '2020-04-23'], '2020-05-01', literal, '2018-09-03', true, true);
+    expect(v).toMatchObject({ status: 'valid', endsOn: '2022-04-15', periodOpens: '2021-04-16', periodCloses: '2022-03-16', countedFrom: '2020-04-15', earlyActs: [] });
+  });
+
+  it('without it (the window reading\'s shape) the same two acts renew twice: the shape the argument exists to refuse', () => {
+    const v = renewableValidity('2019-03-30', ['2020-04-15', '2020-04-23'], '2020-05-01', literal, '2018-09-03', true, false);
+    expect(v.endsOn).toBe('2022-04-15');
+    const once = renewableValidity('2019-03-30', ['2020-04-15'], '2020-05-01', literal, '2018-09-03', true, false);
+    expect(once.endsOn).toBe('2021-04-15');
+  });
+});

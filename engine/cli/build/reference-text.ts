@@ -95,6 +95,10 @@ const KEY_MEANINGS: Record<string, Record<string, string>> = {
     mapping: 'form data → case', 'mapping.asOf': 'where the decision date is in the form data', 'mapping.facts[].fact': 'the case fact written',
     'mapping.facts[].from': 'copy the value at this pointer', 'mapping.facts[].const': 'write this value', 'mapping.facts[].values': 'form value → case value',
     'mapping.facts[].absent': 'the value when the form has none',
+    office: 'where the service is done: the counter\'s office is checked against the case, a mismatch is a warning the clerk confirms',
+    'office.place': 'the place in words, as the article names it', 'office.county': 'case fact holding the county code the office\'s county must be',
+    'office.successions': 'parameter: the table of former county codes → successors, read before comparing',
+    'office.issuedBy': 'case fact holding the name of the issuing body the office (or the body it acts for) must be',
   },
 };
 

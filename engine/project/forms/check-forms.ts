@@ -102,6 +102,17 @@ export function checkForms(set: FormSet, regulation: Regulation, date: string, p
         problems.push({ code: 'form.unknownField', message: `表单中没有 ${entry.from}`, location: formSource.locate(['mapping', 'facts', i, 'from']) });
       }
     });
+    if (form.office) {
+      const at = (key: string) => formSource.locate(['office', key]);
+      if (!articles.has(form.office.article)) problems.push({ code: 'ref.unknownArticle', message: `引用的条款 ${form.office.article} 不存在`, location: at('article') });
+      for (const key of ['county', 'issuedBy'] as const) {
+        const fact = form.office[key];
+        if (fact !== undefined && !paths.has(fact)) problems.push({ code: 'ref.unknownFact', message: `案件中没有事实 ${fact}（见 rules/case.schema.yaml）`, location: at(key) });
+      }
+      const table = form.office.successions;
+      if (table !== undefined && !own(regulation.parameters, table)) problems.push({ code: 'ref.unknownParameter', message: `参数 ${table} 未定义（区划代码变更表）`, location: at('successions') });
+      if (table !== undefined && form.office.county === undefined) problems.push({ code: 'form.officeSuccessions', message: 'successions 只用于比较县（市、区），须与 county 同用', location: at('successions') });
+    }
     if (form.mapping && !schemaHasPointer(resolved.schema, form.mapping.asOf)) {
       problems.push({ code: 'form.unknownField', message: `表单中没有 ${form.mapping.asOf}`, location: formSource.locate(['mapping', 'asOf']) });
     }

@@ -1,6 +1,7 @@
 // A counter form: a JSON Schema and a JSON Forms UI schema (templates that name rule
 // parameters), and the mapping from its data to case facts.
 import type { SourceFile } from '../../core/source-file.js';
+import type { OfficeCheck } from '../offices/office-fit.js';
 
 export interface MappingEntry {
   fact: string;
@@ -23,6 +24,8 @@ export interface FormDefinition {
   prints: string[];
   /** the folder where fixtures made from this form are saved */
   fixtures?: string;
+  /** which fact of the case names the office the service is done at (checked against the counter's) */
+  office?: OfficeCheck;
   mapping?: FormMapping;
   /** form pointer → decision path whose value the form shows (read-only) */
   fromDecision: Record<string, string>;

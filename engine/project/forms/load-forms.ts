@@ -15,6 +15,20 @@ export const formFileSchema = {
     decisions: { type: 'array', items: { type: 'string' } },
     prints: { type: 'array', items: { type: 'string' } },
     fixtures: { type: 'string', pattern: '^test/cases/[A-Za-z0-9_./-]+$' },
+    // where the service is done: a county fact (with a table of code changes) or the issuing body's name
+    office: {
+      type: 'object',
+      required: ['article'],
+      additionalProperties: false,
+      minProperties: 2,
+      properties: {
+        article: { type: 'string', pattern: '^[1-9][0-9]*(\\.[1-9][0-9]*){0,2}$' },
+        place: { type: 'string', minLength: 1, maxLength: 20 },
+        county: { type: 'string', minLength: 1 },
+        successions: { type: 'string', minLength: 1 },
+        issuedBy: { type: 'string', minLength: 1 },
+      },
+    },
     fromDecision: { type: 'object', additionalProperties: { type: 'string' } },
     mapping: {
       type: 'object',
@@ -80,6 +94,7 @@ export function buildForms(files: Map<string, string>, dir = 'forms', shownAs = 
     const spec = form.data as Record<string, any>;
     forms[name] = {
       name, title: spec.title, articles: spec.articles, decisions: spec.decisions, prints: spec.prints ?? [], fixtures: spec.fixtures,
+      office: spec.office,
       mapping: spec.mapping, fromDecision: spec.fromDecision ?? {},
       schemaTemplate: schema.data, uischemaTemplate: uischema?.data,
       sources: { form, schema, uischema },

@@ -33,6 +33,11 @@ export interface Office {
   numberPrefix: string;
   /** the file's `documentNumber` format its numbers are written in ({prefix}, {year}, {seq}) */
   numberFormat: string;
+  /**
+   * the documents numbered each in a series of their own (the file's `documentSeries`, print kind
+   * → series word, in its `documentSeriesNumber` format: {prefix}, {series}, {year}, {seq})
+   */
+  documentSeries?: { format: string; words: Record<string, string> };
   /** whether name, address, phone and hours have been confirmed with the office */
   confirmed: boolean;
   source?: string;

@@ -37,6 +37,71 @@ const dateText = (x: unknown): string | undefined => (x instanceof Date && !Numb
 const MAX_FORMAT = 40;
 const PLACES = ['{prefix}', '{year}', '{seq}'] as const;
 
+const FILE_KEYS = ['documentNumber', 'documentSeriesNumber', 'documentSeries', 'offices'];
+const SERIES_PLACES = ['{prefix}', '{series}', '{year}', '{seq}'] as const;
+const PRINT_KIND = /^[a-z][a-z0-9-]{0,39}$/;
+/** A series word: one to four characters, no space, brace or bracket (it stands inside the number). */
+const SERIES_WORD = /^[^\s{}〔〕()（）]{1,4}$/;
+
+/**
+ * `documentSeries` (print kind → series word) and `documentSeriesNumber` (its format, with
+ * {prefix}, {series}, {year} and {seq} each once): each document the register numbers has a
+ * series of its own per office and year (《行政许可法》 arts. 32, 38: each a written document of
+ * its own). Both or neither; two kinds never share a word, so no two documents share a number.
+ * undefined: none; null: a problem, said.
+ */
+function readDocumentSeries(
+  data: Obj, problem: (path: PathSegment[], message: string) => void, printKinds?: ReadonlySet<string>,
+): { format: string; words: Record<string, string> } | undefined | null {
+  const format = get(data, 'documentSeriesNumber');
+  const words = get(data, 'documentSeries');
+  if (format === undefined && words === undefined) return undefined;
+  const example = '如 "{prefix}居{series}字〔{year}〕第{seq}号"：{series} 是 documentSeries 中该文书的序列字';
+  if (format === undefined || words === undefined) {
+    problem(format === undefined ? ['documentSeries'] : ['documentSeriesNumber'], `documentSeries 与 documentSeriesNumber 要同时写（${example}）`);
+    return null;
+  }
+  if (typeof format !== 'string' || !format.trim() || format.length > MAX_FORMAT || /[\r\n\t]/.test(format)) {
+    problem(['documentSeriesNumber'], `documentSeriesNumber 应是一行不超过 ${MAX_FORMAT} 个字的文字（${example}）`);
+    return null;
+  }
+  const missing = SERIES_PLACES.filter((p) => format.split(p).length !== 2);
+  if (missing.length) {
+    problem(['documentSeriesNumber'], `documentSeriesNumber 中 ${missing.join('、')} 应各出现一次，编号才不会重复（${example}）`);
+    return null;
+  }
+  if (/[{}]/.test(SERIES_PLACES.reduce((rest, p) => rest.replace(p, ''), format))) {
+    problem(['documentSeriesNumber'], `documentSeriesNumber 中除 {prefix}、{series}、{year}、{seq} 外不能有花括号（${example}）`);
+    return null;
+  }
+  if (!isObject(words) || Object.keys(words).length === 0) {
+    problem(['documentSeries'], 'documentSeries 应是一个映射：打印件（forms/prints/prints.yaml 的名字）→ 它的序列字，如 acceptance: 受');
+    return null;
+  }
+  const out: Record<string, string> = {};
+  const used = new Map<string, string>();
+  let ok = true;
+  for (const [kind, word] of Object.entries(words)) {
+    if (!PRINT_KIND.test(kind) || isInheritedName(kind)) {
+      problem(['documentSeries', kind], `documentSeries 的 ${JSON.stringify(kind).slice(0, 60)} 不是打印件的名字（小写字母、数字、-）`);
+      ok = false;
+    } else if (printKinds && !printKinds.has(kind)) {
+      problem(['documentSeries', kind], `documentSeries 的 ${kind} 不是 forms/prints/prints.yaml 中的打印件（有：${[...printKinds].join('、')}）`);
+      ok = false;
+    } else if (typeof word !== 'string' || !SERIES_WORD.test(word)) {
+      problem(['documentSeries', kind], `${kind} 的序列字应是一至四个字，不含空格、括号、花括号`);
+      ok = false;
+    } else if (used.has(word)) {
+      problem(['documentSeries', kind], `${kind} 与 ${used.get(word)} 用了同一个序列字 ${word}：两种文书的编号会重复`);
+      ok = false;
+    } else {
+      used.set(word, kind);
+      Object.defineProperty(out, kind, { value: word, enumerable: true, writable: false, configurable: false });
+    }
+  }
+  return ok ? { format, words: out } : null;
+}
+
 /**
  * The offices file's `documentNumber`: text with each of {prefix}, {year} and {seq} once (so
  * that no two offices, years or decisions get the same number) and no other brace; undefined
@@ -56,9 +121,10 @@ function readNumberFormat(value: unknown, problem: (message: string) => void): s
 
 /**
  * `divisions`: the regulation's division codes (vocabulary list `divisions`) a county must be
- * one of; undefined when the rules did not load (then counties are not checked).
+ * one of; undefined when the rules did not load (then counties are not checked). `printKinds`:
+ * the pages forms/prints/prints.yaml defines, which `documentSeries` may number (unchecked when undefined).
  */
-export function readOffices(text: string | Uint8Array, file: string, divisions?: ReadonlySet<string>): OfficesRead {
+export function readOffices(text: string | Uint8Array, file: string, divisions?: ReadonlySet<string>, printKinds?: ReadonlySet<string>): OfficesRead {
   const offices = new Map<string, Office>();
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -73,9 +139,11 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     at([], 'shape', '办证机关文件应有 offices：一个列表，每项一个办证机关（id、name、county、bureau、address、phone、hours、numberPrefix、confirmed、reconsideration）');
     return { offices, problems, warnings, broken };
   }
-  for (const key of Object.keys(data)) if (key !== 'offices' && key !== 'documentNumber') at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 documentNumber 和 offices）`);
+  for (const key of Object.keys(data)) if (!FILE_KEYS.includes(key)) at([key], 'unknownKey', `办证机关文件不认识 ${key}（只有 ${FILE_KEYS.join('、')}）`);
   const numberFormat = readNumberFormat(get(data, 'documentNumber'), (message) => at(Object.hasOwn(data, 'documentNumber') ? ['documentNumber'] : [], 'documentNumber', message));
   if (numberFormat === undefined) return { offices, problems, warnings, broken };
+  const series = readDocumentSeries(data, (path, message) => at(path, 'documentSeries', message), printKinds);
+  if (series === null) return { offices, problems, warnings, broken };
   const list = get(data, 'offices') as unknown[];
   if (list.length > MAX_OFFICES) {
     at(['offices'], 'tooMany', `办证机关太多（${list.length} 个，最多 ${MAX_OFFICES}）`);
@@ -143,7 +211,7 @@ export function readOffices(text: string | Uint8Array, file: string, divisions?:
     }
     const office: Office = {
       id: id as string, name: name!, county: county as string, bureau: bureau!, address: address!, phone: phone!, hours: hours!,
-      numberPrefix: numberPrefix!, numberFormat, confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
+      numberPrefix: numberPrefix!, numberFormat, ...(series ? { documentSeries: series } : {}), confirmed: confirmed as boolean, ...(typeof sourceNote === 'string' ? { source: sourceNote } : {}), reconsideration: reconsideration!,
     };
     offices.set(office.id, office);
     const unknown = [['地址', address], ['电话', phone], ['办公时间', hours]].filter(([, v]) => v === null).map(([l]) => l);

@@ -17,6 +17,8 @@ export const PRINT_DATA_NAMES = [
   'regulation', 'asOf', 'person', 'facts', 'decisions', 'params', 'readings',
   // who hands the page out, its number and date, and whom it is addressed to besides the applicant
   'office', 'documentNumber', 'operator', 'issuedOn', 'agent',
+  // the register's number of the decision, where the page has a number of its own (documentSeries)
+  'registerNumber',
   // 个人信息处理告知 (forms/prints/personal-information.yaml): title, basis, paragraphs
   'processingNotice',
 ] as const;

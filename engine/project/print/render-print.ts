@@ -53,6 +53,8 @@ export interface PrintInput {
   office?: Office;
   /** the document's number from the register; without one "编号：＿＿＿＿" is filled in by hand */
   documentNumber?: string;
+  /** the register's number of the decision, when the page has a number of its own (documentSeries) */
+  registerNumber?: string;
   /** the clerk (经办人) */
   operator?: string;
   /** the date the page is issued (default: the decision date) */
@@ -159,7 +161,7 @@ export function unknownKindMessage(kind: string, templates: PrintTemplates): str
   return `没有 ${kind} 这种打印件${didYouMeanText(kind, templates.kinds.keys())}；可用：${kinds}`;
 }
 
-export function renderPrint(templates: PrintTemplates, kind: string, { regulation, input, document, office, documentNumber, operator, issuedOn, agent }: PrintInput): string {
+export function renderPrint(templates: PrintTemplates, kind: string, { regulation, input, document, office, documentNumber, registerNumber, operator, issuedOn, agent }: PrintInput): string {
   const manifestFile = `${templates.shownAs}/prints/prints.yaml`;
   const spec = templates.kinds.get(kind);
   if (!spec) throw new PrintError([{ code: 'print.unknownKind', message: unknownKindMessage(kind, templates), location: { file: manifestFile, line: 1, column: 1 } }]);
@@ -187,6 +189,7 @@ export function renderPrint(templates: PrintTemplates, kind: string, { regulatio
     // the office as of the decision date: the 行政复议 authority is the one the law then named
     office: office ? officeOn(office, document.asOf) : null,
     documentNumber: nonEmpty(documentNumber),
+    registerNumber: nonEmpty(registerNumber) === nonEmpty(documentNumber) ? null : nonEmpty(registerNumber),
     operator: nonEmpty(operator),
     issuedOn: nonEmpty(issuedOn) ?? document.asOf,
     agent: agentOf(regulation, input, agent),

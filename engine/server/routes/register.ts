@@ -2,7 +2,10 @@
 //   POST /api/register/decisions  { case, officeId, form? }: the server decides the
 //        case itself under the rules on disk (a decision sent by the browser is never taken),
 //        stores it under the signed-in person (account and name; an `operator` in the body is
-//        ignored — only single-user mode takes the desk's typed name) and answers with its number;
+//        ignored — only single-user mode takes the desk's typed name) and answers with its number.
+//        Where the form says where its service is done (form.yaml `office:`) and the case points
+//        to another office, it is stored only with `officeConfirmed: true` (the clerk has read
+//        the warning and confirmed); without, 409 with the warnings (`mismatches`);
 //   POST /api/register/search     { name?, idNumber?, from?, to?, outcome?, service?, office? }:
 //        the matching decisions, ID numbers masked (a POST, so an ID number searched for never
 //        stands in a URL or an access log);
@@ -28,6 +31,11 @@ import { chinaToday } from '../../core/dates/china-today.js';
 import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
+import { officeMismatches } from '../../project/offices/office-fit.js';
+import { owedPrints } from '../../project/print/owed-prints.js';
+import { buildPrintTemplates } from '../../project/print/render-print.js';
+import { under } from '../../project/check-project.js';
+import { own } from '../../core/own.js';
 import { maskString } from '../../register/personal-data.js';
 import { maskThroughout } from '../../register/mask-record.js';
 import type { RegisterEntry, StoredDecision } from '../../register/register.js';
@@ -87,6 +95,12 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     const checked = checkCase(snapshot.regulation, field(body.value, 'case'));
     if (!checked.case) return c.json({ error: '案件无效', problems: checked.problems }, 422);
     const form = text(field(body.value, 'form'));
+    // the office checked against the case (form.yaml office:): the clerk confirms a mismatch
+    const officeCheck = form ? own(snapshot.forms?.forms, form)?.office : undefined;
+    const mismatches = checkedOffice ? officeMismatches(officeCheck, checkedOffice, checked.case, snapshot.regulation) : [];
+    if (mismatches.length && field(body.value, 'officeConfirmed') !== true) {
+      return c.json({ error: `办证机关与案件不符，须确认后登记：${mismatches.map((m) => m.message).join(' ')}`, field: 'officeConfirmed', mismatches }, 409);
+    }
     // the operator is who is signed in, never what the request says (single-user mode: the desk's name)
     const principal = principalOf(c);
     const operator = principal.kind === 'account' ? principal.who.name : field(body.value, 'operator') as string;
@@ -101,7 +115,13 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId });
+      // the documents this decision owes (the form's pages its templates print for it): each numbered in its series
+      // (a case decided under a superior text prints from that text's pages: they carry the register's number)
+      const ownRules = !document.applied || (document.instrument !== 'none' && document.applied.version === snapshot.decider.base.ruleset);
+      const pages = form && ownRules ? own(snapshot.forms?.forms, form)?.prints ?? [] : [];
+      const templates = buildPrintTemplates(under(Object.fromEntries(Object.entries(snapshot.files).map(([p, f]) => [p, f.text])), 'forms'));
+      const documents = owedPrints(templates, pages, { regulation: snapshot.regulation, input: checked.case, document });
+      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId, documents });
       return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);

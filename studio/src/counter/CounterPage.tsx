@@ -9,7 +9,8 @@ import { formToCase } from '../../../engine/project/forms/map-form.js';
 import { getPointer } from '../../../engine/core/json-pointer.js';
 import { checkCase } from '../../../engine/model/case/validate-case.js';
 import { renderPrint } from '../../../engine/project/print/render-print.js';
-import { printsOwed } from '../shared/prints-owed.js';
+import { owedPrints } from '../../../engine/project/print/owed-prints.js';
+import type { RegisteredDocument } from '../../../engine/register/register.js';
 import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { useProject } from '../shared/project-store.js';
 import { useLanguage, useMessages } from '../shared/i18n.js';
@@ -28,6 +29,7 @@ import { divisionPickerRenderer } from './DivisionPicker.js';
 import { OfficePicker, useCounterOffice } from './OfficePicker.js';
 import { ProcessingNotice } from './ProcessingNotice.js';
 import { decided, keystroke, useTyping } from './typing-store.js';
+import { OfficeMismatches, useOfficeMismatches } from './OfficeMismatches.js';
 
 const renderers = [...vanillaRenderers, decisionSyncRenderer, sectionTabsRenderer, divisionPickerRenderer];
 
@@ -66,7 +68,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   // the register's number for the case just decided, once the clerk has recorded it (登记)
-  const [recorded, setRecorded] = useState<{ input: unknown; documentNumber: string; issuedOn: string } | null>(null);
+  const [recorded, setRecorded] = useState<{ input: unknown; documentNumber: string; issuedOn: string; documents: RegisteredDocument[] } | null>(null);
   const closePrinted = useCallback(() => setPrinted(null), []);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const decidedInput = useRef<ReturnType<typeof formToCase> | null>(null);
@@ -161,12 +163,12 @@ export function CounterPage({ formName }: { formName?: string }) {
     translateError: (error: Parameters<typeof translateErrorIn>[0]) => translateErrorIn(error, language),
   }), [language, t]);
 
-  // the pages this decision calls for: a refused application gets the refusal, not a slip
+  // the pages this decision owes (owed-prints.ts): a refused application gets the refusal, not a slip
   const printable = useMemo(() => {
     if (!document || !form || !model?.prints || document.instrument === 'none') return [];
     const input = decidedInput.current ?? formToCase(form, data);
     const superior = document.applied && model.under ? model.under(input) : undefined;
-    return printsOwed(superior?.prints ?? model.prints, form.prints, { regulation: superior?.regulation ?? model.regulation!, input: superior?.input ?? input, document });
+    return owedPrints(superior?.prints ?? model.prints, form.prints, { regulation: superior?.regulation ?? model.regulation!, input: superior?.input ?? input, document });
   }, [document, form, model]);
 
   // 下一位: the form blank again for the next applicant, nothing of the last one left on screen
@@ -201,6 +203,9 @@ export function CounterPage({ formName }: { formName?: string }) {
   const instruments = useMemo(() => model?.instruments?.(), [model]);
   const governs = document?.applied && instruments && model?.regulation ? appliedWords(document.applied, instruments, model.regulation) : undefined;
 
+  // the counter's office against the case (arts. 14–16): a mismatch the clerk confirms before 登记 and printing
+  const officeCheck = useOfficeMismatches(form, office, document ? decidedInput.current : null, model?.regulation);
+
   if (!form || !resolved || !model?.regulation) return null;
   const shownRegulation = under?.regulation ?? model.regulation;
   const prints = document?.instrument === 'none' ? undefined : under?.prints ?? model.prints;
@@ -215,7 +220,12 @@ export function CounterPage({ formName }: { formName?: string }) {
       const number = recorded && recorded.input === decidedInput.current ? recorded : undefined;
       // under the superior: its office of the same id (its offices.yaml), the case as its rules read it
       const officeUnder = under && office ? under.offices.get(office.id) : office;
-      const html = renderPrint(prints, kind, { regulation: shownRegulation, input: under?.input ?? input, document, office: officeUnder, operator, documentNumber: number?.documentNumber, issuedOn: number?.issuedOn });
+      // a page with a series of its own (forms/offices.yaml documentSeries) has its own number, and names the register's
+      const own = number?.documents.find((d) => d.kind === kind)?.documentNumber;
+      const html = renderPrint(prints, kind, {
+        regulation: shownRegulation, input: under?.input ?? input, document, office: officeUnder, operator,
+        documentNumber: own ?? number?.documentNumber, registerNumber: number?.documentNumber, issuedOn: number?.issuedOn,
+      });
       // Shown in a sandboxed frame, never in the studio's own origin (no window.open of a blob).
       setPrinted({ kind, label: prints.kinds.get(kind)?.label ?? kind, html });
       setPrintMessage(null);
@@ -286,16 +296,17 @@ export function CounterPage({ formName }: { formName?: string }) {
             </div>
           );
         })}
+        {document && <OfficeMismatches check={officeCheck} />}
         {document && (
           <div className="counter-actions">
             {printable.map((kind) => (
-              <button key={kind} type="button" data-testid={`print-${kind}`} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{prints?.kinds.get(kind)?.label ?? kind}</Law></button>
+              <button key={kind} type="button" data-testid={`print-${kind}`} disabled={officeCheck.unconfirmed} title={officeCheck.unconfirmed ? t.officeConfirmFirst : undefined} onClick={() => print(kind)}>{t.print}{t.colon}<Law>{prints?.kinds.get(kind)?.label ?? kind}</Law></button>
             ))}
             <button type="button" data-testid="save-as-fixture" onClick={() => go('fixtures', { new: '1' })}>{t.saveAsFixture}</button>
           </div>
         )}
         </WhileDeciding>
-        {document && <RecordDecision form={form.name} input={decidedInput.current} deciding={deciding} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10) })} />}
+        {document && <RecordDecision form={form.name} input={decidedInput.current} deciding={deciding} officeUnconfirmed={officeCheck.unconfirmed} officeConfirmed={officeCheck.confirmed} onRecorded={(entry) => setRecorded({ input: decidedInput.current, documentNumber: entry.documentNumber, issuedOn: entry.decidedAt.slice(0, 10), documents: entry.documents ?? [] })} />}
         {printMessage && <p className="error" data-testid="print-message"><DataDetail text={printMessage} /></p>}
         {printed && <PrintPreview printed={printed} printLabel={t.print} closeLabel={t.close} onClose={closePrinted} />}
       </aside>

@@ -18,8 +18,12 @@ const newRequestId = (): string => Array.from(crypto.getRandomValues(new Uint8Ar
  * `onRecorded`: the counter prints the recorded decision's pages with the number it was given.
  * `deciding`: the form has changed since the decision shown; 登记 waits for the new decision, so
  * a clerk who types the last material and clicks at once never records the case without it.
+ * `officeUnconfirmed`: the office does not match the case (arts. 14–16) and the clerk has not
+ * confirmed yet: 登记 waits; once confirmed, the server is told so (it refuses otherwise).
  */
-export function RecordDecision({ form, input, deciding, onRecorded }: { form: string; input: CaseInput | null; deciding: boolean; onRecorded?: (entry: RegisterEntry) => void }) {
+export function RecordDecision({ form, input, deciding, officeUnconfirmed = false, officeConfirmed = false, onRecorded }: {
+  form: string; input: CaseInput | null; deciding: boolean; officeUnconfirmed?: boolean; officeConfirmed?: boolean; onRecorded?: (entry: RegisterEntry) => void;
+}) {
   const t = useMessages();
   const desk = useCounterDesk();
   const { operator, signedIn } = useCounterOffice();
@@ -39,7 +43,7 @@ export function RecordDecision({ form, input, deciding, onRecorded }: { form: st
     setState({ busy: true });
     try {
       // signed in, the server records the signed-in person (it takes no operator from a request)
-      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: signedIn ? undefined : operator, form, requestId });
+      const entry = await recordDecision({ case: input, officeId: desk.officeId, operator: signedIn ? undefined : operator, form, requestId, ...(officeConfirmed ? { officeConfirmed: true } : {}) });
       setState({ entry });
       onRecorded?.(entry);
     } catch (e) {
@@ -48,7 +52,7 @@ export function RecordDecision({ form, input, deciding, onRecorded }: { form: st
   };
   return (
     <div className="record-decision" data-testid="record-decision">
-      <button type="button" data-testid="record" disabled={!ready || deciding || typing || state.busy || Boolean(state.entry)} onClick={() => void record()}>
+      <button type="button" data-testid="record" disabled={!ready || deciding || typing || officeUnconfirmed || state.busy || Boolean(state.entry)} onClick={() => void record()}>
         {state.busy ? t.registerRecording : t.registerRecord}
       </button>
       {!ready && <span className="muted small"> {t.registerNeedDesk}</span>}

@@ -4,7 +4,7 @@
 // number it was given.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { renderPrint } from '../../../engine/project/print/render-print.js';
-import { printsOwed } from '../shared/prints-owed.js';
+import { owedPrints } from '../../../engine/project/print/owed-prints.js';
 import { labelOf } from '../../../engine/explain/describe-value.js';
 import { isRuleTrace } from '../../../engine/explain/trace-types.js';
 import { useProject } from '../shared/project-store.js';
@@ -140,12 +140,18 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
     under = undefined;
   }
   const templates = document.instrument === 'none' ? undefined : under?.prints ?? model.prints;
-  // the stored case and document, and the number they were given: the same page as then
-  const data = { regulation: under?.regulation ?? regulation, input: under?.input ?? stored.case, document, office: (under?.offices ?? model.offices)?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
-  const kinds = templates ? printsOwed(templates, form ? form.prints : [...templates.kinds.keys()], data) : [];
+  const base = { regulation: under?.regulation ?? regulation, input: under?.input ?? stored.case, document };
+  const kinds = templates ? owedPrints(templates, form ? form.prints : [...templates.kinds.keys()], base) : [];
   const reprint = (kind: string) => {
     if (!templates) return;
     try {
+      // the stored case and document, and the number they were given: the same page as then;
+      // a page numbered in its own series (forms/offices.yaml documentSeries) keeps that number
+      const own = stored.documents?.find((d) => d.kind === kind)?.documentNumber;
+      const data = {
+        ...base, office: (under?.offices ?? model.offices)?.get(stored.officeId),
+        documentNumber: own ?? stored.documentNumber, registerNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10),
+      };
       setPrinted({ kind, label: templates.kinds.get(kind)?.label ?? kind, html: renderPrint(templates, kind, data) });
       setPrintError(null);
     } catch (e) {

@@ -25,7 +25,7 @@ async function answer<T>(method: string, path: string, body?: unknown): Promise<
  * Stores a decision. `operator`: single-user mode only (the desk's typed name); signed in, the server
  * records the signed-in person. `requestId` is made once per store and sent again with a retry (the first record is the answer).
  */
-export const recordDecision = (body: { case: CaseInput; officeId?: string; operator?: string; form?: string; requestId: string }) =>
+export const recordDecision = (body: { case: CaseInput; officeId?: string; operator?: string; form?: string; requestId: string; officeConfirmed?: boolean }) =>
   answer<RegisterEntry & { officeName: string; operatorAccount: number | null }>('POST', 'api/register/decisions', body);
 
 export const searchRegister = (filter: RegisterFilter) => answer<{ entries: RegisterEntry[] }>('POST', 'api/register/search', filter);

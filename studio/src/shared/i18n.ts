@@ -33,7 +33,7 @@ const zh = {
   basis: '依据', setAsideBy: '被例外规则排除：', openRuleInEditor: '在规则编辑中打开', noValue: '（无）',
   divisionChoose: '请选择', divisionNone: '数据集中没有这一级的下级区划，请在下面填写名称', divisionFailed: '无法载入区划', divisionFrom: '区划数据',
   language: 'English',
-  office: '办证机关', operator: '经办人', chooseOffice: '请选择本窗口的办证机关', officeChosenOnce: '选一次，本浏览器记住；印在每份文书的首行', officeUnconfirmed: '资料未经核实，打印件上留空手写：', noOffices: '没有办证机关文件（forms/offices.yaml）：打印件的办证机关留空手写', reconsiderationBy: '行政复议机关', unknownDetail: '未知', officeAddress: '地址', officePhone: '电话', officeHours: '办公时间',
+  office: '办证机关', operator: '经办人', chooseOffice: '请选择本窗口的办证机关', officeChosenOnce: '选一次，本浏览器记住；印在每份文书的首行', officeUnconfirmed: '资料未经核实，打印件上留空手写：', noOffices: '没有办证机关文件（forms/offices.yaml）：打印件的办证机关留空手写', reconsiderationBy: '行政复议机关', unknownDetail: '未知', officeAddress: '地址', officePhone: '电话', officeHours: '办公时间', officeMismatch: '办证机关与案件不符：', officeConfirm: '已核对，确认由本机关办理', officeConfirmFirst: '先确认上面的办证机关提示，才能登记和打印',
   // the app's frame: keyboard, phones, screen readers
   colon: '：', listSeparator: '、', comma: '，', semicolon: '；',
   skipToContent: '跳到正文', menu: '菜单', pagesNav: '页面', languageCode: 'en', switchLanguage: '切换为英文界面',
@@ -113,7 +113,7 @@ const en: typeof zh = {
   basis: 'Basis', setAsideBy: 'Set aside by the exception: ', openRuleInEditor: 'Open in the rule editor', noValue: '(none)',
   divisionChoose: 'Choose', divisionNone: 'The dataset has nothing under this division: type the name below', divisionFailed: 'Could not load the divisions', divisionFrom: 'Division data',
   language: '中文',
-  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Administrative reconsideration heard by', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours',
+  office: 'Issuing office', operator: 'Clerk', chooseOffice: 'Choose this counter\'s issuing office', officeChosenOnce: 'Chosen once, kept in this browser; heads every printed document', officeUnconfirmed: 'Not confirmed; left blank on the printed page to fill in by hand: ', noOffices: 'No offices file (forms/offices.yaml): the office is left blank on printed pages', reconsiderationBy: 'Administrative reconsideration heard by', unknownDetail: 'unknown', officeAddress: 'Address', officePhone: 'Telephone', officeHours: 'Hours', officeMismatch: 'This office does not match the case: ', officeConfirm: 'Checked: this office handles it', officeConfirmFirst: 'Confirm the office warning above before recording and printing',
   colon: ': ', listSeparator: ', ', comma: ', ', semicolon: '; ',
   skipToContent: 'Skip to content', menu: 'Menu', pagesNav: 'Pages', languageCode: 'zh-CN', switchLanguage: 'Switch to the Chinese interface',
   showArticle: 'Show the article', regulation: 'Regulation',

@@ -18,7 +18,11 @@
 //   set, the last day is the day after the rest ends: the first working day of the
 //   working-day calendar after it (民法典 art. 203 ¶1);
 // - past the period's last day without an act the document lapses; an act after the
-//   period restores it for one term from the act's date, and the count restarts there.
+//   period restores it for one term from the act's date, and the count restarts there —
+//   unless `lateActIsTheTermsAct`: where the period of a term runs from its first days (a
+//   deadline rather than a closing window), the late act is itself the act of the term it
+//   begins, so that term is renewed at once (two terms from the act) and a second act in it
+//   does not count; otherwise the term begun by a late act would take a second act days later.
 import { addDays, addMonthsCivil, compareDates, type CalendarDate } from '../../dates/calendar-date.js';
 import { addWorkingDays, CalendarRangeError, isWorkingDay } from '../../dates/working-days.js';
 import { defineFunction } from '../function.js';
@@ -90,6 +94,7 @@ function describePeriod(period: RenewalPeriod): string {
 
 export function renewableValidity(
   issuedOn: CalendarDate, renewals: CalendarDate[], asOf: CalendarDate, rule: PeriodRule, countedFrom?: CalendarDate, earlyActsStand = false,
+  lateActIsTheTermsAct = false,
 ): Validity {
   // the terms run from `anchor`: the current one is the `terms`-th, ending on anchor + terms × months
   let anchor = issuedOn;
@@ -119,11 +124,14 @@ export function renewableValidity(
     } else {
       steps.push(`${period.closes} 办理期间届满未办理，自次日起中止`);
       anchor = date;
-      terms = 1;
+      terms = lateActIsTheTermsAct ? 2 : 1;
       endsOn = addMonthsCivil(anchor, terms * rule.months);
       period = renewalPeriod(endsOn, rule);
       counted = date;
-      steps.push(`${date} 逾期补办，恢复，有效期至 ${endsOn}，年限自该日起连续计算；下一办理期间 ${describePeriod(period)}`);
+      const restored = lateActIsTheTermsAct
+        ? `逾期补办，恢复；补办即自该日起一期的办理，有效期顺延至 ${endsOn}（${anchor} 起第 2 期），此期内再办理的不计`
+        : `逾期补办，恢复，有效期至 ${endsOn}`;
+      steps.push(`${date} ${restored}，年限自该日起连续计算；下一办理期间 ${describePeriod(period)}`);
     }
   }
   for (const date of ignored) steps.push(`${date} 晚于决定日，尚未办理，不计`);
@@ -146,6 +154,7 @@ export const renewableValidityFn = defineFunction({
     lastDayMovesPastRestDays: { type: 'boolean', label: '办理期间最后一日是休息日或法定节假日的，顺延至其后第一个工作日' },
     countedFrom: { type: 'date', optional: true, label: '年限原起算日' },
     earlyActsStand: { type: 'boolean', optional: true, label: '早于办理期间已经办理的（本期首次），在撤销前有效，计入并列为待复核' },
+    lateActIsTheTermsAct: { type: 'boolean', optional: true, label: '逾期补办即为其开始的一期的办理（该期即时顺延，期内再办理的不计）' },
   },
   returns: 'object',
   returnsFields: {
@@ -158,6 +167,9 @@ export const renewableValidityFn = defineFunction({
     lastEarlyAct: { type: 'date' },
     steps: { type: 'list', items: 'string' },
   },
-  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays, countedFrom, earlyActsStand }) =>
-    renewableValidity(issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays }, countedFrom, earlyActsStand === true),
+  compute: ({ issuedOn, renewals, asOf, months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays, countedFrom, earlyActsStand, lateActIsTheTermsAct }) =>
+    renewableValidity(
+      issuedOn, renewals ?? [], asOf, { months, opensMonths, opensDays, closesDays, lastDayMovesPastRestDays }, countedFrom,
+      earlyActsStand === true, lateActIsTheTermsAct === true,
+    ),
 });
