@@ -28,6 +28,7 @@ import { accountsRoute } from './routes/accounts.js';
 import { authCheck } from './middleware/auth.js';
 import { AccessControl, SESSION_COOKIE } from './access.js';
 import { projectsRoute, type ProjectList } from './routes/projects.js';
+import { successorsRoute } from './routes/successors.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions): Hono {
   fixturesRoute(app, options.store);
   registerRoute(app, options.store, register);
   divisionsRoute(app, options.store);
+  successorsRoute(app, options.store);
   projectsRoute(app, options.projects);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;
