@@ -141,6 +141,12 @@ export class InstrumentDecider extends Decider {
     return choice.kind === 'superior' ? { superior: choice.superior, input: this.mapped(input, choice.superior) } : undefined;
   }
 
+  /** When the case is decided under a later version of this project's text: that version (its rules; the case as it stands); else undefined. */
+  successorOf(input: CaseInput): Successor | undefined {
+    const choice = this.choose(input);
+    return choice.kind === 'successor' ? choice.successor : undefined;
+  }
+
   /** The case as the superior's rules read it, checked against its case schema (a mapping that makes a bad case is named). */
   private mapped(input: CaseInput, superior: Superior): CaseInput {
     const mappedCase = mapCase(input, superior.mapping);
