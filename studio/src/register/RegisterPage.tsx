@@ -122,8 +122,9 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
 
   if (error) return <div className="register-page"><p className="error" data-testid="register-error">{error}</p><a href={href('register')}>{fill(t.backTo, { label: t.registerBack })}</a></div>;
   if (!stored || !model?.regulation) return <p className="muted">{t.loading}</p>;
-  const regulation = model.regulation;
   const document = stored.document;
+  // a decision made under 《居住证暂行条例》 or a later version of the measures is shown in that text's decisions, words and articles
+  const regulation = model.superiorRegulation?.(document.instrument) ?? model.regulation;
   // the decisions of the stored document that the rules still name, the one that decided first
   const names = Object.keys(document.decisions).filter((n) => Object.hasOwn(regulation.decisions, n));
   const fired = (n: string) => document.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired');
@@ -134,7 +135,7 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
     if (!model.prints) return;
     try {
       // the stored case and document, and the number they were given: the same page as then
-      const data = { regulation, input: stored.case, document, office: model.offices?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
+      const data = { regulation: model.regulation!, input: stored.case, document, office: model.offices?.get(stored.officeId), documentNumber: stored.documentNumber, operator: stored.operator, issuedOn: stored.decidedAt.slice(0, 10) };
       setPrinted({ kind, label: model.prints.kinds.get(kind)?.label ?? kind, html: renderPrint(model.prints, kind, data) });
       setError(null);
     } catch (e) {
