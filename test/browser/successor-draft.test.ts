@@ -85,5 +85,5 @@ describe('a successor draft of the measures', () => {
     await panel.locator('[data-testid=value-application-outcome]').filter({ hasText: '当场制发居住证' }).waitFor();
     await expect(panel.locator('[data-testid=applied-instrument]').innerText()).resolves.toBe(
       '本案适用《曲靖市居住证管理实施办法（2022年修订）》：决定日期 2023-03-01 在其有效期（2022-10-09 至 2027-10-08）之内；它是《曲靖市居住证管理实施办法》（有效期 2017-10-09 至 2022-10-08）的后续版本');
-  });
+  }, 180_000);
 });
