@@ -29,6 +29,7 @@ import { authCheck } from './middleware/auth.js';
 import { AccessControl, SESSION_COOKIE } from './access.js';
 import { projectsRoute, type ProjectList } from './routes/projects.js';
 import { successorsRoute } from './routes/successors.js';
+import { conformanceRoute } from './routes/conformance.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
   registerRoute(app, options.store, register);
   divisionsRoute(app, options.store);
   successorsRoute(app, options.store);
+  conformanceRoute(app, options.store);
   projectsRoute(app, options.projects);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;

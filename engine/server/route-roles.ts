@@ -18,6 +18,7 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/project', allowed: ANY, what: '读取规则与表单' },
   { method: 'GET', path: '/api/project/fixtures', allowed: ANY, what: '夹具的结果' },
   { method: 'GET', path: '/api/project/superiors', allowed: ANY, what: '上位法项目的规则与文书模板（只读）' },
+  { method: 'GET', path: '/api/project/conformance', allowed: ANY, what: '上位法一致性审查的结果（条文页逐条显示）' },
   { method: 'GET', path: '/api/projects', allowed: ANY, what: '本服务器上的项目（切换项目）' },
   { method: 'GET', path: '/api/divisions', allowed: ANY, what: '行政区划' },
   { method: 'POST', path: '/api/decide', allowed: ANY, what: '对一个案件作出决定（不登记）' },

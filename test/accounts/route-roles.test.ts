@@ -20,6 +20,7 @@ const REQUESTS: Record<string, { path: string; admin?: string; body?: unknown }>
   'GET /api/project': { path: 'api/project' },
   'GET /api/project/fixtures': { path: 'api/project/fixtures' },
   'GET /api/project/superiors': { path: 'api/project/superiors' },
+  'GET /api/project/conformance': { path: 'api/project/conformance' },
   'GET /api/projects': { path: 'api/projects' },
   'GET /api/divisions': { path: 'api/divisions?parent=' },
   'POST /api/decide': { path: 'api/decide', body: {} },
