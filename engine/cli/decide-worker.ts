@@ -28,7 +28,7 @@ if (parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
   await usePreparedBuild(setup.build);
-  const decider = projectDecider(setup.regulation, setup.instruments ?? { superiors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] }, { readings: setup.readings, engine: setup.engine });
+  const decider = projectDecider(setup.regulation, setup.instruments ?? { superiors: new Map(), successors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] }, { readings: setup.readings, engine: setup.engine });
   port.on('message', (job: WorkerJob) => {
     void decideBatch(decider, job.lines, job.first, setup.trace).then(({ text, failed }) => {
       const answer: WorkerAnswer = { id: job.id, text, failed };

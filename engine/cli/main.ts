@@ -88,6 +88,16 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .option('--json', '以 JSON 输出')
     .action(async (opts) => { status = await (await import('./conformance-command.js')).conformanceCommand({ ...program.opts(), ...opts }); });
 
+  program.command('successor <action> [id]')
+    .description('本办法的后续版本：start 从现行版本起草（--id --title --from --until），diff ID 逐条对照并测算影响，publish ID 发布')
+    .option('--id <id>', '后续版本的编号（如 qujing-2022）')
+    .option('--title <title>', '名称')
+    .option('--from <date>', '施行之日（YYYY-MM-DD）')
+    .option('--until <date>', '有效期最后一日（YYYY-MM-DD）')
+    .option('--size <n>', 'diff：人群案件数（默认 1000）')
+    .option('--json', 'diff：以 JSON 输出')
+    .action(async (action, id, opts) => { status = await (await import('./successor-command.js')).successorCommand(action, id, { ...program.opts(), ...opts }); });
+
   program.command('schema <kind>')
     .description('输出由 regulation.yaml 生成的 JSON Schema：decision 为决定文书的 Schema')
     .action(async (kind) => { status = await (await import('./schema-command.js')).schemaCommand(kind, program.opts()); });

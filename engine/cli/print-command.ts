@@ -102,7 +102,9 @@ async function print(kind: string, file: string, options: PrintOptions): Promise
   // a case decided under a superior instrument is printed from that instrument's project:
   // its templates, its offices, its articles, the case as its rules read it
   const under = project.decider instanceof InstrumentDecider ? project.decider.superiorCase(input) : undefined;
-  const printRegulation = under?.superior.decider.base ?? regulation;
+  // a later version of this text (a published successor) prints from this project's templates, citing its own articles and title
+  const successor = !under && project.decider instanceof InstrumentDecider ? project.decider.successorOf(input) : undefined;
+  const printRegulation = under?.superior.decider.base ?? successor?.decider.base ?? regulation;
   const printInput = under?.input ?? input;
   const dir = under ? join(dirname(resolve(under.superior.decider.base.dir)), 'forms') : formsDir(options);
   const document = decided;

@@ -66,7 +66,26 @@ export function checkProject(files: Record<string, string>, today: string, optio
       all.push(...lintFixture(regulation, text, path, instruments));
     }
   }
+  all.push(...checkSuccessors(files));
   for (const [path, text] of Object.entries(files)) if (isPopulationFile(path)) all.push(...checkPopulation(path, text, regulation).problems);
   if (Object.hasOwn(files, `rules/${INSTRUMENTS_FILE}`)) all.push(...readInstruments(files[`rules/${INSTRUMENTS_FILE}`], `rules/${INSTRUMENTS_FILE}`, regulation).problems);
   return { regulation, problems: all, forms: formSet, fixtures, offices: offices.offices, warnings: offices.warnings };
+}
+
+/**
+ * The rules of each later version of this project's text (successors/<id>/rules/, drafted in
+ * the studio or with `tiaoli successor start`): checked as a project's rules are, each problem
+ * at its own file, so a draft with an error is never saved.
+ */
+function checkSuccessors(files: Record<string, string>): Problem[] {
+  const ids = new Set<string>();
+  for (const path of Object.keys(files)) {
+    const m = /^successors\/([^/]+)\/rules\//.exec(path);
+    if (m) ids.add(m[1]!);
+  }
+  return [...ids].sort().flatMap((id) => {
+    const dir = `successors/${id}/rules`;
+    const loaded = loadRegulationFiles(dir, under(files, dir), dir);
+    return loaded.regulation ? [...loaded.problems, ...checkSourceText(loaded.regulation)] : loaded.problems;
+  });
 }

@@ -34,6 +34,8 @@ import { routeRule } from './route-roles.js';
 import type { MiddlewareHandler } from 'hono';
 import { AccessControl, SESSION_COOKIE } from './access.js';
 import { projectsRoute, type ProjectList } from './routes/projects.js';
+import { successorsRoute } from './routes/successors.js';
+import { conformanceRoute } from './routes/conformance.js';
 
 export interface AppOptions {
   store: ProjectStore;
@@ -94,6 +96,8 @@ export function createApp(options: AppOptions): Hono {
   fixturesRoute(app, options.store);
   registerRoute(app, options.store, register);
   divisionsRoute(app, options.store);
+  successorsRoute(app, options.store);
+  conformanceRoute(app, options.store);
   projectsRoute(app, options.projects);
   if (options.studio) studioRoutes(app, options.studio, options.session);
   return app;

@@ -17,6 +17,8 @@ import type { Office } from '../project/offices/office-model.js';
 import type { FormSet } from '../project/forms/form-model.js';
 import { LockBusyError, ProjectLock } from './file-lock.js';
 import { chinaToday } from '../core/dates/china-today.js';
+import { INSTRUMENTS_PATH, publishSuccessor, startSuccessor, type SpecError, type SuccessorSpec } from '../project/successors/start-successor.js';
+import { rmSync } from 'node:fs';
 
 export type { ProjectFile } from './project-files.js';
 
@@ -233,6 +235,60 @@ export class ProjectStore {
       if (e instanceof RefusedError || e instanceof LockBusyError) return { kind: 'refused', message: e.message };
       throw e;
     }
+  }
+
+  /**
+   * Starts a successor draft (engine/project/successors/start-successor.ts): its rules and the
+   * new rules/instruments.yaml are worked out from the files on disk, checked as any save is
+   * (a problem in any of them: nothing is written), then written one by one through the same
+   * atomic write, instruments.yaml last; a write that fails removes the draft's files already
+   * written, so the project is as it was.
+   */
+  async startSuccessor(spec: SuccessorSpec): Promise<{ kind: 'started'; id: string; files: string[] } | { kind: 'rejected'; errors: SpecError[] } | SaveOutcome> {
+    try {
+      return await this.lock.run(async (stillHeld) => {
+        const snapshot = await this.freshSnapshot();
+        if (!snapshot.regulation) return { kind: 'invalid' as const, problems: snapshot.problems.slice(0, 20) };
+        const texts = Object.fromEntries([...this.current!.texts]);
+        const started = startSuccessor(texts, snapshot.regulation, spec);
+        if (!started.ok) return { kind: 'rejected' as const, errors: started.errors };
+        const paths = Object.keys(started.files);
+        for (const path of paths) {
+          const refusal = pathRefusal(path);
+          if (refusal) return { kind: 'refused' as const, message: refusal };
+        }
+        const problems = (await this.check(started.files)).filter((p) => Object.hasOwn(started.files, p.location.file));
+        if (problems.length) return { kind: 'invalid' as const, problems };
+        const instrumentsBefore = readProjectFileSafely(this.root, INSTRUMENTS_PATH)?.file.version ?? null;
+        if (!stillHeld() || instrumentsBefore !== versionOf(texts[INSTRUMENTS_PATH]!)) return { kind: 'conflict' as const, path: INSTRUMENTS_PATH, current: readProjectFileSafely(this.root, INSTRUMENTS_PATH)?.file ?? null };
+        const written: string[] = [];
+        try {
+          for (const path of paths.filter((p) => p !== INSTRUMENTS_PATH)) {
+            writeProjectFile(this.root, path, started.files[path]!);
+            written.push(path);
+          }
+          writeProjectFile(this.root, INSTRUMENTS_PATH, started.files[INSTRUMENTS_PATH]!);
+        } catch (e) {
+          for (const path of written) rmSync(join(this.root, path), { force: true });
+          throw e;
+        }
+        await this.freshSnapshot();
+        return { kind: 'started' as const, id: started.id, files: paths };
+      });
+    } catch (e) {
+      if (e instanceof RefusedError || e instanceof LockBusyError) return { kind: 'refused', message: e.message };
+      throw e;
+    }
+  }
+
+  /** Publishes a successor draft: rules/instruments.yaml without its `draft: true`, saved as any save is. */
+  async publishSuccessor(id: string): Promise<SaveOutcome | { kind: 'rejected'; message: string }> {
+    const snapshot = await this.freshSnapshot();
+    const file = snapshot.files[INSTRUMENTS_PATH];
+    if (!snapshot.regulation || !file) return { kind: 'rejected', message: `本项目没有可读的 ${INSTRUMENTS_PATH}` };
+    const published = publishSuccessor(file.text, snapshot.regulation, id);
+    if ('error' in published) return { kind: 'rejected', message: published.error };
+    return this.save(INSTRUMENTS_PATH, published.text, file.version);
   }
 
   /**

@@ -31,6 +31,7 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/project', allowed: ANY, what: '读取规则与表单' },
   { method: 'GET', path: '/api/project/fixtures', allowed: ANY, what: '夹具的结果' },
   { method: 'GET', path: '/api/project/superiors', allowed: ANY, what: '上位法项目的规则与文书模板（只读）' },
+  { method: 'GET', path: '/api/project/conformance', allowed: ANY, what: '上位法一致性审查的结果（条文页逐条显示）' },
   { method: 'GET', path: '/api/projects', allowed: ANY, what: '本服务器上的项目（切换项目）' },
   { method: 'GET', path: '/api/divisions', allowed: ANY, what: '行政区划' },
   { method: 'POST', path: '/api/decide', allowed: ANY, what: '对一个案件作出决定（不登记）' },
@@ -39,6 +40,11 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   // forms/offices.yaml: admin only (routes/files.ts); every other file: policy and legal review
   { method: 'PUT', path: '/api/files', allowed: ['policy', 'legal', 'admin'], what: '保存文件' },
   { method: 'POST', path: '/api/files', allowed: ['policy', 'legal', 'admin'], what: '新建文件' },
+  { method: 'GET', path: '/api/successors', allowed: ['policy', 'legal'], what: '本办法的后续版本（草案与已发布的）' },
+  { method: 'POST', path: '/api/successors', allowed: ['policy', 'legal'], what: '从现行版本起草后续版本' },
+  { method: 'GET', path: '/api/successors/:id', allowed: ['policy', 'legal'], what: '后续版本与被取代版本逐条对照及其影响' },
+  // 法制审核 publishes (roles.ts): from its first day, the counter decides under the published version
+  { method: 'POST', path: '/api/successors/:id/publish', allowed: ['legal'], what: '发布后续版本' },
   { method: 'POST', path: '/api/register/decisions', allowed: ['counter'], what: '登记决定' },
   { method: 'POST', path: '/api/register/search', allowed: ['counter', 'legal'], what: '查询台账（遮盖）' },
   { method: 'GET', path: '/api/register/decisions/:id', allowed: ['counter', 'legal'], what: '一条登记（遮盖），供推理与重印' },

@@ -45,5 +45,8 @@ describe('the counter outside the measures\' term', () => {
     await applied.getByText(/本案适用《居住证暂行条例》/).waitFor();
     await expect(applied.innerText()).resolves.toContain('2024-03-01 不在其施行期内');
     await expect(page.locator('[data-testid=trace-tree] h2').innerText()).resolves.toBe('居住证申领');
+    // its articles open in the 条例's text: art. 9 is 申领居住证 there (the measures' art. 9 is 严格发放与禁止伪造)
+    await page.locator('[data-testid=trace-tree] .article-ref').filter({ hasText: /^第九条/ }).first().click();
+    await expect(page.locator('[data-testid=article-panel] h2').innerText()).resolves.toBe('第九条 申领居住证');
   });
 });

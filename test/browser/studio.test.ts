@@ -38,6 +38,13 @@ async function open(hash: string): Promise<void> {
 }
 
 describe('policy staff change a date, see the impact, save', () => {
+  it('the 条文 page shows, beside art. 11, where it is stricter than 《居住证暂行条例》 (上位法一致性审查)', async () => {
+    await open('#/articles');
+    const findings = page.locator('[data-testid=conformance-11]');
+    await findings.waitFor({ timeout: 60_000 });
+    await expect(findings.locator('li[data-direction=stricter]').filter({ hasText: 'eligibility.halfYearOn' }).innerText()).resolves.toMatch(/严于上位法[\s\S]*《居住证暂行条例》第二条/);
+  }, 120_000);
+
   it('moves the end of the in-force period to 2027-10-08: changed fixtures listed before saving; saved on disk; decide says in force', async () => {
     await open('#/parameters');
     // which date each parameter's 生效日期 is compared with (issue 9 item 3)

@@ -21,9 +21,16 @@ export interface Superior {
   mapping: Mapping;
 }
 
+/** A later version of this project's text, published: its rules decide the case as it stands (the same words). */
+export interface Successor {
+  instrument: Instrument;
+  decider: Decider;
+}
+
 /** What a case is decided under. */
 export type Choice =
   | { kind: 'own'; readings: Readings; applied: AppliedInstrument }
+  | { kind: 'successor'; successor: Successor; applied: AppliedInstrument }
   | { kind: 'superior'; superior: Superior; applied: AppliedInstrument }
   | { kind: 'none'; readings: Readings; applied: AppliedInstrument };
 
@@ -41,7 +48,7 @@ const named = (i: Instrument): string => `《${i.title}》（${LEVEL_WORDS.get(i
 export class InstrumentDecider extends Decider {
   private readonly chosenReadings?: Readings;
 
-  constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map()) {
+  constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map(), readonly successors: ReadonlyMap<string, Successor> = new Map()) {
     // the readings are resolved here (choose), the case's then --reading, so that a date no
     // instrument covers can still take the reading `outside.none`
     super(regulation, { ...options, readings: undefined });
@@ -50,7 +57,19 @@ export class InstrumentDecider extends Decider {
 
   /** The regulations whose decisions a document of this project may hold (fixtures name their fields). */
   get regulations(): Regulation[] {
-    return [this.base, ...[...this.superiors.values()].map((s) => s.decider.base)];
+    return [this.base, ...[...this.superiors.values()].map((s) => s.decider.base), ...[...this.successors.values()].map((s) => s.decider.base)];
+  }
+
+  /** The published versions that follow this project's own text, in order (a draft is never one). */
+  private successorChain(): Instrument[] {
+    const chain: Instrument[] = [];
+    for (let at: Instrument | undefined = this.instruments.own; at;) {
+      const id: string = at.id;
+      at = this.instruments.list.find((x) => x.succeeds === id && x.draft !== true);
+      if (!at || chain.includes(at)) break;
+      chain.push(at);
+    }
+    return chain;
   }
 
   /** Which instrument decides this case, and why. */
@@ -71,6 +90,16 @@ export class InstrumentDecider extends Decider {
     if (inForceOn(own, date)) {
       return { kind: 'own', readings, applied: { ...base(own, [dateLine, ownLine, `依${named(own)}决定。`]), version: this.base.ruleset } };
     }
+    // a published later version of this text in force on the date (the measures revised when they expired) governs in its term
+    const later = this.successorChain();
+    const successorLines = later.map((i) => `其后续版本${named(i)}${termWords(i)}：${date} ${inForceOn(i, date) ? '在' : '不在'}其施行期内。`);
+    const next = later.find((i) => inForceOn(i, date));
+    if (next) {
+      const successor = this.successors.get(next.id);
+      if (!successor) throw new EvaluationError('instrument.unavailable', `${date} 依${named(next)}决定，但其规则不可用：${this.unavailable.get(next.id) ?? `${next.project}/rules 未载入`}`);
+      return { kind: 'successor', successor, applied: { ...base(next, [dateLine, ownLine, ...successorLines, `依${named(next)}决定（它取代${named(own)}，用语相同，案件事实不需转译）。`]), version: successor.decider.base.ruleset } };
+    }
+    const laterLines = successorLines;
     // the nearest superior in force on the date, up the chain of `implements`
     const chain: Instrument[] = [];
     for (let i = own.implements === undefined ? undefined : instruments.list.find((x) => x.id === own.implements); i; i = i.implements === undefined ? undefined : instruments.list.find((x) => x.id === i!.implements)) {
@@ -83,7 +112,7 @@ export class InstrumentDecider extends Decider {
     const reading = outside && alternative !== undefined ? { interpretation: outside.interpretation, alternative } : undefined;
     if (!chain.some((i) => inForceOn(i, date))) {
       const none = outside ? { ...readings, [outside.interpretation]: outside.none } : readings;
-      const because = [dateLine, ownLine, ...superiorLines, `${date} 没有任何规范性文件施行：不依任何文件办理，各项请求的结论照${named(own)}的“不在施行期内”列出，不出具不予办理告知书。`];
+      const because = [dateLine, ownLine, ...laterLines, ...superiorLines, `${date} 没有任何规范性文件施行：不依任何文件办理，各项请求的结论照${named(own)}的“不在施行期内”列出，不出具不予办理告知书。`];
       return { kind: 'none', readings: none, applied: base(undefined, because, outside ? { interpretation: outside.interpretation, alternative: outside.none } : undefined) };
     }
     const inForce = chain.find((i) => inForceOn(i, date) && this.superiors.has(i.id));
@@ -94,11 +123,11 @@ export class InstrumentDecider extends Decider {
     if (inForce && (!outside || alternative === outside.superior)) {
       const superior = this.superiors.get(inForce.id)!;
       const mapped = mappingLines(input, superior.mapping);
-      const because = [dateLine, ownLine, ...superiorLines,
+      const because = [dateLine, ownLine, ...laterLines, ...superiorLines,
         `${reading ? `依解释 ${reading.interpretation} 的读法 ${reading.alternative}：` : ''}直接适用${named(inForce)}；案件事实按 ${superior.mapping.file} 译成它的用语${mapped.length ? `（${mapped.join('；')}）` : ''}。`];
       return { kind: 'superior', superior, applied: { ...base(inForce, because, reading), version: superior.decider.base.ruleset } };
     }
-    const because = [dateLine, ownLine, ...superiorLines,
+    const because = [dateLine, ownLine, ...laterLines, ...superiorLines,
       `依解释 ${reading?.interpretation ?? ''} 的读法 ${alternative ?? ''}：仍依${named(own)}的规则决定${alternative === outside?.none ? '（结论为不在施行期内）' : '（比照适用）'}。`];
     return { kind: 'own', readings, applied: { ...base(own, because, reading), version: this.base.ruleset } };
   }
@@ -110,6 +139,12 @@ export class InstrumentDecider extends Decider {
   superiorCase(input: CaseInput): { superior: Superior; input: CaseInput } | undefined {
     const choice = this.choose(input);
     return choice.kind === 'superior' ? { superior: choice.superior, input: this.mapped(input, choice.superior) } : undefined;
+  }
+
+  /** When the case is decided under a later version of this project's text: that version (its rules; the case as it stands); else undefined. */
+  successorOf(input: CaseInput): Successor | undefined {
+    const choice = this.choose(input);
+    return choice.kind === 'successor' ? choice.successor : undefined;
   }
 
   /** The case as the superior's rules read it, checked against its case schema (a mapping that makes a bad case is named). */
@@ -124,6 +159,10 @@ export class InstrumentDecider extends Decider {
 
   override async decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
     const choice = this.choose(input);
+    if (choice.kind === 'successor') {
+      const doc = await choice.successor.decider.decide(input, options);
+      return withInstrument(doc, choice.applied, doc.readings);
+    }
     if (choice.kind === 'superior') {
       const doc = await choice.superior.decider.decide(this.mapped(input, choice.superior), options);
       return withInstrument(doc, choice.applied, { ...doc.readings, ...(choice.applied.reading ? { [choice.applied.reading.interpretation]: choice.applied.reading.alternative } : {}) });
@@ -138,6 +177,7 @@ export class InstrumentDecider extends Decider {
 
   override async decideFields(input: CaseInput): Promise<DecidedFields> {
     const choice = this.choose(input);
+    if (choice.kind === 'successor') return choice.successor.decider.decideFields(input);
     if (choice.kind === 'superior') return choice.superior.decider.decideFields(this.mapped(input, choice.superior));
     return super.decideFields({ ...input, readings: choice.readings });
   }
@@ -153,5 +193,7 @@ function withInstrument(doc: DecisionDocument, applied: AppliedInstrument, readi
 export function projectDecider(regulation: Regulation, loaded: LoadedInstruments, options: DeciderOptions = {}): Decider {
   if (!loaded.instruments) return new Decider(regulation, options);
   const superiors = new Map([...loaded.superiors].map(([id, s]) => [id, { instrument: s.instrument, mapping: s.mapping, decider: new Decider(s.regulation, { engine: options.engine }) }]));
-  return new InstrumentDecider(regulation, options, loaded.instruments, superiors, loaded.unavailable);
+  // a successor has this project's interpretations (a copy): the readings chosen apply to it too
+  const successors = new Map([...loaded.successors].map(([id, s]) => [id, { instrument: s.instrument, decider: new Decider(s.regulation, { engine: options.engine, readings: options.readings }) }]));
+  return new InstrumentDecider(regulation, options, loaded.instruments, superiors, loaded.unavailable, successors);
 }

@@ -29,6 +29,13 @@ export interface Instrument {
   project: string;
   /** a mapping file below rules/ (for an instrument that is not this project's own) */
   mapping?: string;
+  /**
+   * the id of the instrument this one replaces (a later version of it, e.g. the measures
+   * revised when they expire): the same words, so its cases need no mapping
+   */
+  succeeds?: string;
+  /** a successor still being drafted: listed, compared, never applied until published */
+  draft?: boolean;
   /** where `project` and `mapping` are written in instruments.yaml (for messages about loading them) */
   at: { project: Location; mapping?: Location };
 }

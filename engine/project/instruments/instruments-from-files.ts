@@ -35,7 +35,7 @@ export function superiorRules(superiors: readonly SuperiorProjectFiles[]): Map<s
  * is an error naming it), as a project folder missing on disk.
  */
 export function instrumentsFromFiles(files: Record<string, string>, regulation: Regulation, superiors: readonly SuperiorProjectFiles[], rules: ReadonlyMap<string, LoadResult> = superiorRules(superiors)): LoadedInstruments {
-  const loaded: LoadedInstruments = { superiors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] };
+  const loaded: LoadedInstruments = { superiors: new Map(), successors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] };
   const path = `rules/${INSTRUMENTS_FILE}`;
   if (!Object.hasOwn(files, path)) return loaded;
   const read = readInstruments(files[path]!, path, regulation);
@@ -43,6 +43,20 @@ export function instrumentsFromFiles(files: Record<string, string>, regulation: 
   const byId = new Map(superiors.map((s) => [s.id, s]));
   const problems: Problem[] = [];
   read.instruments.list.forEach((instrument, index) => {
+    if (instrument.succeeds !== undefined) {
+      // a later version of this project's text: its files are this project's (successors/<id>/rules/…)
+      const own = below(files, `${instrument.project}/rules`);
+      if (!own.has('regulation.yaml')) {
+        const message = `instruments 第 ${index + 1} 件 ${instrument.id}（《${instrument.title}》）：找不到它的规则 ${instrument.project}/rules/regulation.yaml；须依它决定的案件无法决定`;
+        loaded.warnings.push({ code: 'instruments.project', message, location: instrument.at.project });
+        loaded.unavailable.set(instrument.id, message);
+        return;
+      }
+      const built = loadRegulationFiles(`${instrument.project}/rules`, own, `${instrument.project}/rules`);
+      if (!built.regulation) problems.push({ code: 'instruments.project', message: `${instrument.id} 的规则（${instrument.project}/rules）有 ${built.problems.length} 处错误，无法依它决定`, location: instrument.at.project });
+      else loaded.successors.set(instrument.id, { instrument, regulation: built.regulation });
+      return;
+    }
     if (instrument.project === 'self' || instrument.mapping === undefined) return;
     const shipped = byId.get(instrument.id);
     if (!shipped || shipped.project !== instrument.project || !Object.hasOwn(shipped.files, 'rules/regulation.yaml')) {

@@ -20,14 +20,32 @@ export type { LoadedInstruments } from './loaded-instruments.js';
  */
 export function loadInstruments(rulesDir: string, regulation: Regulation, shownAs: string, projectDirs: ReadonlyMap<string, string> = new Map(), projectDir = dirname(resolve(rulesDir))): LoadedInstruments {
   const superiors: LoadedInstruments['superiors'] = new Map();
+  const successors: LoadedInstruments['successors'] = new Map();
   const path = join(rulesDir, INSTRUMENTS_FILE);
-  if (!existsSync(path)) return { superiors, problems: [], fileProblems: [], unavailable: new Map(), warnings: [] };
+  if (!existsSync(path)) return { superiors, successors, problems: [], fileProblems: [], unavailable: new Map(), warnings: [] };
   const read = readInstruments(readFileSync(path), `${shownAs}/${INSTRUMENTS_FILE}`, regulation);
-  if (!read.instruments) return { superiors, problems: [], fileProblems: read.problems, unavailable: new Map(), warnings: [] };
+  if (!read.instruments) return { superiors, successors, problems: [], fileProblems: read.problems, unavailable: new Map(), warnings: [] };
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const unavailable = new Map<string, string>();
   read.instruments.list.forEach((instrument, index) => {
+    if (instrument.succeeds !== undefined) {
+      // a later version of this project's text: its rules inside this project (successors/<id>/rules)
+      const successorRules = join(projectDir, instrument.project, 'rules');
+      if (!existsSync(join(successorRules, 'regulation.yaml'))) {
+        const message = `instruments 第 ${index + 1} 件 ${instrument.id}（《${instrument.title}》）：找不到它的规则 ${instrument.project}/rules/regulation.yaml；须依它决定的案件无法决定`;
+        warnings.push({ code: 'instruments.project', message, location: instrument.at.project });
+        unavailable.set(instrument.id, message);
+        return;
+      }
+      const loaded = loadRegulation(successorRules);
+      if (!loaded.regulation) {
+        problems.push({ code: 'instruments.project', message: `${instrument.id} 的规则（${instrument.project}/rules）有 ${loaded.problems.length} 处错误，无法依它决定`, location: instrument.at.project });
+        return;
+      }
+      successors.set(instrument.id, { instrument, regulation: loaded.regulation });
+      return;
+    }
     if (instrument.project === 'self' || instrument.mapping === undefined) return;
     const dir = projectDirs.get(instrument.id) ?? join(projectDir, instrument.project);
     const superiorRules = join(dir, 'rules');
@@ -51,7 +69,7 @@ export function loadInstruments(rulesDir: string, regulation: Regulation, shownA
     problems.push(...mapping.problems);
     if (mapping.mapping) superiors.set(instrument.id, { instrument, regulation: loaded.regulation, mapping: mapping.mapping });
   });
-  return { instruments: read.instruments, superiors, problems, fileProblems: [], unavailable, warnings };
+  return { instruments: read.instruments, superiors, successors, problems, fileProblems: [], unavailable, warnings };
 }
 
 export { projectDecider } from './instrument-decider.js';

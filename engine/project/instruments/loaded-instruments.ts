@@ -8,6 +8,8 @@ export interface LoadedInstruments {
   instruments?: Instruments;
   /** id → the superior's rules and the mapping onto them */
   superiors: Map<string, { instrument: Instrument; regulation: Regulation; mapping: Mapping }>;
+  /** id → a later version of this project's text (successors/<id>/rules, the same words: no mapping); drafts too */
+  successors: Map<string, { instrument: Instrument; regulation: Regulation }>;
   /** the superiors' loading and the mappings */
   problems: Problem[];
   /** instruments.yaml's own problems (checkProject finds these too) */

@@ -11,13 +11,15 @@ export const INSTRUMENTS_FILE = 'instruments.yaml';
 
 const LEVELS: readonly InstrumentLevel[] = ['national', 'provincial', 'municipal'];
 const TOP_KEYS = ['date', 'outside', 'instruments'] as const;
-const INSTRUMENT_KEYS = ['id', 'title', 'promulgation', 'level', 'territory', 'inForce', 'implements', 'project', 'mapping'] as const;
+const INSTRUMENT_KEYS = ['id', 'title', 'promulgation', 'level', 'territory', 'inForce', 'implements', 'project', 'mapping', 'succeeds', 'draft'] as const;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DIVISION = /^\d{6}$/;
 /** a relative path of plain names ('..' allowed), no drive, no backslash, no control character */
 const RELATIVE = /^(?:\.\.?\/)*(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+\/?$/;
 const MAX_TEXT = 200;
+/** where a successor's rules are: successors/<its id> inside this project */
+const SUCCESSOR_PROJECT = /^successors\/[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_INSTRUMENTS = 50;
 
 type Obj = Record<string, unknown>;
@@ -136,7 +138,15 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     if (mapping !== undefined && (!RELATIVE.test(mapping) || mapping.startsWith('.') || !/\.ya?ml$/.test(mapping))) {
       at([...path, 'mapping'], 'mapping', 'mapping 应是 rules/ 下一个 YAML 文件的相对路径（如 mappings/national-2016.yaml）');
     }
-    if (project !== undefined && project !== 'self' && mapping === undefined && !problems.slice(before).length) {
+    const succeeds = text1(item, 'succeeds', path, false);
+    const draft = own(item, 'draft');
+    if (draft !== undefined && typeof draft !== 'boolean') at([...path, 'draft'], 'draft', 'draft 应是 true（草案，未发布）或 false');
+    if (succeeds !== undefined && (project === 'self' || project === undefined || !SUCCESSOR_PROJECT.test(project) || project !== `successors/${String(id)}`)) {
+      at([...path, 'project'], 'project', `后续版本的规则在本项目的 successors/${typeof id === 'string' ? id : '<id>'} 中：project 应是 successors/${typeof id === 'string' ? id : '<id>'}`);
+    }
+    if (succeeds !== undefined && mapping !== undefined) at([...path, 'mapping'], 'mapping', '后续版本与它取代的文件用同一套用语，不需要 mapping');
+    if (draft !== undefined && succeeds === undefined) at([...path, 'draft'], 'draft', '只有后续版本（succeeds）可以是草案');
+    if (project !== undefined && project !== 'self' && mapping === undefined && succeeds === undefined && !problems.slice(before).length) {
       at([...path, 'project'], 'mapping', `依另一个项目的规则决定本项目的案件，需要 mapping：本项目的事实按它的用语怎样读`);
     }
     if (problems.length > before || typeof id !== 'string' || !title || !from || !project) return;
@@ -145,6 +155,7 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
       at: { project: source.locate([...path, 'project']), ...(mapping === undefined ? {} : { mapping: source.locate([...path, 'mapping']) }) },
       ...(promulgation === undefined ? {} : { promulgation }), ...(until === undefined ? {} : { until }),
       ...(implementsId === undefined ? {} : { implements: implementsId }), ...(mapping === undefined ? {} : { mapping }),
+      ...(succeeds === undefined ? {} : { succeeds }), ...(draft === true ? { draft: true } : {}),
     };
     byId.set(id, instrument);
     instruments.push(instrument);
@@ -155,6 +166,17 @@ export function readInstruments(text: string | Uint8Array, file: string, regulat
     if (instrument.implements === undefined) return;
     if (!byId.has(instrument.implements)) at(['instruments', index, 'implements'], 'implements', `implements ${instrument.implements} 不是本清单中的文件（可用：${[...byId.keys()].join('、')}）`);
     else if (instrument.implements === instrument.id) at(['instruments', index, 'implements'], 'implements', '一件文件不能实施它自己');
+  });
+  // a successor replaces an instrument of this list and starts after it ends: two versions of one text never both in force
+  instruments.forEach((instrument, index) => {
+    if (instrument.succeeds === undefined) return;
+    const old = byId.get(instrument.succeeds);
+    if (!old) return void at(['instruments', index, 'succeeds'], 'succeeds', `succeeds ${instrument.succeeds} 不是本清单中的文件（可用：${[...byId.keys()].join('、')}）`);
+    if (old.id === instrument.id) return void at(['instruments', index, 'succeeds'], 'succeeds', '一件文件不能取代它自己');
+    if (old.until === undefined) at(['instruments', index, 'succeeds'], 'succeeds', `${old.id} 没有有效期的最后一日：后续版本无从接续`);
+    else if (instrument.from <= old.until) at(['instruments', index, 'inForce', 'from'], 'inForce', `后续版本的施行之日 ${instrument.from} 应晚于 ${old.id} 的有效期最后一日 ${old.until}：同一文件的两个版本不能同时施行`);
+    const others = instruments.filter((x) => x !== instrument && x.succeeds === instrument.succeeds);
+    if (others.length) at(['instruments', index, 'succeeds'], 'succeeds', `${instrument.succeeds} 已有后续版本 ${others.map((x) => x.id).join('、')}：一件文件只能有一个后续版本（可再取代后续版本）`);
   });
   // a chain of superiors ends (no instrument implements, through others, itself)
   for (const [index, instrument] of instruments.entries()) {

@@ -7,6 +7,7 @@ import { principalOf } from '../access.js';
 import { ADMIN_FILES } from '../route-roles.js';
 import type { ProjectStore } from '../project-store.js';
 import { field, fieldError, jsonObject } from './json-body.js';
+import { draftsPublished, INSTRUMENTS_PATH } from '../../project/successors/start-successor.js';
 
 export function filesRoute(app: Hono, store: ProjectStore): void {
   app.on(['PUT', 'POST'], '/api/files', async (c) => {
@@ -23,6 +24,12 @@ export function filesRoute(app: Hono, store: ProjectStore): void {
     if (!body.ok) return body.response;
     const text = field(body.value, 'text');
     if (typeof text !== 'string') return fieldError(c, 'text', '字符串（文件内容）');
+    // a successor draft is published by legal review alone (roles.ts), whether by its button or by editing the list
+    if (posix.normalize(path) === INSTRUMENTS_PATH && !principal.roles.includes('legal')) {
+      const onDisk = (await store.snapshot()).files[INSTRUMENTS_PATH]?.text;
+      const published = onDisk === undefined ? [] : draftsPublished(onDisk, text);
+      if (published.length) return c.json({ error: `没有权限：发布后续版本（${published.join('、')}）需要法制审核角色` }, 403);
+    }
     const base = field(body.value, 'baseVersion') ?? null;
     if (base !== null && typeof base !== 'string') return fieldError(c, 'baseVersion', '字符串或 null');
     const outcome = await store.save(path, text, base);

@@ -24,6 +24,7 @@ const pageCode = {
   register: () => import('../register/RegisterPage.js'),
   accessLog: () => import('../register/AccessLogPage.js'),
   accounts: () => import('../register/AccountsPage.js'),
+  successors: () => import('../successors/SuccessorsPage.js'),
 };
 const ArticlesPage = lazy(() => pageCode.articles().then((m) => ({ default: m.ArticlesPage })));
 const TracePage = lazy(() => pageCode.trace().then((m) => ({ default: m.TracePage })));
@@ -34,8 +35,9 @@ const FixturesPage = lazy(() => pageCode.fixtures().then((m) => ({ default: m.Fi
 const RegisterPage = lazy(() => pageCode.register().then((m) => ({ default: m.RegisterPage })));
 const AccessLogPage = lazy(() => pageCode.accessLog().then((m) => ({ default: m.AccessLogPage })));
 const AccountsPage = lazy(() => pageCode.accounts().then((m) => ({ default: m.AccountsPage })));
+const SuccessorsPage = lazy(() => pageCode.successors().then((m) => ({ default: m.SuccessorsPage })));
 
-const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'register', 'accessLog', 'accounts'] as const;
+const PAGES = ['articles', 'editor', 'parameters', 'counter', 'fixtures', 'trace', 'successors', 'register', 'accessLog', 'accounts'] as const;
 type PageName = (typeof PAGES)[number];
 const isPage = (p: string): p is PageName => (PAGES as readonly string[]).includes(p);
 /** Pages that show the fixtures' results (or compare them): they wait until those are in. */
@@ -49,7 +51,7 @@ const NEEDS_FIXTURES: ReadonlySet<PageName> = new Set(['editor', 'parameters', '
  */
 const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   editor: ['policy', 'legal', 'admin'], parameters: ['policy', 'legal'], fixtures: ['policy', 'legal'],
-  register: ['counter', 'legal'], accessLog: ['legal'], accounts: ['admin'],
+  register: ['counter', 'legal'], accessLog: ['legal'], accounts: ['admin'], successors: ['policy', 'legal'],
 };
 
 // the project is asked for before the first render, the opening page's code beside it, and
@@ -151,6 +153,7 @@ function Studio() {
             {page === 'register' && <RegisterPage id={route.params.get('id') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
             {page === 'accessLog' && <AccessLogPage />}
             {page === 'accounts' && <AccountsPage />}
+            {page === 'successors' && <SuccessorsPage id={route.params.get('id') ?? undefined} />}
             {page === 'trace' && <TracePage fixture={route.params.get('fixture') ?? undefined} decision={route.params.get('decision') ?? undefined} />}
           </Suspense>
         )}

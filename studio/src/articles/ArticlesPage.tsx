@@ -10,6 +10,7 @@ import { href, useRoute } from '../shared/router.js';
 import { articleLinks } from './article-links.js';
 import { ReadingImpactPanel } from './ReadingImpactPanel.js';
 import { InterpretationPanel } from './InterpretationPanel.js';
+import { ConformanceFindings, useConformance } from './ConformanceFindings.js';
 
 export function ArticlesPage() {
   const project = useProject();
@@ -17,6 +18,8 @@ export function ArticlesPage() {
   const opened = useRoute().params.get('interpretation');
   const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
   const links = useMemo(() => (model?.regulation ? articleLinks(model) : undefined), [model]);
+  // the findings are of the saved rules (the server's), beside the articles they concern
+  const conformance = useConformance(project.savedModel?.regulation?.ruleset);
   if (!model?.regulation || !links) return null;
   const regulation = model.regulation;
   const ruleFile = (id: string) => regulation.rules.find((r) => r.id === id);
@@ -73,6 +76,7 @@ export function ArticlesPage() {
                   </div>
                 );
               })}
+              {conformance && <ConformanceFindings report={conformance} articleId={a.id} />}
             </article>
           </div>
         );

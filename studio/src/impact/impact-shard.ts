@@ -4,7 +4,10 @@
 // an edit sends the rules' text, the answer is counts and a few example indexes. A newer run
 // cancels an older one between batches. A population drawn here is drawn again over a wider
 // span when a draft change concerns dates outside it (population-span.ts), and says so.
-import { Decider } from '../../../engine/explain/decider.js';
+import type { Decider } from '../../../engine/explain/decider.js';
+import { projectDecider } from '../../../engine/project/instruments/instrument-decider.js';
+import { instrumentsFromFiles, superiorRules, type SuperiorProjectFiles } from '../../../engine/project/instruments/instruments-from-files.js';
+import type { LoadResult } from '../../../engine/model/build-regulation.js';
 import { loadRegulationFiles } from '../../../engine/model/build-regulation.js';
 import { formatProblem } from '../../../engine/core/source-file.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
@@ -29,6 +32,20 @@ export const MAX_STUDIO_POPULATION = 500_000;
 const DATE = /^"\d{4}-\d{2}-\d{2}"$/;
 const valueClass = (canonical: string): string => (DATE.test(canonical) ? A_DATE : canonical);
 const EXAMPLES = 5;
+
+/** Where a case that cannot be decided puts its reason: no decision of a regulation has this name (names are identifiers). */
+const CANNOT_DECIDE: [string, string] = ['(不能决定)', '原因'];
+
+/** The decision fields of every text a case may be decided under, each once (the 条例's beside the measures'), and the reason a case cannot be decided. */
+function fieldsOf(regulations: Regulation[]): ReturnType<typeof decisionFields> {
+  const seen = new Set<string>();
+  return [...regulations.flatMap((r) => decisionFields(r.decisions)), CANNOT_DECIDE].filter(([d, f]) => {
+    const key = `${d}.${f}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export function createImpactShard() {
   /** This worker's share of a case set: cases `offset` … `offset + cases.length - 1` of it. */
@@ -60,7 +77,10 @@ export function createImpactShard() {
   let holdUntil = 0;
   /** time spent inside decider.decide in the current run (the rest is the worker's own) */
   let deciding = 0;
-  const rulesCache = new Map<string, { regulation?: Regulation; decider?: Decider; problems: string[] }>();
+  const rulesCache = new Map<string, { regulation?: Regulation; decider?: Decider; regulations?: Regulation[]; problems: string[] }>();
+  /** the superior instruments' projects (read-only, sent once): each case is decided under the instrument in force on its date */
+  let superiors: SuperiorProjectFiles[] = [];
+  let superiorsLoaded: Map<string, LoadResult> = new Map();
 
   /** Lets queued messages (a newer run) in between batches, without a timer's clamping. */
   const breathe = (): Promise<void> => new Promise((resolve) => {
@@ -69,9 +89,15 @@ export function createImpactShard() {
     channel.port2.postMessage(null);
   });
 
-  function rules(files: Record<string, string>): { regulation?: Regulation; decider?: Decider; problems: string[] } {
+  /**
+   * The rules of these files (rules/…, and successors/… of a later version) and their decider:
+   * the instrument in force on each case's date decides it (rules/instruments.yaml), as at the
+   * counter — a change of the measures does not touch a case the 条例 or a successor governs.
+   * `regulations`: every text a case may be decided under (its decision fields are compared).
+   */
+  function rules(files: Record<string, string>): { regulation?: Regulation; decider?: Decider; regulations?: Regulation[]; problems: string[] } {
     const map = new Map(Object.entries(files).filter(([p]) => p.startsWith('rules/')).map(([p, t]) => [p.slice('rules/'.length), t]));
-    const key = [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, t]) => `${p}\0${t}`).join('\0');
+    const key = Object.keys(files).sort().map((p) => `${p}\0${files[p]}`).join('\0');
     const cached = rulesCache.get(key);
     if (cached) {
       rulesCache.delete(key); // the most recently used last: the saved rules stay while the working copy changes
@@ -79,7 +105,12 @@ export function createImpactShard() {
       return cached;
     }
     const { regulation, problems } = loadRegulationFiles('rules', map, 'rules');
-    const result = regulation && !problems.length ? { regulation, decider: new Decider(regulation), problems: [] } : { regulation, problems: problems.map(formatProblem) };
+    let result: { regulation?: Regulation; decider?: Decider; regulations?: Regulation[]; problems: string[] };
+    if (regulation && !problems.length) {
+      const loaded = instrumentsFromFiles(files, regulation, superiors, superiorsLoaded);
+      const regulations = [regulation, ...[...loaded.superiors.values(), ...loaded.successors.values()].map((s) => s.regulation)];
+      result = { regulation, decider: projectDecider(regulation, loaded), regulations, problems: [] };
+    } else result = { regulation, problems: problems.map(formatProblem) };
     // the saved and the working rules: the two worth keeping
     if (rulesCache.size >= 2) rulesCache.delete(rulesCache.keys().next().value!);
     rulesCache.set(key, result);
@@ -92,8 +123,14 @@ export function createImpactShard() {
       const end = Math.min(total, start + BATCH);
       for (let i = start; i < end; i++) {
         const t = performance.now();
-        // the fields alone: the impact compares them, not their grounds
-        const doc = await decider.decideFields(set.cases[i]);
+        // the fields alone: the impact compares them, not their grounds; a case that cannot be
+        // decided (a date past the working calendar, say) is counted with its reason, never stops the run
+        let doc: DecidedFields;
+        try {
+          doc = await decider.decideFields(set.cases[i]);
+        } catch (e) {
+          doc = { decisions: { [CANNOT_DECIDE[0]]: { [CANNOT_DECIDE[1]]: (e as Error).message.split('\n')[0]!.slice(0, 200) } } };
+        }
         deciding += performance.now() - t;
         each(i, doc);
       }
@@ -106,6 +143,13 @@ export function createImpactShard() {
   }
 
   return {
+    /** The superior instruments' projects, once (GET /api/project/superiors): the rules built from them are kept. */
+    setSuperiors(files: SuperiorProjectFiles[]): void {
+      superiors = files;
+      superiorsLoaded = superiorRules(files);
+      rulesCache.clear();
+    },
+
     /** This worker's share of a population drawn from a population file (the working copy's text). */
     generate(file: string, text: string, rulesFiles: Record<string, string>, size: number | undefined, seed: number | undefined, share: Share): ShardLoad {
       const started = performance.now();
@@ -195,7 +239,7 @@ export function createImpactShard() {
       let savedMs = 0;
       if (set.saved?.ruleset !== before.regulation.ruleset) {
         const started = performance.now();
-        const fields = decisionFields(before.regulation.decisions);
+        const fields = fieldsOf(before.regulations ?? [before.regulation]);
         const codes = new DecisionCodes(fields, set.cases.length);
         if (!(await decideAll(before.decider, set, run, 'saved', (i, doc) => codes.set(i, doc), progress))) return { kind: 'cancelled' };
         set.saved = { ruleset: before.regulation.ruleset, codes };
@@ -204,7 +248,7 @@ export function createImpactShard() {
       const kept = set.saved!.codes;
       const started = performance.now();
       deciding = 0;
-      const fields = decisionFields(after.regulation.decisions);
+      const fields = fieldsOf(after.regulations ?? [after.regulation]);
       const savedIndex = new Map(kept.fields.map(([d, f], i) => [`${d}.${f}`, i]));
       const against = fields.map(([d, f]) => savedIndex.get(`${d}.${f}`));
       // the working copy's values numbered in the saved tables: a field the saved rules lack was absent ('')

@@ -9,6 +9,7 @@ import type { ImpactResult, Progress } from './impact-types.js';
 import { joinParts, MAX_CASE_FILE_BYTES, tooLarge } from './case-lines.js';
 import { mergeImpact, mergeProgress } from './merge-impact.js';
 import type { CaseInput } from '../../../engine/model/case/case-input.js';
+import { superiorFiles } from '../shared/model.js';
 
 export interface ImpactState {
   /** cases loaded, and from where */
@@ -54,7 +55,14 @@ function holdWhileTyping(): void {
 /** the first case number each worker holds, and how many */
 let shares: Array<{ offset: number; count: number }> = [];
 
-const rulesOnly = (files: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith('rules/')));
+/** The files the rules are made of: rules/ and the later versions' successors/<id>/rules/ (a case in a successor's term is decided under it). */
+const rulesOnly = (files: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith('rules/') || p.startsWith('successors/')));
+
+/** The superior instruments' projects, sent to each worker once, before its first comparison. */
+let superiorsSent: Promise<unknown> | undefined;
+function sendSuperiors(): Promise<unknown> {
+  return (superiorsSent ??= superiorFiles().then((files) => Promise.all(workers().map((w) => w.setSuperiors(files)))));
+}
 
 /** Keeps the shares read or drawn in every worker, numbered one after another. */
 async function commit(counts: number[]): Promise<number> {
@@ -133,6 +141,7 @@ export async function compareRules(saved: Record<string, string>, working: Recor
   }));
   try {
     const started = performance.now();
+    await sendSuperiors();
     const savedRules = rulesOnly(saved);
     const workingRules = rulesOnly(working);
     const answer = mergeImpact(await Promise.all(all.map((w, k) => w.impact('population', savedRules, workingRules, reports[k]))));

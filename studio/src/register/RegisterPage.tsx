@@ -124,8 +124,9 @@ function StoredDecisionView({ id, decision }: { id: number; decision?: string })
 
   if (error) return <div className="register-page"><p className="error" data-testid="register-error">{error}</p><a href={href('register')}>{fill(t.backTo, { label: t.registerBack })}</a></div>;
   if (!stored || !model?.regulation) return <p className="muted">{t.loading}</p>;
-  const regulation = model.regulation;
   const document = stored.document;
+  // a decision made under 《居住证暂行条例》 or a later version of the measures is shown in that text's decisions, words and articles
+  const regulation = model.superiorRegulation?.(document.instrument) ?? model.regulation;
   // the decisions of the stored document that the rules still name, the one that decided first
   const names = Object.keys(document.decisions).filter((n) => Object.hasOwn(regulation.decisions, n));
   const fired = (n: string) => document.decisions[n]?.because?.some((b) => isRuleTrace(b) && b.result === 'fired');

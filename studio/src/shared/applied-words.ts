@@ -27,5 +27,9 @@ export function appliedWords(applied: AppliedInstrument, instruments: readonly I
     if (inside) return `本案适用${titled(own)}：${date} 在其有效期（${term(own.from, own.until)}）之内`;
     return `本案依${titled(own)}决定：${date} 在其有效期（${term(own.from, own.until)}）之外；${readingWords}仍依本办法的规则（读法 ${reading?.alternative ?? ''}）`;
   }
+  if ('succeeds' in chosen && chosen.succeeds !== undefined) {
+    // a later version of the project's text, published: it governs in its own term
+    return `本案适用${titled(chosen)}：${date} 在其有效期（${term(chosen.from, chosen.until)}）之内；它是${own ? `《${own.title}》（有效期 ${term(own.from, own.until)}）` : '本办法'}的后续版本`;
+  }
   return `本案适用${titled(chosen)}：${date} 在${ownTerm}之外；${readingWords}适用上位法`;
 }

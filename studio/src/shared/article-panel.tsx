@@ -9,6 +9,8 @@ import { useMessages } from './i18n.js';
 import { Law } from './law-text.js';
 
 let open: string | null = null;
+/** the text whose articles a page shows while it is mounted (a decision made under another instrument), else the project's */
+let articlesOf: Regulation | undefined;
 let opener: HTMLElement | null = null;
 const listeners = new Set<() => void>();
 const setOpen = (ref: string | null): void => {
@@ -32,8 +34,28 @@ function close(): void {
   if (back?.isConnected) back.focus();
 }
 
-export function ArticlePanel({ regulation }: { regulation?: Regulation }) {
+/**
+ * While the calling component is mounted, article numbers open in `regulation`'s text: a
+ * decision made under 《居住证暂行条例》 (or a later version of the measures) cites that
+ * text's articles, not the project's own.
+ */
+export function useArticlesOf(regulation: Regulation | undefined): void {
+  useEffect(() => {
+    articlesOf = regulation;
+    listeners.forEach((l) => l());
+    return () => {
+      if (articlesOf === regulation) {
+        articlesOf = undefined;
+        listeners.forEach((l) => l());
+      }
+    };
+  }, [regulation]);
+}
+
+export function ArticlePanel({ regulation: projectRegulation }: { regulation?: Regulation }) {
   const ref = useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => open);
+  const override = useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => articlesOf);
+  const regulation = override ?? projectRegulation;
   const t = useMessages();
   const panel = useRef<HTMLDivElement>(null);
   const shown = Boolean(ref && regulation);

@@ -82,6 +82,13 @@ const zh = {
   accounts: '账户', accountsIntro: '每人一个账户；角色决定能做什么。停用账户、改角色或重设密码，该账户已登录的会话立即结束。',
   accountLogin: '账户名', accountName: '姓名', accountRoles: '角色', accountPassword: '初始密码（至少 10 个字符）', accountNewPassword: '新密码',
   accountAdd: '新建账户', accountDisable: '停用', accountEnable: '启用', accountDisabled: '已停用', accountSetRoles: '保存角色', accountSetPassword: '重设密码', accountSaved: '已保存',
+  conformanceTitle: '上位法一致性审查', conformanceStricter: '严于上位法', conformanceContradicts: '与上位法不一致', conformanceGenerous: '宽于上位法', conformanceCases: '{n} 个案件',
+  successors: '后续版本', successorsIntro: '本办法有效期届满前，从现行版本起草下一版本：规则照抄，施行期改为新的日期。草案逐条与被取代的版本对照，并按人群和夹具测算影响；由法制审核人员发布，发布后，施行期内的案件依新版本决定。',
+  successorList: '已有的后续版本', successorNone: '还没有后续版本', successorDraft: '草案', successorPublished: '已发布', successorSucceeds: '取代',
+  successorStart: '起草后续版本', successorId: '编号', successorTitle: '名称', successorFrom: '施行之日', successorUntil: '有效期最后一日', successorStarting: '正在起草…',
+  successorCompare: '与被取代版本逐条对照', successorArticle: '条', successorChangedText: '条文改变', successorChangedRules: '规则改变：', successorChangedParams: '参数改变：', successorOld: '原文', successorNew: '草案',
+  successorImpact: '影响：草案施行第一年的人群和全部夹具，分别依被取代版本（有效期顺延）和草案决定', successorImpactCount: '{cases} 个案件中，{changed} 个的决定改变', successorFixturesChanged: '决定改变的夹具',
+  successorPublish: '发布', successorPublishing: '正在发布…', successorPublishedNow: '已发布：{from} 起的案件依《{title}》决定', successorPublishRole: '发布需要法制审核角色', successorEdit: '编辑草案的规则',
 };
 
 const en: typeof zh = {
@@ -154,6 +161,13 @@ const en: typeof zh = {
   accounts: 'Accounts', accountsIntro: 'One account per person; its roles decide what it may do. Disabling an account, changing its roles or setting its password ends its sessions at once.',
   accountLogin: 'Account', accountName: 'Name', accountRoles: 'Roles', accountPassword: 'First password (10 characters or more)', accountNewPassword: 'New password',
   accountAdd: 'Add the account', accountDisable: 'Disable', accountEnable: 'Enable', accountDisabled: 'disabled', accountSetRoles: 'Save roles', accountSetPassword: 'Set password', accountSaved: 'Saved',
+  conformanceTitle: 'Conformance with the superior law', conformanceStricter: 'stricter', conformanceContradicts: 'contradicts', conformanceGenerous: 'more generous', conformanceCases: '{n} cases',
+  successors: 'Successor drafts', successorsIntro: 'Before the measures expire, draft the next version from the current one: the rules are copied, the term set to new dates. The draft is compared article by article with the version it replaces, and its impact measured on the population and the fixtures; legal review publishes it, and from then on cases in its term are decided under it.',
+  successorList: 'Versions that follow', successorNone: 'No successor yet', successorDraft: 'draft', successorPublished: 'published', successorSucceeds: 'replaces',
+  successorStart: 'Start a successor draft', successorId: 'Id', successorTitle: 'Title', successorFrom: 'In force from', successorUntil: 'Last day in force', successorStarting: 'Starting…',
+  successorCompare: 'Article by article against the version it replaces', successorArticle: 'Art.', successorChangedText: 'text changed', successorChangedRules: 'rules changed: ', successorChangedParams: 'parameters changed: ', successorOld: 'Current', successorNew: 'Draft',
+  successorImpact: 'Impact: the draft\'s first year of the population and every fixture, decided under the version it replaces (its term extended) and under the draft', successorImpactCount: '{changed} of {cases} cases decided differently', successorFixturesChanged: 'Fixtures decided differently',
+  successorPublish: 'Publish', successorPublishing: 'Publishing…', successorPublishedNow: 'Published: cases from {from} on are decided under 《{title}》', successorPublishRole: 'Publishing needs the legal review role', successorEdit: 'Edit the draft\'s rules',
 };
 
 export type Messages = typeof zh;

@@ -13,7 +13,7 @@ import { buildPrintTemplates, type PrintTemplates } from '../../../engine/projec
 import type { FormDefinition, FormSet } from '../../../engine/project/forms/form-model.js';
 import type { Regulation } from '../../../engine/model/model.js';
 
-/** A case decided under a superior instrument: that instrument, its rules, its print templates, and the case as its rules read it. */
+/** A case decided under a superior instrument (or a later version of this text): that instrument, its rules, its print templates, and the case as its rules read it. */
 export interface Under { instrument: Instrument; regulation: Regulation; prints: PrintTemplates; offices: Map<string, Office>; input: CaseInput }
 
 export interface Parts {
@@ -24,7 +24,7 @@ export interface Parts {
   under(input: CaseInput): Under | undefined;
   /** the instruments of rules/instruments.yaml (for saying which text governs), or undefined */
   instruments(): Instrument[] | undefined;
-  /** the rules of the superior instrument `id` (a document's `instrument`), or undefined when it is this project's own or none */
+  /** the rules of the superior instrument or later version `id` (a document's `instrument`), or undefined when it is this project's own or none */
   superiorRegulation(id: string | undefined): Regulation | undefined;
 }
 
@@ -62,6 +62,12 @@ export function partsOf(regulation: Regulation, files: Record<string, string>, s
     under: (input) => {
       const d = made();
       const found = d instanceof InstrumentDecider ? d.superiorCase(input) : undefined;
+      const successor = !found && d instanceof InstrumentDecider ? d.successorOf(input) : undefined;
+      if (successor) {
+        // a later version of this project's text: this project's templates and offices, its own rules (title, articles)
+        const regulationUnder = successor.decider.base;
+        return { instrument: successor.instrument, regulation: regulationUnder, prints: (prints ??= buildPrintTemplates(under(files, 'forms'))), offices: checkOfficesFile(files, regulationUnder).offices, input };
+      }
       if (!found) return undefined;
       const { instrument } = found.superior;
       const shippedFiles = superiors.find((s) => s.id === instrument.id)?.files ?? {};
@@ -75,7 +81,7 @@ export function partsOf(regulation: Regulation, files: Record<string, string>, s
     },
     superiorRegulation: (id) => {
       const d = made();
-      return id !== undefined && d instanceof InstrumentDecider ? d.superiors.get(id)?.decider.base : undefined;
+      return id !== undefined && d instanceof InstrumentDecider ? (d.superiors.get(id) ?? d.successors.get(id))?.decider.base : undefined;
     },
     instruments: () => {
       const d = made();

@@ -10,7 +10,7 @@ import { fill, useMessages, type Messages } from '../shared/i18n.js';
 import { Law, ValueDescription } from '../shared/law-text.js';
 import { operatorWords } from './operator-words.js';
 import { go, href, useRoute } from '../shared/router.js';
-import { ArticleRef } from '../shared/article-panel.js';
+import { ArticleRef, useArticlesOf } from '../shared/article-panel.js';
 import { useCounterCase } from '../counter/counter-store.js';
 import { populationCase } from '../impact/impact-store.js';
 import type { Regulation } from '../../../engine/model/model.js';
@@ -160,6 +160,8 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
 /** One decision of a document as a tree: its values, articles, interpretations and every rule with its conditions (also for a stored decision, as it was made). */
 export function TraceTree({ regulation, document, decision, recomputing = false, caseReadings, governs, switched, switching }: { regulation: Regulation; document: DecisionDocument | null; decision: string; recomputing?: boolean; caseReadings?: unknown; governs?: string; switched?: Record<string, string>; switching?: Switching }) {
   const t = useMessages();
+  // the articles cited open in the text that decided (the instrument applied), not always the project's
+  useArticlesOf(regulation);
   const d = document?.decisions[decision];
   const spec = regulation.decisions[decision];
   const current = decision;
