@@ -215,6 +215,17 @@ export class Register {
     return rows.map((r) => (unmask ? { ...entryOf(r), idNumber: this.fullIdNumber(r) } : entryOf(r)));
   }
 
+  /**
+   * The full ID numbers of records `ids`, each decrypted: for a caller allowed to see them whose
+   * reading is already in the access log (`register list --unmask`). Ids not stored are absent.
+   */
+  async fullIdNumbers(ids: number[]): Promise<Map<number, string | null>> {
+    const wanted = ids.filter((id) => Number.isSafeInteger(id) && id >= 1);
+    if (!wanted.length) return new Map();
+    const rows = await this.db.query<Row>('SELECT id, key_id, id_masked, sealed_case FROM register_decisions WHERE id = ANY($1::bigint[])', [wanted]);
+    return new Map(rows.map((r) => [Number(r.id), this.fullIdNumber(r)]));
+  }
+
   private fullIdNumber(row: Row): string | null {
     if (!row.sealed_case || !row.id_masked) return (row.id_masked as string | null) ?? null;
     const input = unseal<CaseInput>(this.keys, String(row.key_id), 'case', row.sealed_case as Uint8Array);

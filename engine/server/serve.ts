@@ -74,7 +74,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
   const app = createApp({ store, session, token, studio: options.studio, hosts: () => hosts, register, singleUser, projects: { current: '', list: () => links } });
   const mounted = new Map(mounts.map((m) => {
     const mountStore = new ProjectStore(m.dir);
-    const mountRegister = mountedRegister(mountStore.root, m.id);
+    const mountRegister = mountedRegister(mountStore.root, m.id, mounts.map((other) => other.id));
     const mountApp = createApp({
       store: mountStore, session, token, studio: options.studio, hosts: () => hosts, register: mountRegister, singleUser,
       projects: { current: m.id, list: () => links }, cookieName: `tiaoli_session_${m.id.replace(/-/g, '_')}`,

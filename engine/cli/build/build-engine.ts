@@ -44,9 +44,11 @@ async function buildEngine(): Promise<void> {
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
-        // the command line, the worker threads of `decide --jsonl` (decide-lines.ts) and of the server's replays (replay-jobs.ts)
+        // the command line, the worker threads of `decide --jsonl` (decide-lines.ts) and of the server's replays (replay-jobs.ts),
+        // and the server on its own (startServer), for the register bench to run the server as `tiaoli serve` runs it
         input: {
           main: join(packageRoot, 'engine', 'cli', 'main.ts'),
+          serve: join(packageRoot, 'engine', 'server', 'serve.ts'),
           'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts'),
           'replay-worker': join(packageRoot, 'engine', 'server', 'replay-worker.ts'),
         },
