@@ -58,7 +58,7 @@ export function recordRefusal(options: RecordOptions & { jsonl?: boolean }): str
 }
 
 /** Stores a decision `decide` just made; 0, or 1 after saying why not. */
-export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions): Promise<number> {
+export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions, decider?: Decider): Promise<number> {
   const officesFile = join(formsDir(options), 'offices.yaml');
   let bytes: Uint8Array | undefined;
   const shown = relative(process.cwd(), officesFile) || officesFile;
@@ -81,7 +81,7 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
     // through the running server, which decides the case again itself under the rules on disk
     const entry = server
       ? await storeThroughServer<RegisterEntry>(server, { case: input, officeId: office.id, operator: options.operator, form: options.form })
-      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID() }));
+      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID(), decide: (c, o) => (decider ?? new Decider(regulation)).decide(c, o) }));
     say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
     return 0;
   } catch (e) {

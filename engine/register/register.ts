@@ -15,6 +15,7 @@ import { OFFICE_ID, type RegisterOffice } from './offices.js';
 import { own } from '../core/own.js';
 import { summarize } from './record-summary.js';
 import { decisionValues } from './decision-values.js';
+import { keepNeeded, type Decide } from './keep-needed.js';
 import { maskIdNumber } from './personal-data.js';
 import type { RegisterKeys } from './register-key.js';
 import { idHash, requestHash, seal, unseal } from './sealing.js';
@@ -33,6 +34,12 @@ export interface RecordInput {
   within?: (tx: Queryable, entry: RegisterEntry) => Promise<void>;
   /** made by the client once per store and sent again with each retry of it: a retry gives the first record back */
   requestId?: string;
+  /**
+   * the decider the document was made with: given, the sensitive facts the decision does not rest
+   * on are taken out of the case before it is stored (keep-needed.ts; the server and the command
+   * line always give it)
+   */
+  decide?: Decide;
 }
 
 /** A stored decision as lists show it (no case, no document). */
@@ -141,6 +148,8 @@ export class Register {
       const before = await this.byRequest(requestId, asked!);
       if (before) return before;
     }
+    // what is stored: the case without the sensitive facts the decision does not rest on, and the document made on it
+    const kept = input.decide ? await keepNeeded(input.regulation, input.case, input.document, input.decide) : { case: input.case, document: input.document };
     try {
       return await this.db.transaction(async (tx) => {
         const [{ last }] = await tx.query<{ last: number }>(
@@ -156,7 +165,7 @@ export class Register {
           [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
             s.personName, s.idNumber ? maskIdNumber(s.idNumber) : null, s.idNumber ? idHash(key, s.idNumber) : null,
             input.document.ruleset, input.document.engine?.version ?? 'unknown', JSON.stringify(input.document.readings ?? {}),
-            key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', decisionValues(input.document.decisions)),
+            key.id, seal(key, 'case', kept.case), seal(key, 'document', kept.document), seal(key, 'decisions', decisionValues(kept.document.decisions)),
             requestId ?? null, asked]);
         const entry = { ...entryOf(row), idNumber: s.idNumber };
         await input.within?.(tx, entry);

@@ -101,7 +101,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
       const document = await snapshot.decider.decide(checked.case, { trace: true });
       const register = await access.get();
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId });
+      const decider = snapshot.decider;
+      const entry = await register.record({ regulation: decider.base, case: checked.case, document, office, operator, form, within, requestId, decide: (c, o) => decider.decide(c, o) });
       return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);
