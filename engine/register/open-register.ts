@@ -59,9 +59,12 @@ export class RegisterAccess {
   }
 }
 
+/** How the server opens an embedded register: named so to another process, its database in a thread of its own (pglite-thread.ts). */
+const SERVER = { what: 'tiaoli serve', thread: true } as const;
+
 /** The register of a project folder, as the server uses it (DATABASE_URL, or its data folder). */
 export function projectRegister(projectRoot: string): RegisterAccess {
-  return new RegisterAccess(() => openRegister(projectRoot), () => registerExists(projectRoot));
+  return new RegisterAccess(() => openRegister(projectRoot, { opener: SERVER }), () => registerExists(projectRoot));
 }
 
 /** A served-beside project's id (its folder's name, server/project-mounts.ts): safe in a variable's name and a path. */
@@ -110,6 +113,6 @@ export function mountedRegister(projectRoot: string, id: string, siblings: strin
   ].find(([, url]) => url !== undefined && sameDatabase(url, own));
   const open = clash
     ? () => Promise.reject(new RegisterError(`${variable} 与 ${clash[0]} 指向同一个数据库：每个项目的台账要有自己的数据库（其中的决定出自不同的规定），请为 ${variable} 另建一个数据库，或不设它（台账存放在该项目自己的数据目录中）`, variable, 503))
-    : () => openRegister(projectRoot, { env: mountEnv, urlVariable: variable });
+    : () => openRegister(projectRoot, { env: mountEnv, urlVariable: variable, opener: SERVER });
   return new RegisterAccess(open, () => registerExists(projectRoot, mountEnv));
 }
