@@ -20,6 +20,10 @@ let cleanup: () => Promise<void>;
 let server: Awaited<ReturnType<typeof startServer>>;
 const dir = projectCopy();
 
+// the server's register opened as the command opens it after the server stops: the same key
+// (TIAOLI_REGISTER_KEY, which CI sets, else the data folder's key file)
+const commandEnv = () => ({ ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env });
+
 const post = async (path: string, body: unknown) => {
   const res = await studioFetch(server, path, { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
@@ -28,7 +32,7 @@ const post = async (path: string, body: unknown) => {
 beforeAll(async () => {
   ({ env, cleanup } = await backends[0].fresh());
   writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: new RegisterAccess(() => openRegister(dir, { env })), dataFolder: env.TIAOLI_DATA });
+  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: new RegisterAccess(() => openRegister(dir, { env: commandEnv() })), dataFolder: env.TIAOLI_DATA });
   for (const [name, id, materials] of [['张三', '510104199003070015', complete], ['李四', '510104198905050369', onePhoto], ['王五', '510104198701010015', complete]] as const) {
     const stored = await post('api/register/decisions', { case: application(name, id, materials), officeId: 'test-office', operator: '王警官' });
     expect(stored.status, JSON.stringify(stored.body)).toBe(201);
@@ -70,11 +74,11 @@ describe('a register search: each bad field a 400 naming it', () => {
 });
 
 describe('tiaoli register list past its limit', () => {
-  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env } });
+  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, encoding: 'utf8', env: commandEnv() });
 
   // the server answers in this process: the command must not block it (spawn, not spawnSync)
   const tiaoliAlongside = (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> => {
-    const child = spawn(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env } });
+    const child = spawn(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, env: commandEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -24,9 +24,11 @@ describe.each(backends)('register list --unmask on $name', (backend: Backend) =>
   let env: Record<string, string | undefined>;
   let cleanup: () => Promise<void>;
   const project = projectCopy();
-  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', project, 'register', 'list', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env } });
+  // the command's environment, and this process's when it opens the register itself (the same key: TIAOLI_REGISTER_KEY when set)
+  const commandEnv = () => ({ ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env });
+  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', project, 'register', 'list', ...args], { cwd: root, encoding: 'utf8', env: commandEnv() });
   const accessLog = async (): Promise<AccessLogEntry[]> => {
-    const register = await openRegister(project, { env });
+    const register = await openRegister(project, { env: commandEnv() });
     try {
       return await readAccessLog(register.db);
     } finally {
@@ -37,7 +39,7 @@ describe.each(backends)('register list --unmask on $name', (backend: Backend) =>
   beforeAll(async () => {
     ({ env, cleanup } = await backend.fresh());
     writeFileSync(join(project, 'forms', 'offices.yaml'), OFFICES);
-    const register = await openRegister(project, { env });
+    const register = await openRegister(project, { env: commandEnv() });
     const decider = new Decider(loadRegulationOrThrow(join(project, 'rules')));
     for (const [i, id] of IDS.entries()) {
       const input = application(`申请人${i}`, id, i ? onePhoto : complete);
