@@ -10,6 +10,7 @@
 // stores the case whole.
 import { fullYearsBetween, isCalendarDate } from '../core/dates/calendar-date.js';
 import { own } from '../core/own.js';
+import { yieldTurn } from '../core/yield-turn.js';
 import type { DecisionDocument } from '../explain/decider.js';
 import type { CaseInput } from '../model/case/case-input.js';
 import type { Regulation } from '../model/model.js';
@@ -96,7 +97,11 @@ export async function keepNeeded(regulation: Regulation, input: CaseInput, docum
   const present = [...new Set(listed)].filter((p) => has(input.facts, p));
   if (!present.length) return { case: input, document, dropped: [] };
   const decided = canonical(decisionValues(document.decisions));
-  const same = async (paths: string[]) => canonical(decisionValues((await decide(withoutFacts(input, paths), { trace: false })).decisions)) === decided;
+  // each decision again after the server's waiting requests (GET /, another counter) have had their turn
+  const same = async (paths: string[]) => {
+    await yieldTurn();
+    return canonical(decisionValues((await decide(withoutFacts(input, paths), { trace: false })).decisions)) === decided;
+  };
   let dropped = present;
   if (!(await same(dropped))) {
     // the decision rests on some of them: each weighed alone, then the rest taken out together
@@ -106,5 +111,6 @@ export async function keepNeeded(regulation: Regulation, input: CaseInput, docum
   }
   if (!dropped.length) return { case: input, document, dropped };
   const kept = withoutFacts(input, dropped);
+  await yieldTurn();
   return { case: kept, document: await decide(kept, { trace: true }), dropped };
 }

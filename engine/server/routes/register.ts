@@ -25,6 +25,7 @@
 import type { Context, Hono } from 'hono';
 import { checkCase } from '../../model/case/validate-case.js';
 import { chinaToday } from '../../core/dates/china-today.js';
+import { yieldTurn } from '../../core/yield-turn.js';
 import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
@@ -99,7 +100,10 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     if (requestId !== undefined && typeof requestId !== 'string') return c.json({ error: 'requestId 必须是字符串', field: 'requestId' }, 400);
     try {
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
+      // (after the requests waiting on this thread: checking and deciding a case are long steps)
+      await yieldTurn();
       const document = await snapshot.decider.decide(checked.case, { trace: true });
+      await yieldTurn();
       const register = await access.get();
       const decider = snapshot.decider;
       const entry = await register.record({ regulation: decider.base, case: checked.case, document, office, operator, form, within, requestId, decide: (c, o) => decider.decide(c, o) });
