@@ -8,7 +8,20 @@ import type { SignedIn } from './sessions.js';
 export const MIN_REASON = 2;
 export const MAX_REASON = 500;
 
-export interface AccessLogEntry { id: number; at: string; accountId: number; accountName: string; decisionId: number; documentNumber: string; reason: string }
+export interface AccessLogEntry {
+  id: number; at: string;
+  /** the signed-in account (the studio); null for the command line, which has none */
+  accountId: number | null;
+  /** the account's display name, or the operator the command line was given */
+  accountName: string;
+  /** where the unmasking happened; the command line's also names the operating-system account that ran it */
+  via: 'studio' | 'command-line';
+  osUser: string | null;
+  decisionId: number; documentNumber: string; reason: string;
+}
+
+/** Who unmasked on the command line: the operator it requires, and the operating-system account that ran it. */
+export interface CommandLineViewer { operator: string; osUser: string }
 
 /** The reason as stored, or a RegisterError naming the field. */
 export function checkReason(reason: unknown): string {
@@ -25,12 +38,21 @@ export async function appendAccess(tx: Queryable, who: SignedIn, decision: { id:
     [who.accountId, who.name, decision.id, decision.documentNumber, reason]);
 }
 
+/** The command line's unmasking of `decisions`, one row each, written (and committed) before any is read. */
+export async function appendCommandLineAccess(tx: Queryable, who: CommandLineViewer, decisions: Array<{ id: number; documentNumber: string }>, reason: string): Promise<void> {
+  for (const d of decisions) {
+    await tx.query("INSERT INTO register_access_log (account_id, account_name, via, os_user, decision_id, document_number, reason) VALUES (NULL, $1, 'command-line', $2, $3, $4, $5)",
+      [who.operator, who.osUser, d.id, d.documentNumber, reason]);
+  }
+}
+
 export async function readAccessLog(db: Queryable, limit = 500): Promise<AccessLogEntry[]> {
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT id::int AS id, at, account_id::int AS account_id, account_name, decision_id::int AS decision_id, document_number, reason
+    `SELECT id::int AS id, at, account_id::int AS account_id, account_name, via, os_user, decision_id::int AS decision_id, document_number, reason
        FROM register_access_log ORDER BY id DESC LIMIT $1`, [Math.min(Math.max(Math.floor(limit), 1), 5000)]);
   return rows.map((r) => ({
-    id: Number(r.id), at: new Date(r.at as string | Date).toISOString(), accountId: Number(r.account_id), accountName: String(r.account_name),
+    id: Number(r.id), at: new Date(r.at as string | Date).toISOString(), accountId: r.account_id === null ? null : Number(r.account_id), accountName: String(r.account_name),
+    via: r.via === 'command-line' ? 'command-line' : 'studio', osUser: typeof r.os_user === 'string' ? r.os_user : null,
     decisionId: Number(r.decision_id), documentNumber: String(r.document_number), reason: String(r.reason),
   }));
 }

@@ -42,7 +42,7 @@ export async function decideCommand(file: string | undefined, options: DecideOpt
   try {
     const doc = await decider.decide(input, { trace: !options.brief || options.record });
     process.stdout.write(`${JSON.stringify(options.brief ? withoutTrace(doc) : doc, null, 2)}\n`);
-    return register ? await register.recordDecision(decider.base, input, doc, options) : 0;
+    return register ? await register.recordDecision(decider.base, input, doc, options, decider) : 0;
   } catch (e) {
     process.stderr.write(`${file}: ${(e as Error).message}\n`);
     return 1;

@@ -1,5 +1,6 @@
 // The decision register on the command line: `tiaoli decide --record` stores a decision,
-// `tiaoli register list` finds stored ones (ID numbers and phones masked unless --unmask),
+// `tiaoli register list` finds stored ones (ID numbers masked; --unmask shows them in full,
+// with an operator and a reason written to the access log first),
 // `tiaoli register replay` decides every stored case again under the rules as they are now
 // and says which decision values would change. Loaded only when one of them runs (or
 // `decide --record`): it brings the database drivers (register-commands.ts wires the commands).
@@ -16,9 +17,12 @@ import { describeValue } from '../explain/describe-value.js';
 import { own } from '../core/own.js';
 import { formatProblem } from '../core/source-file.js';
 import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
+import { appendCommandLineAccess, checkReason, type CommandLineViewer } from '../accounts/access-log.js';
+import type { ServerNote } from '../server/server-note.js';
 import { RegisterError } from '../register/database.js';
 import { findOffice } from '../register/offices.js';
-import { checkOperator, type RegisterEntry, type RegisterFilter } from '../register/register.js';
+import { checkOperator, type Register, type RegisterEntry, type RegisterFilter } from '../register/register.js';
 import { maskString } from '../register/personal-data.js';
 import { replay, type ReplaySummary } from '../register/replay.js';
 import { formsDir, loadOrReport, serveRoot, type ProjectOptions } from './rules-dir.js';
@@ -54,7 +58,7 @@ export function recordRefusal(options: RecordOptions & { jsonl?: boolean }): str
 }
 
 /** Stores a decision `decide` just made; 0, or 1 after saying why not. */
-export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions): Promise<number> {
+export async function recordDecision(regulation: Regulation, input: CaseInput, document: DecisionDocument, options: RecordOptions, decider?: Decider): Promise<number> {
   const officesFile = join(formsDir(options), 'offices.yaml');
   let bytes: Uint8Array | undefined;
   const shown = relative(process.cwd(), officesFile) || officesFile;
@@ -77,7 +81,7 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
     // through the running server, which decides the case again itself under the rules on disk
     const entry = server
       ? await storeThroughServer<RegisterEntry>(server, { case: input, officeId: office.id, operator: options.operator, form: options.form })
-      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID() }));
+      : await withRegister(options, 'tiaoli decide --record', (r) => r.record({ regulation, case: input, document, office, operator: options.operator!, form: options.form, requestId: randomUUID(), decide: (c, o) => (decider ?? new Decider(regulation)).decide(c, o) }));
     say(`已登记：${entry.documentNumber}（${office.name}，经办人 ${entry.operator}）`);
     return 0;
   } catch (e) {
@@ -87,23 +91,71 @@ export async function recordDecision(regulation: Regulation, input: CaseInput, d
 }
 
 export interface ListOptions extends ProjectOptions {
-  json?: boolean; unmask?: boolean; from?: string; to?: string; outcome?: string; service?: string; office?: string; name?: string; id?: string; limit?: string;
+  json?: boolean; unmask?: boolean; reason?: string; operator?: string;
+  from?: string; to?: string; outcome?: string; service?: string; office?: string; name?: string; id?: string; limit?: string;
 }
-
-const shownId = (entry: RegisterEntry, unmask?: boolean): string | null => (entry.idNumber && !unmask ? maskString(entry.idNumber) : entry.idNumber);
 
 /** The most `register list` shows at once (the register's own bound), and by default. */
 export const LIST_MOST = 10_000;
 export const LIST_DEFAULT = 1000;
 
-/** The entries that match: through the running server (masked), or from the register this command opens. */
-async function listed(options: ListOptions, filter: RegisterFilter): Promise<RegisterEntry[]> {
-  const server = runningServer(options);
-  if (!server) return withRegister(options, 'tiaoli register list', (r) => r.list(filter, { unmask: options.unmask }));
-  if (options.unmask) {
-    throw new RegisterError(`--unmask：台账由正在运行的 tiaoli serve（进程 ${server.pid}）打开，经由它只能看到遮盖的号码；需要完整号码请在台账页按权限查看，或停止服务器后再用 --unmask`, 'unmask');
+/** The operating-system account running this command, and the machine: who unmasked, beside the operator named. */
+function osUser(): string {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = `uid ${process.getuid?.() ?? '?'}`; // no entry in the password database
   }
-  return (await callServer<{ entries: RegisterEntry[] }>(server, 'POST', 'api/register/search', { ...filter })).entries;
+  return `${name}@${hostname()}`.slice(0, 200);
+}
+
+/**
+ * Who unmasks, and why, for `--unmask`: the operator and the reason are required (《个人信息保护法》
+ * 第五十一条: the access log says who saw which citizen's number and why), or the message naming
+ * the option that is missing or wrong.
+ */
+function unmaskRequest(options: ListOptions): { who?: CommandLineViewer; reason?: string; refusal?: string } {
+  const example = 'tiaoli register list --unmask --operator 姓名 --reason "核对某人的登记"';
+  for (const [option, value] of [['--operator', options.operator], ['--reason', options.reason]] as const) {
+    const i = typeof value === 'string' ? hiddenIndex(value) : -1;
+    if (i >= 0) return { refusal: `${option}：${hiddenMessage(value![i])}` };
+  }
+  let operator: string;
+  let reason: string;
+  try {
+    operator = checkOperator(options.operator);
+  } catch (e) {
+    return { refusal: `--operator：--unmask 显示完整的公民身份号码，要写明查看人：${(e as Error).message}（${example}）` };
+  }
+  try {
+    reason = checkReason(options.reason);
+  } catch (e) {
+    return { refusal: `--reason：${(e as Error).message}（${example}）` };
+  }
+  return { who: { operator, osUser: osUser() }, reason };
+}
+
+/** The entries that match, masked: through the running server, or from the register this command opened. */
+async function listed(register: Register | ServerNote, filter: RegisterFilter): Promise<RegisterEntry[]> {
+  if ('pid' in register) return (await callServer<{ entries: RegisterEntry[] }>(register, 'POST', 'api/register/search', { ...filter })).entries;
+  return register.list(filter);
+}
+
+/** The entries to show (at most `limit`) and how many more match (counted up to the register's bound). */
+async function matching(register: Register | ServerNote, filter: RegisterFilter, limit: number): Promise<{ entries: RegisterEntry[]; beyond: number }> {
+  // one more than asked says whether there are more; then how many, up to the register's bound
+  const found = await listed(register, { ...filter, limit: limit + 1 });
+  if (found.length <= limit) return { entries: found, beyond: 0 };
+  const all = limit + 1 >= LIST_MOST ? found : await listed(register, { ...filter, limit: LIST_MOST });
+  return { entries: found.slice(0, limit), beyond: all.length - limit };
+}
+
+/** `entries` with their full ID numbers: each reading written to the access log, and committed, first. */
+async function unmasked(register: Register, entries: RegisterEntry[], who: CommandLineViewer, reason: string): Promise<RegisterEntry[]> {
+  await register.db.transaction((tx) => appendCommandLineAccess(tx, who, entries, reason));
+  const full = await register.fullIdNumbers(entries.map((e) => e.id));
+  return entries.map((e) => ({ ...e, idNumber: full.has(e.id) ? full.get(e.id)! : e.idNumber }));
 }
 
 export async function registerListCommand(options: ListOptions): Promise<number> {
@@ -121,25 +173,34 @@ export async function registerListCommand(options: ListOptions): Promise<number>
       return 1;
     }
   }
+  const unmask = options.unmask ? unmaskRequest(options) : undefined;
+  if (unmask?.refusal) {
+    say(unmask.refusal);
+    return 1;
+  }
   let entries: RegisterEntry[];
   let beyond: number;
   try {
-    // one more than asked says whether there are more; then how many, up to the register's bound
-    const found = await listed(options, { ...filter, limit: limit + 1 });
-    if (found.length <= limit) ({ entries, beyond } = { entries: found, beyond: 0 });
-    else {
-      const all = limit + 1 >= LIST_MOST ? found : await listed(options, { ...filter, limit: LIST_MOST });
-      ({ entries, beyond } = { entries: found.slice(0, limit), beyond: all.length - limit });
+    const server = runningServer(options);
+    if (server && unmask) {
+      throw new RegisterError(`--unmask：台账由正在运行的 tiaoli serve（进程 ${server.pid}）打开，经由它只能看到遮盖的号码；需要完整号码请在台账页按权限查看，或停止服务器后再用 --unmask`, 'unmask');
     }
+    ({ entries, beyond } = server
+      ? await matching(server, filter, limit)
+      : await withRegister(options, unmask ? 'tiaoli register list --unmask' : 'tiaoli register list', async (r) => {
+        const found = await matching(r, filter, limit);
+        return unmask ? { ...found, entries: await unmasked(r, found.entries, unmask.who!, unmask.reason!) } : found;
+      }));
   } catch (e) {
     say(problemOf(e));
     return 1;
   }
-  const shown = entries.map((e) => ({ ...e, idNumber: shownId(e, options.unmask) }));
+  const shown = entries.map((e) => ({ ...e, idNumber: e.idNumber && !unmask ? maskString(e.idNumber) : e.idNumber }));
   const more = beyond ? moreNote(beyond, limit, shown[shown.length - 1]?.decidedAt) : undefined;
   if (options.json) {
     process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
     if (more) say(more); // stdout stays the JSON list
+    if (unmask) say(`已记入查阅记录：${shown.length} 条登记的完整号码由 ${unmask.who!.operator}（${unmask.who!.osUser}）查看，理由：${unmask.reason}`);
     return 0;
   }
   for (const e of shown) {
@@ -147,6 +208,7 @@ export async function registerListCommand(options: ListOptions): Promise<number>
     process.stdout.write(`${e.documentNumber}  ${day}  ${e.officeId}  ${e.personName ?? '（无姓名）'}  ${e.idNumber ?? '（无身份号码）'}  ${e.service ?? '—'}：${e.outcome ?? '—'}  经办人 ${e.operator}\n`);
   }
   process.stdout.write(more ? `共列出 ${shown.length} 条；${more}\n` : `共 ${shown.length} 条\n`);
+  if (unmask) say(`已记入查阅记录：${shown.length} 条登记的完整号码由 ${unmask.who!.operator}（${unmask.who!.osUser}）查看，理由：${unmask.reason}`);
   return 0;
 }
 

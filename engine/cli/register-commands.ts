@@ -16,7 +16,9 @@ export function registerCommands(program: Command, done: (status: number) => voi
     .option('--name <text>', '姓名（部分即可）')
     .option('--id <idNumber>', '公民身份号码（完整）')
     .option('--limit <n>', '最多列出几条（默认 1000，最多 10000；还有更多时会说明有多少、如何分批查看）')
-    .option('--unmask', '显示完整的身份号码和电话（仅供有权查看台账数据库的人员核对；勿用于屏幕共享或转发）')
+    .option('--unmask', '显示完整的公民身份号码（仅供有权查看台账数据库的人员核对；须写明 --operator 和 --reason，每条记入查阅记录）')
+    .option('--operator <name>', '查看人姓名（--unmask 必填；与运行命令的系统账户一起记入查阅记录）')
+    .option('--reason <text>', '查看完整号码的理由（--unmask 必填，2 到 500 字，记入查阅记录）')
     .action(async (opts) => done(await (await import('./register-command.js')).registerListCommand({ ...program.opts(), ...opts })));
   register.command('replay')
     .description('按现行规则重新决定台账中的每个案件，列出会改变的决定值（原 → 现，计数）')

@@ -15,6 +15,8 @@ export interface Where {
   env?: Record<string, string | undefined>;
   /** who opens an embedded register and how long it waits for another owner */
   opener?: Opener;
+  /** the variable env.DATABASE_URL was read from, as errors name it (a served-beside project's DATABASE_URL_<ID>) */
+  urlVariable?: string;
 }
 
 /** The folder the embedded register lives in, for a project. */
@@ -33,9 +35,9 @@ export function registerExists(projectRoot: string, env: Record<string, string |
   return Boolean(env.DATABASE_URL?.trim()) || existsSync(join(registerFolder(projectRoot, env), 'PG_VERSION'));
 }
 
-export async function openDatabase(projectRoot: string, { env = process.env, opener }: Where = {}): Promise<Database> {
+export async function openDatabase(projectRoot: string, { env = process.env, opener, urlVariable }: Where = {}): Promise<Database> {
   const url = env.DATABASE_URL?.trim();
-  const db = url ? await openPostgres(url) : await openPglite(registerFolder(projectRoot, env), opener);
+  const db = url ? await openPostgres(url, urlVariable) : await openPglite(registerFolder(projectRoot, env), opener);
   try {
     await migrate(db);
   } catch (e) {

@@ -1,7 +1,8 @@
 // The register of a project, opened once and shared: the server opens it at the first request
 // that needs it (so a studio that never stores a decision never starts a database) and closes
 // it when it stops. A failed open is said to every caller and tried again at the next one.
-import type { Database } from './database.js';
+import { join, resolve } from 'node:path';
+import { RegisterError, type Database } from './database.js';
 import { dataFolder, openDatabase, registerExists, type Where } from './open-database.js';
 import { Register } from './register.js';
 import { loadKeys } from './register-key.js';
@@ -67,19 +68,60 @@ export class RegisterAccess {
   }
 }
 
+/** How the server opens an embedded register: named so to another process, its database in a thread of its own (pglite-thread.ts). */
+const SERVER = { what: 'tiaoli serve', thread: true } as const;
+
 /** The register of a project folder, as the server uses it (DATABASE_URL, or its data folder). */
 export function projectRegister(projectRoot: string): RegisterAccess {
-  return new RegisterAccess(() => openRegister(projectRoot), () => registerExists(projectRoot));
+  return new RegisterAccess(() => openRegister(projectRoot, { opener: SERVER }), () => registerExists(projectRoot));
+}
+
+/** A served-beside project's id (its folder's name, server/project-mounts.ts): safe in a variable's name and a path. */
+const MOUNT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** The variable naming a served-beside project's PostgreSQL database: DATABASE_URL_<ID>, ID in capitals, "-" as "_". */
+export function mountUrlVariable(id: string): string {
+  if (!MOUNT_ID.test(id)) throw new RegisterError(`项目 id 只能由小写字母、数字和连字符组成（现为 ${JSON.stringify(id.slice(0, 70))}）`, 'id');
+  return `DATABASE_URL_${id.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Whether two PostgreSQL addresses name one database: host, port and database compared, not user or password. */
+export function sameDatabase(a: string, b: string): boolean {
+  const where = (raw: string): string => {
+    try {
+      const u = new URL(raw.trim());
+      const user = decodeURIComponent(u.username);
+      const db = decodeURIComponent(u.pathname.replace(/^\//, '')) || user; // PostgreSQL's default database is the user's name
+      return `${u.hostname.toLowerCase()}:${u.port || '5432'}/${db}`;
+    } catch {
+      return raw.trim();
+    }
+  };
+  return where(a) === where(b);
 }
 
 /**
  * The register of a project served beside another (/p/<id>/): a register of its own, never the
- * served project's (its decisions are under another regulation). DATABASE_URL names the served
- * project's PostgreSQL database; this one is DATABASE_URL_<ID> (ID in capitals, "-" as "_"),
- * else the embedded register in its own folder.
+ * served project's (its decisions are under another regulation) nor another served-beside
+ * project's. DATABASE_URL names the served project's PostgreSQL database; this one is
+ * DATABASE_URL_<ID>, else the embedded register in its own data folder (<project>/.tiaoli, or
+ * $TIAOLI_DATA/projects/<id> when TIAOLI_DATA moves the served project's). A variable naming a
+ * database another project uses, or no PostgreSQL address at all, is refused by its name at
+ * every use (the server goes on serving the other projects); nothing falls back to another database.
+ * `siblings`: the ids of the other served-beside projects.
  */
-export function mountedRegister(projectRoot: string, id: string): RegisterAccess {
-  const own = process.env[`DATABASE_URL_${id.toUpperCase().replace(/-/g, '_')}`];
-  const env = { ...process.env, DATABASE_URL: own };
-  return new RegisterAccess(() => openRegister(projectRoot, { env }), () => registerExists(projectRoot, env));
+export function mountedRegister(projectRoot: string, id: string, siblings: string[] = [], env: Record<string, string | undefined> = process.env): RegisterAccess {
+  const variable = mountUrlVariable(id);
+  const read = (name: string): string | undefined => (Object.hasOwn(env, name) ? env[name]?.trim() || undefined : undefined);
+  const own = read(variable);
+  const data = env.TIAOLI_DATA?.trim() ? join(resolve(env.TIAOLI_DATA), 'projects', id) : '';
+  const mountEnv = { ...env, DATABASE_URL: own, TIAOLI_DATA: data };
+  const clash = own === undefined ? undefined : [
+    ['DATABASE_URL', read('DATABASE_URL')] as const,
+    ...siblings.filter((s) => s !== id && MOUNT_ID.test(s)).map((s) => [mountUrlVariable(s), read(mountUrlVariable(s))] as const),
+  ].find(([, url]) => url !== undefined && sameDatabase(url, own));
+  const open = clash
+    ? () => Promise.reject(new RegisterError(`${variable} 与 ${clash[0]} 指向同一个数据库：每个项目的台账要有自己的数据库（其中的决定出自不同的规定），请为 ${variable} 另建一个数据库，或不设它（台账存放在该项目自己的数据目录中）`, variable, 503))
+    : () => openRegister(projectRoot, { env: mountEnv, urlVariable: variable, opener: SERVER });
+  return new RegisterAccess(open, () => registerExists(projectRoot, mountEnv));
 }

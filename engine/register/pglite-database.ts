@@ -9,6 +9,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { describeOwner, lock, LockBusy, type Owner } from '../core/owner-lock.js';
 import { RegisterError, type Database, type Queryable } from './database.js';
 import { closeDown, privateFolder } from './private-files.js';
+import { pgliteInThread, type ThreadDatabase } from './pglite-thread.js';
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
 
@@ -31,6 +32,8 @@ export interface Opener {
   wait?: number;
   /** said once when another process owns it and we wait */
   onWait?: (message: string) => void;
+  /** run the database in a worker thread of its own (the server: its thread keeps answering while a statement runs) */
+  thread?: boolean;
 }
 
 export const lockPath = (dir: string): string => `${dir}.lock`;
@@ -52,6 +55,31 @@ export async function openPglite(dir: string, opener: Opener = {}): Promise<Data
   } catch (e) {
     if (e instanceof LockBusy) throw new RegisterError(e.message, 'TIAOLI_DATA', 503);
     throw e;
+  }
+  if (opener.thread) {
+    let db: ThreadDatabase;
+    try {
+      db = await pgliteInThread(dir);
+      closeDown(dir);
+    } catch (e) {
+      held.release();
+      throw new RegisterError(`无法打开台账数据目录 ${dir}：${(e as Error).message}`, 'TIAOLI_DATA', 503);
+    }
+    return {
+      kind: 'pglite',
+      where: dir,
+      query: db.query,
+      exec: db.exec,
+      transaction: db.transaction,
+      async close() {
+        try {
+          await db.close();
+          closeDown(dir);
+        } finally {
+          held.release();
+        }
+      },
+    };
   }
   let db: PGlite;
   try {

@@ -44,10 +44,11 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+/** `variable`: the environment variable the address came from, named in every error (DATABASE_URL, or a served-beside project's DATABASE_URL_<ID>). */
+export async function openPostgres(url: string, variable = 'DATABASE_URL'): Promise<Database> {
   const shown = shownUrl(url);
   if (!shown) {
-    throw new RegisterError('DATABASE_URL 必须是 postgres://用户:密码@主机:端口/数据库 形式的地址；不用 PostgreSQL 服务器时请不设 DATABASE_URL（台账存放在项目的数据目录中）', 'DATABASE_URL', 503);
+    throw new RegisterError(`${variable} 必须是 postgres://用户:密码@主机:端口/数据库 形式的地址；不用 PostgreSQL 服务器时请不设 ${variable}（台账存放在项目的数据目录中）`, variable, 503);
   }
   // the first connection says at once whether the server is there (5 s at most) …
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -55,7 +56,7 @@ export async function openPostgres(url: string): Promise<Database> {
     await probe.connect();
     await probe.query('SELECT 1');
   } catch (e) {
-    throw new RegisterError(`无法连接台账的 PostgreSQL 服务器 ${shown}：${reason(e)}`, 'DATABASE_URL', 503);
+    throw new RegisterError(`无法连接台账的 PostgreSQL 服务器 ${shown}${variable === 'DATABASE_URL' ? '' : `（${variable}）`}：${reason(e)}`, variable, 503);
   } finally {
     await probe.end().catch(() => undefined);
   }

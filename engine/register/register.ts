@@ -15,6 +15,7 @@ import { OFFICE_ID, type RegisterOffice } from './offices.js';
 import { own } from '../core/own.js';
 import { summarize } from './record-summary.js';
 import { decisionValues } from './decision-values.js';
+import { keepNeeded, type Decide } from './keep-needed.js';
 import { maskIdNumber } from './personal-data.js';
 import type { RegisterKeys } from './register-key.js';
 import { idHash, requestHash, seal, unseal } from './sealing.js';
@@ -38,6 +39,12 @@ export interface RecordInput {
    * (its documentSeries) gets the next number of that series and an entry beside the decision
    */
   documents?: string[];
+  /**
+   * the decider the document was made with: given, the sensitive facts the decision does not rest
+   * on are taken out of the case before it is stored (keep-needed.ts; the server and the command
+   * line always give it)
+   */
+  decide?: Decide;
 }
 
 /** A document entered with a decision: its kind (print) and its own number. */
@@ -151,6 +158,8 @@ export class Register {
       const before = await this.byRequest(requestId, asked!);
       if (before) return before;
     }
+    // what is stored: the case without the sensitive facts the decision does not rest on, and the document made on it
+    const kept = input.decide ? await keepNeeded(input.regulation, input.case, input.document, input.decide) : { case: input.case, document: input.document };
     try {
       return await this.db.transaction(async (tx) => {
         const [{ last }] = await tx.query<{ last: number }>(
@@ -166,7 +175,7 @@ export class Register {
           [office.id, year, last, number, operator, at.toISOString(), input.document.asOf, input.form ?? null, s.service, s.outcome,
             s.personName, s.idNumber ? maskIdNumber(s.idNumber) : null, s.idNumber ? idHash(key, s.idNumber) : null,
             input.document.ruleset, input.document.engine?.version ?? 'unknown', JSON.stringify(input.document.readings ?? {}),
-            key.id, seal(key, 'case', input.case), seal(key, 'document', input.document), seal(key, 'decisions', decisionValues(input.document.decisions)),
+            key.id, seal(key, 'case', kept.case), seal(key, 'document', kept.document), seal(key, 'decisions', decisionValues(kept.document.decisions)),
             requestId ?? null, asked]);
         const documents: RegisteredDocument[] = [];
         const series = office.documentSeries;
@@ -243,6 +252,17 @@ export class Register {
       `SELECT ${ENTRY_COLUMNS}${unmask ? ', sealed_case' : ''} FROM register_decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY decided_at DESC, id DESC LIMIT $${params.length}`, params);
     return rows.map((r) => (unmask ? { ...entryOf(r), idNumber: this.fullIdNumber(r) } : entryOf(r)));
+  }
+
+  /**
+   * The full ID numbers of records `ids`, each decrypted: for a caller allowed to see them whose
+   * reading is already in the access log (`register list --unmask`). Ids not stored are absent.
+   */
+  async fullIdNumbers(ids: number[]): Promise<Map<number, string | null>> {
+    const wanted = ids.filter((id) => Number.isSafeInteger(id) && id >= 1);
+    if (!wanted.length) return new Map();
+    const rows = await this.db.query<Row>('SELECT id, key_id, id_masked, sealed_case FROM register_decisions WHERE id = ANY($1::bigint[])', [wanted]);
+    return new Map(rows.map((r) => [Number(r.id), this.fullIdNumber(r)]));
   }
 
   private fullIdNumber(row: Row): string | null {

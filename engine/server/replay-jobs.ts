@@ -3,10 +3,7 @@
 // server keeps answering (the studio, the counter's stores) during a replay of tens of
 // thousands of records. One replay at a time: a newer one supersedes the one running (the
 // studio asks again after each change to a draft); one can be cancelled; its progress is read.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../core/start-worker.js';
 import type { Register } from '../register/register.js';
 import { keySecrets } from '../register/register-key.js';
 import type { ReplaySummary } from '../register/replay.js';
@@ -25,15 +22,6 @@ export class ReplayStopped extends Error {
     super(message);
     this.name = 'ReplayStopped';
   }
-}
-
-/** The worker, from the build (engine/dist/replay-worker.js) or, running the sources, through tsx. */
-function startWorker(setup: ReplaySetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./replay-worker.js', import.meta.url), { workerData: setup });
-  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const source = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(new URL('./replay-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData: setup });
 }
 
 export class ReplayJob {
@@ -60,7 +48,7 @@ export class ReplayJob {
 
   private async run(register: Register, setup: ReplaySetup): Promise<ReplaySummary> {
     this.total = await register.count();
-    const worker = startWorker(setup);
+    const worker = startWorker('replay-worker', import.meta.url, setup);
     const messages: FromWorker[] = [];
     let wake: (() => void) | undefined;
     let stopped: ReplayStopped | undefined;

@@ -13,6 +13,7 @@ import type { SealedRecord } from '../register/register.js';
 import { ReplayTally } from '../register/replay.js';
 import { unseal } from '../register/sealing.js';
 import { checkProjectSafely } from './safe-check.js';
+import { yieldToServer } from './background-thread.js';
 
 export interface ReplaySetup {
   /** the rules: a built regulation, or the project's files (path → text) to check here */
@@ -42,6 +43,7 @@ function rulesOf(setup: ReplaySetup): Decider | undefined {
 if (parentPort) {
   const port = parentPort;
   const setup = workerData as ReplaySetup;
+  yieldToServer(); // the server's thread first: it answers the counters while this decides
   const keys = keysFromSecrets(setup.keys);
   let tally: ReplayTally | undefined;
   try {

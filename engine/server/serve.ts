@@ -88,7 +88,7 @@ export async function startServer(options: ServeOptions): Promise<Started> {
     oidc: oidcClient && sso.kind === 'on' ? { client: oidcClient, redirectUri: sso.config.redirectUri } : undefined });
   const mounted = new Map(mounts.map((m) => {
     const mountStore = new ProjectStore(m.dir);
-    const mountRegister = mountedRegister(mountStore.root, m.id);
+    const mountRegister = mountedRegister(mountStore.root, m.id, mounts.map((other) => other.id));
     const mountApp = createApp({
       store: mountStore, session, token, studio: options.studio, hosts: () => hosts, register: mountRegister, singleUser,
       projects: { current: m.id, list: () => links }, cookieName: `tiaoli_session_${m.id.replace(/-/g, '_')}`,

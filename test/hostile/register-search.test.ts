@@ -3,7 +3,7 @@
 // found nothing without saying why; each is now a 400 naming the field in Chinese. A record
 // whose operator holds a hidden character is refused the same way. And `tiaoli register list`
 // says how many more there are past its limit, and how to see them, instead of stopping silently.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,10 @@ let cleanup: () => Promise<void>;
 let server: Awaited<ReturnType<typeof startServer>>;
 const dir = projectCopy();
 
+// the server's register opened as the command opens it after the server stops: the same key
+// (TIAOLI_REGISTER_KEY, which CI sets, else the data folder's key file)
+const commandEnv = () => ({ ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env });
+
 const post = async (path: string, body: unknown) => {
   const res = await studioFetch(server, path, { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
@@ -28,7 +32,7 @@ const post = async (path: string, body: unknown) => {
 beforeAll(async () => {
   ({ env, cleanup } = await backends[0].fresh());
   writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
-  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: new RegisterAccess(() => openRegister(dir, { env })) });
+  server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: fakeStudio(), register: new RegisterAccess(() => openRegister(dir, { env: commandEnv() })), dataFolder: env.TIAOLI_DATA });
   for (const [name, id, materials] of [['张三', '510104199003070015', complete], ['李四', '510104198905050369', onePhoto], ['王五', '510104198701010015', complete]] as const) {
     const stored = await post('api/register/decisions', { case: application(name, id, materials), officeId: 'test-office', operator: '王警官' });
     expect(stored.status, JSON.stringify(stored.body)).toBe(201);
@@ -70,16 +74,36 @@ describe('a register search: each bad field a 400 naming it', () => {
 });
 
 describe('tiaoli register list past its limit', () => {
-  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', TIAOLI_DATA: '', ...env } });
+  const tiaoli = (args: string[]) => spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, encoding: 'utf8', env: commandEnv() });
 
-  // Skipped at the merge of `register` with `boundary`: `register list` past its limit now reads
-  // through the owner process and exits 1 in this test's set-up; to be fixed under #23.
-  it.skip('says how many more there are and how to see them; refuses a bad date or limit by its option', async () => {
+  // the server answers in this process: the command must not block it (spawn, not spawnSync)
+  const tiaoliAlongside = (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> => {
+    const child = spawn(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), '--project', dir, ...args], { cwd: root, env: commandEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  };
+  const more = /共列出 2 条；还有 1 条符合条件的登记未列出（按决定时间从新到旧，只列出了最新的 2 条）：用 --limit 3 列出更多（最多 10000），或用 --to \d{4}-\d\d-\d\d 等条件缩小范围/;
+
+  it('through the running server (the owner of the embedded register): says it stopped at the limit and how to see more', async () => {
+    const two = await tiaoliAlongside(['register', 'list', '--limit', '2']);
+    expect(two.stderr).not.toMatch(/tiaoli serve（进程 \d+）答复|台账出错/);
+    expect(two.status).toBe(0);
+    expect(two.stdout.trim().split('\n')).toHaveLength(3);
+    expect(two.stdout).toMatch(more);
+    const json = await tiaoliAlongside(['register', 'list', '--limit', '1', '--json']);
+    expect(JSON.parse(json.stdout)).toHaveLength(1);
+    expect(json.stderr).toMatch(/还有 2 条符合条件的登记未列出/);
+  }, 120_000);
+
+  it('on its own once the server stops: the same; refuses a bad date or limit by its option', async () => {
     await server.close(); // one process at a time on an embedded register
     const two = tiaoli(['register', 'list', '--limit', '2']);
     expect(two.status).toBe(0);
     expect(two.stdout.trim().split('\n')).toHaveLength(3);
-    expect(two.stdout).toMatch(/共列出 2 条；还有 1 条符合条件的登记未列出（按决定时间从新到旧，只列出了最新的 2 条）：用 --limit 3 列出更多（最多 10000），或用 --to \d{4}-\d\d-\d\d 等条件缩小范围/);
+    expect(two.stdout).toMatch(more);
     const json = tiaoli(['register', 'list', '--limit', '1', '--json']);
     expect(JSON.parse(json.stdout)).toHaveLength(1);
     expect(json.stderr).toMatch(/还有 2 条符合条件的登记未列出/);

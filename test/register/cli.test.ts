@@ -63,7 +63,7 @@ describe.each(backends)('tiaoli register on $name', (backend: Backend) => {
     expect(list.stdout).toContain('5101**********0369');
     expect(list.stdout).not.toContain('510104198905050369');
     expect(list.stdout).toContain('共 2 条');
-    const json = JSON.parse(tiaoli(env, ['--project', project, 'register', 'list', '--json', '--outcome', 'notice', '--unmask']).stdout);
+    const json = JSON.parse(tiaoli(env, ['--project', project, 'register', 'list', '--json', '--outcome', 'notice', '--unmask', '--operator', '李审核', '--reason', '核对登记']).stdout);
     expect(json).toMatchObject([{ personName: '李四', idNumber: '510104198905050369', operator: '王警官', officeId: 'test-office' }]);
 
     const materials = join(project, 'rules', 'parameters', 'materials.yaml');

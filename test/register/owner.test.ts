@@ -48,7 +48,7 @@ describe('one owner of the embedded register', () => {
       expect(list.status).toBe(0);
       expect(list.stdout).toContain('5101**********0015');
       expect(list.stdout).toContain('共 1 条');
-      const unmask = await tiaoli(env, ['--project', project, 'register', 'list', '--unmask']);
+      const unmask = await tiaoli(env, ['--project', project, 'register', 'list', '--unmask', '--operator', '李审核', '--reason', '核对登记']);
       expect(unmask.status).toBe(1);
       expect(unmask.stderr).toMatch(/--unmask：台账由正在运行的 tiaoli serve（进程 \d+）打开/);
       expect(unmask.stdout).not.toContain('510104199003070015');
@@ -62,7 +62,7 @@ describe('one owner of the embedded register', () => {
     }
     // the server gone, its note is gone: the command opens the register itself
     expect(() => statSync(join(env.TIAOLI_DATA!, 'server.json'))).toThrow();
-    expect((await tiaoli(env, ['--project', project, 'register', 'list', '--unmask'])).stdout).toContain('510104199003070015');
+    expect((await tiaoli(env, ['--project', project, 'register', 'list', '--unmask', '--operator', '李审核', '--reason', '核对登记'])).stdout).toContain('510104199003070015');
     await cleanup();
   }, 180_000);
 
@@ -111,7 +111,7 @@ describe('one owner of the embedded register', () => {
       expect(readFileSync(keyFile, 'utf8')).not.toBe(before);
       expect(JSON.parse(readFileSync(keyFile, 'utf8')).previous).toEqual([]);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-      const found = JSON.parse((await tiaoli(env, ['--project', project, 'register', 'list', '--json', '--unmask', '--id', '510104198905050369'])).stdout);
+      const found = JSON.parse((await tiaoli(env, ['--project', project, 'register', 'list', '--json', '--unmask', '--operator', '李审核', '--reason', '核对登记', '--id', '510104198905050369'])).stdout);
       expect(found).toMatchObject([{ personName: '近申领', idNumber: '510104198905050369' }]);
       // with the old key back, the records cannot be read, and the register says which key it needs
       writeFileSync(keyFile, before);

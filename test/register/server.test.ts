@@ -11,6 +11,7 @@ import { projectCopy } from '../support/project-copy.js';
 import { fakeStudio, studioFetch } from '../support/studio-server.js';
 import { qujingProject } from '../support/regulation.js';
 import { backends } from './backends.js';
+import { withoutFacts } from '../../engine/register/keep-needed.js';
 import { maskThroughout } from '../../engine/register/mask-record.js';
 import { application, complete, OFFICES, onePhoto } from './cases.js';
 
@@ -51,13 +52,15 @@ describe.each(backends)('the register API on $name', (backend) => {
     expect(r.body).toMatchObject({ documentNumber: `测南居〔${year}〕000001号`, outcome: 'notice', idNumber: '5101**********0369', operator: '王警官', officeName: '测试派出所' });
     // over the API (single-user mode: the counter's role), the record with its ID number masked
     const shown = await (await studioFetch(server, `api/register/decisions/${r.body.id}`)).json();
-    expect(shown.case).toEqual(maskThroughout(input));
+    // stored without "not disabled, not impaired": the decision does not rest on them (keep-needed.ts)
+    const kept = withoutFacts(input, ['person.disabled', 'person.mobilityImpaired']);
+    expect(shown.case).toEqual(maskThroughout(kept));
     expect(JSON.stringify(shown)).not.toContain('510104198905050369');
     expect(shown.document.decisions.application).toMatchObject({ outcome: 'notice', missing: ['photo'] });
-    // in the register, exactly as decided
+    // in the register, as decided
     const stored = (await (await access.get()).get(r.body.id))!;
-    expect(stored.case).toEqual(input);
-    expect(stored.document).toEqual(JSON.parse(JSON.stringify(await qujingProject().decide(input))));
+    expect(stored.case).toEqual(kept);
+    expect(stored.document).toEqual(JSON.parse(JSON.stringify(await qujingProject().decide(kept))));
   }, 60_000);
 
   it('refuses without operator or office, and an invalid case, saying which', async () => {

@@ -28,6 +28,7 @@
 import type { Context, Hono } from 'hono';
 import { checkCase } from '../../model/case/validate-case.js';
 import { chinaToday } from '../../core/dates/china-today.js';
+import { yieldTurn } from '../../core/yield-turn.js';
 import { RegisterError, type Queryable } from '../../register/database.js';
 import type { RegisterAccess } from '../../register/open-register.js';
 import { findOffice, OFFICES_FILE, registerOffice } from '../../register/offices.js';
@@ -113,7 +114,10 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
     if (requestId !== undefined && typeof requestId !== 'string') return c.json({ error: 'requestId 必须是字符串', field: 'requestId' }, 400);
     try {
       // decided here, under the rules on disk, with the full trace: what is stored is what the server decided
+      // (after the requests waiting on this thread: checking and deciding a case are long steps)
+      await yieldTurn();
       const document = await snapshot.decider.decide(checked.case, { trace: true });
+      await yieldTurn();
       const register = await access.get();
       // the documents this decision owes (the form's pages its templates print for it): each numbered in its series
       // (a case decided under a superior text prints from that text's pages: they carry the register's number)
@@ -121,7 +125,8 @@ export function registerRoute(app: Hono, store: ProjectStore, access: RegisterAc
       const pages = form && ownRules ? own(snapshot.forms?.forms, form)?.prints ?? [] : [];
       const templates = buildPrintTemplates(under(Object.fromEntries(Object.entries(snapshot.files).map(([p, f]) => [p, f.text])), 'forms'));
       const documents = owedPrints(templates, pages, { regulation: snapshot.regulation, input: checked.case, document });
-      const entry = await register.record({ regulation: snapshot.decider.base, case: checked.case, document, office, operator, form, within, requestId, documents });
+      const decider = snapshot.decider;
+      const entry = await register.record({ regulation: decider.base, case: checked.case, document, office, operator, form, within, requestId, documents, decide: (c, o) => decider.decide(c, o) });
       return c.json({ ...masked(entry), officeName: office.name, operatorAccount: principal.kind === 'account' ? principal.who.accountId : null }, 201);
     } catch (e) {
       return failure(c, e);

@@ -1,5 +1,6 @@
 // 查阅记录, for 法制审核: every time someone saw a stored decision's full ID number or
-// telephone — who, when, which record, why — newest first. The server keeps it append-only.
+// telephone — who (an account, or the operator and system account of `register list --unmask`),
+// when, which record, why — newest first. The server keeps it append-only.
 import { useEffect, useState } from 'react';
 import { useMessages } from '../shared/i18n.js';
 import { DataText } from '../shared/law-text.js';
@@ -31,7 +32,7 @@ export function AccessLogPage() {
               {entries.map((e) => (
                 <tr key={e.id} data-testid="access-log-row">
                   <td>{shownTime(e.at, t.locale)}</td>
-                  <td><DataText text={e.accountName} /></td>
+                  <td><DataText text={e.via === 'command-line' ? `${e.accountName}（${t.accessLogCommandLine} ${e.osUser ?? ''}）` : e.accountName} /></td>
                   <td><a href={href('register', { id: String(e.decisionId) })}>{e.documentNumber}</a></td>
                   <td><DataText text={e.reason} /></td>
                 </tr>
