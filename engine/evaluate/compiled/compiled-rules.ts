@@ -21,6 +21,7 @@ import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } fro
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
 import { TYPE_CHECKS } from '../derived-value.js';
+import { generateRules, type Generated } from './generate-rules.js';
 
 const IN_PROGRESS: unique symbol = Symbol('in progress');
 
@@ -61,7 +62,17 @@ export function distinctItems(values: unknown[]): unknown[] {
   return out;
 }
 
+/** How the rules' conditions run: generated source (the default) or the closures it falls back to. */
+export interface CompileOptions {
+  /** run the conditions as generated source (generate-rules.ts); false: as closures */
+  generated?: boolean;
+}
+
 export class CompiledRules {
+  /** the generated run over the rules, when made (else the closures run) */
+  readonly generated?: Generated;
+  /** why the closures run instead of generated source (undefined: generated, or not asked for) */
+  readonly whyClosures?: string;
   readonly factNames: string[] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly computers: Read[] = [];
@@ -88,7 +99,7 @@ export class CompiledRules {
   /** no decision or field is named as something every object inherits */
   private readonly plainNames: boolean;
 
-  constructor(readonly regulation: Regulation, order: FieldOrder) {
+  constructor(readonly regulation: Regulation, order: FieldOrder, options: CompileOptions = {}) {
     this.rules = regulation.rules;
     for (const spec of Object.values(regulation.decisions)) {
       const fields: number[] = [];
@@ -119,8 +130,42 @@ export class CompiledRules {
     }
     const priorities = [...new Set(this.rules.map((r) => order.priority.get(r.id) ?? 1))].sort((a, b) => b - a);
     this.order = priorities.flatMap((p) => this.rules.flatMap((r, i) => ((order.priority.get(r.id) ?? 1) === p ? [i] : [])));
+    if (options.generated !== false) {
+      try {
+        this.generated = this.generate();
+      } catch (e) {
+        // new Function refused (a page whose policy forbids it) or a rule the generator cannot
+        // write: the closures decide, with the same meaning
+        this.whyClosures = (e as Error).message;
+      }
+    }
     this.blank = this.computers.map(() => UNSET);
     this.plainNames = this.decisionFields.every((d) => !isInheritedName(d.name)) && this.fields.every((f) => !isInheritedName(f.field));
+  }
+
+  /** The rules' conditions and run as generated source (generate-rules.ts), over the same facts and slots. */
+  private generate(): Generated {
+    const rules = this.rules.map((rule, i) => {
+      const specs = [...Object.values(rule.set), ...Object.values(rule.add)];
+      // a value that is neither a fact nor a list or map is given as it is (compileValue)
+      const fixedGivers = specs.map((spec) => (spec === null || typeof spec !== 'object' ? { value: spec } : undefined));
+      return { when: rule.when, givers: this.givers[i], fixedGivers };
+    });
+    return generateRules({ rules, order: this.order, unset: UNSET, inProgress: IN_PROGRESS, fired: FIRED, failed: FAILED }, {
+      reader: (name) => this.reader(name),
+      slot: (name) => (readFactName(name)?.kind === 'asOf' ? undefined : (this.reader(name), this.factIndex.get(name))),
+      canRead: (name) => {
+        const skip = this.canRead(name);
+        if (skip === null) return null;
+        if (skip === ALWAYS) return 'always';
+        return this.factIndex.get(name)!;
+      },
+      outcomeSlot: (condition) => {
+        const slot = this.outcomeSlots.get(condition);
+        if (slot === undefined) throw new Error('a condition the closures did not number');
+        return slot;
+      },
+    });
   }
 
   /** How a run reads a fact: asOf as it is, any other from the run's slot, worked out on first read. */
@@ -314,7 +359,8 @@ export class CompiledRules {
       fired: new Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length), outcomes: new Array(3 * this.outcomeSlots.size),
       trace: trace ? new Array(this.leafCount * 3) : undefined,
     };
-    for (const i of this.order) {
+    if (this.generated) this.generated.run(run);
+    else for (const i of this.order) {
       if (this.tests[i](run)) {
         run.fired[i] = FIRED;
         const givers = this.givers[i];

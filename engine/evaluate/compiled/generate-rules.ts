@@ -1,0 +1,212 @@
+// The rules' conditions and the run over them as JavaScript source, made at load and run with
+// `new Function`, as ajv runs the checks it generates: straight-line code per rule instead of a
+// closure per condition. The source holds no text from any file: only names the generator
+// chooses (`k`, `run`, `c12`, …), numbers it makes itself (indexes into the run's arrays and
+// into the constants array) and fixed syntax; every value the rules give — a fact's name, a
+// path, a compared value, a list — stays data, in the constants array `k` the source is given
+// as its argument. Nothing from YAML is ever evaluated: checkGeneratedSource refuses any
+// source with a quote, a comment, an escape or a name outside that vocabulary, before it runs.
+//
+// The meaning is compile-condition.ts's, step for step (json-rules-engine's: priority sets,
+// every condition of a set evaluated, the next set only while the outcome is open; without
+// the trace, a set stops at its outcome and leaves out only what could not have thrown; a
+// condition written alike in several rules worked out once per run).
+import { operatorsByName, type OperatorEntry } from '../../core/operators.js';
+import { readFactName } from '../../core/fact-names.js';
+import { comparison, comparisonIsSafe, conditionKey, priorityOf } from './compile-condition.js';
+import { almanacPath, type Read } from './fact-reader.js';
+import type { CompiledRun } from './compiled-run.js';
+
+/** How a fact is read, as the generator needs it (compiled-rules.ts provides it). */
+export interface GeneratorFacts {
+  /** the reader closure: reads the run's slot, works the fact out on first read */
+  reader: (name: string) => Read;
+  /** the fact's slot in `run.values`, or undefined (asOf: read as `run.asOf`) */
+  slot: (name: string) => number | undefined;
+  /** whether reading the fact cannot throw: always, never (null), or once its slot is worked out */
+  canRead: (name: string) => 'always' | null | number;
+  /** a distinct condition's outcome slot (shared with the closures) */
+  outcomeSlot: (condition: string) => number;
+}
+
+export interface GeneratorPlan {
+  rules: Array<{ when: unknown; givers: Read[]; fixedGivers: Array<{ value: unknown } | undefined> }>;
+  /** rule indices in the order they run */
+  order: number[];
+  unset: symbol;
+  inProgress: symbol;
+  fired: number;
+  failed: number;
+}
+
+/** The run over the rules: fills `fired` and `ruleValues` of a run, or throws the run's first error. */
+export type GeneratedRun = (run: CompiledRun) => void;
+
+/** A skip: left out always, never (null), or when these fact slots are worked out. */
+type SkipInfo = 'always' | null | number[];
+
+function allOf(skips: SkipInfo[]): SkipInfo {
+  if (skips.some((s) => s === null)) return null;
+  const slots = [...new Set(skips.flatMap((s) => (s === 'always' ? [] : (s as number[]))))];
+  return slots.length ? slots : 'always';
+}
+
+/** Names the generator writes, besides `c`/`g`/`r` followed by a number: checked in every source. */
+const VOCABULARY: ReadonlySet<string> = new Set([
+  'var', 'function', 'return', 'if', 'else', 'undefined', 'true', 'false', 'typeof', 'new', 'Array',
+  'k', 'run', 'vs', 'o', 'r', 'a', 'b', 'v', 't', 'U', 'IP', 'f', 'rv', 'trace', 'values', 'outcomes', 'fired', 'ruleValues', 'asOf', 'has',
+]);
+
+/**
+ * Throws unless `source` is made only of the generator's own vocabulary: names above or a
+ * letter and a number, unsigned integers, and punctuation — no quote, backtick, slash
+ * (comment or pattern), backslash or dollar sign, so that no text can be in it.
+ */
+export function checkGeneratedSource(source: string): void {
+  const bad = /[^A-Za-z0-9_\s;:,.(){}[\]=!&|?<>+\-*]/.exec(source);
+  if (bad) throw new Error(`generated source holds a character outside its vocabulary at ${bad.index}`);
+  for (const m of source.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (!VOCABULARY.has(m[0]) && !/^[cgr][0-9]+$/.test(m[0])) throw new Error(`generated source holds a name outside its vocabulary at ${m.index}`);
+  }
+}
+
+/** The generated source and its constants, for the run and for the test that searches it. */
+export interface Generated { source: string; constants: unknown[]; run: GeneratedRun }
+
+export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Generated {
+  const constants: unknown[] = [plan.unset, plan.inProgress];
+  const constantIndex = new Map<unknown, number>();
+  const k = (value: unknown): string => {
+    let i = constantIndex.get(value);
+    if (i === undefined) {
+      i = constants.push(value) - 1;
+      // NaN is never found again by a Map lookup of NaN's identity; a fresh slot is harmless
+      constantIndex.set(value, i);
+    }
+    return `k[${i}]`;
+  };
+  const num = (n: number): string => {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error('generator index is not a natural number');
+    return String(n);
+  };
+  const functions: string[] = [];
+  let leaf = 0;
+  let nodes = 0;
+  const readers = new Map<string, string>();
+
+  /** A fact's value: the run's slot when worked out, else its reader (which works it out or reports a cycle). */
+  const readExpr = (name: string): string => {
+    if (readFactName(name)?.kind === 'asOf') return 'run.asOf';
+    const slot = facts.slot(name);
+    let reader = readers.get(name);
+    if (reader === undefined) readers.set(name, (reader = k(facts.reader(name))));
+    if (slot === undefined) return `${reader}(run)`;
+    return `((v = vs[${num(slot)}]) === U || v === IP ? ${reader}(run) : v)`;
+  };
+  const withPath = (expr: string, path: unknown): string => {
+    const at = almanacPath(path);
+    return at ? `${k(at)}(${expr})` : expr;
+  };
+  const skipExpr = (slots: number[]): string => slots.map((s) => `(v = vs[${num(s)}]) !== U && v !== IP`).join(' && ');
+
+  interface Node { call: string; skip: SkipInfo }
+
+  const leafNode = (n: Record<string, unknown>): Node => {
+    const index = leaf++;
+    const op = operatorsByName.get(n.operator as string) as OperatorEntry;
+    const value = n.value;
+    const rhsFact = value != null && typeof value === 'object' && Object.hasOwn(value, 'fact') ? (value as { fact: string; path?: unknown }) : undefined;
+    const literal = rhsFact ? undefined : { value };
+    const slot = 3 * facts.outcomeSlot(conditionKey(n, index));
+    const reads: SkipInfo[] = [n.fact as string, ...(rhsFact ? [rhsFact.fact] : [])].map((name) => {
+      const c = facts.canRead(name);
+      return c === null || c === 'always' ? c : [c];
+    });
+    const skip = comparisonIsSafe(op, literal) ? allOf(reads) : null;
+    const b = rhsFact ? withPath(readExpr(rhsFact.fact), rhsFact.path) : k(value);
+    const a = withPath(readExpr(n.fact as string), n.path);
+    let compare: string;
+    if (literal && Array.isArray(value) && op.name === 'in') compare = `${k(new Set(value as unknown[]))}.has(a)`;
+    else if (literal && Array.isArray(value) && op.name === 'notIn') compare = `!${k(new Set(value as unknown[]))}.has(a)`;
+    else if (op.name === 'equal') compare = 'a === b';
+    else if (op.name === 'notEqual') compare = 'a !== b';
+    else compare = `${k(comparison(op, literal))}(a, b)`;
+    const name = `c${num(index)}`;
+    const [s0, s1, s2] = [num(slot), num(slot + 1), num(slot + 2)];
+    const [t0, t1, t2] = [num(3 * index), num(3 * index + 1), num(3 * index + 2)];
+    functions.push(`function ${name}(run) {
+  var o = run.outcomes, r = o[${s2}], vs = run.values, v, a, b, t;
+  if (r === undefined) {
+    b = ${b};
+    a = ${a};
+    r = ${compare};
+    o[${s0}] = a; o[${s1}] = b; o[${s2}] = r;
+  }
+  t = run.trace;
+  if (t !== undefined) { t[${t0}] = o[${s0}]; t[${t1}] = o[${s1}]; t[${t2}] = r; }
+  return r;
+}`);
+    return { call: `${name}(run)`, skip };
+  };
+
+  /** A condition left to evaluate once its set's outcome is known (compile-condition.ts evaluateRest). */
+  const rest = (node: Node): string => {
+    if (node.skip === null) return `${node.call};`;
+    if (node.skip === 'always') return `if (run.trace !== undefined) ${node.call};`;
+    return `if (run.trace !== undefined || !(${skipExpr(node.skip)})) ${node.call};`;
+  };
+
+  const groupNode = (children: unknown[], kind: 'all' | 'any'): Node => {
+    if (children.length === 0) return { call: 'true', skip: 'always' };
+    if (children.length === 1) return node(children[0]);
+    const compiled = children.map((child) => ({ priority: priorityOf(child as Record<string, unknown>), ...node(child) }));
+    const priorities = [...new Set(compiled.map((x) => x.priority))].sort((x, y) => y - x);
+    const lines: string[] = [];
+    for (const p of priorities) {
+      const set = compiled.filter((x) => x.priority === p);
+      set.forEach((c, i) => {
+        const after = set.slice(i + 1).map(rest).join(' ');
+        lines.push(kind === 'all'
+          ? `  if (!${c.call}) { ${after} return false; }`
+          : `  if (${c.call}) { ${after} return true; }`);
+      });
+    }
+    const name = `g${num(nodes++)}`;
+    functions.push(`function ${name}(run) {
+  var vs = run.values, v;
+${lines.join('\n')}
+  return ${kind === 'all' ? 'true' : 'false'};
+}`);
+    return { call: `${name}(run)`, skip: allOf(compiled.map((x) => x.skip)) };
+  };
+
+  const node = (tree: unknown): Node => {
+    const n = tree as Record<string, unknown>;
+    if (Object.hasOwn(n, 'any')) return groupNode(n.any as unknown[], 'any');
+    if (Object.hasOwn(n, 'all')) return groupNode(n.all as unknown[], 'all');
+    if (Object.hasOwn(n, 'not')) {
+      const inner = node(n.not);
+      return { call: `!${inner.call}`, skip: inner.skip };
+    }
+    return leafNode(n);
+  };
+
+  // each rule's conditions, in rule order (leaves numbered as the closures number them)
+  const tests = plan.rules.map((rule) => node(rule.when).call);
+  const body: string[] = ['  var f = run.fired, rv = run.ruleValues;'];
+  for (const i of plan.order) {
+    const rule = plan.rules[i];
+    const values = rule.givers.map((giver, g) => (rule.fixedGivers[g] ? k(rule.fixedGivers[g]!.value) : `${k(giver)}(run)`));
+    body.push(`  if (${tests[i]}) { f[${num(i)}] = ${num(plan.fired)}; rv[${num(i)}] = [${values.join(', ')}]; } else f[${num(i)}] = ${num(plan.failed)};`);
+  }
+  const source = `var U = k[0], IP = k[1];
+${functions.join('\n')}
+return function r0(run) {
+${body.join('\n')}
+};
+`;
+  checkGeneratedSource(source);
+  // the constants are the source's only argument; the source names nothing else
+  const make = new Function('k', source) as (constants: unknown[]) => GeneratedRun;
+  return { source, constants, run: make(constants) };
+}
