@@ -21,7 +21,7 @@ import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } fro
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
 import { TYPE_CHECKS } from '../derived-value.js';
-import { generateRules, type Generated } from './generate-rules.js';
+import { generateRules, type DerivedPlan, type Generated } from './generate-rules.js';
 
 const IN_PROGRESS: unique symbol = Symbol('in progress');
 
@@ -78,6 +78,8 @@ export class CompiledRules {
   private readonly computers: Read[] = [];
   private readonly directReaders = new Map<string, Read>();
   readonly derivedNames: string[] = [];
+  /** how each derived fact is worked out, for the generated source (names that no object inherits only) */
+  private readonly derivedPlans = new Map<string, DerivedPlan>();
   private readonly derivedIndex = new Map<string, number>();
   readonly paramNames: string[] = [];
   private readonly paramIndex = new Map<string, number>();
@@ -153,6 +155,11 @@ export class CompiledRules {
     });
     return generateRules({ rules, order: this.order, unset: UNSET, inProgress: IN_PROGRESS, fired: FIRED, failed: FAILED }, {
       reader: (name) => this.reader(name),
+      derived: (name) => {
+        const fact = readFactName(name);
+        return fact?.kind === 'derived' ? this.derivedPlans.get(fact.name) : undefined;
+      },
+      value: (spec) => compileValue(spec, (n) => this.reader(n), true),
       slot: (name) => (readFactName(name)?.kind === 'asOf' ? undefined : (this.reader(name), this.factIndex.get(name))),
       canRead: (name) => {
         const skip = this.canRead(name);
@@ -312,6 +319,16 @@ export class CompiledRules {
     };
     const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type, at: argNames.indexOf(arg) }));
     const argReads = args.map(([, read]) => read);
+    if (safeNames) {
+      this.derivedPlans.set(name, {
+        index: d, argNames, argSpecs: Object.values(spec.args ?? {}),
+        declared: declared.map((a) => ({ optional: a.optional === true, check: a.check, at: a.at, wrong: (v: unknown) => argumentType(a, v) })),
+        compute: (given) => fn.compute(given),
+        failed: (e) => {
+          throw new EvaluationError((e as { code?: string }).code ?? 'derived.failed', `无法计算${spec.label}（derived.${name}）：${(e as Error).message}`);
+        },
+      });
+    }
     return (run) => {
       // every argument read, in the YAML's order; a declared argument's value is read[a.at]
       // (own(given, a.arg): undefined when the YAML gives none)

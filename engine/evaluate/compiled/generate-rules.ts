@@ -12,15 +12,33 @@
 // the trace, a set stops at its outcome and leaves out only what could not have thrown; a
 // condition written alike in several rules worked out once per run).
 import { operatorsByName, type OperatorEntry } from '../../core/operators.js';
-import { readFactName } from '../../core/fact-names.js';
+import { isFactRef, readFactName } from '../../core/fact-names.js';
 import { comparison, comparisonIsSafe, conditionKey, priorityOf } from './compile-condition.js';
 import { almanacPath, type Read } from './fact-reader.js';
 import type { CompiledRun } from './compiled-run.js';
+
+/** How a derived fact is worked out (compiled-rules.ts derivedComputer, step for step). */
+export interface DerivedPlan {
+  /** its index in `run.derivedArgs` */
+  index: number;
+  /** its arguments' names and values as written, in the YAML's order */
+  argNames: string[];
+  argSpecs: unknown[];
+  /** the function's declared arguments: optional or not, their type check, where in argNames (-1: not given) */
+  declared: Array<{ optional: boolean; check: (v: unknown) => boolean; at: number; wrong: (v: unknown) => never }>;
+  compute: (given: Record<string, unknown>) => unknown;
+  /** throws the evaluation error for a function that failed */
+  failed: (e: unknown) => never;
+}
 
 /** How a fact is read, as the generator needs it (compiled-rules.ts provides it). */
 export interface GeneratorFacts {
   /** the reader closure: reads the run's slot, works the fact out on first read */
   reader: (name: string) => Read;
+  /** a derived fact's plan (undefined: not a derived fact, or one the closures work out) */
+  derived: (name: string) => DerivedPlan | undefined;
+  /** a value as written (not a fact) read in a run: compileValue's closure */
+  value: (spec: unknown) => Read;
   /** the fact's slot in `run.values`, or undefined (asOf: read as `run.asOf`) */
   slot: (name: string) => number | undefined;
   /** whether reading the fact cannot throw: always, never (null), or once its slot is worked out */
@@ -55,6 +73,7 @@ function allOf(skips: SkipInfo[]): SkipInfo {
 const VOCABULARY: ReadonlySet<string> = new Set([
   'var', 'function', 'return', 'if', 'else', 'undefined', 'true', 'false', 'typeof', 'new', 'Array',
   'k', 'run', 'vs', 'o', 'r', 'a', 'b', 'v', 't', 'U', 'IP', 'f', 'rv', 'trace', 'values', 'outcomes', 'fired', 'ruleValues', 'asOf', 'has',
+  'null', 'try', 'catch', 'e', 'x', 'g', 'derivedArgs',
 ]);
 
 /**
@@ -66,7 +85,7 @@ export function checkGeneratedSource(source: string): void {
   const bad = /[^A-Za-z0-9_\s;:,.(){}[\]=!&|?<>+\-*]/.exec(source);
   if (bad) throw new Error(`generated source holds a character outside its vocabulary at ${bad.index}`);
   for (const m of source.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
-    if (!VOCABULARY.has(m[0]) && !/^[cgr][0-9]+$/.test(m[0])) throw new Error(`generated source holds a name outside its vocabulary at ${m.index}`);
+    if (!VOCABULARY.has(m[0]) && !/^[acdgr][0-9]+$/.test(m[0])) throw new Error(`generated source holds a name outside its vocabulary at ${m.index}`);
   }
 }
 
@@ -101,8 +120,51 @@ export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Gener
     let reader = readers.get(name);
     if (reader === undefined) readers.set(name, (reader = k(facts.reader(name))));
     if (slot === undefined) return `${reader}(run)`;
-    return `((v = vs[${num(slot)}]) === U || v === IP ? ${reader}(run) : v)`;
+    const plan = facts.derived(name);
+    const compute = plan ? `${derivedFunction(name, slot, plan, reader)}(run)` : `${reader}(run)`;
+    return `((v = vs[${num(slot)}]) === U || v === IP ? ${compute} : v)`;
   };
+  /** A value as a derived fact's argument (compileValue with `fixed`): a fact read, else as written. */
+  const argExpr = (spec: unknown): string => {
+    if (isFactRef(spec)) return withPath(readExpr(spec.fact), spec.path);
+    if (spec === null || typeof spec !== 'object') return k(spec);
+    return `${k(facts.value(spec))}(run)`;
+  };
+  const derivedFunctions = new Map<string, string>();
+  /**
+   * A derived fact worked out in the source (compiled-rules.ts derivedComputer, step for step):
+   * its arguments read in the YAML's order, a missing required one leaves it without a value,
+   * a wrong type is an error, the function's failure an error naming the fact.
+   */
+  function derivedFunction(name: string, slot: number, plan: DerivedPlan, reader: string): string {
+    const known = derivedFunctions.get(name);
+    if (known) return known;
+    const fname = `d${num(slot)}`;
+    derivedFunctions.set(name, fname);
+    const args = plan.argSpecs.map((_, i) => `a${num(i)}`);
+    const lines = [
+      `  if (vs[${num(slot)}] === IP) return ${reader}(run);`,
+      `  vs[${num(slot)}] = IP;`,
+      ...plan.argSpecs.map((spec, i) => `  ${args[i]} = ${argExpr(spec)};`),
+      '  g = {};',
+      ...plan.argNames.map((argName, i) => `  g[${k(argName)}] = ${args[i]};`),
+    ];
+    const required = plan.declared.filter((a) => !a.optional);
+    if (required.every((a) => a.at >= 0)) {
+      const present = required.map((a) => `${args[a.at]} !== undefined && ${args[a.at]} !== null`);
+      const checks = plan.declared.filter((a) => a.at >= 0)
+        .map((a) => `    if (${args[a.at]} !== undefined && ${args[a.at]} !== null && !${k(a.check)}(${args[a.at]})) ${k(a.wrong)}(${args[a.at]});`);
+      lines.push(`  if (${present.length ? present.join(' && ') : 'true'}) {`, ...checks,
+        `    try { x = ${k(plan.compute)}(g); } catch (e) { ${k(plan.failed)}(e); }`, '  }');
+    }
+    lines.push(`  run.derivedArgs[${num(plan.index)}] = g;`, `  vs[${num(slot)}] = x;`, '  return x;');
+    const locals = ['vs = run.values', 'v', 'g', 'x', ...args].join(', ');
+    functions.push(`function ${fname}(run) {
+  var ${locals};
+${lines.join('\n')}
+}`);
+    return fname;
+  }
   const withPath = (expr: string, path: unknown): string => {
     const at = almanacPath(path);
     return at ? `${k(at)}(${expr})` : expr;
