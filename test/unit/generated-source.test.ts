@@ -139,8 +139,11 @@ describe('generated rules hold no text from any file', () => {
   });
 
   it('where new Function is refused, the closures decide, alike, and say why', async () => {
-    const regulation = regulations[0][1];
-    const generated = new Decider(regulation);
+    // rules whose source no decider has made yet (a source made once is kept and shared):
+    // one more rule, that never fires
+    const qujing = regulations[0][1];
+    const never = { fact: 'asOf', operator: 'equal', value: '1900-01-01' };
+    const regulation = { ...qujing, rules: [...qujing.rules, { ...qujing.rules[0], id: 'never-fires', overrides: [], set: {}, add: {}, when: { all: [never, { not: never }, { any: [never] }] } }] };
     vi.stubGlobal('Function', function refused() {
       throw new EvalError('Refused to evaluate a string as JavaScript');
     });
@@ -153,6 +156,8 @@ describe('generated rules hold no text from any file', () => {
     expect(closures.compiled!.generated).toBeUndefined();
     expect(closures.compiled!.whyClosures).toMatch(/Refused/);
     expect(new Decider(regulation, { generated: false }).compiled!.generated).toBeUndefined();
+    const generated = new Decider(regulation);
+    expect(generated.compiled!.generated).toBeDefined();
     let compared = 0;
     for (const c of generateCases(120, 5)) {
       const input = checkCase(regulation, c).case;

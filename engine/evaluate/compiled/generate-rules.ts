@@ -89,6 +89,14 @@ export function checkGeneratedSource(source: string): void {
   }
 }
 
+/**
+ * Each source made into a function once: the rules under another reading (or another
+ * regulation) whose source is the same text — only their constants differ — share the
+ * function, and so the engine's optimised code for it, as closures share theirs.
+ */
+const made = new Map<string, (constants: unknown[]) => GeneratedRun>();
+const KEEP_AT_MOST = 256;
+
 /** The generated source and its constants, for the run and for the test that searches it. */
 export interface Generated { source: string; constants: unknown[]; run: GeneratedRun }
 
@@ -267,8 +275,13 @@ return function r0(run) {
 ${body.join('\n')}
 };
 `;
-  checkGeneratedSource(source);
-  // the constants are the source's only argument; the source names nothing else
-  const make = new Function('k', source) as (constants: unknown[]) => GeneratedRun;
+  let make = made.get(source);
+  if (!make) {
+    checkGeneratedSource(source);
+    // the constants are the source's only argument; the source names nothing else
+    make = new Function('k', source) as (constants: unknown[]) => GeneratedRun;
+    if (made.size >= KEEP_AT_MOST) made.clear();
+    made.set(source, make);
+  }
   return { source, constants, run: make(constants) };
 }
