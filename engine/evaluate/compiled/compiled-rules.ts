@@ -15,7 +15,7 @@ import { currentPlace, placeEntryOn } from '../../model/place-values.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { ALWAYS, compileCondition, resultTree, type Skip, type Test } from './compile-condition.js';
-import { compileValue, pathWalker, type Read } from './fact-reader.js';
+import { compileValue, pathKeys, pathWalker, type Read } from './fact-reader.js';
 import { deepFreeze } from '../../core/deep-freeze.js';
 import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
@@ -160,6 +160,10 @@ export class CompiledRules {
         return fact?.kind === 'derived' ? this.derivedPlans.get(fact.name) : undefined;
       },
       value: (spec) => compileValue(spec, (n) => this.reader(n), true),
+      caseKeys: (name) => {
+        const fact = readFactName(name);
+        return fact?.kind === 'case' ? pathKeys(fact.path.join('.')) : undefined;
+      },
       slot: (name) => (readFactName(name)?.kind === 'asOf' ? undefined : (this.reader(name), this.factIndex.get(name))),
       canRead: (name) => {
         const skip = this.canRead(name);
@@ -323,7 +327,7 @@ export class CompiledRules {
       this.derivedPlans.set(name, {
         index: d, argNames, argSpecs: Object.values(spec.args ?? {}),
         declared: declared.map((a) => ({ optional: a.optional === true, check: a.check, at: a.at, wrong: (v: unknown) => argumentType(a, v) })),
-        compute: (given) => fn.compute(given),
+        fn,
         failed: (e) => {
           throw new EvaluationError((e as { code?: string }).code ?? 'derived.failed', `无法计算${spec.label}（derived.${name}）：${(e as Error).message}`);
         },

@@ -26,7 +26,8 @@ export interface DerivedPlan {
   argSpecs: unknown[];
   /** the function's declared arguments: optional or not, their type check, where in argNames (-1: not given) */
   declared: Array<{ optional: boolean; check: (v: unknown) => boolean; at: number; wrong: (v: unknown) => never }>;
-  compute: (given: Record<string, unknown>) => unknown;
+  /** the function (one for every regulation: the engine's optimised code is shared) */
+  fn: { compute: (given: Record<string, unknown>) => unknown };
   /** throws the evaluation error for a function that failed */
   failed: (e: unknown) => never;
 }
@@ -39,6 +40,8 @@ export interface GeneratorFacts {
   derived: (name: string) => DerivedPlan | undefined;
   /** a value as written (not a fact) read in a run: compileValue's closure */
   value: (spec: unknown) => Read;
+  /** a case fact's keys in the case (resolvePath's), or undefined for any other fact */
+  caseKeys: (name: string) => string[] | undefined;
   /** the fact's slot in `run.values`, or undefined (asOf: read as `run.asOf`) */
   slot: (name: string) => number | undefined;
   /** whether reading the fact cannot throw: always, never (null), or once its slot is worked out */
@@ -73,7 +76,7 @@ function allOf(skips: SkipInfo[]): SkipInfo {
 const VOCABULARY: ReadonlySet<string> = new Set([
   'var', 'function', 'return', 'if', 'else', 'undefined', 'true', 'false', 'typeof', 'new', 'Array',
   'k', 'run', 'vs', 'o', 'r', 'a', 'b', 'v', 't', 'U', 'IP', 'f', 'rv', 'trace', 'values', 'outcomes', 'fired', 'ruleValues', 'asOf', 'has',
-  'null', 'try', 'catch', 'e', 'x', 'g', 'derivedArgs',
+  'null', 'try', 'catch', 'e', 'x', 'g', 'derivedArgs', 'compute', 'facts', 'H', 'O',
 ]);
 
 /**
@@ -85,7 +88,7 @@ export function checkGeneratedSource(source: string): void {
   const bad = /[^A-Za-z0-9_\s;:,.(){}[\]=!&|?<>+\-*]/.exec(source);
   if (bad) throw new Error(`generated source holds a character outside its vocabulary at ${bad.index}`);
   for (const m of source.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
-    if (!VOCABULARY.has(m[0]) && !/^[acdgr][0-9]+$/.test(m[0])) throw new Error(`generated source holds a name outside its vocabulary at ${m.index}`);
+    if (!VOCABULARY.has(m[0]) && !/^[acdegr][0-9]+$/.test(m[0])) throw new Error(`generated source holds a name outside its vocabulary at ${m.index}`);
   }
 }
 
@@ -101,7 +104,7 @@ const KEEP_AT_MOST = 256;
 export interface Generated { source: string; constants: unknown[]; run: GeneratedRun }
 
 export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Generated {
-  const constants: unknown[] = [plan.unset, plan.inProgress];
+  const constants: unknown[] = [plan.unset, plan.inProgress, Object.hasOwn];
   const constantIndex = new Map<unknown, number>();
   const k = (value: unknown): string => {
     let i = constantIndex.get(value);
@@ -129,7 +132,8 @@ export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Gener
     if (reader === undefined) readers.set(name, (reader = k(facts.reader(name))));
     if (slot === undefined) return `${reader}(run)`;
     const plan = facts.derived(name);
-    const compute = plan ? `${derivedFunction(name, slot, plan, reader)}(run)` : `${reader}(run)`;
+    const keys = facts.caseKeys(name);
+    const compute = plan ? `${derivedFunction(name, slot, plan, reader)}(run)` : keys ? `${caseFunction(slot, keys)}(run)` : `${reader}(run)`;
     return `((v = vs[${num(slot)}]) === U || v === IP ? ${compute} : v)`;
   };
   /** A value as a derived fact's argument (compileValue with `fixed`): a fact read, else as written. */
@@ -138,6 +142,17 @@ export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Gener
     if (spec === null || typeof spec !== 'object') return k(spec);
     return `${k(facts.value(spec))}(run)`;
   };
+  /** A case fact read in the source: its keys walked as resolvePath walks them (own properties only). */
+  const caseFunctions = new Map<number, string>();
+  function caseFunction(slot: number, keys: string[]): string {
+    const known = caseFunctions.get(slot);
+    if (known) return known;
+    const fname = `e${num(slot)}`;
+    caseFunctions.set(slot, fname);
+    const walk = keys.map((key) => `  x = x !== null && typeof x === O && H(x, ${k(key)}) ? x[${k(key)}] : undefined;`);
+    functions.push(`function ${fname}(run) {\n  var x = run.facts;\n${walk.join('\n')}\n  run.values[${num(slot)}] = x;\n  return x;\n}`);
+    return fname;
+  }
   const derivedFunctions = new Map<string, string>();
   /**
    * A derived fact worked out in the source (compiled-rules.ts derivedComputer, step for step):
@@ -163,7 +178,7 @@ export function generateRules(plan: GeneratorPlan, facts: GeneratorFacts): Gener
       const checks = plan.declared.filter((a) => a.at >= 0)
         .map((a) => `    if (${args[a.at]} !== undefined && ${args[a.at]} !== null && !${k(a.check)}(${args[a.at]})) ${k(a.wrong)}(${args[a.at]});`);
       lines.push(`  if (${present.length ? present.join(' && ') : 'true'}) {`, ...checks,
-        `    try { x = ${k(plan.compute)}(g); } catch (e) { ${k(plan.failed)}(e); }`, '  }');
+        `    try { x = ${k(plan.fn)}.compute(g); } catch (e) { ${k(plan.failed)}(e); }`, '  }');
     }
     lines.push(`  run.derivedArgs[${num(plan.index)}] = g;`, `  vs[${num(slot)}] = x;`, '  return x;');
     const locals = ['vs = run.values', 'v', 'g', 'x', ...args].join(', ');
@@ -269,7 +284,7 @@ ${lines.join('\n')}
     const values = rule.givers.map((giver, g) => (rule.fixedGivers[g] ? k(rule.fixedGivers[g]!.value) : `${k(giver)}(run)`));
     body.push(`  if (${tests[i]}) { f[${num(i)}] = ${num(plan.fired)}; rv[${num(i)}] = [${values.join(', ')}]; } else f[${num(i)}] = ${num(plan.failed)};`);
   }
-  const source = `var U = k[0], IP = k[1];
+  const source = `var U = k[0], IP = k[1], H = k[2], O = typeof k;
 ${functions.join('\n')}
 return function r0(run) {
 ${body.join('\n')}
