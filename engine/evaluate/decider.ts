@@ -21,7 +21,7 @@ import { derivedValue, resolveValue } from './derived-value.js';
 import { own } from '../core/own.js';
 import { derivedClosure } from '../model/derived-closure.js';
 import type { CaseInput } from '../model/case/case-input.js';
-import { CompiledRules } from './compiled/compiled-rules.js';
+import { CompiledRules, type CompileOptions } from './compiled/compiled-rules.js';
 import type { CompiledRun } from './compiled/compiled-run.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
@@ -59,7 +59,7 @@ export class Evaluator {
   /** the rules compiled (engine `compiled`, rules runnable) */
   readonly compiled?: CompiledRules;
 
-  constructor(readonly regulation: Regulation, readonly engine: EngineChoice = 'compiled') {
+  constructor(readonly regulation: Regulation, readonly engine: EngineChoice = 'compiled', readonly compileOptions: CompileOptions = {}) {
     this.order = fieldOrder(regulation);
     this.rulesById = new Map(regulation.rules.map((r) => [r.id, r]));
     this.settersByField = new Map();
@@ -78,7 +78,7 @@ export class Evaluator {
       event: { type: 'rule', params: { rule: rule.id } },
     }));
     this.unrunnable = this.whyUnrunnable();
-    if (engine === 'compiled' && !this.unrunnable) this.compiled = new CompiledRules(regulation, this.order);
+    if (engine === 'compiled' && !this.unrunnable) this.compiled = new CompiledRules(regulation, this.order, compileOptions);
   }
 
   /** Run one case. Cases run one after another, each on an engine of its own (or, compiled, on arrays of its own). */

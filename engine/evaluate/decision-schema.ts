@@ -44,7 +44,7 @@ const TRACE_DEFINITIONS: Record<string, Schema> = {
     type: 'object',
     required: ['name', 'label', 'function', 'args', 'text'],
     additionalProperties: false,
-    properties: { name: { type: 'string' }, label: { type: 'string' }, function: { type: 'string' }, args: { type: 'object' }, places: { type: 'object', additionalProperties: { type: 'string' } }, value: {}, text: { type: 'string' } },
+    properties: { name: { type: 'string' }, label: { type: 'string' }, function: { type: 'string' }, args: { type: 'object' }, tables: { type: 'array', items: { type: 'string' } }, places: { type: 'object', additionalProperties: { type: 'string' } }, value: {}, text: { type: 'string' } },
   },
   ruleTrace: {
     type: 'object',

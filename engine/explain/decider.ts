@@ -28,6 +28,8 @@ export interface DeciderOptions {
   readings?: Readings;
   /** `compiled` (default): rules compiled at load; `jre`: json-rules-engine, the reference path (`--engine jre`) */
   engine?: EngineChoice;
+  /** `false`: the compiled rules' conditions run as closures rather than generated source (compiled/generate-rules.ts) */
+  generated?: boolean;
   /** internal: this decider runs `regulation` with these readings already applied to `base` */
   applied?: { base: Regulation; readings: Readings };
 }
@@ -44,7 +46,7 @@ export class Decider extends Evaluator {
 
   constructor(regulation: Regulation, options: DeciderOptions = {}) {
     const readings = options.applied?.readings ?? defaultReadings(regulation);
-    super(options.applied ? regulation : applyReadings(regulation, readings), options.engine ?? 'compiled');
+    super(options.applied ? regulation : applyReadings(regulation, readings), options.engine ?? 'compiled', { generated: options.generated });
     this.base = options.applied?.base ?? regulation;
     this.readings = readings;
     this.overrides = options.readings;
@@ -56,7 +58,7 @@ export class Decider extends Evaluator {
     if (key === readingsKey(this.readings)) return this;
     let variant = this.variants.get(key);
     if (!variant) {
-      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings }, engine: this.engine });
+      variant = new Decider(applyReadings(this.base, readings), { applied: { base: this.base, readings }, engine: this.engine, generated: this.compileOptions.generated });
       this.variants.set(key, variant);
     }
     return variant;

@@ -12,7 +12,7 @@ import { articleLabel, compareArticleRefs } from './article-label.js';
 import { describeValue } from './describe-value.js';
 import { own } from '../core/own.js';
 import { workedFields } from './worked-fields.js';
-import type { Because, ConditionNode, DerivedTrace } from './trace-types.js';
+import type { Because, ConditionNode, DerivedTrace, TableRef } from './trace-types.js';
 
 export interface Decision {
   [field: string]: unknown;
@@ -112,11 +112,40 @@ function traceConditions(node: any, regulation: Regulation, state?: RunState): C
   const lhs = `${label}〔${node.fact}${node.path ? `.${node.path}` : ''}〕= ${evaluated ? shownFact : '（未计算）'}`;
   const rhs = expectedFrom ? `${factLabel(regulation, node.value.fact, node.value.path)}${placeNote(regulation, node.value.fact, state)}〔${expectedFrom}〕= ${evaluated ? v(expected) : '（未计算）'}` : v(expected);
   const verdict = evaluated ? (node.result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
+  // a presence check on a section of the case (a list or map) says only that it is there:
+  // the section itself is in the case, not again in every rule that checks it
+  const value = !evaluated ? undefined : node.operator === 'present' && node.factResult !== null && typeof node.factResult === 'object' ? true : node.factResult;
   return {
-    fact: node.fact, label, path: node.path, value: evaluated ? node.factResult : undefined, operator: node.operator,
+    fact: node.fact, label, path: node.path, value, operator: node.operator,
     expected: evaluated || !expectedFrom ? expected : undefined, expectedFrom, result: evaluated ? node.result : null,
     text: `${lhs} ${reads} ${rhs} → ${verdict}`,
   };
+}
+
+/**
+ * The arguments of a derived fact that are a parameter's table (a list or map, read whole):
+ * each as a reference to the parameter and the value it had (its name, the date that value
+ * holds from, the place it is for), not the table again in every rule that reads the fact —
+ * the table itself is in the rules of the decision's `ruleset`.
+ */
+function tableRefs(decider: Decider, spec: { args?: Record<string, unknown> }, record: { args: Record<string, unknown> }, state?: RunState): Map<string, TableRef> | undefined {
+  let refs: Map<string, TableRef> | undefined;
+  for (const k of Object.keys(record.args)) {
+    const written = spec.args && Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
+    if (!isFactRef(written) || written.path) continue;
+    const f = readFactName(written.fact);
+    const value = record.args[k];
+    if (f?.kind !== 'param' || value === null || typeof value !== 'object') continue;
+    const used = state?.params.get(f.name);
+    if (!used) continue;
+    (refs ??= new Map()).set(k, { parameter: f.name, from: used.from, ...(used.place ? { place: used.place } : {}) });
+  }
+  return refs;
+}
+
+/** A table's reference in words: the parameter, and from when its value holds (whose value it is: placeNote). */
+function tableRefText(ref: TableRef): string {
+  return `〔params.${ref.parameter}〕（自 ${ref.from} 起的值）`;
 }
 
 /** Per run, each derived fact's line of the trace: made once, however many rules read the fact. */
@@ -129,14 +158,26 @@ function derivedText(decider: Decider, spec: { label: string; function: string; 
     const written = spec.args && Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
     return isFactRef(written) ? placeNote(decider.regulation, written.fact, state) : '';
   };
-  const args = Object.entries(record.args).map(([k, x]) => `${k} = ${v(x)}${note(k)}`).join('，');
+  const tables = tableRefs(decider, spec, record, state);
+  const args = Object.entries(record.args).map(([k, x]) => `${k} = ${tables?.has(k) ? tableRefText(tables.get(k)!) : v(x)}${note(k)}`).join('，');
   const worked = record.value as Record<string, unknown> | undefined;
   const steps = worked && typeof worked === 'object' && Array.isArray(worked.steps) ? worked.steps as string[] : undefined;
   const value = steps ? `${workedFields(decider.regulation.vocabulary, name, worked!).map(([label, x]) => `${label} ${v(x)}`).join('，')}（${steps.join('；')}）` : v(record.value);
   return `${spec.label}〔derived.${name}〕= ${spec.function}(${args}) = ${value}`;
 }
 
-function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): DerivedTrace[] {
+/**
+ * A derived fact a decision's trace has already worked out, in a later rule of that decision:
+ * its value, the working once above (the same run, the same arguments).
+ */
+function derivedAgainText(decider: Decider, spec: { label: string }, name: string, record: { value: unknown }, full: string): string {
+  const worked = record.value as Record<string, unknown> | undefined;
+  if (worked && typeof worked === 'object' && Array.isArray(worked.steps)) return full;
+  return `${spec.label}〔derived.${name}〕= ${describeValue(record.value, decider.regulation.vocabulary)}（计算见上）`;
+}
+
+/** The derived facts a rule uses; `shown`: those the decision's trace has worked out already (named again, shortly). */
+function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState, shown: Set<string>): DerivedTrace[] {
   const regulation = decider.regulation;
   const out: DerivedTrace[] = [];
   let texts = derivedTexts.get(state);
@@ -147,12 +188,20 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState): Derived
     if (!texts) derivedTexts.set(state, (texts = new Map()));
     let text = texts.get(name);
     if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record, state)));
+    if (shown.has(name)) text = derivedAgainText(decider, spec, name, record, text);
+    else shown.add(name);
     const places = Object.keys(record.args).flatMap((k) => {
       const written = Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
       const note = isFactRef(written) ? placeNote(regulation, written.fact, state) : '';
       return note ? [[k, note] as const] : [];
     });
-    out.push({ name, label: spec.label, function: spec.function, args: record.args, ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text });
+    const tables = tableRefs(decider, spec, record, state);
+    const args = tables ? Object.fromEntries(Object.entries(record.args).map(([k, x]) => [k, tables.get(k) ?? x])) : record.args;
+    out.push({
+      name, label: spec.label, function: spec.function, args,
+      ...(tables ? { tables: [...tables.keys()] } : {}),
+      ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text,
+    });
   }
   return out;
 }
@@ -174,6 +223,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
   const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
   const rules = trace ? decider.rulesByDecision.get(spec.name) ?? [] : [];
   const because: Because[] = [];
+  const derivedShown = new Set<string>();
   for (const rule of rules) {
     const record = state.rules.get(rule.id);
     if (!record) continue;
@@ -196,7 +246,7 @@ export function explainDecision(decider: Decider, spec: DecisionSpec, state: Run
       rule: rule.id, name: rule.name, result, articles: rule.articles, interpretations: rule.interpretations,
       ...(sets ? { sets } : {}), ...(overriddenBy.length ? { overriddenBy, setAside: Object.fromEntries(setAside.map(([k, by]) => [k, by])) } : {}),
       conditions: traceConditions((record.result as any).conditions, regulation, state),
-      derived: derivedUsed(decider, rule, state),
+      derived: derivedUsed(decider, rule, state, derivedShown),
       text: `${rule.name}（${where}；规则 ${rule.id}）：${outcome}`,
     });
   }

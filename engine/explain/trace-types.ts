@@ -7,6 +7,7 @@ export interface ConditionTrace {
   fact: string;
   label: string;
   path?: string;
+  /** the fact's value; for `present` on a list or map (a section of the case), `true`: the section is in the case */
   value: unknown;
   operator: string;
   expected: unknown;
@@ -17,11 +18,21 @@ export interface ConditionTrace {
 
 export type ConditionNode = { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode } | ConditionTrace;
 
+/** A parameter's table as a derived fact's argument: which parameter, and the value it had (from when, for which place). */
+export interface TableRef {
+  parameter: string;
+  from: string;
+  place?: string;
+}
+
 export interface DerivedTrace {
   name: string;
   label: string;
   function: string;
+  /** each argument's value; one named in `tables` is a TableRef to the parameter's table, not the table */
   args: Record<string, unknown>;
+  /** the arguments that are a parameter's table, given by reference (TableRef) */
+  tables?: string[];
   /** an argument that is a parameter read for a place → whose value it is (“（330106 西湖区的值）”) */
   places?: Record<string, string>;
   value: unknown;

@@ -11,8 +11,12 @@ export interface Outcome { json: string; error?: string }
 
 export interface Engines { compiled: Decider; jre: Decider }
 
+/** The compiled path as it runs by default — generated source (compiled/generate-rules.ts) — and json-rules-engine. */
 export function bothEngines(regulation: Regulation): Engines {
-  return { compiled: new Decider(regulation), jre: new Decider(regulation, { engine: 'jre' }) };
+  const compiled = new Decider(regulation);
+  // rules that can run are compared as generated source, never silently as the closures
+  if (compiled.compiled && !compiled.compiled.generated) throw new Error(`the compiled rules fell back to closures: ${compiled.compiled.whyClosures}`);
+  return { compiled, jre: new Decider(regulation, { engine: 'jre' }) };
 }
 
 async function outcome(decider: Decider, input: unknown, trace: boolean): Promise<Outcome> {

@@ -1,4 +1,5 @@
-// The compiled rules against json-rules-engine, the reference: the whole decision document,
+// The compiled rules — run as generated source (engine/evaluate/compiled/generate-rules.ts),
+// the default — against json-rules-engine, the reference: the whole decision document,
 // `because` included (as JSON, key order included), or the same error, for every fixture
 // in test/cases and for 2,000 generated cases (seeded: every service, other readings,
 // edge dates, children and the elderly) — and 20,000 of those cases, decided by the compiled

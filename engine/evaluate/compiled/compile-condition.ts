@@ -46,7 +46,7 @@ function has(node: object, key: string): boolean {
 }
 
 /** The priority json-rules-engine gives a condition in its group. */
-function priorityOf(node: Record<string, unknown>): number {
+export function priorityOf(node: Record<string, unknown>): number {
   if (has(node, 'any') || has(node, 'all') || has(node, 'not')) return GROUP_PRIORITY;
   return typeof node.fact === 'string' && readFactName(node.fact)?.kind === 'derived' ? DERIVED_PRIORITY : FACT_PRIORITY;
 }
@@ -75,7 +75,7 @@ const CANNOT_THROW: ReadonlySet<string> = new Set(['equal', 'notEqual', 'present
  * or, where the meaning is the same, a quicker one (a fixed list held as a Set: `includes`
  * and `Set.has` both compare by SameValueZero).
  */
-function comparison(op: OperatorEntry, literal: { value: unknown } | undefined): (a: unknown, b: unknown) => boolean {
+export function comparison(op: OperatorEntry, literal: { value: unknown } | undefined): (a: unknown, b: unknown) => boolean {
   const list = literal && Array.isArray(literal.value) ? new Set(literal.value as unknown[]) : undefined;
   if (list && op.name === 'in') return (a) => list.has(a);
   if (list && op.name === 'notIn') return (a) => !list.has(a);
@@ -100,7 +100,7 @@ function allOf(skips: Skip[]): Skip {
 }
 
 /** Whether the comparison cannot throw: see CANNOT_THROW; `in`/`notIn` with a fixed list (or none). */
-function comparisonIsSafe(op: OperatorEntry, literal: { value: unknown } | undefined): boolean {
+export function comparisonIsSafe(op: OperatorEntry, literal: { value: unknown } | undefined): boolean {
   if (CANNOT_THROW.has(op.name)) return true;
   return (op.name === 'in' || op.name === 'notIn') && literal !== undefined && (literal.value == null || Array.isArray(literal.value));
 }
@@ -122,7 +122,7 @@ function isPlainJson(v: unknown): boolean {
  * values JSON writes faithfully; a condition with any other value (NaN, a date object, no
  * value at all) is its own.
  */
-function conditionKey(node: Record<string, unknown>, index: number): string {
+export function conditionKey(node: Record<string, unknown>, index: number): string {
   const parts = [node.fact, has(node, 'path') ? node.path : null, node.operator, has(node, 'value') ? node.value : null];
   return has(node, 'value') && parts.every(isPlainJson) ? JSON.stringify(parts) : `#${index}`;
 }

@@ -15,12 +15,13 @@ import { currentPlace, placeEntryOn } from '../../model/place-values.js';
 import { derivedFunctions } from '../../core/derived/registry.js';
 import type { FieldOrder } from '../../model/field-order.js';
 import { ALWAYS, compileCondition, resultTree, type Skip, type Test } from './compile-condition.js';
-import { compileValue, pathWalker, type Read } from './fact-reader.js';
+import { compileValue, pathKeys, pathWalker, type Read } from './fact-reader.js';
 import { deepFreeze } from '../../core/deep-freeze.js';
 import { FAILED, FIRED, NO_VALUE, UNSET, type CompiledRun, type FieldValue } from './compiled-run.js';
 import type { CaseInput } from '../../model/case/case-input.js';
 import type { DerivedRecord, RuleRecord, RunState } from '../run-state.js';
 import { TYPE_CHECKS } from '../derived-value.js';
+import { generateRules, type DerivedPlan, type Generated } from './generate-rules.js';
 
 const IN_PROGRESS: unique symbol = Symbol('in progress');
 
@@ -61,12 +62,24 @@ export function distinctItems(values: unknown[]): unknown[] {
   return out;
 }
 
+/** How the rules' conditions run: generated source (the default) or the closures it falls back to. */
+export interface CompileOptions {
+  /** run the conditions as generated source (generate-rules.ts); false: as closures */
+  generated?: boolean;
+}
+
 export class CompiledRules {
+  /** the generated run over the rules, when made (else the closures run) */
+  readonly generated?: Generated;
+  /** why the closures run instead of generated source (undefined: generated, or not asked for) */
+  readonly whyClosures?: string;
   readonly factNames: string[] = [];
   private readonly factIndex = new Map<string, number>();
   private readonly computers: Read[] = [];
   private readonly directReaders = new Map<string, Read>();
   readonly derivedNames: string[] = [];
+  /** how each derived fact is worked out, for the generated source (names that no object inherits only) */
+  private readonly derivedPlans = new Map<string, DerivedPlan>();
   private readonly derivedIndex = new Map<string, number>();
   readonly paramNames: string[] = [];
   private readonly paramIndex = new Map<string, number>();
@@ -88,7 +101,7 @@ export class CompiledRules {
   /** no decision or field is named as something every object inherits */
   private readonly plainNames: boolean;
 
-  constructor(readonly regulation: Regulation, order: FieldOrder) {
+  constructor(readonly regulation: Regulation, order: FieldOrder, options: CompileOptions = {}) {
     this.rules = regulation.rules;
     for (const spec of Object.values(regulation.decisions)) {
       const fields: number[] = [];
@@ -119,8 +132,51 @@ export class CompiledRules {
     }
     const priorities = [...new Set(this.rules.map((r) => order.priority.get(r.id) ?? 1))].sort((a, b) => b - a);
     this.order = priorities.flatMap((p) => this.rules.flatMap((r, i) => ((order.priority.get(r.id) ?? 1) === p ? [i] : [])));
+    if (options.generated !== false) {
+      try {
+        this.generated = this.generate();
+      } catch (e) {
+        // new Function refused (a page whose policy forbids it) or a rule the generator cannot
+        // write: the closures decide, with the same meaning
+        this.whyClosures = (e as Error).message;
+      }
+    }
     this.blank = this.computers.map(() => UNSET);
     this.plainNames = this.decisionFields.every((d) => !isInheritedName(d.name)) && this.fields.every((f) => !isInheritedName(f.field));
+  }
+
+  /** The rules' conditions and run as generated source (generate-rules.ts), over the same facts and slots. */
+  private generate(): Generated {
+    const rules = this.rules.map((rule, i) => {
+      const specs = [...Object.values(rule.set), ...Object.values(rule.add)];
+      // a value that is neither a fact nor a list or map is given as it is (compileValue)
+      const fixedGivers = specs.map((spec) => (spec === null || typeof spec !== 'object' ? { value: spec } : undefined));
+      return { when: rule.when, givers: this.givers[i], fixedGivers };
+    });
+    return generateRules({ rules, order: this.order, unset: UNSET, inProgress: IN_PROGRESS, fired: FIRED, failed: FAILED }, {
+      reader: (name) => this.reader(name),
+      derived: (name) => {
+        const fact = readFactName(name);
+        return fact?.kind === 'derived' ? this.derivedPlans.get(fact.name) : undefined;
+      },
+      value: (spec) => compileValue(spec, (n) => this.reader(n), true),
+      caseKeys: (name) => {
+        const fact = readFactName(name);
+        return fact?.kind === 'case' ? pathKeys(fact.path.join('.')) : undefined;
+      },
+      slot: (name) => (readFactName(name)?.kind === 'asOf' ? undefined : (this.reader(name), this.factIndex.get(name))),
+      canRead: (name) => {
+        const skip = this.canRead(name);
+        if (skip === null) return null;
+        if (skip === ALWAYS) return 'always';
+        return this.factIndex.get(name)!;
+      },
+      outcomeSlot: (condition) => {
+        const slot = this.outcomeSlots.get(condition);
+        if (slot === undefined) throw new Error('a condition the closures did not number');
+        return slot;
+      },
+    });
   }
 
   /** How a run reads a fact: asOf as it is, any other from the run's slot, worked out on first read. */
@@ -267,6 +323,16 @@ export class CompiledRules {
     };
     const declared = Object.entries(fn.args).map(([arg, a]) => ({ arg, optional: a.optional, check: TYPE_CHECKS[a.type], type: a.type, at: argNames.indexOf(arg) }));
     const argReads = args.map(([, read]) => read);
+    if (safeNames) {
+      this.derivedPlans.set(name, {
+        index: d, argNames, argSpecs: Object.values(spec.args ?? {}),
+        declared: declared.map((a) => ({ optional: a.optional === true, check: a.check, at: a.at, wrong: (v: unknown) => argumentType(a, v) })),
+        fn,
+        failed: (e) => {
+          throw new EvaluationError((e as { code?: string }).code ?? 'derived.failed', `无法计算${spec.label}（derived.${name}）：${(e as Error).message}`);
+        },
+      });
+    }
     return (run) => {
       // every argument read, in the YAML's order; a declared argument's value is read[a.at]
       // (own(given, a.arg): undefined when the YAML gives none)
@@ -314,7 +380,8 @@ export class CompiledRules {
       fired: new Array(n), ruleValues: new Array(n), fieldValues: new Array(this.fields.length), outcomes: new Array(3 * this.outcomeSlots.size),
       trace: trace ? new Array(this.leafCount * 3) : undefined,
     };
-    for (const i of this.order) {
+    if (this.generated) this.generated.run(run);
+    else for (const i of this.order) {
       if (this.tests[i](run)) {
         run.fired[i] = FIRED;
         const givers = this.givers[i];

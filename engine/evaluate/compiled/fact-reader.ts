@@ -9,10 +9,15 @@ import type { CompiledRun } from './compiled-run.js';
 
 export type Read = (run: CompiledRun) => unknown;
 
+/** The keys resolvePath walks for a dotted path. */
+export function pathKeys(path: string): string[] {
+  return path.replace(/^\$\.?/, '').split('.').filter(Boolean);
+}
+
 /** resolvePath(value, path), with the path split once. */
 export function pathWalker(path: unknown): (value: unknown) => unknown {
   if (typeof path !== 'string') return () => undefined;
-  const keys = path.replace(/^\$\.?/, '').split('.').filter(Boolean);
+  const keys = pathKeys(path);
   if (keys.length === 1) {
     const [key] = keys;
     return (value) => (value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);

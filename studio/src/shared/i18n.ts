@@ -45,7 +45,7 @@ const zh = {
   grounds: '依据', interpretation: '解释', question: '问题', adoptedReading: '采用的理解', otherReading: '其他理解', reasons: '理由',
   anyHolds: '任一成立', noneHolds: '以下不成立', holds: '成立', doesNotHold: '不成立', notJudged: '未判断（前面的条件已决定结果）',
   excludedBy: '被例外规则排除', openInEditor: '在规则编辑中打开', counterCase: '（窗口受理中的案件）', defaultValue: '没有规则认定 {field}，取默认值 {value}',
-  factOpen: '〔', factClose: '〕', decisionTabs: '决定',
+  factOpen: '〔', factClose: '〕', decisionTabs: '决定', tableFrom: '（自 {from} 起的值）',
   operators: {
     equal: '等于', notEqual: '不等于', in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含', lessThan: '小于', lessThanInclusive: '不大于',
     greaterThan: '大于', greaterThanInclusive: '不小于', before: '早于', onOrBefore: '不晚于', after: '晚于', onOrAfter: '不早于', present: '有值为', isEmpty: '为空为',
@@ -129,7 +129,7 @@ const en: typeof zh = {
   grounds: 'Grounds', interpretation: 'Interpretation', question: 'Question', adoptedReading: 'Reading adopted', otherReading: 'Other reading', reasons: 'Reasons',
   anyHolds: 'Any of these holds', noneHolds: 'This does not hold', holds: 'holds', doesNotHold: 'does not hold', notJudged: 'not judged (the conditions before it decided)',
   excludedBy: 'Set aside by the exception', openInEditor: 'Open in the rule editor', counterCase: '(the case at the counter) ', defaultValue: 'No rule sets {field}: its default {value}',
-  factOpen: ' [', factClose: ']', decisionTabs: 'Decisions',
+  factOpen: ' [', factClose: ']', decisionTabs: 'Decisions', tableFrom: ' (its value from {from})',
   operators: {
     equal: 'equals', notEqual: 'does not equal', in: 'is one of', notIn: 'is not one of', contains: 'contains', doesNotContain: 'does not contain', lessThan: 'is less than', lessThanInclusive: 'is at most',
     greaterThan: 'is more than', greaterThanInclusive: 'is at least', before: 'is before', onOrBefore: 'is on or before', after: 'is after', onOrAfter: 'is on or after', present: 'has a value:', isEmpty: 'is empty:',

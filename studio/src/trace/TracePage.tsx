@@ -18,7 +18,7 @@ import type { CaseInput } from '../../../engine/model/case/case-input.js';
 import { InterpretationText, type ReadingUsed } from '../articles/InterpretationText.js';
 import { caseGroups } from './case-groups.js';
 import { switchedReading } from './switched-reading.js';
-import { conditionChildren, isRuleTrace, type ConditionNode } from '../../../engine/explain/trace-types.js';
+import { conditionChildren, isRuleTrace, type ConditionNode, type TableRef } from '../../../engine/explain/trace-types.js';
 import type { Vocabulary } from '../../../engine/model/model.js';
 import { workedFields } from '../../../engine/explain/worked-fields.js';
 import { factLabel } from '../../../engine/explain/explain-decision.js';
@@ -223,14 +223,19 @@ export function TraceTree({ regulation, document, decision, recomputing = false,
   );
 }
 
+/** A parameter's table given to a derived fact, as the trace refers to it: the parameter and from when its value holds. */
+function TableReference({ reference, t }: { reference: TableRef; t: Messages }) {
+  return <>{t.factOpen}{`params.${reference.parameter}`}{t.factClose}{fill(t.tableFrom, { from: reference.from })}</>;
+}
+
 /** A derived fact as the trace shows it: its name (the rules'), its function, arguments and value. */
-function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; places?: Record<string, string>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
+function Derived({ item, t, vocabulary }: { item: { name: string; label: string; function: string; args: Record<string, unknown>; tables?: string[]; places?: Record<string, string>; value: unknown }; t: Messages; vocabulary: Vocabulary }) {
   const worked = item.value && typeof item.value === 'object' ? item.value as Record<string, unknown> : undefined;
   const steps = Array.isArray(worked?.steps) ? worked.steps.map(String) : undefined;
   return (
     <>
       <Law>{item.label}</Law>{t.factOpen}{`derived.${item.name}`}{t.factClose} = {item.function}(
-      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = <ValueDescription value={x} vocabulary={vocabulary} t={t} />{item.places && Object.hasOwn(item.places, k) && <Law>{item.places[k]}</Law>}</span>)}) ={' '}
+      {Object.entries(item.args).map(([k, x], i) => <span key={k}>{i > 0 && t.comma}{k} = {item.tables?.includes(k) ? <TableReference reference={x as TableRef} t={t} /> : <ValueDescription value={x} vocabulary={vocabulary} t={t} />}{item.places && Object.hasOwn(item.places, k) && <Law>{item.places[k]}</Law>}</span>)}) ={' '}
       {steps ? (
         <>
           {workedFields(vocabulary, item.name, worked!).map(([label, x], i) => (
