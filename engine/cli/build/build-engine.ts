@@ -44,11 +44,13 @@ async function buildEngine(): Promise<void> {
       minify: false,
       reportCompressedSize: false,
       rollupOptions: {
-        // the command line, the worker threads of `decide --jsonl` (decide-lines.ts) and of the server's replays (replay-jobs.ts)
+        // the command line, the worker threads of `decide --jsonl` (decide-lines.ts) and of the server's replays (replay-jobs.ts), the bench's engine
         input: {
           main: join(packageRoot, 'engine', 'cli', 'main.ts'),
           'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts'),
           'replay-worker': join(packageRoot, 'engine', 'server', 'replay-worker.ts'),
+          // the engine as the bench times it (test/bench/bench.ts)
+          'bench-api': join(packageRoot, 'engine', 'cli', 'bench-api.ts'),
         },
         external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
