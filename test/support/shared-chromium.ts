@@ -3,12 +3,14 @@
 // `launchChromium()` (browser.ts), which connects to it instead of starting a browser of its
 // own; each file's pages live in contexts of their own, closed with the file. The address has
 // a random secret in its path: another user of the machine cannot have it start one.
+// TIAOLI_SHARED_CHROMIUM=0: each file starts a Chromium of its own, as before.
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { BrowserServer } from 'playwright-core';
 import { CHROMIUM_BROKER, launchChromiumServer } from './browser.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
+  if (process.env.TIAOLI_SHARED_CHROMIUM === '0') return async () => undefined; // each file starts its own
   const secret = randomBytes(16).toString('hex');
   let launching: Promise<BrowserServer> | undefined;
   const server: Server = createServer((req, res) => {
