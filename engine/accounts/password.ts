@@ -5,12 +5,10 @@
 // the office sets another in TIAOLI_PASSWORD_COST (a hash keeps the cost it was made with).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { argon2idAsync } from '@noble/hashes/argon2.js';
+import { OWASP_COST, saneCost, type PasswordCost } from '../register/password-cost.js';
 
-/** argon2id's cost: memory in KiB, passes, lanes. */
-export interface PasswordCost { readonly m: number; readonly t: number; readonly p: number }
-/** OWASP's minimum for argon2id: what new passwords are hashed with unless the office says otherwise. */
-export const OWASP_COST: PasswordCost = { m: 19_456, t: 2, p: 1 };
-export const PASSWORD_COST_VARIABLE = 'TIAOLI_PASSWORD_COST';
+export { OWASP_COST, passwordCost, type PasswordCost } from '../register/password-cost.js';
+
 const HASH_BYTES = 32;
 /** The longest password taken (a longer one is refused, not cut): hashing is bounded. */
 export const MAX_PASSWORD = 200;
@@ -24,24 +22,6 @@ export function passwordProblem(password: unknown): string | undefined {
   if (password.length > MAX_PASSWORD) return `密码最多 ${MAX_PASSWORD} 个字符`;
   if (password.trim() !== password) return '密码的开头和结尾不能是空格或换行';
   return undefined;
-}
-
-/** A cost within what is taken from a stored hash too (a tampered row cannot ask for 10 GB). */
-const sane = (c: PasswordCost): boolean => c.p >= 1 && c.p <= 4 && c.m >= 8 * c.p && c.m <= 262_144 && c.t >= 1 && c.t <= 10;
-
-/**
- * The cost the office set in TIAOLI_PASSWORD_COST (`m=19456,t=2,p=1`: KiB, passes, lanes), or
- * OWASP's minimum when it set none; a malformed or unbounded one is an error naming the variable.
- */
-export function passwordCost(env: Record<string, string | undefined> = process.env): PasswordCost {
-  const text = env[PASSWORD_COST_VARIABLE];
-  if (text === undefined || text === '') return OWASP_COST;
-  const m = /^m=(\d{1,7}),t=(\d{1,2}),p=(\d{1,2})$/.exec(text.trim());
-  const cost = m ? { m: Number(m[1]), t: Number(m[2]), p: Number(m[3]) } : undefined;
-  if (!cost || !sane(cost)) {
-    throw new Error(`${PASSWORD_COST_VARIABLE}=${JSON.stringify(text.slice(0, 40))} 不能用：要写成 m=内存KiB,t=遍数,p=并行数，例如 m=${OWASP_COST.m},t=${OWASP_COST.t},p=${OWASP_COST.p}（m 在 8×p 到 262144 之间，t 在 1 到 10 之间，p 在 1 到 4 之间）`);
-  }
-  return cost;
 }
 
 export async function hashPassword(password: string, cost: PasswordCost = OWASP_COST): Promise<string> {
@@ -63,7 +43,7 @@ export async function verifyPassword(password: string, stored: string | null, co
     return false;
   }
   const [m_, t, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!sane({ m: m_, t, p })) return false;
+  if (!saneCost({ m: m_, t, p })) return false; // a tampered row cannot ask for 10 GB
   const expected = Buffer.from(m[5], 'base64');
   const got = await argon2idAsync(password, Buffer.from(m[4], 'base64'), { m: m_, t, p, dkLen: expected.length, asyncTick: 20 });
   return got.length === expected.length && timingSafeEqual(got, expected);

@@ -5,7 +5,7 @@ import type { Database } from './database.js';
 import { dataFolder, openDatabase, registerExists, type Where } from './open-database.js';
 import { Register } from './register.js';
 import { loadKeys } from './register-key.js';
-import { passwordCost } from '../accounts/password.js';
+import { passwordCost } from './password-cost.js';
 import { checkKeys, sealPlainRecords } from './seal-records.js';
 
 /**

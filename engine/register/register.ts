@@ -18,7 +18,7 @@ import { decisionValues } from './decision-values.js';
 import { maskIdNumber } from './personal-data.js';
 import type { RegisterKeys } from './register-key.js';
 import { idHash, requestHash, seal, unseal } from './sealing.js';
-import { OWASP_COST, type PasswordCost } from '../accounts/password.js';
+import { OWASP_COST, type PasswordCost } from './password-cost.js';
 
 export interface RecordInput {
   regulation: Regulation;
