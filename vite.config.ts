@@ -74,7 +74,7 @@ export default defineConfig({
   test: {
     dir: projectRoot,
     include: ['test/**/*.test.ts'],
-    // engine/dist up to date (the tests spawn tiaoli); one Chromium for the run's browser tests
+    // engine/dist up to date (the tests spawn tiaoli); with TIAOLI_SHARED_CHROMIUM=1, one Chromium for the run's browser tests
     globalSetup: [`${projectRoot}test/support/engine-build.ts`, `${projectRoot}test/support/shared-chromium.ts`],
     testTimeout: 60_000,
     hookTimeout: 120_000,
