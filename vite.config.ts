@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
 import { withSession } from './engine/server/routes/session-page.js';
 
@@ -73,8 +74,12 @@ export default defineConfig({
   test: {
     dir: projectRoot,
     include: ['test/**/*.test.ts'],
-    globalSetup: [`${projectRoot}test/support/engine-build.ts`], // engine/dist up to date: the tests spawn tiaoli
+    // engine/dist up to date (the tests spawn tiaoli); with TIAOLI_SHARED_CHROMIUM=1, one Chromium for the run's browser tests
+    globalSetup: [`${projectRoot}test/support/engine-build.ts`, `${projectRoot}test/support/shared-chromium.ts`],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // two files at a time even on two cores (Vitest's default there is one): most files wait on
+    // a child process, a server or Chromium much of the time, and the other file's work fills it
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

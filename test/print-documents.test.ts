@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRegulationOrThrow } from '../engine/model/load-regulation.js';
 import { Decider } from '../engine/explain/decider.js';
@@ -17,7 +17,8 @@ import { readOffices } from '../engine/project/offices/read-offices.js';
 import { qujing, root, rulesCopy } from './support/regulation.js';
 import { formsDir } from './support/forms.js';
 import { tiaoli } from './support/cli.js';
-import { pdfPageCount } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import { launchChromium, pdfPageCount } from './support/browser.js';
 
 const templates = loadPrintTemplates(formsDir);
 const offices = readOffices(readFileSync(join(formsDir, 'offices.yaml'), 'utf8'), 'forms/offices.yaml').offices;
@@ -231,21 +232,27 @@ describe('tiaoli print options', () => {
   }, 120_000);
 });
 
-describe('each page, with an office, a number and an agent, fits one A4 sheet in Chromium', () => {
+describe('each page, with an office, a number, an agent and the processing notice at its foot, fits one A4 sheet in Chromium', () => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(() => browser?.close());
   it.each([
     ['notice', AGENT_NOTICE],
     ['slip', 'test/print-cases/slip-literal-reading.yaml'],
     ['reminder', 'test/cases/14-endorsement-deadline/literal-day-before-expiry-suspended.yaml'],
     ['refusal', IN_PERSON],
+    ['non-acceptance', 'test/cases/16-address-change/move-to-kunming-outside-city.yaml'],
   ])('%s', async (kind, file) => {
-    const { launchChromium } = await import('./support/browser.js');
-    const browser = await launchChromium();
+    const page = await browser!.newPage();
     try {
-      const page = await browser.newPage();
-      await page.setContent(await printCase(kind, file, { office: office('qilin-nanning'), documentNumber: '麒南居〔2019〕000123号', operator: '赵敏', agent: { name: '王芳' } }));
+      const html = await printCase(kind, file, { office: office('qilin-nanning'), documentNumber: '麒南居〔2019〕000123号', operator: '赵敏', agent: { name: '王芳' } });
+      expect(html).toContain('个人信息处理告知');
+      await page.setContent(html);
       expect(pdfPageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))).toBe(1);
     } finally {
-      await browser.close();
+      await page.close();
     }
   }, 60_000);
 });

@@ -5,7 +5,7 @@
 import type { Queryable } from '../register/database.js';
 import { RegisterError } from '../register/database.js';
 import { cleanRoles, type Role } from './roles.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashPassword, OWASP_COST, passwordProblem, verifyPassword, type PasswordCost } from './password.js';
 
 export interface Account {
   id: number;
@@ -59,7 +59,8 @@ function checkRoles(roles: unknown): Role[] {
 export type SignIn = { ok: true; account: Account } | { ok: false; lockedUntil?: string; disabled?: boolean };
 
 export class Accounts {
-  constructor(private readonly db: Queryable) {}
+  /** `cost`: what new passwords are hashed with (the office's TIAOLI_PASSWORD_COST, see Register) */
+  constructor(private readonly db: Queryable, private readonly cost: PasswordCost = OWASP_COST) {}
 
   async count(): Promise<number> {
     const [{ n }] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
@@ -89,7 +90,7 @@ export class Accounts {
     const problem = options.passwordless ? undefined : passwordProblem(input.password);
     if (problem) throw new RegisterError(problem, 'password');
     if (await this.byLogin(login)) throw new RegisterError(`已有账户 ${login}`, 'login', 409);
-    const hash = options.passwordless ? null : await hashPassword(input.password as string);
+    const hash = options.passwordless ? null : await hashPassword(input.password as string, this.cost);
     const [row] = await this.db.query<Row>(
       `INSERT INTO accounts (login, display_name, roles, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (login) DO NOTHING RETURNING ${COLUMNS}`,
       [login, name, roles, hash]);
@@ -110,7 +111,7 @@ export class Accounts {
   async setPassword(id: number, password: unknown): Promise<Account> {
     const problem = passwordProblem(password);
     if (problem) throw new RegisterError(problem, 'password');
-    const hash = await hashPassword(password as string);
+    const hash = await hashPassword(password as string, this.cost);
     const [row] = await this.db.query<Row>(`UPDATE accounts SET password_hash = $2, failed_count = 0, locked_until = NULL WHERE id = $1 RETURNING ${COLUMNS}`, [id, hash]);
     if (!row) throw new RegisterError(`没有第 ${id} 号账户`, 'id', 404);
     await this.endSessions(id);
@@ -137,7 +138,7 @@ export class Accounts {
       ? await this.db.query<Row>(`SELECT ${COLUMNS}, password_hash, locked_until > now() AS locked, locked_until FROM accounts WHERE login = $1`, [l])
       : [];
     if (row?.locked) return { ok: false, lockedUntil: new Date(row.locked_until as string | Date).toISOString() };
-    const right = await verifyPassword(typeof password === 'string' ? password : '', (row?.password_hash as string | null) ?? null);
+    const right = await verifyPassword(typeof password === 'string' ? password : '', (row?.password_hash as string | null) ?? null, this.cost);
     if (!row) return { ok: false };
     if (!right) {
       await this.db.query(

@@ -1,11 +1,14 @@
 // Passwords are kept as argon2id hashes (memory-hard: a stolen database is slow to guess
 // from) in the PHC string format, $argon2id$v=19$m=…,t=…,p=…$salt$hash, so the cost can be
 // raised later and old hashes still verify. The cost is OWASP's minimum for argon2id
-// (19 MiB, 2 passes): about 0.2 s in this pure-JavaScript implementation on one core.
+// (19 MiB, 2 passes): about 0.2 s in this pure-JavaScript implementation on one core, unless
+// the office sets another in TIAOLI_PASSWORD_COST (a hash keeps the cost it was made with).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { argon2idAsync } from '@noble/hashes/argon2.js';
+import { OWASP_COST, saneCost, type PasswordCost } from '../register/password-cost.js';
 
-const COST = { m: 19_456, t: 2, p: 1 } as const;
+export { OWASP_COST, passwordCost, type PasswordCost } from '../register/password-cost.js';
+
 const HASH_BYTES = 32;
 /** The longest password taken (a longer one is refused, not cut): hashing is bounded. */
 export const MAX_PASSWORD = 200;
@@ -21,24 +24,26 @@ export function passwordProblem(password: unknown): string | undefined {
   return undefined;
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: PasswordCost = OWASP_COST): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await argon2idAsync(password, salt, { ...COST, dkLen: HASH_BYTES, asyncTick: 20 });
-  return `$argon2id$v=19$m=${COST.m},t=${COST.t},p=${COST.p}$${b64(salt)}$${b64(hash)}`;
+  const hash = await argon2idAsync(password, salt, { m: cost.m, t: cost.t, p: cost.p, dkLen: HASH_BYTES, asyncTick: 20 });
+  return `$argon2id$v=19$m=${cost.m},t=${cost.t},p=${cost.p}$${b64(salt)}$${b64(hash)}`;
 }
 
 const PHC = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,64})\$([A-Za-z0-9+/]{16,128})$/;
 
-/** Whether `password` is the one `stored` was made from; a malformed or absent hash matches nothing. */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+/**
+ * Whether `password` is the one `stored` was made from; a malformed or absent hash matches
+ * nothing, after as long as a check at `cost` (the office's) takes.
+ */
+export async function verifyPassword(password: string, stored: string | null, cost: PasswordCost = OWASP_COST): Promise<boolean> {
   const m = stored ? PHC.exec(stored) : null;
   if (!m || typeof password !== 'string' || password.length > MAX_PASSWORD) {
-    await hashPassword('not the password'); // the same time whether the account exists or not
+    await hashPassword('not the password', cost); // the same time whether the account exists or not
     return false;
   }
   const [m_, t, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // a hash from the database is trusted only within sane costs (a tampered row cannot ask for 10 GB)
-  if (m_ < 8 || m_ > 262_144 || t < 1 || t > 10 || p < 1 || p > 4) return false;
+  if (!saneCost({ m: m_, t, p })) return false; // a tampered row cannot ask for 10 GB
   const expected = Buffer.from(m[5], 'base64');
   const got = await argon2idAsync(password, Buffer.from(m[4], 'base64'), { m: m_, t, p, dkLen: expected.length, asyncTick: 20 });
   return got.length === expected.length && timingSafeEqual(got, expected);

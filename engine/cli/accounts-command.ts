@@ -50,7 +50,7 @@ export async function accountsCommand(name: string, args: string[], options: Opt
     say(e instanceof Error ? e.message : String(e));
     return 1;
   }
-  const accounts = new Accounts(register.db);
+  const accounts = new Accounts(register.db, register.passwordCost);
   const links = new OidcLinks(register.db);
   try {
     const find = async (login: string): Promise<Account> => {

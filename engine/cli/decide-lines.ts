@@ -1,8 +1,8 @@
 // `decide --jsonl`: stdin read in chunks (1 MB from a file) and cut into lines (at most 1 MiB
-// each: jsonl-lines.ts); runs of up to
-// 512 lines decided one after another (decide-batch.ts) and the answers written in input order, in batches (once
-// 64 KB have gathered, and whenever the answers written so far are all there are, so a caller
-// feeding one line at a time gets its answer), waiting when stdout is full.
+// each: jsonl-lines.ts); runs of up to 512 lines decided one after another (decide-batch.ts),
+// each run's answers encoded once into a reused buffer (answer-buffers.ts) and written in input
+// order as soon as the runs before it are (so a caller feeding one line at a time gets its
+// answer), waiting when stdout is full.
 //
 // A long input (more than WORKERS_AFTER lines) is shared with worker threads, one per
 // further idle core (decide-worker.ts; TIAOLI_THREADS=N sets how many, 0 none): each is given the
@@ -19,11 +19,10 @@ import type { Readings } from '../model/readings.js';
 import { decideBatch, type BatchAnswers } from './decide-batch.js';
 import { LineCutter } from './jsonl-lines.js';
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from './decide-worker.js';
+import { AnswerBuffers } from './answer-buffers.js';
 import type { LoadedInstruments } from '../project/instruments/load-instruments.js';
 import { preparedBuild } from './prepared-build.js';
 
-/** Answers gathered before they are written. */
-const WRITE_BATCH = 1 << 16;
 /** Standard input read from a file this much at a time. */
 const FILE_CHUNK = 1 << 20;
 /** Lines decided as one run (on this thread or a worker). */
@@ -37,10 +36,13 @@ const WORKERS_FOR_FILE = 1 << 20;
 /** Runs of lines waiting in one worker before the main thread decides the next run itself. */
 const WORKER_QUEUE = 3;
 
+/** A run's answers as bytes, and how to give their buffer back once written. */
+interface RunAnswers { bytes: Uint8Array; failed: boolean; release: () => void }
+
 interface Run {
   lines: string[];
   first: number;
-  answers?: BatchAnswers;
+  answers?: RunAnswers;
   done: Promise<void>;
 }
 
@@ -52,20 +54,18 @@ export async function decideLines(decider: Decider, setup: LinesSetup): Promise<
   let status = 0;
   let n = 0;
   const runs: Run[] = [];
-  let out = '';
   let writing = Promise.resolve();
-  // the answers of the finished runs at the head, in order; written once enough have gathered or nothing else is ready
+  // the answers of the finished runs at the head, in order, each run's bytes in one write; a buffer goes back to its pool once written
   const writeReady = (): Promise<void> => {
     writing = writing.then(async () => {
       while (runs.length && runs[0].answers) {
-        const { text, failed } = runs.shift()!.answers!;
+        const { bytes, failed, release } = runs.shift()!.answers!;
         if (failed) status = 1;
-        out += text;
-        if (out.length >= WRITE_BATCH || !runs[0]?.answers) {
-          const batch = out;
-          out = '';
-          if (batch && !process.stdout.write(batch)) await once(process.stdout, 'drain');
+        if (!bytes.length) {
+          release();
+          continue;
         }
+        if (!process.stdout.write(bytes, release)) await once(process.stdout, 'drain');
       }
     });
     return writing;
@@ -110,7 +110,7 @@ function input(): { chunks: AsyncIterable<string>; size?: number } {
   return { chunks: stream as AsyncIterable<string>, size };
 }
 
-interface Job { lines: string[]; first: number; resolve: (a: BatchAnswers) => void }
+interface Job { lines: string[]; first: number; resolve: (a: RunAnswers) => void }
 
 interface PoolWorker {
   worker: Worker;
@@ -129,6 +129,8 @@ class WorkerPool {
   private next = 0;
   private readonly queue: Job[] = [];
   private mainBusy = false;
+  /** the main thread's own answer buffers */
+  private readonly buffers = new AnswerBuffers();
 
   private readonly trace: boolean;
 
@@ -137,7 +139,7 @@ class WorkerPool {
   }
 
   /** Decides the run here or in a worker; `seen` is how many lines have been read so far. */
-  decide(lines: string[], first: number, seen: number): Promise<BatchAnswers> {
+  decide(lines: string[], first: number, seen: number): Promise<RunAnswers> {
     if (seen > WORKERS_AFTER) this.startWorkers();
     return new Promise((resolve) => {
       this.queue.push({ lines, first, resolve });
@@ -164,7 +166,11 @@ class WorkerPool {
 
   private async decideHere(): Promise<void> {
     const job = this.queue.shift();
-    if (job) job.resolve(await decideBatch(this.decider, job.lines, job.first, this.trace));
+    if (job) {
+      const { text, failed }: BatchAnswers = await decideBatch(this.decider, job.lines, job.first, this.trace);
+      const bytes = this.buffers.encode(text);
+      job.resolve({ bytes, failed, release: () => this.buffers.release(bytes.buffer as ArrayBuffer) });
+    }
     this.mainBusy = false;
     this.dispatch();
   }
@@ -195,7 +201,13 @@ class WorkerPool {
       worker.on('message', (answer: WorkerAnswer) => {
         const job = entry.waiting.get(answer.id);
         entry.waiting.delete(answer.id);
-        job?.resolve({ text: answer.text, failed: answer.failed });
+        // the buffer goes back to the worker once written (a worker ended meanwhile lets it go)
+        const release = (): void => {
+          if (!started.includes(entry)) return;
+          const reuse: WorkerJob = { reuse: answer.bytes.buffer as ArrayBuffer };
+          worker.postMessage(reuse, [reuse.reuse]);
+        };
+        job?.resolve({ bytes: answer.bytes, failed: answer.failed, release });
         this.dispatch();
       });
       const fail = (): void => {

@@ -8,6 +8,7 @@ import type { Regulation } from '../model/model.js';
 import type { Readings } from '../model/readings.js';
 import { decideBatch } from './decide-batch.js';
 import { usePreparedBuild, type PreparedBuild } from './prepared-build.js';
+import { AnswerBuffers } from './answer-buffers.js';
 
 /** What the command gives each worker when starting it. */
 export interface WorkerSetup {
@@ -20,19 +21,21 @@ export interface WorkerSetup {
   instruments?: LoadedInstruments;
 }
 
-/** A run of lines to decide, and its answers. */
-export interface WorkerJob { id: number; lines: string[]; first: number }
-export interface WorkerAnswer { id: number; text: string; failed: boolean }
+/** A run of lines to decide, or a buffer of answers written out, given back for the next run; and a run's answers, as UTF-8. */
+export type WorkerJob = { id: number; lines: string[]; first: number } | { reuse: ArrayBuffer };
+export interface WorkerAnswer { id: number; bytes: Uint8Array; failed: boolean }
 
 if (parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
   await usePreparedBuild(setup.build);
   const decider = projectDecider(setup.regulation, setup.instruments ?? { superiors: new Map(), successors: new Map(), problems: [], fileProblems: [], unavailable: new Map(), warnings: [] }, { readings: setup.readings, engine: setup.engine });
+  const buffers = new AnswerBuffers();
   port.on('message', (job: WorkerJob) => {
+    if ('reuse' in job) return buffers.release(job.reuse);
     void decideBatch(decider, job.lines, job.first, setup.trace).then(({ text, failed }) => {
-      const answer: WorkerAnswer = { id: job.id, text, failed };
-      port.postMessage(answer);
+      const answer: WorkerAnswer = { id: job.id, bytes: buffers.encode(text), failed };
+      port.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
     });
   });
 }

@@ -5,6 +5,10 @@ import { NotPlainFile, readPlainFile } from '../model/read-plain-file.js';
 import { parseCase, type CaseFile } from '../model/case/validate-case.js';
 import { formatProblem } from '../core/source-file.js';
 import { checkText } from '../core/decode-text.js';
+import { HIDDEN_CHARACTER } from '../core/hidden-characters.js';
+
+/** A character checkText refuses or drops: the hidden ones (NUL and the BOM among them) and U+FFFD. */
+const SUSPECT = new RegExp(`${HIDDEN_CHARACTER.source.slice(0, -1)}\\uFFFD]`);
 import type { Regulation } from '../model/model.js';
 
 export const say = (line: string): void => {
@@ -37,6 +41,8 @@ export function readInput(file: string): Uint8Array | undefined {
  * as U+FFFD) are named with their column. JSON syntax errors stay SyntaxErrors.
  */
 export function parseJsonLine(line: string): unknown {
+  // one scan for anything checkText would look at (a NUL is among the hidden characters, so is a BOM); a plain line is parsed at once
+  if (!SUSPECT.test(line)) return JSON.parse(line);
   const checked = checkText('', line);
   if (checked.text === undefined) {
     const [p] = checked.problems;

@@ -6,13 +6,19 @@ import { RegisterError, type Database } from './database.js';
 import { dataFolder, openDatabase, registerExists, type Where } from './open-database.js';
 import { Register } from './register.js';
 import { loadKeys } from './register-key.js';
+import { passwordCost } from './password-cost.js';
 import { checkKeys, sealPlainRecords } from './seal-records.js';
 
-/** The register with its keys (from TIAOLI_REGISTER_KEY or the data folder's key file); records stored in plain text before are sealed. */
+/**
+ * The register with its keys (from TIAOLI_REGISTER_KEY or the data folder's key file) and the
+ * office's password cost (TIAOLI_PASSWORD_COST); records stored in plain text before are sealed.
+ */
 export async function openRegister(projectRoot: string, where: Where = {}): Promise<Register> {
+  const env = where.env ?? process.env;
+  const cost = passwordCost(env);
   const db: Database = await openDatabase(projectRoot, where);
   try {
-    const register = new Register(db, loadKeys(dataFolder(projectRoot, where.env ?? process.env), where.env ?? process.env));
+    const register = new Register(db, loadKeys(dataFolder(projectRoot, env), env), cost);
     await checkKeys(register);
     await sealPlainRecords(register);
     return register;

@@ -19,6 +19,7 @@ import { keepNeeded, type Decide } from './keep-needed.js';
 import { maskIdNumber } from './personal-data.js';
 import type { RegisterKeys } from './register-key.js';
 import { idHash, requestHash, seal, unseal } from './sealing.js';
+import { OWASP_COST, type PasswordCost } from './password-cost.js';
 
 export interface RecordInput {
   regulation: Regulation;
@@ -132,7 +133,8 @@ export function checkOperator(operator: unknown): string {
 }
 
 export class Register {
-  constructor(readonly db: Database, readonly keys: RegisterKeys) {}
+  /** `passwordCost`: what the office hashes its accounts' new passwords with (TIAOLI_PASSWORD_COST) */
+  constructor(readonly db: Database, readonly keys: RegisterKeys, readonly passwordCost: PasswordCost = OWASP_COST) {}
 
   /** Stores one decision and gives it the office's next number for the year; the stored entry. */
   async record(input: RecordInput): Promise<RegisterEntry> {

@@ -48,7 +48,8 @@ export class AccessControl {
 
   /** The register's accounts, making the register when there is none yet. */
   async accounts(): Promise<Accounts> {
-    return new Accounts((await this.register.get()).db);
+    const register = await this.register.get();
+    return new Accounts(register.db, register.passwordCost);
   }
 
   async sessions(): Promise<Sessions | undefined> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../support/regulation.js';
 import { backends } from '../register/backends.js';
+import { TEST_PASSWORD_COST } from '../support/accounts-server.js';
 
 let env: Record<string, string | undefined>;
 let cleanup: () => Promise<void>;
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => cleanup?.());
 
 function tiaoli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'accounts', ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env } });
+  const r = spawnSync(process.execPath, [join(root, 'engine', 'cli', 'bin.js'), 'accounts', ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', TIAOLI_PASSWORD_COST: TEST_PASSWORD_COST, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

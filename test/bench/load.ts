@@ -2,7 +2,7 @@
 // only. It starts the real server (`startServer`) as a child process on a scratch copy of the
 // project, gets the session secret the way the studio page does (from index.html), then sends
 // LOAD_REQUESTS requests (default 10,000), LOAD_CONCURRENCY at a time (default 20), for at most
-// LOAD_SECONDS (default 300): GET /api/project, POST /api/check, POST /api/decide,
+// LOAD_SECONDS (default 60, so that `npm run bench` takes some 5 minutes): GET /api/project, POST /api/check, POST /api/decide,
 // POST /api/fixtures/run and static files. It reports p50/p99 per kind and overall, requests/s,
 // and the server's memory (VmRSS from /proc) before, during and after.
 import { spawn } from 'node:child_process';
@@ -16,7 +16,7 @@ import { generateCases } from './generate-cases.js';
 const root = resolve(import.meta.dirname, '..', '..');
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 10_000);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 20);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const HOST = '127.0.0.1'; // loopback only, whatever the environment says
 
 const scratch = mkdtempSync(join(tmpdir(), 'tiaoli-load-'));

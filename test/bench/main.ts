@@ -1,6 +1,8 @@
-// npm run bench [-- --json]: the cases-per-second bench (bench.ts), then the server under
-// load (load.ts), then the server during a replay of 30,000 register records
-// (register-replay.ts). With --json, stdout carries only bench.ts's JSON document; everything
+// npm run bench [-- --json] [-- --differential]: cases per second of every path, interleaved
+// in one process on the built engine (bench.ts, about 2.5 minutes), then the server under load
+// (load.ts, at most a minute), then the server during a replay of 30,000 register records
+// (register-replay.ts): some 5 minutes in all. --differential adds the 200,000-case comparison
+// of the two engines. With --json, stdout carries only bench.ts's JSON document; everything
 // else goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

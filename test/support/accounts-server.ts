@@ -15,6 +15,13 @@ import { fakeStudio } from './studio-server.js';
 
 export const PASSWORD = 'counter-desk-2019';
 
+/**
+ * The password cost of a test office (TIAOLI_PASSWORD_COST): argon2id with little memory and
+ * one pass, for tests that make and sign in accounts but are not about how slow a guess is;
+ * those (test/hostile/accounts.test.ts, test/unit/password.test.ts) keep OWASP's cost.
+ */
+export const TEST_PASSWORD_COST = 'm=64,t=1,p=1';
+
 /** login → roles: one account per role, and one with all four */
 export const PEOPLE: Record<string, { name: string; roles: Role[] }> = {
   clerk: { name: '王窗口', roles: ['counter'] },
@@ -31,14 +38,19 @@ export interface AccountsServer {
   close: () => Promise<void>;
 }
 
-/** `studio`: the built studio to serve (default a stand-in); `ownOffices`: keep the project's forms/offices.yaml */
-/** `port` and `oidc`: a server for single sign-on, at the port its provider sends browsers back to (test/support/oidc-idp.ts) */
-export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE; studio?: string; ownOffices?: boolean; port?: number; oidc?: OidcStatus } = {}): Promise<AccountsServer> {
+/**
+ * `studio`: the built studio to serve (default a stand-in); `ownOffices`: keep the project's
+ * forms/offices.yaml; `passwordCost`: the office's TIAOLI_PASSWORD_COST ('' for OWASP's, the default in production);
+ * `port` and `oidc`: a server for single sign-on, at the port its provider sends browsers back to (test/support/oidc-idp.ts)
+ */
+export async function accountsServer(options: { hosts?: string[]; people?: typeof PEOPLE; studio?: string; ownOffices?: boolean; passwordCost?: string; port?: number; oidc?: OidcStatus } = {}): Promise<AccountsServer> {
   const fresh = await backends[0].fresh();
   const dir = projectCopy();
   if (!options.ownOffices) writeFileSync(join(dir, 'forms', 'offices.yaml'), OFFICES);
-  const access = new RegisterAccess(() => openRegister(dir, { env: fresh.env }));
-  const accounts = new Accounts((await access.get()).db);
+  const env = { ...fresh.env, TIAOLI_PASSWORD_COST: options.passwordCost ?? TEST_PASSWORD_COST };
+  const access = new RegisterAccess(() => openRegister(dir, { env }));
+  const register = await access.get();
+  const accounts = new Accounts(register.db, register.passwordCost);
   for (const [login, p] of Object.entries(options.people ?? PEOPLE)) await accounts.add({ login, name: p.name, roles: p.roles, password: PASSWORD });
   const server = await startServer({ root: dir, port: options.port ?? 0, host: '127.0.0.1', studio: options.studio ?? fakeStudio(), register: access, hosts: options.hosts, oidc: options.oidc ?? { kind: 'off' } });
   return { dir, server, access, accounts, close: async () => { await server.close(); await fresh.cleanup(); } };

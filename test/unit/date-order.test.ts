@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { dateOrderProblems, orderProblems } from '../../engine/model/case/date-order.js';
 import { plainSource } from '../../engine/core/source-file.js';
 import { qujing } from '../support/regulation.js';
+import { runs } from '../support/fuzz.js';
 
 const regulation = qujing().regulation;
 
@@ -35,7 +36,7 @@ describe('the date order of a case', () => {
     const source = plainSource('<case>', {});
     fc.assert(fc.property(caseArb, (data) => {
       expect(dateOrderProblems(data, source, regulation).length > 0).toBe(orderProblems(data, source, regulation).length > 0);
-    }), { numRuns: 5000 });
+    }), { numRuns: runs(500, 50_000) });
   });
 
   it('a permit endorsed before it was issued is refused at the endorsement', () => {

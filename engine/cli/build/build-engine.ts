@@ -45,14 +45,15 @@ async function buildEngine(): Promise<void> {
       reportCompressedSize: false,
       rollupOptions: {
         // the command line, the worker threads of `decide --jsonl` (decide-lines.ts), of the server's replays (replay-jobs.ts)
-        // and of the server's embedded register (pglite-thread.ts),
-        // and the server on its own (startServer), for the register bench to run the server as `tiaoli serve` runs it
+        // and of the server's embedded register (pglite-thread.ts), the server on its own (startServer), for the register
+        // bench to run the server as `tiaoli serve` runs it, and the engine as the bench times it (test/bench/bench.ts)
         input: {
           main: join(packageRoot, 'engine', 'cli', 'main.ts'),
           serve: join(packageRoot, 'engine', 'server', 'serve.ts'),
           'decide-worker': join(packageRoot, 'engine', 'cli', 'decide-worker.ts'),
           'replay-worker': join(packageRoot, 'engine', 'server', 'replay-worker.ts'),
           'pglite-worker': join(packageRoot, 'engine', 'register', 'pglite-worker.ts'),
+          'bench-api': join(packageRoot, 'engine', 'cli', 'bench-api.ts'),
         },
         external: (id: string) => KEPT_EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
         // every module beside main.js, one folder below the package: rules-dir.ts finds the package root
