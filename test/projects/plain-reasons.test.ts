@@ -26,19 +26,27 @@ const caseFiles = (dir: string): string[] =>
 /** The page as read: no markup, no style. */
 const text = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-/** The refusal printed for every fixture of the project that has one. */
-async function refusals(name: string): Promise<Array<{ file: string; page: string }>> {
+type Refusal = { file: string; page: string; ineligible: boolean };
+const printed = new Map<string, Promise<Refusal[]>>();
+/** The refusal printed for every fixture of the project that has one (worked out once per project). */
+function refusals(name: string): Promise<Refusal[]> {
+  if (!printed.has(name)) printed.set(name, printAll(name));
+  return printed.get(name)!;
+}
+
+async function printAll(name: string): Promise<Refusal[]> {
   const project = projectFolder(name);
   const decider = new Decider(loadRegulationOrThrow(join(project, 'rules')));
   const templates = loadPrintTemplates(join(project, 'forms'));
-  const pages: Array<{ file: string; page: string }> = [];
+  const pages: Refusal[] = [];
   for (const file of caseFiles(join(project, 'test', 'cases'))) {
     const checked = checkCase(decider.regulation, parse(readFileSync(file, 'utf8')));
     if (!checked.case) continue;
     const input = checked.case;
     try {
-      const html = renderPrint(templates, 'refusal', { regulation: decider.regulation, input, document: await decider.decide(input) });
-      pages.push({ file: relative(project, file), page: text(html) });
+      const document = await decider.decide(input);
+      const html = renderPrint(templates, 'refusal', { regulation: decider.regulation, input, document });
+      pages.push({ file: relative(project, file), page: text(html), ineligible: document.decisions.application?.outcome === 'ineligible' });
     } catch (e) {
       if (!(e instanceof NothingToPrint)) throw e;
     }
@@ -53,5 +61,15 @@ describe.each(['national-2016', 'zhejiang-2016'])('%s: every refusal gives its r
     expect(pages.length).toBeGreaterThan(3);
     const found = pages.flatMap(({ file, page }) => CONDITION_TEXT.filter((re) => re.test(page)).map((re) => `${file}: ${re.source} in …${page.slice(Math.max(0, page.search(re) - 60), page.search(re) + 20)}…`));
     expect(found).toEqual([]);
+  });
+  it('an application refused as ineligible names each condition not met, each once', async () => {
+    const pages = (await refusals(name)).filter((p) => p.ineligible);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const { file, page } of pages) {
+      expect(page, file).toContain('未满足的条件：');
+      // the rules that would have allowed it share conditions (being a floating person, the grounds): said once
+      const sentences = page.split(/[。：]/).map((x) => x.trim()).filter((x) => x.startsWith('你') && x.length > 10);
+      expect(sentences.filter((x, i) => sentences.indexOf(x) !== i), file).toEqual([]);
+    }
   });
 });
