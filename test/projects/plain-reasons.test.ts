@@ -14,7 +14,7 @@ import { loadPrintTemplates } from '../../engine/project/print/read-prints.js';
 import { projectFolder } from '../support/projects-folder.js';
 
 /** Condition text a reader should never meet on a page handed to an applicant. */
-const CONDITION_TEXT = [/为空为(是|否)/, /（无）/, /等于(是|否)/, /不等于/, /早于或等于/, /晚于或等于/, /存在为(是|否)/, /\[\]/, /〔/];
+const CONDITION_TEXT = [/为空为(是|否)/, /（无）/, /等于(是|否)/, /不等于/, /早于或等于/, /晚于或等于/, /存在为(是|否)/, /不早于/, /不晚于/, /本案：/, /\[\]/, /〔/];
 
 const caseFiles = (dir: string): string[] =>
   readdirSync(dir).sort().flatMap((name) => {
