@@ -73,7 +73,24 @@ export function refusalReasons(regulation: Regulation, decisions: unknown, servi
   }
   const articles = strings(fired.articles);
   const cited = [...new Set([...articles, ...unmet.flatMap((u) => u.articles)])];
-  return { rule: String(fired.name), articles, facts, unmet, cited };
+  return { rule: String(fired.name), articles, facts, unmet: eachSaidOnce(unmet), cited };
+}
+
+/**
+ * Each unmet condition said once: several rules that would have allowed the request often share
+ * a condition (e.g. being a floating person), and a refusal repeating the same sentence under
+ * each reads as several reasons. A rule left with nothing new to say is dropped; its articles
+ * stay cited.
+ */
+function eachSaidOnce(unmet: UnmetRule[]): UnmetRule[] {
+  const said = new Set<string>();
+  const out: UnmetRule[] = [];
+  for (const u of unmet) {
+    const conditions = u.conditions.filter((c) => !said.has(c));
+    conditions.forEach((c) => said.add(c));
+    if (conditions.length || !u.conditions.length) out.push({ ...u, conditions });
+  }
+  return out;
 }
 
 /** A traced value in a sentence: dates in Chinese, 是/否, 无 for none. */
