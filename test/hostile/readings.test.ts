@@ -28,7 +28,9 @@ function restDay(d: string): boolean {
 function period(e: string, reading: Reading, lastDay: LastDay): [string, string] {
   const [from, by] = reading === 'window' ? [addDays(e, -30), e] : [addDays(addMonthsCivil(e, -12), 1), addDays(e, -30)];
   let last = by;
-  while (lastDay === 'art-203' && restDay(last)) last = addDays(last, 1);
+  // a year the holiday table has no arrangement for yet: the day as the text gives it (the decision says so)
+  const covered = (d: string) => Object.keys(table.holidays).some((h) => h.slice(0, 4) === d.slice(0, 4));
+  while (lastDay === 'art-203' && covered(by) && restDay(last)) last = addDays(last, 1);
   return [from, last];
 }
 
@@ -42,7 +44,9 @@ function oracle(issuedOn: string, endorsed: string[], asOf: string, registeredOn
     const [from, by] = period(addMonthsCivil(anchor, 12 * n), reading, lastDay);
     if (d < from) continue; // before the period opens: does not count
     if (d <= by) n += 1; // inside: one year on
-    else { anchor = d; n = 1; counted = d; } // after (补办): valid through d + 1 year, years count from d
+    // after (补办): years count from d; valid through d + 1 year — under `literal` d + 2 years, the 补办
+    // being the one endorsement of the year it begins (art. 14 ¶1 每年签注1次; CASES.md §3 as added in v4)
+    else { anchor = d; n = reading === 'literal' ? 2 : 1; counted = d; }
   }
   const e = addMonthsCivil(anchor, 12 * n);
   const [from, by] = period(e, reading, lastDay);
