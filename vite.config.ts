@@ -78,8 +78,8 @@ export default defineConfig({
     globalSetup: [`${projectRoot}test/support/engine-build.ts`, `${projectRoot}test/support/shared-chromium.ts`],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // two files at a time even on two cores (Vitest's default there is one): most files wait on
-    // a child process, a server or Chromium much of the time, and the other file's work fills it
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // one file more than there are cores (three on two; Vitest's default there is one): most
+    // files wait on a child process, a server or Chromium much of the time, and the others' work fills it
+    maxWorkers: availableParallelism() + 1,
   },
 });

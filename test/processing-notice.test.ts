@@ -21,6 +21,10 @@ const printedFor: Array<[kind: string, file: string]> = [
   ['reminder', 'test/cases/14-permit/endorsed-twice-on-time.yaml'],
   ['refusal', 'test/cases/13-application/half-year-one-day-short-ineligible.yaml'],
   ['non-acceptance', 'test/cases/16-address-change/move-to-kunming-outside-city.yaml'],
+  ['acceptance', 'test/cases/13-application/complete-materials-issue-on-spot.yaml'],
+  ['endorsement-refusal', 'test/cases/14-once-a-year/window-second-request-in-same-year-too-early.yaml'],
+  ['replacement-refusal', 'test/cases/15-replacement/damaged-old-permit-not-returned.yaml'],
+  ['address-change-refusal', 'test/cases/16-address-change/move-into-own-hukou-township-not-floating.yaml'],
 ];
 
 async function pages(printFiles: Map<string, string>): Promise<Map<string, string>> {

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('a 台账 record', () => {
-  it('of an issued permit offers its slip only, and fits a phone', async () => {
+  it('of an issued permit offers its 受理通知书 and 受理回执 only (never a notice or a refusal), and fits a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
     page.on('pageerror', (e) => {
       throw e;
@@ -48,7 +48,7 @@ describe('a 台账 record', () => {
     await openStudio({ dir, server, page }, `#/register?id=${recorded.data.id}`);
     await page.getByTestId('register-record').waitFor();
     const offered = await page.locator('[data-testid^=reprint-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(offered).toEqual(['reprint-slip']);
+    expect(offered).toEqual(['reprint-acceptance', 'reprint-slip']);
     // no sideways scrolling: nothing is wider than the phone's screen
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await page.close();

@@ -43,7 +43,7 @@ describe('lastDayMovesPastRestDays given wrongly', () => {
   });
 
   it('a parameter history with a non-boolean value: param.valueType at the value', () => {
-    const problems = problemsAfter((c) => c.edit('parameters/endorsement.yaml', /( {4}2017-10-09: )true\n$/, '$1"是"\n'));
+    const problems = problemsAfter((c) => c.edit('parameters/endorsement.yaml', /(endorsementLastDayMovesPastRestDays:[^]*? {4}2017-10-09: )true\n/, '$1"是"\n'));
     const p = problems.find((x) => x.code === 'param.valueType');
     expect(p?.message).toContain('endorsementLastDayMovesPastRestDays');
     expect(p?.location.file).toContain('endorsement.yaml');

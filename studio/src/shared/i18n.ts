@@ -167,7 +167,7 @@ const en: typeof zh = {
   successorStart: 'Start a successor draft', successorId: 'Id', successorTitle: 'Title', successorFrom: 'In force from', successorUntil: 'Last day in force', successorStarting: 'Starting…',
   successorCompare: 'Article by article against the version it replaces', successorArticle: 'Art.', successorChangedText: 'text changed', successorChangedRules: 'rules changed: ', successorChangedParams: 'parameters changed: ', successorOld: 'Current', successorNew: 'Draft',
   successorImpact: 'Impact: the draft\'s first year of the population and every fixture, decided under the version it replaces (its term extended) and under the draft', successorImpactCount: '{changed} of {cases} cases decided differently', successorFixturesChanged: 'Fixtures decided differently',
-  successorPublish: 'Publish', successorPublishing: 'Publishing…', successorPublishedNow: 'Published: cases from {from} on are decided under 《{title}》', successorPublishRole: 'Publishing needs the legal review role', successorEdit: 'Edit the draft\'s rules',
+  successorPublish: 'Publish', successorPublishing: 'Publishing…', successorPublishedNow: 'Published: cases from {from} on are decided under "{title}"', successorPublishRole: 'Publishing needs the legal review role', successorEdit: 'Edit the draft\'s rules',
 };
 
 export type Messages = typeof zh;
