@@ -63,7 +63,8 @@ function DefaultDraft({ interpretation: i }: { interpretation: InterpretationSpe
   const t = useMessages();
   const project = useProject();
   const { savedModel, workingModel } = project;
-  const regression = useMemo(() => (savedModel && workingModel && !workingModel.fixturesPending ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
+  // both sides' fixtures decided: a side still pending has none, and would show "0 changed"
+  const regression = useMemo(() => (savedModel && workingModel && !savedModel.fixturesPending && !workingModel.fixturesPending ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
   const savedDefault = savedModel?.regulation && Object.hasOwn(savedModel.regulation.interpretations, i.id) ? savedModel.regulation.interpretations[i.id].default : undefined;
   const blocked = (workingModel?.problems ?? []).some((p) => p.location.file === i.file);
   const fixtures = regression ? [...new Set(regression.changes.map((c) => c.fixture))] : [];

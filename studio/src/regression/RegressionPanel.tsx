@@ -29,7 +29,8 @@ export function RegressionPanel() {
   // rendered after the rest of the page takes a new model, in a pass React can interrupt
   const savedModel = useDeferredValue(project.savedModel);
   const workingModel = useDeferredValue(project.workingModel);
-  const regression = useMemo(() => (savedModel && workingModel ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
+  // both sides' fixtures decided: a side still pending has none, and would show "0 changed"
+  const regression = useMemo(() => (savedModel && workingModel && !savedModel.fixturesPending && !workingModel.fixturesPending ? compareModels(savedModel, workingModel) : undefined), [savedModel, workingModel]);
   if (!workingModel || !regression) return <section className="regression"><h3>{t.regression}</h3><p className="muted">{t.computing}</p></section>;
   const vocabulary = workingModel.regulation?.vocabulary ?? savedModel?.regulation?.vocabulary;
   const passed = workingModel.fixtures.filter((f) => f.passed).length;
