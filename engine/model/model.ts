@@ -105,7 +105,7 @@ export interface PlaceValues {
 
 /**
  * `≤`/`≥` another parameter (its value on the same date, for the same place) or a number. The
- * shape leaves room for a bound set by a superior instrument (another issue): `instrument:`.
+ * shape leaves room for a bound set by a superior instrument (a key `instrument:` beside `param:`, not read yet).
  */
 export interface ParameterLimit {
   relation: 'atMost' | 'atLeast';
