@@ -7,18 +7,29 @@ import type { Evaluator } from '../evaluate/decider.js';
 import type { CompiledRun } from '../evaluate/compiled/compiled-run.js';
 import { calendarVersion, engineVersion } from '../evaluate/versions.js';
 import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
+import type { DecisionDocument } from './explain-decision.js';
 
-/** Per evaluator: the text after asOf up to the decisions, and each decision's and field's key as JSON. */
-interface TextPlan { middle: string; decisionKeys: string[]; fieldKeys: string[] }
+/** Per evaluator: the ruleset's key and value, the engine's and calendar's, and each decision's and field's key as JSON. */
+interface TextPlan { ruleset: string; versions: string; decisionKeys: string[]; fieldKeys: string[] }
 const plans = new WeakMap<Evaluator, TextPlan>();
+/** A frozen set of readings as JSON (it cannot change); any other is written each time. */
+const readingsTexts = new WeakMap<Record<string, string>, string>();
 
-function textPlan(decider: Evaluator, readings: Record<string, string>): TextPlan {
+function readingsText(readings: Record<string, string>): string {
+  const known = readingsTexts.get(readings);
+  if (known !== undefined) return known;
+  const text = JSON.stringify({ ...readings });
+  if (Object.isFrozen(readings)) readingsTexts.set(readings, text);
+  return text;
+}
+
+function textPlan(decider: Evaluator): TextPlan {
   let plan = plans.get(decider);
   if (!plan) {
     const compiled = decider.compiled!;
-    const middle = `,"ruleset":${JSON.stringify(decider.regulation.ruleset)},"readings":${JSON.stringify({ ...readings })},"engine":${JSON.stringify({ ...engineVersion })},"calendar":${JSON.stringify({ ...calendarVersion, years: [...calendarVersion.years] })},"decisions":{`;
     plan = {
-      middle,
+      ruleset: `,"ruleset":${JSON.stringify(decider.regulation.ruleset)},"readings":`,
+      versions: `,"engine":${JSON.stringify({ ...engineVersion })},"calendar":${JSON.stringify({ ...calendarVersion, years: [...calendarVersion.years] })}`,
       decisionKeys: compiled.decisionFields.map((d) => `${JSON.stringify(d.name)}:{`),
       fieldKeys: compiled.fields.map((f) => `${JSON.stringify(f.field)}:`),
     };
@@ -36,14 +47,28 @@ function jsonOf(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** JSON.stringify(compiledDocument(decider, run, false, readings)), written directly. */
-export function compiledDocumentText(decider: Evaluator, run: CompiledRun, readings: Record<string, string>): string {
+/** What a project's instruments add to a document: the text of its `instrument` and `applied` keys (with the leading comma), or the document with them. */
+export interface InstrumentPart {
+  text: string;
+  add: (doc: DecisionDocument) => DecisionDocument;
+  /** the readings the document names, when not the decider's own (a superior's, with the reading that sent the case there) */
+  readings?: Record<string, string>;
+}
+
+/**
+ * JSON.stringify(compiledDocument(decider, run, false, readings)), written directly, with the
+ * instrument's keys (when given) between the calendar and the decisions.
+ */
+export function compiledDocumentText(decider: Evaluator, run: CompiledRun, readings: Record<string, string>, instrument?: InstrumentPart): string {
   const compiled = decider.compiled!;
   // names an object inherits, or a field named like the grounds: the document itself, stringified
   // (an index-like name, which JSON writes first, is first in the regulation's fields already)
-  if (!namesArePlain(compiled)) return JSON.stringify(compiledDocument(decider, run, false, readings));
-  const plan = textPlan(decider, readings);
-  let text = `{"asOf":${JSON.stringify(run.input.asOf)}${plan.middle}`;
+  if (!namesArePlain(compiled)) {
+    const doc = compiledDocument(decider, run, false, readings);
+    return JSON.stringify(instrument ? instrument.add(doc) : doc);
+  }
+  const plan = textPlan(decider);
+  let text = `{"asOf":${JSON.stringify(run.input.asOf)}${plan.ruleset}${readingsText(readings)}${plan.versions}${instrument ? instrument.text : ''},"decisions":{`;
   const decisions = compiled.decisionFields;
   for (let k = 0; k < decisions.length; k++) {
     if (k) text += ',';

@@ -4,11 +4,11 @@
 // interpretations it names (CASES.md §1 `readings:`), else under `--reading`, else each
 // interpretation's default: one evaluator per combination of readings, kept.
 import type { Regulation } from '../model/model.js';
-import { applyReadings, defaultReadings, readingsKey, resolveReadings, type Readings } from '../model/readings.js';
+import { applyReadings, sharedDefaultReadings, readingsKey, resolveReadings, type Readings } from '../model/readings.js';
 import { Evaluator, type CaseInput, type EngineChoice } from '../evaluate/decider.js';
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
 import { compiledDocument } from './compiled-document.js';
-import { compiledDocumentText } from './compiled-document-text.js';
+import { compiledDocumentText, type InstrumentPart } from './compiled-document-text.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
 export type { EngineChoice } from '../evaluate/decider.js';
@@ -45,7 +45,7 @@ export class Decider extends Evaluator {
   private plain?: Decider;
 
   constructor(regulation: Regulation, options: DeciderOptions = {}) {
-    const readings = options.applied?.readings ?? defaultReadings(regulation);
+    const readings = options.applied?.readings ?? sharedDefaultReadings(regulation);
     super(options.applied ? regulation : applyReadings(regulation, readings), options.engine ?? 'compiled', { generated: options.generated });
     this.base = options.applied?.base ?? regulation;
     this.readings = readings;
@@ -65,16 +65,20 @@ export class Decider extends Evaluator {
   }
 
   /** The decider for one case's readings (its own, then --reading); an unknown reading is an error naming it. */
-  private forCase(input: CaseInput): Decider {
+  forCase(input: CaseInput): Decider {
     if (input.readings === undefined) return (this.plain ??= this.under(resolveReadings(this.base, undefined, this.overrides)));
     return this.under(resolveReadings(this.base, input.readings, this.overrides));
   }
 
   /** Decide one case. Cases are decided one after another, each on an engine (or arrays) of its own. */
   async decide(input: CaseInput, options: DecideOptions = {}): Promise<DecisionDocument> {
-    const decider = this.forCase(input);
-    if (decider.engine === 'compiled') return compiledDocument(decider, decider.runCompiled(input, options.trace !== false), options.trace !== false, decider.readings);
-    return decisionDocument(decider, await decider.evaluate(input), options.trace !== false, decider.readings);
+    return this.forCase(input).decideHere(input, options);
+  }
+
+  /** Decide under this decider's own readings (the case's `readings:` already chosen: `under`). */
+  async decideHere(input: CaseInput, options: DecideOptions): Promise<DecisionDocument> {
+    if (this.engine === 'compiled') return compiledDocument(this, this.runCompiled(input, options.trace !== false), options.trace !== false, this.readings);
+    return decisionDocument(this, await this.evaluate(input), options.trace !== false, this.readings);
   }
 
   /**
@@ -82,9 +86,17 @@ export class Decider extends Evaluator {
    * without the trace on the compiled path, written straight from the run.
    */
   async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
-    const decider = this.forCase(input);
-    if (decider.engine === 'compiled' && options.trace === false) return compiledDocumentText(decider, decider.runCompiled(input, false), decider.readings);
-    return JSON.stringify(await this.decide(input, options));
+    return this.forCase(input).decideTextHere(input, options);
+  }
+
+  /**
+   * decideText under this decider's own readings; `instrument` is the text of the document's
+   * `instrument` and `applied` keys (a project's instruments), written before its decisions.
+   */
+  async decideTextHere(input: CaseInput, options: DecideOptions, instrument?: InstrumentPart): Promise<string> {
+    if (this.engine === 'compiled' && options.trace === false) return compiledDocumentText(this, this.runCompiled(input, false), instrument?.readings ?? this.readings, instrument);
+    const doc = await this.decideHere(input, options);
+    return JSON.stringify(instrument ? instrument.add(doc) : doc);
   }
 
   /**
@@ -92,13 +104,17 @@ export class Decider extends Evaluator {
    * (the studio's population impact). The same values as `decide(input).decisions`.
    */
   async decideFields(input: CaseInput): Promise<DecidedFields> {
-    const decider = this.forCase(input);
-    if (decider.engine === 'compiled') {
+    return this.forCase(input).fieldsHere(input);
+  }
+
+  /** decideFields under this decider's own readings. */
+  async fieldsHere(input: CaseInput): Promise<DecidedFields> {
+    if (this.engine === 'compiled') {
       // runCompiled throws first when the rules cannot run at all
-      const run = decider.runCompiled(input, false);
-      return { decisions: decider.compiled!.fieldsOf(run) };
+      const run = this.runCompiled(input, false);
+      return { decisions: this.compiled!.fieldsOf(run) };
     }
-    return { decisions: (await decider.evaluate(input)).fields };
+    return { decisions: (await this.evaluate(input)).fields };
   }
 
   /** Decide one case and return, beside the document, every fact value the rules used. */

@@ -8,20 +8,38 @@ import { EvaluationError } from '../core/evaluation-error.js';
 
 export type Readings = Record<string, string>;
 
+type Executable = ReadonlyArray<{ spec: InterpretationSpec; default: string; ids: string[] }>;
+/** Worked out once per loaded regulation (a regulation is not changed once loaded: an edit loads a new one). */
+const executable = new WeakMap<Regulation, { list: Executable; defaults: Readonly<Readings> }>();
+
+function executableOf(regulation: Regulation): { list: Executable; defaults: Readonly<Readings> } {
+  let known = executable.get(regulation);
+  if (!known) {
+    const list: Array<{ spec: InterpretationSpec; default: string; ids: string[] }> = [];
+    for (const spec of Object.values(regulation.interpretations)) {
+      const ids = spec.alternatives.flatMap((a) => (a.id === undefined ? [] : [a.id]));
+      if (!ids.length) continue;
+      list.push({ spec, default: spec.default ?? ids[0], ids });
+    }
+    known = { list, defaults: Object.freeze(Object.fromEntries(list.map((i) => [i.spec.id, i.default]))) };
+    executable.set(regulation, known);
+  }
+  return known;
+}
+
 /** Interpretations that have executable alternatives, each with its default. */
 export function executableInterpretations(regulation: Regulation): Array<{ spec: InterpretationSpec; default: string; ids: string[] }> {
-  const out: Array<{ spec: InterpretationSpec; default: string; ids: string[] }> = [];
-  for (const spec of Object.values(regulation.interpretations)) {
-    const ids = spec.alternatives.flatMap((a) => (a.id === undefined ? [] : [a.id]));
-    if (!ids.length) continue;
-    out.push({ spec, default: spec.default ?? ids[0], ids });
-  }
-  return out;
+  return executableOf(regulation).list.map((i) => ({ ...i, ids: [...i.ids] }));
 }
 
 /** The default reading of every interpretation with executable alternatives. */
 export function defaultReadings(regulation: Regulation): Readings {
-  return Object.fromEntries(executableInterpretations(regulation).map((i) => [i.spec.id, i.default]));
+  return { ...executableOf(regulation).defaults };
+}
+
+/** The same, one frozen object per regulation (what a case naming no reading is decided under). */
+export function sharedDefaultReadings(regulation: Regulation): Readonly<Readings> {
+  return executableOf(regulation).defaults;
 }
 
 /** Why `id=alternative` cannot be chosen (in Chinese, naming it), or undefined. */
@@ -38,6 +56,8 @@ export function readingProblem(regulation: Regulation, id: string, alternative: 
 
 /** Every reading: the defaults, then the case file's, then the command line's. Throws on an unknown one. */
 export function resolveReadings(regulation: Regulation, ...layers: Array<Readings | undefined>): Readings {
+  // no reading named anywhere: the defaults, shared (frozen)
+  if (layers.every((l) => l === undefined)) return sharedDefaultReadings(regulation) as Readings;
   const out = defaultReadings(regulation);
   for (const layer of layers) {
     if (!layer) continue;
@@ -75,7 +95,13 @@ export function applyReadings(regulation: Regulation, readings: Readings): Regul
   return { ...regulation, parameters, rules: off.size ? regulation.rules.filter((r) => !off.has(r.id)) : regulation.rules };
 }
 
-/** A key for a set of readings, to keep one decider per combination. */
+const keys = new WeakMap<Readings, string>();
+
+/** A key for a set of readings, to keep one decider per combination (kept for a frozen set, which cannot change). */
 export function readingsKey(readings: Readings): string {
-  return JSON.stringify(Object.entries(readings).sort(([a], [b]) => a.localeCompare(b)));
+  const known = keys.get(readings);
+  if (known !== undefined) return known;
+  const key = JSON.stringify(Object.entries(readings).sort(([a], [b]) => a.localeCompare(b)));
+  if (Object.isFrozen(readings)) keys.set(readings, key);
+  return key;
 }

@@ -8,7 +8,7 @@ import { isCalendarDate } from '../../core/dates/calendar-date.js';
 import { residentIdBirthDate } from '../../core/derived/resident-id.js';
 import type { DateOrder, Regulation } from '../model.js';
 
-interface Field { path: PathSegment[]; label: string | (() => string); value: string }
+interface Field { path: readonly PathSegment[]; label: string | (() => string); value: string }
 type Json = Record<string, unknown>;
 
 const own = (node: unknown, key: string): unknown =>
@@ -20,8 +20,17 @@ function labelOf(regulation: Regulation, name: string): string {
   return (Object.hasOwn(facts, name) ? facts[name] : undefined) ?? name;
 }
 
-/** Where a fact name is in a case: `asOf` at the top, any other under `facts`. */
-const casePath = (name: string): string[] => (name === 'asOf' ? ['asOf'] : ['facts', ...name.split('.')]);
+const paths = new Map<string, readonly string[]>();
+/** Where a fact name is in a case: `asOf` at the top, any other under `facts` (each name split once). */
+function casePath(name: string): readonly string[] {
+  let path = paths.get(name);
+  if (!path) {
+    path = Object.freeze(name === 'asOf' ? ['asOf'] : ['facts', ...name.split('.')]);
+    // the names are the regulations' own (dateOrders:), so the map stays as small as they are
+    if (paths.size < 10_000) paths.set(name, path);
+  }
+  return path;
+}
 
 function valueAt(data: unknown, path: readonly string[]): unknown {
   let node = data;
@@ -33,7 +42,7 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
  * The dates a side of an order names in a case: the first of its facts the case has; a list
  * gives each of its items; a resident ID number (not a date) gives the birth date it carries.
  */
-function datesOf(data: unknown, side: readonly string[]): Array<{ value: string; path: PathSegment[]; fromId: boolean; name: string }> {
+function datesOf(data: unknown, side: readonly string[]): Array<{ value: string; path: readonly PathSegment[]; fromId: boolean; name: string }> {
   for (const name of side) {
     const path = casePath(name);
     const v = valueAt(data, path);

@@ -47,6 +47,7 @@ const named = (i: Instrument): string => `《${i.title}》（${LEVEL_WORDS.get(i
 
 export class InstrumentDecider extends Decider {
   private readonly chosenReadings?: Readings;
+  private readonly sentUp = new WeakMap<Decider, Map<string, Readings>>();
 
   constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map(), readonly successors: ReadonlyMap<string, Successor> = new Map()) {
     // the readings are resolved here (choose), the case's then --reading, so that a date no
@@ -60,8 +61,15 @@ export class InstrumentDecider extends Decider {
     return [this.base, ...[...this.superiors.values()].map((s) => s.decider.base), ...[...this.successors.values()].map((s) => s.decider.base)];
   }
 
+  private successorsInOrder?: Instrument[];
+  private superiorsInOrder?: Instrument[];
+
   /** The published versions that follow this project's own text, in order (a draft is never one). */
   private successorChain(): Instrument[] {
+    return (this.successorsInOrder ??= this.findSuccessors());
+  }
+
+  private findSuccessors(): Instrument[] {
     const chain: Instrument[] = [];
     for (let at: Instrument | undefined = this.instruments.own; at;) {
       const id: string = at.id;
@@ -70,6 +78,19 @@ export class InstrumentDecider extends Decider {
       chain.push(at);
     }
     return chain;
+  }
+
+  /** The instruments this project's text implements, nearest first, up the chain of `implements`. */
+  private superiorChain(): Instrument[] {
+    if (this.superiorsInOrder) return this.superiorsInOrder;
+    const { instruments } = this;
+    const own = instruments.own;
+    const chain: Instrument[] = [];
+    for (let i = own.implements === undefined ? undefined : instruments.list.find((x) => x.id === own.implements); i; i = i.implements === undefined ? undefined : instruments.list.find((x) => x.id === i!.implements)) {
+      if (chain.includes(i)) break;
+      chain.push(i);
+    }
+    return (this.superiorsInOrder = chain);
   }
 
   /** Which instrument decides this case, and why. */
@@ -101,11 +122,7 @@ export class InstrumentDecider extends Decider {
     }
     const laterLines = successorLines;
     // the nearest superior in force on the date, up the chain of `implements`
-    const chain: Instrument[] = [];
-    for (let i = own.implements === undefined ? undefined : instruments.list.find((x) => x.id === own.implements); i; i = i.implements === undefined ? undefined : instruments.list.find((x) => x.id === i!.implements)) {
-      if (chain.includes(i)) break;
-      chain.push(i);
-    }
+    const chain = this.superiorChain();
     const superiorLines = chain.map((i) => `它实施的上位法${named(i)}${termWords(i)}：${date} ${inForceOn(i, date) ? '在' : '不在'}其施行期内。`);
     const outside = instruments.outside;
     const alternative = outside ? readings[outside.interpretation] : undefined;
@@ -165,22 +182,52 @@ export class InstrumentDecider extends Decider {
     }
     if (choice.kind === 'superior') {
       const doc = await choice.superior.decider.decide(this.mapped(input, choice.superior), options);
-      return withInstrument(doc, choice.applied, { ...doc.readings, ...(choice.applied.reading ? { [choice.applied.reading.interpretation]: choice.applied.reading.alternative } : {}) });
+      return withInstrument(doc, choice.applied, superiorReadings(doc.readings, choice.applied));
     }
-    const doc = await super.decide({ ...input, readings: choice.readings }, options);
+    const doc = await this.under(choice.readings).decideHere(input, options);
     return withInstrument(doc, choice.applied, doc.readings);
   }
 
+  /** The same as JSON.stringify(await decide(input, options)); without the trace, written straight from the run. */
   override async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
-    return JSON.stringify(await this.decide(input, options));
+    const choice = this.choose(input);
+    const applied = choice.applied;
+    const text = `,"instrument":${JSON.stringify(applied.id)},"applied":${JSON.stringify(applied)}`;
+    if (choice.kind === 'successor') {
+      const decider = choice.successor.decider.forCase(input);
+      return decider.decideTextHere(input, options, { text, add: (doc) => withInstrument(doc, applied, doc.readings) });
+    }
+    if (choice.kind === 'superior') {
+      const mapped = this.mapped(input, choice.superior);
+      const decider = choice.superior.decider.forCase(mapped);
+      return decider.decideTextHere(mapped, options, {
+        text, add: (doc) => withInstrument(doc, applied, superiorReadings(doc.readings, applied)), readings: this.readingsSentUp(decider, applied),
+      });
+    }
+    return this.under(choice.readings).decideTextHere(input, options, { text, add: (doc) => withInstrument(doc, applied, doc.readings) });
+  }
+
+  /** superiorReadings of a superior decider's own readings, made once per reading (frozen, so its text is kept too). */
+  private readingsSentUp(decider: Decider, applied: AppliedInstrument): Readings {
+    const key = applied.reading ? `${applied.reading.interpretation}\u0000${applied.reading.alternative}` : '';
+    let byReading = this.sentUp.get(decider);
+    if (!byReading) this.sentUp.set(decider, (byReading = new Map()));
+    let readings = byReading.get(key);
+    if (!readings) byReading.set(key, (readings = Object.freeze(superiorReadings(decider.readings, applied))));
+    return readings;
   }
 
   override async decideFields(input: CaseInput): Promise<DecidedFields> {
     const choice = this.choose(input);
     if (choice.kind === 'successor') return choice.successor.decider.decideFields(input);
     if (choice.kind === 'superior') return choice.superior.decider.decideFields(this.mapped(input, choice.superior));
-    return super.decideFields({ ...input, readings: choice.readings });
+    return this.under(choice.readings).fieldsHere(input);
   }
+}
+
+/** A superior's document keeps the reading of this project's interpretation that sent the case there. */
+function superiorReadings(readings: Readings, applied: AppliedInstrument): Readings {
+  return { ...readings, ...(applied.reading ? { [applied.reading.interpretation]: applied.reading.alternative } : {}) };
 }
 
 /** The document with `instrument` and `applied` before its decisions. */

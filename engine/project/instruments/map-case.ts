@@ -8,16 +8,32 @@ import type { FactMapping, Mapping } from './instrument-model.js';
 type Obj = Record<string, unknown>;
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function valueAt(facts: Obj, path: string): unknown {
+/** Each entry's paths split once (a mapping is not changed once read). */
+interface Steps { from: readonly string[]; to: readonly string[] }
+const steps = new WeakMap<FactMapping, Steps>();
+
+function stepsOf(entry: FactMapping): Steps {
+  let known = steps.get(entry);
+  if (!known) {
+    known = { from: entry.from.split('.'), to: entry.to.split('.') };
+    steps.set(entry, known);
+  }
+  return known;
+}
+
+function valueAt(facts: Obj, keys: readonly string[]): unknown {
   let node: unknown = facts;
-  for (const key of path.split('.')) node = isObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
+  for (let k = 0; k < keys.length && node !== undefined; k++) {
+    const key = keys[k];
+    node = isObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
+  }
   return node;
 }
 
-function setAt(facts: Obj, path: string, value: unknown): void {
-  const keys = path.split('.');
+function setAt(facts: Obj, keys: readonly string[], value: unknown): void {
   let node = facts;
-  for (const key of keys.slice(0, -1)) {
+  for (let k = 0; k < keys.length - 1; k++) {
+    const key = keys[k];
     if (!Object.hasOwn(node, key) || !isObject(node[key])) Object.defineProperty(node, key, { value: {}, enumerable: true, writable: true, configurable: true });
     node = node[key] as Obj;
   }
@@ -33,26 +49,33 @@ export function divisionOf(code: string, division: NonNullable<FactMapping['divi
 
 /** The fact a mapping entry gives, or undefined when the case does not have its source. */
 export function mappedValue(facts: Obj, entry: FactMapping): unknown {
-  const value = valueAt(facts, entry.from);
+  return mappedFrom(valueAt(facts, stepsOf(entry).from), entry);
+}
+
+/** What an entry makes of the source value found: a division cut, or a copy (a list or map copied, not shared). */
+function mappedFrom(value: unknown, entry: FactMapping): unknown {
   if (value === undefined) return undefined;
   if (entry.division) return typeof value === 'string' && /^\d{6}$/.test(value) ? divisionOf(value, entry.division) : undefined;
-  return structuredClone(value);
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
 }
 
 export function mapCase(input: CaseInput, mapping: Mapping): CaseInput {
   const facts: Obj = {};
   for (const entry of mapping.facts) {
     const value = mappedValue(input.facts, entry);
-    if (value !== undefined) setAt(facts, entry.to, value);
+    if (value !== undefined) setAt(facts, stepsOf(entry).to, value);
   }
   return { ...(input.name === undefined ? {} : { name: input.name }), asOf: input.asOf, facts };
 }
 
 /** "a.county 110105 → a.city 110000": what the mapping did, for the trace. */
 export function mappingLines(input: CaseInput, mapping: Mapping): string[] {
-  return mapping.facts.flatMap((entry) => {
-    const value = mappedValue(input.facts, entry);
-    if (value === undefined || !entry.division) return [];
-    return [`${entry.from} ${String(valueAt(input.facts, entry.from))} → ${entry.to} ${String(value)}`];
-  });
+  const lines: string[] = [];
+  for (const entry of mapping.facts) {
+    if (!entry.division) continue;
+    const source = valueAt(input.facts, stepsOf(entry).from);
+    const value = mappedFrom(source, entry);
+    if (value !== undefined) lines.push(`${entry.from} ${String(source)} → ${entry.to} ${String(value)}`);
+  }
+  return lines;
 }
