@@ -151,7 +151,7 @@ export class CompiledRules {
       const specs = [...Object.values(rule.set), ...Object.values(rule.add)];
       // a value that is neither a fact nor a list or map is given as it is (compileValue)
       const fixedGivers = specs.map((spec) => (spec === null || typeof spec !== 'object' ? { value: spec } : undefined));
-      return { when: rule.when, givers: this.givers[i], fixedGivers };
+      return { when: rule.when, givers: this.givers[i], fixedGivers, specs };
     });
     return generateRules({ rules, order: this.order, unset: UNSET, inProgress: IN_PROGRESS, fired: FIRED, failed: FAILED }, {
       reader: (name) => this.reader(name),

@@ -51,7 +51,8 @@ export interface GeneratorFacts {
 }
 
 export interface GeneratorPlan {
-  rules: Array<{ when: unknown; givers: Read[]; fixedGivers: Array<{ value: unknown } | undefined> }>;
+  /** per rule: its condition tree, each `set`/`add` value's reader, the value when it is a literal, the value as written */
+  rules: Array<{ when: unknown; givers: Read[]; fixedGivers: Array<{ value: unknown } | undefined>; specs: unknown[] }>;
   /** rule indices in the order they run */
   order: number[];
   unset: symbol;
@@ -278,10 +279,15 @@ ${lines.join('\n')}
 
   // each rule's conditions, in rule order (leaves numbered as the closures number them)
   const tests = plan.rules.map((rule) => node(rule.when).call);
-  const body: string[] = ['  var f = run.fired, rv = run.ruleValues;'];
+  const body: string[] = ['  var f = run.fired, rv = run.ruleValues, vs = run.values, v;'];
   for (const i of plan.order) {
     const rule = plan.rules[i];
-    const values = rule.givers.map((giver, g) => (rule.fixedGivers[g] ? k(rule.fixedGivers[g]!.value) : `${k(giver)}(run)`));
+    // a literal as it is; a fact read in the source as a condition reads it; a list or map by its reader (made anew each run)
+    const values = rule.givers.map((giver, g) => {
+      if (rule.fixedGivers[g]) return k(rule.fixedGivers[g]!.value);
+      const spec = rule.specs[g];
+      return isFactRef(spec) ? withPath(readExpr(spec.fact), spec.path ?? '') : `${k(giver)}(run)`;
+    });
     body.push(`  if (${tests[i]}) { f[${num(i)}] = ${num(plan.fired)}; rv[${num(i)}] = [${values.join(', ')}]; } else f[${num(i)}] = ${num(plan.failed)};`);
   }
   const source = `var U = k[0], IP = k[1], H = k[2], O = typeof k;

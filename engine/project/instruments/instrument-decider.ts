@@ -13,6 +13,7 @@ import type { Regulation } from '../../model/model.js';
 import { inForceOn, LEVEL_WORDS, termWords, type Instrument, type Instruments, type Mapping } from './instrument-model.js';
 import { mapCase, mappingLines } from './map-case.js';
 import type { LoadedInstruments } from './loaded-instruments.js';
+import { deepFreeze } from '../../core/deep-freeze.js';
 
 /** A superior instrument this project can decide under: its rules and how this project's cases read in them. */
 export interface Superior {
@@ -36,6 +37,9 @@ export type Choice =
 
 type Obj = Record<string, unknown>;
 
+/** Dates whose choice is kept (a run of cases spans a few thousand); beyond, the kept ones are let go. */
+const DATES_KEPT = 20_000;
+
 function dateOf(input: CaseInput, fact: string): string {
   if (fact === 'asOf') return input.asOf;
   let node: unknown = input.facts;
@@ -48,6 +52,7 @@ const named = (i: Instrument): string => `《${i.title}》（${LEVEL_WORDS.get(i
 export class InstrumentDecider extends Decider {
   private readonly chosenReadings?: Readings;
   private readonly sentUp = new WeakMap<Decider, Map<string, Readings>>();
+  private readonly byDate = new Map<string, { choice: Choice; text: string }>();
 
   constructor(regulation: Regulation, options: DeciderOptions, readonly instruments: Instruments, readonly superiors: ReadonlyMap<string, Superior>, private readonly unavailable: ReadonlyMap<string, string> = new Map(), readonly successors: ReadonlyMap<string, Successor> = new Map()) {
     // the readings are resolved here (choose), the case's then --reading, so that a date no
@@ -190,9 +195,8 @@ export class InstrumentDecider extends Decider {
 
   /** The same as JSON.stringify(await decide(input, options)); without the trace, written straight from the run. */
   override async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
-    const choice = this.choose(input);
+    const { choice, text } = this.choiceWithText(input);
     const applied = choice.applied;
-    const text = `,"instrument":${JSON.stringify(applied.id)},"applied":${JSON.stringify(applied)}`;
     if (choice.kind === 'successor') {
       const decider = choice.successor.decider.forCase(input);
       return decider.decideTextHere(input, options, { text, add: (doc) => withInstrument(doc, applied, doc.readings) });
@@ -205,6 +209,27 @@ export class InstrumentDecider extends Decider {
       });
     }
     return this.under(choice.readings).decideTextHere(input, options, { text, add: (doc) => withInstrument(doc, applied, doc.readings) });
+  }
+
+  /**
+   * The choice and its `instrument` and `applied` keys as JSON. A case that names no reading
+   * and is not decided under a superior (whose `applied` names the case's own facts) is
+   * decided as every such case of its date is: that choice is kept per date, frozen.
+   */
+  private choiceWithText(input: CaseInput): { choice: Choice; text: string } {
+    const date = input.readings === undefined ? dateOf(input, this.instruments.date.fact) : undefined;
+    const known = date === undefined ? undefined : this.byDate.get(date);
+    if (known) return known;
+    const choice = this.choose(input);
+    const made = { choice, text: `,"instrument":${JSON.stringify(choice.applied.id)},"applied":${JSON.stringify(choice.applied)}` };
+    if (date !== undefined && choice.kind !== 'superior') {
+      if (this.byDate.size >= DATES_KEPT) this.byDate.clear();
+      // what a document is given of it cannot change (its `applied`, its readings); the deciders in it are not frozen
+      deepFreeze(choice.applied);
+      if (choice.kind !== 'successor') Object.freeze(choice.readings);
+      this.byDate.set(date, made);
+    }
+    return made;
   }
 
   /** superiorReadings of a superior decider's own readings, made once per reading (frozen, so its text is kept too). */
