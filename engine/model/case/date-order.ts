@@ -59,13 +59,37 @@ function datesOf(data: unknown, side: readonly string[]): Array<{ value: string;
   return [];
 }
 
-/** Whether every declared pair is in order: what almost every case is, worked out without a message. */
+/**
+ * The latest (or earliest) of the dates datesOf gives for a side, without listing them: a
+ * pair of sides is in order when the latest of the earlier side is not after the earliest of
+ * the later side.
+ */
+function extremeOf(data: unknown, side: readonly string[], latest: boolean): string | undefined {
+  for (const name of side) {
+    const v = valueAt(data, casePath(name));
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      let found: string | undefined;
+      for (const item of v) {
+        if (isCalendarDate(item) && (found === undefined || (latest ? item > found : item < found))) found = item;
+      }
+      if (found !== undefined) return found;
+      continue;
+    }
+    if (isCalendarDate(v)) return v;
+    const birth = typeof v === 'string' ? residentIdBirthDate(v) : undefined;
+    if (birth) return birth;
+  }
+  return undefined;
+}
+
+/** Whether every declared pair is in order: what almost every case is, worked out without a message or a list. */
 export function allInOrder(data: unknown, regulation: Regulation): boolean {
   for (const order of regulation.dateOrders) {
-    const earlier = datesOf(data, order.earlier);
-    if (!earlier.length) continue;
-    const later = datesOf(data, order.later);
-    for (const e of earlier) for (const l of later) if (e.value > l.value) return false;
+    const earlier = extremeOf(data, order.earlier, true);
+    if (earlier === undefined) continue;
+    const later = extremeOf(data, order.later, false);
+    if (later !== undefined && earlier > later) return false;
   }
   return true;
 }
