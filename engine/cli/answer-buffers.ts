@@ -13,17 +13,29 @@ const KEPT = 8;
 export class AnswerBuffers {
   private readonly free: ArrayBuffer[] = [];
 
-  /** `text` as UTF-8, in a buffer of the pool (or a new one when none is large enough). */
-  encode(text: string): Uint8Array {
-    const reused = this.free.pop();
-    if (reused) {
-      const { read, written } = encoder.encodeInto(text, new Uint8Array(reused));
-      if (read === text.length) return new Uint8Array(reused, 0, written);
-      this.release(reused); // too small for this text: kept for a shorter one
+  /**
+   * Each answer as UTF-8 followed by \n, in a buffer of the pool (or a new one when none is
+   * large enough). Each is encoded on its own, as it was made: a run's answers joined first
+   * would be one long string to flatten before any byte is written.
+   */
+  encode(answers: readonly string[]): Uint8Array {
+    let buffer = this.free.pop() ?? new ArrayBuffer(SMALLEST);
+    let bytes = new Uint8Array(buffer);
+    let at = 0;
+    for (const answer of answers) {
+      // a UTF-16 unit is at most 3 bytes of UTF-8, and the \n one more
+      const most = answer.length * 3 + 1;
+      if (bytes.length - at < most) {
+        const larger = new ArrayBuffer(Math.max(2 * bytes.length, at + most));
+        new Uint8Array(larger).set(bytes.subarray(0, at));
+        this.release(buffer); // too small for this run: kept for a shorter one
+        buffer = larger;
+        bytes = new Uint8Array(buffer);
+      }
+      at += encoder.encodeInto(answer, bytes.subarray(at)).written;
+      bytes[at++] = 10;
     }
-    const buffer = new ArrayBuffer(Math.max(SMALLEST, text.length * 3)); // a UTF-16 unit is at most 3 bytes of UTF-8
-    const { written } = encoder.encodeInto(text, new Uint8Array(buffer));
-    return new Uint8Array(buffer, 0, written);
+    return new Uint8Array(buffer, 0, at);
   }
 
   /** A buffer written out, to be used again. */

@@ -9,15 +9,15 @@ import { overlongMessage } from './jsonl-lines.js';
 const JSON_ESCAPE = /\\[ubf]/;
 
 export interface BatchAnswers {
-  /** one JSON document (or `{"error": …}`) per line that was not blank, each ending in \n */
-  text: string;
+  /** one JSON document (or `{"error": …}`) per line that was not blank, without its \n */
+  answers: string[];
   /** whether a line was bad (the command then exits 1) */
   failed: boolean;
 }
 
 /** `lines` as read (a \r before the \n is dropped here), the first being line number `first` of the input. */
 export async function decideBatch(decider: Decider, lines: readonly string[], first: number, trace: boolean): Promise<BatchAnswers> {
-  let text = '';
+  const answers: string[] = [];
   let failed = false;
   for (let i = 0; i < lines.length; i += 1) {
     const read = lines[i];
@@ -27,7 +27,7 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
     let answer: string;
     const overlong = overlongMessage(line);
     if (overlong !== undefined) {
-      text += `${JSON.stringify({ error: `第 ${n} 行：${overlong}` })}\n`;
+      answers.push(JSON.stringify({ error: `第 ${n} 行：${overlong}` }));
       failed = true;
       continue;
     }
@@ -44,7 +44,7 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
       answer = JSON.stringify({ error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` });
       failed = true;
     }
-    text += `${answer}\n`;
+    answers.push(answer);
   }
-  return { text, failed };
+  return { answers, failed };
 }
