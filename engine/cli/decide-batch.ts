@@ -4,20 +4,21 @@ import type { Decider } from '../explain/decider.js';
 import { checkCase } from '../model/case/validate-case.js';
 import { parseJsonLine } from './read-input.js';
 import { overlongMessage } from './jsonl-lines.js';
+import type { AnswerBuffers } from './answer-buffers.js';
 
 /** A JSON escape that could stand for a hidden character. */
 const JSON_ESCAPE = /\\[ubf]/;
 
 export interface BatchAnswers {
-  /** one JSON document (or `{"error": …}`) per line that was not blank, without its \n */
-  answers: string[];
+  /** one JSON document (or `{"error": …}`) per line that was not blank, each followed by \n, as UTF-8 */
+  bytes: Uint8Array;
   /** whether a line was bad (the command then exits 1) */
   failed: boolean;
 }
 
 /** `lines` as read (a \r before the \n is dropped here), the first being line number `first` of the input. */
-export async function decideBatch(decider: Decider, lines: readonly string[], first: number, trace: boolean): Promise<BatchAnswers> {
-  const answers: string[] = [];
+export async function decideBatch(decider: Decider, lines: readonly string[], first: number, trace: boolean, buffers: AnswerBuffers): Promise<BatchAnswers> {
+  const answers = buffers.begin();
   let failed = false;
   for (let i = 0; i < lines.length; i += 1) {
     const read = lines[i];
@@ -27,7 +28,7 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
     let answer: string;
     const overlong = overlongMessage(line);
     if (overlong !== undefined) {
-      answers.push(JSON.stringify({ error: `第 ${n} 行：${overlong}` }));
+      answers.add(JSON.stringify({ error: `第 ${n} 行：${overlong}` }));
       failed = true;
       continue;
     }
@@ -44,7 +45,7 @@ export async function decideBatch(decider: Decider, lines: readonly string[], fi
       answer = JSON.stringify({ error: `第 ${n} 行：${e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message}` });
       failed = true;
     }
-    answers.push(answer);
+    answers.add(answer);
   }
-  return { answers, failed };
+  return { bytes: answers.finish(), failed };
 }

@@ -167,8 +167,7 @@ class WorkerPool {
   private async decideHere(): Promise<void> {
     const job = this.queue.shift();
     if (job) {
-      const { answers, failed }: BatchAnswers = await decideBatch(this.decider, job.lines, job.first, this.trace);
-      const bytes = this.buffers.encode(answers);
+      const { bytes, failed }: BatchAnswers = await decideBatch(this.decider, job.lines, job.first, this.trace, this.buffers);
       job.resolve({ bytes, failed, release: () => this.buffers.release(bytes.buffer as ArrayBuffer) });
     }
     this.mainBusy = false;

@@ -33,8 +33,8 @@ if (parentPort) {
   const buffers = new AnswerBuffers();
   port.on('message', (job: WorkerJob) => {
     if ('reuse' in job) return buffers.release(job.reuse);
-    void decideBatch(decider, job.lines, job.first, setup.trace).then(({ answers, failed }) => {
-      const answer: WorkerAnswer = { id: job.id, bytes: buffers.encode(answers), failed };
+    void decideBatch(decider, job.lines, job.first, setup.trace, buffers).then(({ bytes, failed }) => {
+      const answer: WorkerAnswer = { id: job.id, bytes, failed };
       port.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
     });
   });
