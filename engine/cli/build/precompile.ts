@@ -9,7 +9,7 @@
 // Both are found at run time by the SHA-256 of the exact text (../precompiled-validators.ts,
 // ../precompiled-sources.ts): a file or schema edited after the build is read and compiled
 // as before, so nothing stale is ever used.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -59,11 +59,26 @@ export async function recordProject(root: string): Promise<Recorded> {
     }
     // and everything `tiaoli lint` and the server's checks compile
     checkProject(readProject(dirs, (d) => d).files, today);
+    // the other projects' case schemas: a case of this project decided under a superior
+    // instrument is checked against that project's (decide --jsonl, every line after its term)
+    for (const rules of projectRulesDirs(root)) {
+      const other = loadRegulation(rules).regulation;
+      if (other) checkCase(other, {});
+    }
   } finally {
     recordCompiledSchemas(undefined);
     recordReadSources(undefined);
   }
   return { schemas, sources };
+}
+
+/** projects/<id>/rules of every project beside this one. */
+function projectRulesDirs(root: string): string[] {
+  const projects = join(root, 'projects');
+  if (!existsSync(projects)) return [];
+  return readdirSync(projects, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(projects, e.name, 'rules')))
+    .map((e) => join(projects, e.name, 'rules'));
 }
 
 /** One schema as a CommonJS module exporting `(tiaoli) => validate`. */
