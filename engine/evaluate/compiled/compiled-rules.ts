@@ -285,7 +285,7 @@ export class CompiledRules {
     const placeMade = new Map((spec.places ?? []).map((place) => [place, place.values.map((e) => ({
       name: spec.name, value: deepFreeze(structuredClone(e.value)), from: e.from, beforeFirst: false, place: place.code,
     }))]));
-    return (run) => {
+    const general: Read = (run) => {
       const at = readAt ? readAt(run.facts) : undefined;
       const date = typeof at === 'string' ? at : run.asOf;
       if (placeOf) {
@@ -301,6 +301,14 @@ export class CompiledRules {
       let chosen = 0;
       for (let e = 0; e < entries.length; e++) if (entries[e].from <= date) chosen = e;
       const value = made[chosen][date < entries[0].from ? 1 : 0];
+      run.params[p] = value;
+      return value.value;
+    };
+    if (readAt || placeOf || entries.length !== 1) return general;
+    // one value from one date, read on the decision date (most parameters): no date to look up, no entry to choose
+    const [from, [onOrAfter, before]] = [entries[0].from, made[0]];
+    return (run) => {
+      const value = run.asOf < from ? before : onOrAfter;
       run.params[p] = value;
       return value.value;
     };
@@ -409,10 +417,13 @@ export class CompiledRules {
     let firstValue: unknown;
     let firstId = '';
     let more: Array<{ id: string; value: unknown }> | undefined;
-    for (const s of plan.setters) {
+    const setters = plan.setters;
+    for (let i = 0; i < setters.length; i++) {
+      const s = setters[i];
       if (fired[s.rule] !== FIRED) continue;
+      const by = s.overriddenBy;
       let overridden = false;
-      for (const o of s.overriddenBy) if (fired[o] === FIRED) overridden = true;
+      for (let j = 0; j < by.length; j++) if (fired[by[j]] === FIRED) overridden = true;
       if (overridden) continue;
       effective++;
       const value = ruleValues[s.rule]![s.entry];
