@@ -34,8 +34,20 @@ function casePath(name: string): readonly string[] {
 
 function valueAt(data: unknown, path: readonly string[]): unknown {
   let node = data;
-  for (const key of path) node = own(node, key);
+  for (let k = 0; k < path.length && node !== undefined; k++) node = own(node, path[k]);
   return node;
+}
+
+/** Each order's sides as the paths of their names, worked out once per regulation. */
+const sidePaths = new WeakMap<Regulation, Array<{ earlier: Array<readonly string[]>; later: Array<readonly string[]> }>>();
+
+function ordersOf(regulation: Regulation): Array<{ earlier: Array<readonly string[]>; later: Array<readonly string[]> }> {
+  let known = sidePaths.get(regulation);
+  if (!known) {
+    known = regulation.dateOrders.map((o) => ({ earlier: o.earlier.map(casePath), later: o.later.map(casePath) }));
+    sidePaths.set(regulation, known);
+  }
+  return known;
 }
 
 /**
@@ -64,9 +76,9 @@ function datesOf(data: unknown, side: readonly string[]): Array<{ value: string;
  * pair of sides is in order when the latest of the earlier side is not after the earliest of
  * the later side.
  */
-function extremeOf(data: unknown, side: readonly string[], latest: boolean): string | undefined {
-  for (const name of side) {
-    const v = valueAt(data, casePath(name));
+function extremeOf(data: unknown, side: ReadonlyArray<readonly string[]>, latest: boolean): string | undefined {
+  for (let s = 0; s < side.length; s++) {
+    const v = valueAt(data, side[s]);
     if (v === undefined) continue;
     if (Array.isArray(v)) {
       let found: string | undefined;
@@ -85,7 +97,7 @@ function extremeOf(data: unknown, side: readonly string[], latest: boolean): str
 
 /** Whether every declared pair is in order: what almost every case is, worked out without a message or a list. */
 export function allInOrder(data: unknown, regulation: Regulation): boolean {
-  for (const order of regulation.dateOrders) {
+  for (const order of ordersOf(regulation)) {
     const earlier = extremeOf(data, order.earlier, true);
     if (earlier === undefined) continue;
     const later = extremeOf(data, order.later, false);
