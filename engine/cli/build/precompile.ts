@@ -151,24 +151,28 @@ export async function writeRegulation(rules: string, dir: string): Promise<boole
   mkdirSync(dir, { recursive: true });
   const index: RegulationIndex = { v8: process.versions.v8, regulations: {} };
   writeFileSync(join(dir, REGULATION_INDEX), `${JSON.stringify(index)}\n`);
-  const { files, problems } = readTextFilesChecked(rules, undefined, 'rules');
-  if (problems.length) return false;
-  const marked = loadRegulationFiles(DIR_MARK, files, SHOWN_MARK);
-  if (marked.problems.length || !marked.regulation) return false;
-  let bytes: Buffer;
-  try {
-    bytes = serialize(marked.regulation);
-  } catch {
-    return false; // something in it is not plain data (a function): built at each run instead
-  }
-  const places: Array<[string, string]> = [[rules, 'rules'], [join(rules, '..', 'a "b\\c'), '../其他 项目/rules']];
-  for (const [folder, shownAs] of places) {
-    const built = loadRegulationFiles(folder, files, shownAs);
-    if (built.problems.length || !isDeepStrictEqual(fillIn(deserialize(bytes), folder, shownAs), built.regulation)) return false;
-  }
-  const key = rulesKey(files);
-  writeFileSync(join(dir, `${key}.bin`), bytes);
-  index.regulations[key] = `${key}.bin`;
+  // this project's rules, then the other projects' (a superior or a later version a case may be decided under)
+  const built = [rules, ...projectRulesDirs(join(rules, '..'))].map((folder) => {
+    const { files, problems } = readTextFilesChecked(folder, undefined, 'rules');
+    if (problems.length) return false;
+    const marked = loadRegulationFiles(DIR_MARK, files, SHOWN_MARK);
+    if (marked.problems.length || !marked.regulation) return false;
+    let bytes: Buffer;
+    try {
+      bytes = serialize(marked.regulation);
+    } catch {
+      return false; // something in it is not plain data (a function): built at each run instead
+    }
+    const places: Array<[string, string]> = [[folder, 'rules'], [join(folder, '..', 'a "b\\c'), '../其他 项目/rules']];
+    for (const [place, shownAs] of places) {
+      const again = loadRegulationFiles(place, files, shownAs);
+      if (again.problems.length || !isDeepStrictEqual(fillIn(deserialize(bytes), place, shownAs), again.regulation)) return false;
+    }
+    const key = rulesKey(files);
+    writeFileSync(join(dir, `${key}.bin`), bytes);
+    index.regulations[key] = `${key}.bin`;
+    return true;
+  });
   writeFileSync(join(dir, REGULATION_INDEX), `${JSON.stringify(index)}\n`);
-  return true;
+  return built[0];
 }
