@@ -2,7 +2,6 @@
 // (Debian's, driven by playwright-core): A4 as the page's own @page rule says. Node only.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
@@ -31,6 +30,8 @@ export class PdfError extends Error {}
 export async function printPdf(html: string): Promise<Buffer> {
   const found = chromiumPath();
   if ('error' in found) throw new PdfError(found.error);
+  // loaded only when a PDF is asked for: playwright-core takes longer to load than an HTML page to print
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: found.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
