@@ -15,20 +15,33 @@ import { backends } from '../register/backends.js';
 let cleanup: () => Promise<void>;
 let config: string;
 let passwordFile: string;
+/** the variables this file sets, as they were: put back when it ends */
+const before = new Map<string, string | undefined>();
+const setEnv = (name: string, value: string | undefined): void => {
+  if (!before.has(name)) before.set(name, process.env[name]);
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+};
 beforeAll(async () => {
   const fresh = await backends[0].fresh();
   cleanup = fresh.cleanup;
-  for (const [k, v] of Object.entries({ DATABASE_URL: '', ...fresh.env })) process.env[k] = v;
+  for (const [k, v] of Object.entries({ DATABASE_URL: '', ...fresh.env })) setEnv(k, v);
   const dir = mkdtempSync(join(tmpdir(), 'tiaoli-oidc-'));
   config = join(dir, 'oidc.yaml');
   writeFileSync(config, 'name: 政务统一身份认证\nissuer: https://sso.example.gov.cn/\nclientId: tiaoli\nclientSecretFile: /nonexistent/secret\nredirectUri: https://tiaoli.example.gov.cn/api/session/oidc/callback\nloginClaim: employee_number\n');
   passwordFile = join(dir, 'pw');
   writeFileSync(passwordFile, 'long-enough-pw\n');
 }, 120_000);
-afterAll(() => cleanup?.());
+afterAll(async () => {
+  await cleanup?.();
+  for (const [name, value] of before) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
 
 async function tiaoli(name: Parameters<typeof accountsCommand>[0], args: string[], options: Record<string, string | boolean> = {}, oidc = true) {
-  process.env.TIAOLI_OIDC = oidc ? config : '';
+  setEnv('TIAOLI_OIDC', oidc ? config : '');
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));

@@ -2,12 +2,12 @@
 // of the project (the stories save files).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../engine/server/serve.js';
 import { launchChromium } from '../support/browser.js';
-import { field, openStudio, studioPage } from '../support/studio-page.js';
+import { field, openStudio, studioPage, studioPageOn, type StudioPage } from '../support/studio-page.js';
 import { root } from '../support/regulation.js';
 import { tiaoli } from '../support/cli.js';
 
@@ -15,21 +15,36 @@ let browser: Browser;
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let page: Page;
+/** the file's one server over a copy no story changes, for the stories that save nothing */
+let reading: Promise<StudioPage> | undefined;
+let own = false;
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
+  await (await reading)?.server.close();
   await browser?.close();
-});
-beforeEach(async () => {
-  ({ dir, server, page } = await studioPage(browser));
 });
 afterEach(async () => {
   await page?.close();
-  await server?.close();
+  if (own) await server?.close();
 });
 
+/**
+ * The studio for one story, on a new page (a browser context of its own: no draft is left by
+ * another story): a story that saves files gets a server on a scratch copy of its own; one that
+ * saves nothing shares the file's server, on a copy nothing changes.
+ */
+async function studio(kind: 'saves' | 'reads'): Promise<void> {
+  own = kind === 'saves';
+  if (own) ({ dir, server, page } = await studioPage(browser));
+  else {
+    reading ??= studioPage(browser).then(async (s) => (await s.page.close(), s));
+    ({ dir, server } = await reading);
+    page = await studioPageOn(browser);
+  }
+}
 
 const fixtureName = (file: string): string => parse(readFileSync(join(root, file), 'utf8')).name;
 
@@ -39,6 +54,7 @@ async function open(hash: string): Promise<void> {
 
 describe('policy staff change a date, see the impact, save', () => {
   it('the 条文 page shows, beside art. 11, where it is stricter than 《居住证暂行条例》 (上位法一致性审查)', async () => {
+    await studio('reads');
     await open('#/articles');
     const findings = page.locator('[data-testid=conformance-11]');
     await findings.waitFor({ timeout: 60_000 });
@@ -46,6 +62,7 @@ describe('policy staff change a date, see the impact, save', () => {
   }, 120_000);
 
   it('moves the end of the in-force period to 2027-10-08: changed fixtures listed before saving; saved on disk; decide says in force', async () => {
+    await studio('saves');
     await open('#/parameters');
     // which date each parameter's 生效日期 is compared with (issue 9 item 3)
     await expect(page.locator('[data-read-at="permit.issuedOn"]').first().innerText()).resolves.toContain('生效日期与之比较的日期：居住证签发之日');
@@ -83,6 +100,7 @@ describe('policy staff change a date, see the impact, save', () => {
   });
 
   it('changes the number of photos from 2 to 1: the checklist and a one-photo fixture change, before saving', async () => {
+    await studio('reads');
     await open('#/parameters');
     await page.locator('[data-testid=value-photoCount-0]').fill('1');
     const onePhoto = fixtureName('test/cases/12-materials/only-one-photo.yaml');
@@ -98,6 +116,7 @@ describe('policy staff change a date, see the impact, save', () => {
   });
 
   it('an invalid edit shows its error at the line and cannot be saved', async () => {
+    await studio('reads');
     await open('#/editor?file=rules/articles/23-in-force.yaml');
     const text = readFileSync(join(dir, 'rules/articles/23-in-force.yaml'), 'utf8');
     const broken = text.replace('params.inForceUntil', 'params.inForceTill');
@@ -113,6 +132,7 @@ describe('policy staff change a date, see the impact, save', () => {
   });
 
   it('will not overwrite a file changed on disk since it was loaded: shows both versions', async () => {
+    await studio('saves');
     await open('#/parameters');
     await page.locator('[data-testid=value-photoCount-0]').fill('1');
     await page.locator('[data-testid=unsaved]').waitFor();
@@ -130,6 +150,7 @@ describe('policy staff change a date, see the impact, save', () => {
   });
 
   it('keeps an unsaved draft across a reload', async () => {
+    await studio('reads');
     await open('#/parameters');
     await page.locator('[data-testid=value-photoCount-0]').fill('3');
     await page.locator('[data-testid=unsaved]').waitFor();
@@ -142,6 +163,7 @@ describe('policy staff change a date, see the impact, save', () => {
 
 describe('counter staff and legal reviewers', () => {
   it('fills the application form, sees the decision as they type, and traces it to the articles', async () => {
+    await studio('saves');
     await open('#/counter?form=permit-application');
     const form = page.locator('[data-testid=jsonforms]');
     const control = (path: string) => form.locator(`[id="#/properties/${path}-input"]`);

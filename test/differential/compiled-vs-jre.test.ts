@@ -24,29 +24,46 @@ const GENERATED = Number(process.env.TIAOLI_DIFF_CASES ?? 2_000);
 const UNTRACED = GENERATED;
 /** decided by the compiled path alone, to show the generated cases reach every rule */
 const COVERAGE = 20_000;
+/**
+ * cases for the two entry points that write a decision without the trace (decideFields,
+ * decideText), each compared with the whole decision: half the differential's, ten times as
+ * many under `npm run fuzz` (TIAOLI_DIFF_CASES=20000)
+ */
+const ENTRY_POINTS = Math.max(1_000, GENERATED / 2);
+
+interface Compared { compared: number; differing: string[] }
 
 /**
  * The first `limit` of `count` generated cases compared in one process per core
- * (compare-share.ts), each taking every n-th case: the differences found, and how many were compared.
+ * (compare-share.ts), each taking every n-th case, with the trace and without it (one start of
+ * the engines for both): the differences found, and how many were compared, for each.
  */
-async function compareInShares(count: number, seed: number, trace: boolean, limit: number): Promise<{ compared: number; differing: string[] }> {
+async function compareInShares(count: number, seed: number, limit: number): Promise<{ traced: Compared; untraced: Compared }> {
   const shares = Math.max(2, Math.min(4, availableParallelism()));
   const script = join(root, 'test', 'differential', 'compare-share.ts');
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const results = await Promise.all(Array.from({ length: shares }, (_, share) => new Promise<{ compared: number; differing: string[] }>((done, failed) => {
-    const child = spawn(process.execPath, [tsx, script, String(share), String(shares), String(count), String(seed), String(trace), String(limit)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const results = await Promise.all(Array.from({ length: shares }, (_, share) => new Promise<{ traced: Compared; untraced: Compared }>((done, failed) => {
+    const child = spawn(process.execPath, [tsx, script, String(share), String(shares), String(count), String(seed), String(limit)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
     child.on('error', failed);
     child.on('close', (code) => {
-      if (code === 0) done(JSON.parse(out) as { compared: number; differing: string[] });
+      if (code === 0) done(JSON.parse(out) as { traced: Compared; untraced: Compared });
       else failed(new Error(`compare-share ${share}/${shares} exited ${code}: ${err.slice(0, 2000)}`));
     });
   })));
-  return { compared: results.reduce((n, r) => n + r.compared, 0), differing: results.flatMap((r) => r.differing) };
+  const sum = (mode: 'traced' | 'untraced'): Compared => ({
+    compared: results.reduce((n, r) => n + r[mode].compared, 0),
+    differing: results.flatMap((r) => r[mode].differing),
+  });
+  return { traced: sum('traced'), untraced: sum('untraced') };
 }
+
+/** The generated cases compared once for both tests below (started by the first that asks). */
+let generatedCompared: ReturnType<typeof compareInShares> | undefined;
+const compareGenerated = () => (generatedCompared ??= compareInShares(GENERATED, 11, GENERATED));
 
 describe('compiled rules decide exactly as json-rules-engine', () => {
   it('on every fixture in test/cases, with and without the trace', async () => {
@@ -63,13 +80,13 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
   }, 300_000);
 
   it(`on ${GENERATED.toLocaleString('en')} generated cases, because included`, async () => {
-    const { compared, differing } = await compareInShares(GENERATED, 11, true, GENERATED);
+    const { compared, differing } = (await compareGenerated()).traced;
     expect(differing).toEqual([]);
     expect(compared).toBe(GENERATED);
   }, 1_200_000);
 
   it(`on ${UNTRACED.toLocaleString('en')} of them without the trace (where a set stops at its outcome)`, async () => {
-    const { compared, differing } = await compareInShares(GENERATED, 11, false, UNTRACED);
+    const { compared, differing } = (await compareGenerated()).untraced;
     expect(differing).toEqual([]);
     expect(compared).toBe(UNTRACED);
   }, 1_200_000);
@@ -78,7 +95,7 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
     const withoutGrounds = (decisions: Record<string, Record<string, unknown>>) =>
       JSON.stringify(Object.fromEntries(Object.entries(decisions).map(([d, { articles: _a, interpretations: _i, because: _b, ...fields }]) => [d, fields])));
     let compared = 0;
-    for (const c of generateCases(2_000, 12, readingChoices(regulation))) {
+    for (const c of generateCases(ENTRY_POINTS, 12, readingChoices(regulation))) {
       const checked = checkCase(regulation, c).case;
       if (!checked) continue;
       for (const decider of [engines.compiled, engines.jre]) {
@@ -89,7 +106,7 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
         compared++;
       }
     }
-    expect(compared).toBeGreaterThan(3_000);
+    expect(compared).toBeGreaterThan(ENTRY_POINTS * 2 * 0.75);
   }, 600_000);
 
   it('decideText without the trace is JSON.stringify of the document json-rules-engine gives (what decide --jsonl --brief writes)', async () => {
@@ -98,7 +115,7 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
       const { expect: _expected, ...input } = parseSource(file, readFileSync(file)).data as Record<string, unknown>;
       return input;
     });
-    for (const c of [...fixtures, ...generateCases(4_000, 13, readingChoices(regulation))]) {
+    for (const c of [...fixtures, ...generateCases(ENTRY_POINTS * 2, 13, readingChoices(regulation))]) {
       const checked = checkCase(regulation, c).case;
       if (!checked) continue;
       const text = await engines.compiled.decideText(checked, { trace: false }).catch((e: Error) => `error: ${e.message}`);
@@ -106,7 +123,7 @@ describe('compiled rules decide exactly as json-rules-engine', () => {
       expect(text).toBe(reference);
       compared++;
     }
-    expect(compared).toBeGreaterThan(3_500);
+    expect(compared).toBeGreaterThan(ENTRY_POINTS * 2 * 0.875);
   }, 600_000);
 
   it('decideText writes an index-like field first, as JSON.stringify does', async () => {

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../engine/server/project-store.js';
 import { cleanStaleTemporaries, pathRefusal, RefusedError, versionOf, writeProjectFile } from '../../engine/server/project-files.js';
 import { root } from '../support/regulation.js';
-import { projectCopy } from '../support/project-copy.js';
+import { projectCopy, skeletonCopy } from '../support/project-copy.js';
 
 const FILE = 'rules/parameters/in-force.yaml';
 const module = (path: string): string => pathToFileURL(join(root, path)).href;
@@ -347,37 +347,43 @@ new ProjectLock(process.argv[2]).run(() => {
 /** Rounds of each race: each round is a fresh race for the same base version (`npm run fuzz` is the place for many more). */
 const ROUNDS = 8;
 
+/**
+ * The races and kills below are about files, not rules: they run on a project as `tiaoli new`
+ * writes it, which each save checks in a fraction of the Qujing project's time.
+ */
+const RACED = 'rules/parameters/eligibility.yaml';
+
 function expectOneWinner(kinds: string[], dir: string, texts: string[]): void {
   expect(kinds.slice().sort()).toEqual(['conflict', 'saved']);
-  expect(readFileSync(join(dir, FILE), 'utf8')).toBe(texts[kinds.indexOf('saved')]);
+  expect(readFileSync(join(dir, RACED), 'utf8')).toBe(texts[kinds.indexOf('saved')]);
 }
 
 describe('two writers on one project with the same base version: exactly one saves', () => {
   it(`two stores in one process, ${ROUNDS} rounds`, async () => {
-    const dir = projectCopy();
+    const dir = skeletonCopy();
     scratch.push(dir);
     const a = new ProjectStore(dir);
     const b = new ProjectStore(dir);
     for (let round = 0; round < ROUNDS; round++) {
-      const base = versionOf(readFileSync(join(dir, FILE)));
-      const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, FILE), 'utf8')}# ${who} ${round}\n`);
-      const outcomes = await Promise.all([a.save(FILE, texts[0]!, base), b.save(FILE, texts[1]!, base)]);
+      const base = versionOf(readFileSync(join(dir, RACED)));
+      const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, RACED), 'utf8')}# ${who} ${round}\n`);
+      const outcomes = await Promise.all([a.save(RACED, texts[0]!, base), b.save(RACED, texts[1]!, base)]);
       expectOneWinner(outcomes.map((o) => o.kind), dir, texts);
     }
     await Promise.all([a.close(), b.close()]);
   }, 180_000);
 
   it(`two processes, each with its store, ${ROUNDS} rounds`, async () => {
-    const dir = projectCopy();
+    const dir = skeletonCopy();
     scratch.push(dir);
     const procs = [child(SAVER, [dir]), child(SAVER, [dir])];
     try {
       const next = procs.map(lines);
       await Promise.all(next.map((n) => n()));
       for (let round = 0; round < ROUNDS; round++) {
-        const base = versionOf(readFileSync(join(dir, FILE)));
-        const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, FILE), 'utf8')}# ${who} ${round}\n`);
-        procs.forEach((p, i) => p.stdin.write(`${JSON.stringify({ path: FILE, text: texts[i], base })}\n`));
+        const base = versionOf(readFileSync(join(dir, RACED)));
+        const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, RACED), 'utf8')}# ${who} ${round}\n`);
+        procs.forEach((p, i) => p.stdin.write(`${JSON.stringify({ path: RACED, text: texts[i], base })}\n`));
         const outcomes = await Promise.all(next.map((n) => n()));
         expectOneWinner(outcomes.map((o) => o.kind), dir, texts);
       }
@@ -387,7 +393,7 @@ describe('two writers on one project with the same base version: exactly one sav
   }, 180_000);
 
   it(`two real servers (npm start + npm run dev on one folder), ${ROUNDS} rounds: the second gets 409`, async () => {
-    const dir = projectCopy();
+    const dir = skeletonCopy();
     scratch.push(dir);
     const procs = [child(SERVER, [dir]), child(SERVER, [dir])];
     try {
@@ -395,16 +401,16 @@ describe('two writers on one project with the same base version: exactly one sav
       const put = async (server: { url: string; session: string | null }, text: string, baseVersion: string) => {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (server.session) headers['x-tiaoli-session'] = server.session;
-        const res = await fetch(`${server.url}api/files?path=${encodeURIComponent(FILE)}`, { method: 'PUT', headers, body: JSON.stringify({ text, baseVersion }) });
+        const res = await fetch(`${server.url}api/files?path=${encodeURIComponent(RACED)}`, { method: 'PUT', headers, body: JSON.stringify({ text, baseVersion }) });
         await res.text();
         return res.status;
       };
       for (let round = 0; round < ROUNDS; round++) {
-        const base = versionOf(readFileSync(join(dir, FILE)));
-        const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, FILE), 'utf8')}# ${who} ${round}\n`);
+        const base = versionOf(readFileSync(join(dir, RACED)));
+        const texts = ['A', 'B'].map((who) => `${readFileSync(join(dir, RACED), 'utf8')}# ${who} ${round}\n`);
         const statuses = await Promise.all(servers.map((s, i) => put(s, texts[i]!, base)));
         expect(statuses.slice().sort()).toEqual([200, 409]);
-        expect(readFileSync(join(dir, FILE), 'utf8')).toBe(texts[statuses.indexOf(200)]);
+        expect(readFileSync(join(dir, RACED), 'utf8')).toBe(texts[statuses.indexOf(200)]);
       }
     } finally {
       for (const p of procs) p.kill('SIGKILL');
@@ -412,7 +418,7 @@ describe('two writers on one project with the same base version: exactly one sav
   }, 240_000);
 
   it('a lock left by a killed process is taken over (its process is gone), and the next save goes through', async () => {
-    const dir = projectCopy();
+    const dir = skeletonCopy();
     scratch.push(dir);
     const holder = child(HOLDER, [dir]);
     await lines(holder)();
@@ -420,8 +426,8 @@ describe('two writers on one project with the same base version: exactly one sav
     await new Promise((r) => holder.on('exit', r));
     expect(existsSync(join(dir, '.tiaoli.lock'))).toBe(true);
     const store = new ProjectStore(dir);
-    const text = readFileSync(join(dir, FILE), 'utf8');
-    expect((await store.save(FILE, `${text}# after\n`, versionOf(text))).kind).toBe('saved');
+    const text = readFileSync(join(dir, RACED), 'utf8');
+    expect((await store.save(RACED, `${text}# after\n`, versionOf(text))).kind).toBe('saved');
     expect(existsSync(join(dir, '.tiaoli.lock'))).toBe(false);
     await store.close();
   }, 60_000);
@@ -429,21 +435,21 @@ describe('two writers on one project with the same base version: exactly one sav
 
 describe('kill -9 during writes', () => {
   it('never leaves a torn file, and the next start cleans what the dead writer left', async () => {
-    const dir = projectCopy();
+    const dir = skeletonCopy();
     scratch.push(dir);
-    const original = readFileSync(join(dir, FILE), 'utf8');
+    const original = readFileSync(join(dir, RACED), 'utf8');
     const whole = new Set(['a', 'b'].map((c) => `# ${c}\n` + `${c}: "${c.repeat(400)}"\n`.repeat(1000)).concat(original));
     for (let round = 0; round < 8; round++) {
-      const writer = child(WRITER, [dir, FILE]);
+      const writer = child(WRITER, [dir, RACED]);
       await lines(writer)();
       await new Promise((r) => setTimeout(r, 30 + Math.floor(Math.random() * 250)));
       writer.kill('SIGKILL');
       await new Promise((r) => writer.on('exit', r));
-      const text = readFileSync(join(dir, FILE), 'utf8');
+      const text = readFileSync(join(dir, RACED), 'utf8');
       expect(whole.has(text), `round ${round}: ${text.length} characters`).toBe(true);
     }
     cleanStaleTemporaries(dir);
     expect(readdirSync(join(dir, 'rules/parameters')).filter((n) => n.includes('tiaoli-tmp'))).toEqual([]);
-    expect(statSync(join(dir, FILE)).isFile()).toBe(true);
+    expect(statSync(join(dir, RACED)).isFile()).toBe(true);
   }, 180_000);
 });

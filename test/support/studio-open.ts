@@ -15,9 +15,14 @@ export interface StudioPage {
 export async function studioPage(browser: Browser): Promise<StudioPage> {
   const dir = projectCopy();
   const server = await startServer({ root: dir, port: 0, host: '127.0.0.1', studio: join(root, 'studio', 'dist') });
+  return { dir, server, page: await studioPageOn(browser) };
+}
+
+/** A new Chinese page (in a browser context of its own) for a studio already served, failing on any page error. */
+export async function studioPageOn(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   page.on('pageerror', (e) => {
     throw e;
   });
-  return { dir, server, page };
+  return page;
 }

@@ -4,9 +4,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { studioPage, type StudioPage } from './studio-open.js';
+import { studioPage, studioPageOn, type StudioPage } from './studio-open.js';
 
-export { studioPage, type StudioPage };
+export { studioPage, studioPageOn, type StudioPage };
 
 /** A form control by its label as shown (a required one ends in *). */
 export const field = (scope: Locator, label: string): Locator => scope.getByLabel(new RegExp(`^${label.replace(/[()（）*]/g, (c) => `\\${c}`)}\\*?$`));

@@ -13,12 +13,15 @@ export const PAGES: ReadonlyArray<{ name: string; hash: string }> = [
   { name: 'register', hash: '#/register' },
 ];
 
-/** Opens the studio in a language (kept in the browser, as the header's switch keeps it). */
+/**
+ * Opens the studio in a language (kept in the browser, as the header's switch keeps it): the
+ * language is written into the origin's storage from a small answer of the same server (not
+ * the studio, so the studio starts once, already in that language), then the page is loaded.
+ */
 export async function openIn(page: Page, url: string, hash: string, language: 'zh' | 'en'): Promise<void> {
-  await page.goto(`${url}#/`);
+  await page.goto(`${url}api/no-such-page`);
   await page.evaluate((l) => localStorage.setItem('tiaoli.language', l), language);
   await page.goto(`${url}${hash}`);
-  await page.reload();
   await page.locator('[data-testid=ruleset]').filter({ hasText: /[0-9a-f]{16}/ }).waitFor();
 }
 
