@@ -16,7 +16,7 @@ import { useProject } from '../shared/project-store.js';
 import { useLanguage, useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
-import { today } from '../shared/model.js';
+import { decides, today } from '../shared/model.js';
 import { appliedWords } from '../shared/applied-words.js';
 import { formAjv, formProblemsIn, translateErrorIn } from './form-ajv.js';
 import { Law, ValueLabel } from '../shared/law-text.js';
@@ -51,7 +51,7 @@ export function CounterPage({ formName }: { formName?: string }) {
   const project = useProject();
   const t = useMessages();
   const language = useLanguage();
-  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const model = decides(project.workingModel) ? project.workingModel : project.savedModel;
   // the rules the counter decides by: the same when only the fixtures' results fill in
   const rules = model?.decider;
   const services = Object.values(model?.forms?.forms ?? {}).filter((f) => f.mapping);

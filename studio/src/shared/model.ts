@@ -80,6 +80,15 @@ partsCode.catch(() => undefined); // a chunk that cannot load is reported where 
 
 const modelParts = new WeakMap<Model, Parts>();
 
+/**
+ * Whether the model's rules decide (they were built without errors), without making its
+ * decider: that compiles the case schema and reads the instruments (some 400 ms on a page's
+ * first render), which only a page that decides needs.
+ */
+export function decides(model: Model | undefined): model is Model {
+  return model !== undefined && modelParts.has(model);
+}
+
 function assemble(files: Record<string, string>, built: BuiltModel, ms: number, pending: boolean, made: Parts): Model {
   const { regulation, problems, fixtures, offices, warnings } = built;
   const model: Model = {
