@@ -8,7 +8,7 @@ import { launchChromium } from '../support/browser.js';
 import { studioPage } from '../support/studio-open.js';
 
 const hash = process.argv.find((a) => a.startsWith('#')) ?? '#/articles';
-const selector = process.argv.includes('--counter') ? '[data-testid=jsonforms] input' : '[data-testid=coverage-summary]';
+const selector = process.argv.includes('--counter') ? '[data-testid=jsonforms] input' : process.argv.includes('--edit') ? '[data-testid=value-photoCount-0]' : '[data-testid=coverage-summary]';
 const traceAt = process.argv.indexOf('--trace');
 
 async function main(): Promise<void> {
@@ -32,14 +32,25 @@ async function main(): Promise<void> {
       }).observe(document, { subtree: true, childList: true, attributes: true });
       new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { longTasks: Array<[number, number]> }).longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });
     });
-    if (traceAt > 0) await browser.startTracing(page, { path: process.argv[traceAt + 1], screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] });
+    if (traceAt > 0 && !process.argv.includes('--edit')) await browser.startTracing(page, { path: process.argv[traceAt + 1], screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] });
     const nav0 = Date.now();
     await page.goto(`${studio.server.url}${hash}`, { waitUntil: 'commit' });
     await page.locator(selector).first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.waitForFunction((s) => { const el = document.querySelector(s) as HTMLInputElement | null; return el && !el.disabled; }, selector);
     const usable = await page.evaluate(() => performance.now());
     await page.waitForTimeout(1500);
-    if (traceAt > 0) await browser.stopTracing();
+    if (process.argv.includes('--edit')) {
+      // a parameter's edit until its impact on the fixtures shows (as the speed bench)
+      await page.waitForFunction(() => document.querySelector('[data-testid=regression]') && ![...document.querySelectorAll('.status .badge')].some((b) => /重算/.test(b.textContent ?? '')), undefined, { timeout: 120_000 });
+      await page.evaluate(() => { performance.clearMarks(); (window as unknown as { longTasks: unknown[] }).longTasks = []; document.addEventListener('input', () => performance.mark('tiaoli:edit'), { capture: true, once: true }); });
+      if (traceAt > 0) await browser.startTracing(page, { path: process.argv[traceAt + 1].replace('.json', '-edit.json'), screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] });
+      await page.locator('[data-testid=value-photoCount-0]').fill('3');
+      const shown = await page.waitForFunction(() => ![...document.querySelectorAll('.status .badge')].some((b) => /重算/.test(b.textContent ?? '')) && /\d/.test(document.querySelector('[data-testid=regression] h4')?.textContent ?? '') && performance.now(), undefined, { timeout: 120_000, polling: 'raf' });
+      await page.evaluate((t) => performance.mark('tiaoli:impact-shown', { startTime: t }), (await shown.jsonValue()) as number);
+      await page.waitForTimeout(500);
+      if (traceAt > 0) await browser.stopTracing();
+    }
+    if (traceAt > 0 && !process.argv.includes('--edit')) await browser.stopTracing();
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
     const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming; return { responseEnd: Math.round(n.responseEnd), domContentLoaded: Math.round(n.domContentLoadedEventEnd) }; });
     const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => { const e = r as PerformanceResourceTiming; return [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd), e.encodedBodySize]; }));
