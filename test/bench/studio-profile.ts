@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--edit')) {
       // a parameter's edit until its impact on the fixtures shows (as the speed bench)
       await page.waitForFunction(() => document.querySelector('[data-testid=regression]') && ![...document.querySelectorAll('.status .badge')].some((b) => /重算/.test(b.textContent ?? '')), undefined, { timeout: 120_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('tiaoli:warm').length > 0, undefined, { timeout: 120_000 });
       await page.evaluate(() => { performance.clearMarks(); (window as unknown as { longTasks: unknown[] }).longTasks = []; document.addEventListener('input', () => performance.mark('tiaoli:edit'), { capture: true, once: true }); });
       if (traceAt > 0) await browser.startTracing(page, { path: process.argv[traceAt + 1].replace('.json', '-edit.json'), screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'] });
       await page.locator('[data-testid=value-photoCount-0]').fill('3');
