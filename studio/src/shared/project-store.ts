@@ -2,7 +2,8 @@
 // unsaved edits (kept in the browser across reloads), and the model of each. Edits
 // re-run every fixture against the working copy; nothing is written until saved. The pages
 // show as soon as the saved files' model is known; its fixtures' results may follow.
-// Marks (performance.mark) for the speed test: tiaoli:project, tiaoli:ready, tiaoli:fixtures.
+// Marks (performance.mark) for the speed test: tiaoli:project, tiaoli:ready, tiaoli:fixtures,
+// tiaoli:rebuild and tiaoli:rebuilt (an edit's working model), tiaoli:warm (model.ts).
 import { useSyncExternalStore } from 'react';
 import { fetchProject, fetchProjectFixtures, saveFile, type ProjectFile, type SaveResult } from './api.js';
 import { buildModel, modelFromServer, superiorFiles, prepareModelWorker, setDiskProblems, withFixtures, type Model } from './model.js';
