@@ -65,12 +65,29 @@ function schemaHasPointer(schema: Record<string, any>, pointer: string): boolean
   return true;
 }
 
+/**
+ * The generated schemas that compiled (by their text): every check makes a new ajv with the
+ * same options and keywords, so a schema that compiled once compiles again; the studio checks
+ * the project after each edit, and an edit seldom changes a form (each compile some 30 ms).
+ */
+const compiledBefore = new Set<string>();
+const COMPILED_KEPT = 256;
+
+function compileOnce(ajv: () => ReturnType<typeof createAjv>, schema: object): void {
+  const key = JSON.stringify(schema);
+  if (compiledBefore.has(key)) return;
+  ajv().compile(schema);
+  if (compiledBefore.size >= COMPILED_KEPT) compiledBefore.clear();
+  compiledBefore.add(key);
+}
+
 /** `printKinds`: the pages forms/prints/prints.yaml defines, when known. */
 export function checkForms(set: FormSet, regulation: Regulation, date: string, printKinds?: string[]): Problem[] {
   const problems: Problem[] = [];
   const paths = casePaths(regulation.caseSchema);
   const articles = articleIds(regulation);
-  const ajv = addFormKeywords(createAjv());
+  let made: ReturnType<typeof createAjv> | undefined;
+  const ajv = () => (made ??= addFormKeywords(createAjv()));
   if (set.commonSource) problems.push(...checkTemplate(set.commonSource.data, set.commonSource, regulation, set.common.definitions));
   for (const form of Object.values(set.forms)) {
     const { form: formSource, schema: schemaSource, uischema: uiSource } = form.sources;
@@ -90,7 +107,7 @@ export function checkForms(set: FormSet, regulation: Regulation, date: string, p
     let resolved;
     try {
       resolved = resolveForm(set, form, regulation, date);
-      ajv.compile(resolved.schema);
+      compileOnce(ajv, resolved.schema);
     } catch (e) {
       const code = e instanceof FormTemplateError ? e.code : 'form.schema';
       problems.push({ code, message: `表单 ${form.name} 无法生成：${(e as Error).message}`, location: schemaSource.locate([]) });

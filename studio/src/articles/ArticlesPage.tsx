@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { articleLabel } from '../../../engine/explain/article-label.js';
 import { useProject } from '../shared/project-store.js';
+import { decides } from '../shared/model.js';
 import { fill, useMessages } from '../shared/i18n.js';
 import { Law } from '../shared/law-text.js';
 import { href, useRoute } from '../shared/router.js';
@@ -16,7 +17,7 @@ export function ArticlesPage() {
   const project = useProject();
   const t = useMessages();
   const opened = useRoute().params.get('interpretation');
-  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const model = decides(project.workingModel) ? project.workingModel : project.savedModel;
   const links = useMemo(() => (model?.regulation ? articleLinks(model) : undefined), [model]);
   // the findings are of the saved rules (the server's), beside the articles they concern
   const conformance = useConformance(project.savedModel?.regulation?.ruleset);

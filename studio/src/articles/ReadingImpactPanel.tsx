@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { ReadingImpact } from '../../../engine/project/fixtures/reading-impact.js';
-import { superiorFiles, today, type Model } from '../shared/model.js';
+import { decides, superiorFiles, today, type Model } from '../shared/model.js';
 import { fill, useMessages } from '../shared/i18n.js';
 import { Law } from '../shared/law-text.js';
 import { href } from '../shared/router.js';
@@ -42,7 +42,7 @@ export function ReadingImpactPanel({ model }: { model: Model }) {
     }
   }, [model.files, t.readingImpactStale]);
   const regulation = model.regulation;
-  if (!regulation || !model.decider) return null;
+  if (!regulation || !decides(model)) return null;
   const withAlternatives = Object.values(regulation.interpretations).filter((i) => i.alternatives.some((a) => a.id !== undefined));
   if (!withAlternatives.length) return null;
   const run = async () => {

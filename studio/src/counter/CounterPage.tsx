@@ -16,7 +16,7 @@ import { useProject } from '../shared/project-store.js';
 import { useLanguage, useMessages } from '../shared/i18n.js';
 import { go, href } from '../shared/router.js';
 import { ArticleRef } from '../shared/article-panel.js';
-import { today } from '../shared/model.js';
+import { decides, today } from '../shared/model.js';
 import { appliedWords } from '../shared/applied-words.js';
 import { formAjv, formProblemsIn, translateErrorIn } from './form-ajv.js';
 import { Law, ValueLabel } from '../shared/law-text.js';
@@ -51,9 +51,13 @@ export function CounterPage({ formName }: { formName?: string }) {
   const project = useProject();
   const t = useMessages();
   const language = useLanguage();
-  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const model = decides(project.workingModel) ? project.workingModel : project.savedModel;
+  // The form is on screen before the decider is made (it compiles the case schema and the
+  // rules: a task of some 400 ms), in the frame after the form's; the first decision needs it
+  // only once the clerk has typed and paused.
+  const [formShown, setFormShown] = useState(false);
   // the rules the counter decides by: the same when only the fixtures' results fill in
-  const rules = model?.decider;
+  const rules = formShown ? model?.decider : undefined;
   const services = Object.values(model?.forms?.forms ?? {}).filter((f) => f.mapping);
   const form = services.find((f) => f.name === formName) ?? services.find((f) => f.name === 'permit-application') ?? services[0];
   const template = form?.schemaTemplate as Record<string, any> | undefined;
@@ -88,6 +92,15 @@ export function CounterPage({ formName }: { formName?: string }) {
   // update React finishes once begun.
   const [committed, setCommitted] = useState(false);
   useEffect(() => setCommitted(true), []);
+  useEffect(() => {
+    if (!committed) return;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { later = setTimeout(() => setFormShown(true), 0); });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
+    };
+  }, [committed]);
   const middleware = useCallback((state: any, action: any, reduce: (s: any, a: any) => any) => {
     const next = reduce(state, action);
     formData.current = next.data;
@@ -200,7 +213,9 @@ export function CounterPage({ formName }: { formName?: string }) {
       return undefined;
     }
   }, [document, model]);
-  const instruments = useMemo(() => model?.instruments?.(), [model]);
+  // (asked for only with a decision to say it of: the instruments are read with the decider)
+  const applied = document?.applied;
+  const instruments = useMemo(() => (applied ? model?.instruments?.() : undefined), [model, applied]);
   const governs = document?.applied && instruments && model?.regulation ? appliedWords(document.applied, instruments, model.regulation) : undefined;
 
   // the counter's office against the case (arts. 14–16): a mismatch the clerk confirms before 登记 and printing

@@ -3,6 +3,7 @@
 // hours for handing in, and the authority that hears 行政复议. Details forms/offices.yaml has
 // not confirmed are said here, beside the choice, as they are left blank on paper.
 import { useProject } from '../shared/project-store.js';
+import { decides } from '../shared/model.js';
 import { useMessages } from '../shared/i18n.js';
 import { setCounterDesk, useCounterDesk } from './counter-desk.js';
 import type { Office } from '../../../engine/project/offices/office-model.js';
@@ -13,7 +14,7 @@ import './office-picker.css';
 /** The offices of the model the counter decides with (the working copy when it loads). */
 function useOffices(): Map<string, Office> | undefined {
   const project = useProject();
-  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const model = decides(project.workingModel) ? project.workingModel : project.savedModel;
   return model?.offices;
 }
 

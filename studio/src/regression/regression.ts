@@ -29,6 +29,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** The same value as the fixtures compare them (null and absent alike, a list in any order); plain values without writing them out. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return (a ?? null) === (b ?? null) || canonical(a) === canonical(b);
+  return canonical(a) === canonical(b);
+}
+
 export function compareModels(saved: Model, working: Model): Regression {
   const before = new Map(saved.fixtures.map((f) => [f.file, f]));
   const changes: DecisionChange[] = [];
@@ -41,7 +48,7 @@ export function compareModels(saved: Model, working: Model): Regression {
       for (const field of fields) {
         const before = own(then, field);
         const value = own(now as Record<string, unknown>, field);
-        if (canonical(before) !== canonical(value)) changes.push({ fixture: after.file, name: after.name, decision, field, before, after: value });
+        if (!same(before, value)) changes.push({ fixture: after.file, name: after.name, decision, field, before, after: value });
       }
     }
   }

@@ -48,7 +48,7 @@ export function RuleEditorPage({ file, line }: { file?: string; line?: number })
         <YamlEditor
           key={path}
           value={project.working[path] ?? ''}
-          onChange={(text) => editFile(path, text)}
+          onChange={(text) => editFile(path, text, { typing: true })}
           problems={problems.map((p) => ({ line: p.location.line, column: p.location.column, message: p.message }))}
           focusLine={line}
         />

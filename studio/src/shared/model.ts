@@ -69,9 +69,15 @@ export function setDiskProblems(problems: Problem[]): void {
 let worker: Comlink.Remote<ModelApi> | undefined;
 const modelWorker = (): Comlink.Remote<ModelApi> => (worker ??= Comlink.wrap<ModelApi>(new Worker(new URL('../impact/model-worker.ts', import.meta.url), { type: 'module' })));
 
-/** Starts the worker (its code loads and compiles) before the first edit needs it. */
-export function prepareModelWorker(): void {
-  modelWorker();
+/**
+ * Starts the worker before the first edit needs it, and has it build the saved files once when
+ * the page is idle (nothing comes back): the edit then re-reads only its own file.
+ */
+export function prepareModelWorker(files: Record<string, string>): void {
+  const worker = modelWorker();
+  const warm = () => void superiorFiles().then((shipped) => worker.warm(files, today(), shipped)).then(() => performance.mark('tiaoli:warm'), () => undefined);
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
+  else setTimeout(warm, 500);
 }
 
 /** The decider, forms and print templates: their code loads beside the project (started here, at once). */
@@ -79,6 +85,15 @@ const partsCode = import('./model-parts.js');
 partsCode.catch(() => undefined); // a chunk that cannot load is reported where the project loads
 
 const modelParts = new WeakMap<Model, Parts>();
+
+/**
+ * Whether the model's rules decide (they were built without errors), without making its
+ * decider: that compiles the case schema and reads the instruments (some 400 ms on a page's
+ * first render), which only a page that decides needs.
+ */
+export function decides(model: Model | undefined): model is Model {
+  return model !== undefined && modelParts.has(model);
+}
 
 function assemble(files: Record<string, string>, built: BuiltModel, ms: number, pending: boolean, made: Parts): Model {
   const { regulation, problems, fixtures, offices, warnings } = built;

@@ -2,7 +2,8 @@
 // unsaved edits (kept in the browser across reloads), and the model of each. Edits
 // re-run every fixture against the working copy; nothing is written until saved. The pages
 // show as soon as the saved files' model is known; its fixtures' results may follow.
-// Marks (performance.mark) for the speed test: tiaoli:project, tiaoli:ready, tiaoli:fixtures.
+// Marks (performance.mark) for the speed test: tiaoli:project, tiaoli:ready, tiaoli:fixtures,
+// tiaoli:rebuild and tiaoli:rebuilt (an edit's working model), tiaoli:warm (model.ts).
 import { useSyncExternalStore } from 'react';
 import { fetchProject, fetchProjectFixtures, saveFile, type ProjectFile, type SaveResult } from './api.js';
 import { buildModel, modelFromServer, superiorFiles, prepareModelWorker, setDiskProblems, withFixtures, type Model } from './model.js';
@@ -53,15 +54,26 @@ function workingFiles(saved: Record<string, ProjectFile>, drafts: Record<string,
 
 let computeTimer: ReturnType<typeof setTimeout> | undefined;
 let computeRun = 0;
+let lastEdit = -Infinity;
 
-function recompute(delay = 250): void {
+/**
+ * The working model built again after an edit: at once after a pause (a value changed, a
+ * reading switched), else once typing pauses for `delay` ms — and always so while `typing`
+ * (the rule editor), where each keystroke is a step of one edit.
+ */
+function recompute(delay = 250, typing = false): void {
+  const now = performance.now();
+  const pause = now - lastEdit > 1000;
+  lastEdit = now;
   clearTimeout(computeTimer);
   set({ computing: true });
   computeTimer = setTimeout(async () => {
     const run = ++computeRun;
+    performance.mark('tiaoli:rebuild');
     const model = await buildModel(state.working, savedTexts(state.saved));
+    performance.mark('tiaoli:rebuilt');
     if (run === computeRun) set({ workingModel: model, computing: false });
-  }, delay);
+  }, pause && !typing ? 0 : delay);
 }
 
 export async function loadProject(): Promise<void> {
@@ -90,8 +102,8 @@ export async function loadProject(): Promise<void> {
     set({ status: 'ready', saved: project.files, drafts, working, savedModel, workingModel: workingModel ?? savedModel });
     performance.mark('tiaoli:ready');
     if (savedModel.fixturesPending) await fillInFixtures(savedModel, project.snapshot);
-    // the first edit finds the worker ready
-    prepareModelWorker();
+    // the first edit finds the worker ready, the saved files read
+    prepareModelWorker(savedTextsNow);
   } catch (e) {
     set({ status: 'error', error: (e as Error).message });
   }
@@ -121,13 +133,13 @@ async function fillInFixtures(partial: Model, snapshot: string | undefined): Pro
   performance.mark('tiaoli:fixtures');
 }
 
-export function editFile(path: string, text: string): void {
+export function editFile(path: string, text: string, options: { typing?: boolean } = {}): void {
   const drafts = { ...state.drafts };
   if (state.saved[path]?.text === text) delete drafts[path];
   else drafts[path] = { text, baseVersion: state.drafts[path]?.baseVersion ?? state.saved[path]?.version ?? null };
   persistDrafts(drafts);
   set({ drafts, working: workingFiles(state.saved, drafts) });
-  recompute();
+  recompute(250, options.typing);
 }
 
 export function discardDraft(path: string): void {

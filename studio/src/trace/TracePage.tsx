@@ -6,6 +6,7 @@ import type { DecisionDocument } from '../../../engine/explain/decider.js';
 import { appliedWords } from '../shared/applied-words.js';
 import { parseCase } from '../../../engine/model/case/validate-case.js';
 import { useProject } from '../shared/project-store.js';
+import { decides } from '../shared/model.js';
 import { fill, useMessages, type Messages } from '../shared/i18n.js';
 import { Law, ValueDescription } from '../shared/law-text.js';
 import { operatorWords } from './operator-words.js';
@@ -80,7 +81,7 @@ export function TracePage({ fixture, decision }: { fixture?: string; decision?: 
   const project = useProject();
   const t = useMessages();
   const counter = useCounterCase();
-  const model = project.workingModel?.decider ? project.workingModel : project.savedModel;
+  const model = decides(project.workingModel) ? project.workingModel : project.savedModel;
   const readingParam = useRoute().params.get('reading');
   const switched = useMemo(() => switchedReading(readingParam, model?.regulation), [readingParam, model?.regulation]);
   const switchKey = switched ? JSON.stringify(switched) : '';
