@@ -9,6 +9,7 @@ import { Evaluator, type CaseInput, type EngineChoice } from '../evaluate/decide
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
 import { compiledDocument } from './compiled-document.js';
 import { compiledDocumentText } from './compiled-document-text.js';
+import { compiledTracedText } from './compiled-trace-text.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
 export type { EngineChoice } from '../evaluate/decider.js';
@@ -79,11 +80,12 @@ export class Decider extends Evaluator {
 
   /**
    * The decision document as JSON text, the same as JSON.stringify(await decide(input, options)):
-   * without the trace on the compiled path, written straight from the run.
+   * on the compiled path written straight from the run, with the trace or without.
    */
   async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
     const decider = this.forCase(input);
     if (decider.engine === 'compiled' && options.trace === false) return compiledDocumentText(decider, decider.runCompiled(input, false), decider.readings);
+    if (decider.engine === 'compiled') return compiledTracedText(decider, decider.runCompiled(input, true), decider.readings);
     return JSON.stringify(await this.decide(input, options));
   }
 

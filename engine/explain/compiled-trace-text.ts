@@ -1,0 +1,206 @@
+// The decision document with `because` as JSON text, written straight from a compiled run:
+// exactly JSON.stringify(compiledDocument(…, true)) — explain-decision.ts's words, key for
+// key — without building the trace's objects first. What does not depend on the case is in
+// the trace plan (trace-plan.ts), made once; a condition's JSON is kept per value of its fact
+// (the same value, the same outcome, the same words). What `decide` writes with the trace.
+import type { Evaluator } from '../evaluate/decider.js';
+import type { CompiledRules } from '../evaluate/compiled/compiled-rules.js';
+import { FIRED, type CompiledRun } from '../evaluate/compiled/compiled-run.js';
+import type { RunState } from '../evaluate/run-state.js';
+import { calendarVersion, engineVersion } from '../evaluate/versions.js';
+import { own } from '../core/own.js';
+import { describeValue } from './describe-value.js';
+import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
+import { derivedAgainText, derivedStep, derivedText, placeNote, setAsideText } from './explain-decision.js';
+import { json, tracePlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
+
+/** A condition's JSON kept per fact value at most this many values. */
+const KEEP_VALUES = 256;
+
+/** One document's writing: the run, and what is made once per run (whose values the parameters had, each derived fact's JSON). */
+interface Writing {
+  decider: Evaluator;
+  compiled: CompiledRules;
+  run: CompiledRun;
+  plan: TracePlan;
+  state?: RunState;
+  /** derived index → its JSON worked out in full, and named again */
+  derived: Array<{ full: string; again: string } | undefined>;
+}
+
+/** The run as far as a place note and a parameter's table read it: the parameters' values. */
+function stateOf(w: Writing): RunState {
+  if (!w.state) {
+    const params = new Map();
+    w.compiled.paramNames.forEach((name, p) => {
+      if (w.run.params[p]) params.set(name, w.run.params[p]);
+    });
+    w.state = { params } as RunState;
+  }
+  return w.state;
+}
+
+const PRIMITIVE: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'undefined']);
+
+function leafJson(w: Writing, l: LeafPlan): string {
+  const trace = w.run.trace!;
+  const result = trace[l.at + 2] as boolean | undefined;
+  if (l.noted) return writeLeaf(w, l, result);
+  if (result === undefined) return (l.unevaluated ??= writeLeaf(w, l, undefined));
+  const a = trace[l.at];
+  // a literal's outcome follows from the fact's value: its words are kept per value
+  if (!l.literal || (a !== null && !PRIMITIVE.has(typeof a))) return writeLeaf(w, l, result);
+  const seen = l.seen[result ? 1 : 0];
+  let text = seen.get(a);
+  if (text === undefined) {
+    text = writeLeaf(w, l, result);
+    if (seen.size >= KEEP_VALUES) seen.clear();
+    seen.set(a, text);
+  }
+  return text;
+}
+
+/** explain-decision.ts traceConditions, as JSON. */
+function writeLeaf(w: Writing, l: LeafPlan, result: boolean | undefined): string {
+  const regulation = w.decider.regulation;
+  const trace = w.run.trace!;
+  const evaluated = result !== undefined;
+  const a = evaluated ? trace[l.at] : undefined;
+  const b = evaluated ? trace[l.at + 1] : undefined;
+  const label = l.noted ? l.label + placeNote(regulation, l.fact, stateOf(w)) : l.label;
+  let out = l.head + json(label) + l.path;
+  if (evaluated) {
+    // a presence check on a section of the case says only that it is there
+    const shown = json(l.present && a !== null && typeof a === 'object' ? true : a);
+    if (shown !== undefined) out += `,"value":${shown}`;
+  }
+  out += `,${l.operator}`;
+  let rhs: string;
+  if (l.from) {
+    const expected = evaluated ? json(b) : undefined;
+    if (expected !== undefined) out += `,"expected":${expected}`;
+    out += `,"expectedFrom":${l.from.json}`;
+    const note = l.noted ? placeNote(regulation, l.from.fact, stateOf(w)) : '';
+    rhs = `${l.from.label}${note}${l.from.ref}${evaluated ? describeValue(b, regulation.vocabulary) : '（未计算）'}`;
+  } else {
+    if (l.literal!.json !== undefined) out += `,"expected":${l.literal!.json}`;
+    rhs = l.literal!.text;
+  }
+  out += `,"result":${evaluated ? String(result) : 'null'}`;
+  const fact = !evaluated ? '（未计算）' : l.present ? (a === undefined || a === null ? '（无）' : '（有）') : describeValue(a, regulation.vocabulary);
+  const verdict = evaluated ? (result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
+  return `${out},"text":${json(`${label}${l.factRef}${fact}${l.reads}${rhs} → ${verdict}`)}}`;
+}
+
+function nodeJson(w: Writing, node: NodePlan): string {
+  if (node.leaf) return leafJson(w, node);
+  if (node.kind === 'not') return `{"not":${nodeJson(w, node.children[0])}}`;
+  let out = `{"${node.kind}":[`;
+  for (let i = 0; i < node.children.length; i++) out += (i ? ',' : '') + nodeJson(w, node.children[i]);
+  return `${out}]}`;
+}
+
+/** The derived facts a rule uses, as JSON; `shown`: those the decision's trace has worked out already. */
+function derivedJson(w: Writing, r: RuleInDecision, shown: Set<number>): string {
+  let out = '[';
+  let first = true;
+  for (const { name, index } of r.plan.derived) {
+    const args = w.run.derivedArgs[index];
+    if (!args) continue;
+    let made = w.derived[index];
+    if (!made) {
+      const spec = own(w.decider.regulation.derived, name)!;
+      const record = { args, value: w.run.values[w.plan.derivedValueSlot[index]] };
+      const state = stateOf(w);
+      const text = derivedText(w.decider, spec, name, record, state);
+      const full = json(derivedStep(w.decider, spec, name, record, state, text))!;
+      const againText = derivedAgainText(w.decider, spec, name, record, text);
+      made = { full, again: againText === text ? full : json(derivedStep(w.decider, spec, name, record, state, againText))! };
+      w.derived[index] = made;
+    }
+    out += (first ? '' : ',') + (shown.has(index) ? made.again : made.full);
+    shown.add(index);
+    first = false;
+  }
+  return `${out}]`;
+}
+
+/** explain-decision.ts's step of `because` for one rule, as JSON. */
+function ruleJson(w: Writing, r: RuleInDecision, shown: Set<number>): string | undefined {
+  const { plan } = r;
+  const fired = w.run.fired[plan.index];
+  if (!fired) return undefined;
+  if (fired !== FIRED) return `${plan.failed}${nodeJson(w, plan.conditions)},"derived":${derivedJson(w, r, shown)}${plan.failedEnd}`;
+  const values = w.run.ruleValues[plan.index] ?? [];
+  const vocabulary = w.decider.regulation.vocabulary;
+  // an exception sets aside only the fields it decides too: each field with the exceptions that set it aside
+  let setAside: Array<readonly [string, string[]]> | undefined;
+  for (const m of r.mine) {
+    let by: string[] | undefined;
+    for (const o of m.overriders) if (w.run.fired[o.index] === FIRED) (by ??= []).push(o.id);
+    if (by) (setAside ??= []).push([m.key, by] as const);
+  }
+  let sets = '';
+  let applied = '';
+  let anyApplied = false;
+  for (const m of r.mine) {
+    const v = values[m.entry];
+    const given = json(v);
+    if (given !== undefined) sets += `${sets ? ',' : ''}${m.keyJson}:${given}`;
+    if (setAside?.some(([k]) => k === m.key)) continue;
+    applied += `${anyApplied ? '，' : ''}${m.key} = ${describeValue(v, vocabulary)}`;
+    anyApplied = true;
+  }
+  const aside = setAside ? setAsideText(setAside, r.mine.length) : '';
+  let out = `${plan.head}${anyApplied ? 'fired' : 'overridden'}"${plan.grounds},"sets":{${sets}}`;
+  if (setAside) {
+    out += `,"overriddenBy":${json([...new Set(setAside.flatMap(([, by]) => by))])},"setAside":${json(Object.fromEntries(setAside))}`;
+  }
+  const outcome = anyApplied ? `适用 → ${applied}${aside ? `；${aside}` : ''}` : `条件成立，但${aside}`;
+  return `${out},"conditions":${nodeJson(w, plan.conditions)},"derived":${derivedJson(w, r, shown)},"text":${json(plan.sentence + outcome)}}`;
+}
+
+/** One decision's `because`: its rules, then the fields that took their default. */
+function becauseJson(w: Writing, k: number): string {
+  const decision = w.plan.decisions[k];
+  const fired = w.run.fired;
+  const shown = new Set<number>();
+  let out = '[';
+  for (const r of decision.rules) {
+    const step = ruleJson(w, r, shown);
+    if (step !== undefined) out += (out.length > 1 ? ',' : '') + step;
+  }
+  for (const d of decision.defaults) {
+    if (!d) continue;
+    const given = d.setters.some((s) => fired[s.index] === FIRED && !s.overriders.some((o) => fired[o] === FIRED));
+    if (!given) out += (out.length > 1 ? ',' : '') + d.step;
+  }
+  return `${out}]`;
+}
+
+/** Per evaluator: the document's text from `ruleset` to the start of its decisions. */
+const middles = new WeakMap<Evaluator, string>();
+
+/** JSON.stringify(compiledDocument(decider, run, true, readings)), written directly. */
+export function compiledTracedText(decider: Evaluator, run: CompiledRun, readings: Record<string, string>): string {
+  const compiled = decider.compiled!;
+  const plan = run.trace && namesArePlain(compiled) ? tracePlan(decider, compiled) : null;
+  if (!plan || 3 * plan.leaves !== run.trace!.length) return JSON.stringify(compiledDocument(decider, run, true, readings));
+  let middle = middles.get(decider);
+  if (middle === undefined) {
+    middle = `"ruleset":${json(decider.regulation.ruleset)},"readings":${json({ ...readings })},"engine":${json({ ...engineVersion })},"calendar":${json({ ...calendarVersion, years: [...calendarVersion.years] })},"decisions":{`;
+    middles.set(decider, middle);
+  }
+  const w: Writing = { decider, compiled, run, plan, derived: [] };
+  const asOf = json(run.input.asOf);
+  let text = `{${asOf === undefined ? '' : `"asOf":${asOf},`}${middle}`;
+  compiled.decisionFields.forEach((d, k) => {
+    text += `${k ? ',' : ''}${json(d.name)}:{`;
+    for (const f of d.fields) {
+      const v = json(compiled.fieldValue(run, f));
+      if (v !== undefined) text += `${json(compiled.fields[f].field)}:${v},`;
+    }
+    text += `${groundsText(decider, compiled, run, k)},"because":${becauseJson(w, k)}}`;
+  });
+  return `${text}}}`;
+}

@@ -1,0 +1,192 @@
+// What a decision's trace (`because`) says that does not depend on the case, worked out once
+// per evaluator: each rule's id, name, articles and interpretations as JSON and the start of
+// its sentence; each condition's fact, label, path, operator, what it reads as and the value
+// it is compared with (in words and as JSON); the fields a rule gives a decision and the
+// exceptions that can set them aside; each field's default. compiled-trace-text.ts writes a
+// run's trace from it: the very text explain-decision.ts gives, key for key.
+import type { Evaluator } from '../evaluate/decider.js';
+import type { CompiledRules } from '../evaluate/compiled/compiled-rules.js';
+import type { Regulation, RuleSpec } from '../model/model.js';
+import { operatorsByName } from '../core/operators.js';
+import { isFactRef, readFactName } from '../core/fact-names.js';
+import { own } from '../core/own.js';
+import { articleLabel } from './article-label.js';
+import { describeValue } from './describe-value.js';
+import { factLabel } from './explain-decision.js';
+
+/** JSON.stringify(v), or undefined where JSON leaves the key out (undefined, a function, a symbol). */
+export const json = (v: unknown): string | undefined => JSON.stringify(v) as string | undefined;
+
+/** One condition as written. */
+export interface LeafPlan {
+  leaf: true;
+  fact: string;
+  /** its place in the run's trace record (3 × index) */
+  at: number;
+  /** `{"fact":…,"label":` */
+  head: string;
+  /** the fact's label without the place note */
+  label: string;
+  /** `,"path":…` or nothing */
+  path: string;
+  /** `"operator":…` */
+  operator: string;
+  present: boolean;
+  /** `〔fact.path〕= ` */
+  factRef: string;
+  /** ` reads ` */
+  reads: string;
+  /** the compared value as written, as JSON (undefined: left out) and in words, when it is not a fact */
+  literal?: { json: string | undefined; text: string };
+  /** when compared with a fact: its name (with path) as JSON, its label and `〔name〕= ` */
+  from?: { json: string; label: string; ref: string; fact: string };
+  /** a parameter read for a place names whose value it is: the fact's, the compared fact's */
+  noted: boolean;
+  /** the whole condition's JSON when it was not evaluated and has no place note */
+  unevaluated?: string;
+  /** this run's JSON by fact value (a literal's outcome follows from it), for values of one kind */
+  seen: [Map<unknown, string>, Map<unknown, string>];
+}
+
+export type NodePlan = LeafPlan | { leaf: false; kind: 'all' | 'any' | 'not'; children: NodePlan[] };
+
+export interface RulePlan {
+  index: number;
+  rule: RuleSpec;
+  /** `{"rule":…,"name":…,"result":"` */
+  head: string;
+  /** `,"articles":[…],"interpretations":[…]` */
+  grounds: string;
+  /** `名称（第…条；规则 id）：` */
+  sentence: string;
+  /** when it did not fire: its JSON up to its conditions, and its sentence to the end */
+  failed: string;
+  failedEnd: string;
+  conditions: NodePlan;
+  /** the derived facts it uses, as derived indices in the run (dependencies first) */
+  derived: Array<{ name: string; index: number }>;
+}
+
+/** A rule as it bears on one decision: the decision's fields it gives, each with the entry giving it and the exceptions that could set it aside. */
+export interface RuleInDecision {
+  plan: RulePlan;
+  mine: Array<{ key: string; keyJson: string; entry: number; overriders: Array<{ index: number; id: string }> }>;
+}
+
+export interface DecisionPlan {
+  rules: RuleInDecision[];
+  /** per field (in the decision's order): the `because` step for its default, and the rules whose firing could give it a value */
+  defaults: Array<{ step: string; setters: Array<{ index: number; overriders: number[] }> } | undefined>;
+}
+
+export interface TracePlan {
+  decisions: DecisionPlan[];
+  /** derived index → the run's fact slot holding its value */
+  derivedValueSlot: number[];
+  /** how many conditions the rules have, numbered as when compiled */
+  leaves: number;
+}
+
+const plans = new WeakMap<Evaluator, TracePlan | null>();
+
+/** The plan of an evaluator's traces; null when its rules are of a shape the plain writer leaves to JSON.stringify. */
+export function tracePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null {
+  let plan = plans.get(decider);
+  if (plan === undefined) {
+    plan = makePlan(decider, compiled);
+    plans.set(decider, plan);
+  }
+  return plan;
+}
+
+const grounds = (rule: RuleSpec): string => `"articles":${json(rule.articles)},"interpretations":${json(rule.interpretations)}`;
+
+function placeNoted(regulation: Regulation, fact: unknown): boolean {
+  if (typeof fact !== 'string' || !fact.startsWith('params.')) return false;
+  const f = readFactName(fact);
+  return f?.kind === 'param' && own(regulation.parameters, f.name)?.readIn !== undefined;
+}
+
+function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null {
+  const regulation = decider.regulation;
+  const ruleIndex = new Map(compiled.rules.map((r, i) => [r.id, i]));
+  if (ruleIndex.size !== compiled.rules.length) return null;
+  let leaves = 0;
+  const node = (n: Record<string, unknown>): NodePlan => {
+    if (Object.hasOwn(n, 'any')) return { leaf: false, kind: 'any', children: (n.any as Array<Record<string, unknown>>).map(node) };
+    if (Object.hasOwn(n, 'all')) return { leaf: false, kind: 'all', children: (n.all as Array<Record<string, unknown>>).map(node) };
+    if (Object.hasOwn(n, 'not')) return { leaf: false, kind: 'not', children: [node(n.not as Record<string, unknown>)] };
+    return leafPlan(regulation, n, 3 * leaves++);
+  };
+  const derivedIndex = new Map(compiled.derivedNames.map((name, d) => [name, d]));
+  const rules: RulePlan[] = compiled.rules.map((rule, index) => ({
+    index, rule,
+    head: `{"rule":${json(rule.id)},"name":${json(rule.name)},"result":"`,
+    grounds: `,${grounds(rule)}`,
+    sentence: `${rule.name}（${rule.articles.map(articleLabel).join('、')}；规则 ${rule.id}）：`,
+    failedEnd: `,"text":${json(`${rule.name}（${rule.articles.map(articleLabel).join('、')}；规则 ${rule.id}）：条件不成立，不适用`)}}`,
+    failed: `{"rule":${json(rule.id)},"name":${json(rule.name)},"result":"failed",${grounds(rule)},"conditions":`,
+    conditions: node(rule.when as unknown as Record<string, unknown>),
+    derived: (decider.ruleDerived.get(rule.id) ?? []).flatMap((name) => {
+      const d = derivedIndex.get(name);
+      return d === undefined || !own(regulation.derived, name) ? [] : [{ name, index: d }];
+    }),
+  }));
+  const decisions: DecisionPlan[] = [];
+  for (const d of compiled.decisionFields) {
+    const spec = own(regulation.decisions, d.name);
+    if (!spec) return null;
+    const keys = Object.keys(spec.fields).map((f) => `${spec.name}.${f}`);
+    const inDecision: RuleInDecision[] = [];
+    for (const rule of decider.rulesByDecision.get(spec.name) ?? []) {
+      const targets = decider.ruleTargets.get(rule.id)!;
+      const mine = targets.filter((t) => keys.includes(t));
+      // a rule giving a field twice (set and add): left to JSON.stringify of the document
+      if (new Set(mine).size !== mine.length) return null;
+      inDecision.push({
+        plan: rules[ruleIndex.get(rule.id)!],
+        mine: mine.map((key) => ({
+          key, keyJson: json(key)!, entry: targets.lastIndexOf(key),
+          overriders: (decider.settersByField.get(key) ?? []).filter((s) => s.overrides.includes(rule.id)).map((s) => ({ index: ruleIndex.get(s.id)!, id: s.id })),
+        })),
+      });
+    }
+    const defaults = keys.map((key) => {
+      const value = own(spec.fields, key.slice(spec.name.length + 1))?.default;
+      if (value === undefined) return undefined;
+      const setters = (decider.settersByField.get(key) ?? []).map((r, _, all) => ({
+        index: ruleIndex.get(r.id)!,
+        overriders: all.filter((s) => s.overrides.includes(r.id)).map((s) => ruleIndex.get(s.id)!),
+      }));
+      return { step: json({ field: key, default: value, text: `没有规则认定 ${key}，取默认值 ${describeValue(value, regulation.vocabulary)}` })!, setters };
+    });
+    decisions.push({ rules: inDecision, defaults });
+  }
+  // the derived facts' values, where the run keeps them
+  const factIndex = new Map(compiled.factNames.map((name, i) => [name, i]));
+  const derivedValueSlot = compiled.derivedNames.map((name) => factIndex.get(`derived.${name}`) ?? -1);
+  return { decisions, derivedValueSlot, leaves };
+}
+
+function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number): LeafPlan {
+  const fact = n.fact as string;
+  const path = n.path as string | undefined;
+  const op = n.operator as string;
+  const value = n.value as { fact: string; path?: string } | undefined;
+  const ref = isFactRef(value);
+  const label = factLabel(regulation, fact, path);
+  const plan: LeafPlan = {
+    leaf: true, fact, at, label,
+    head: `{"fact":${json(fact)},"label":`,
+    path: json(path) === undefined ? '' : `,"path":${json(path)}`,
+    operator: `"operator":${json(op)}`,
+    present: op === 'present',
+    factRef: `〔${fact}${path ? `.${path}` : ''}〕= `,
+    reads: ` ${operatorsByName.get(op)?.reads ?? op} `,
+    literal: ref ? undefined : { json: json(value), text: describeValue(value, regulation.vocabulary) },
+    from: ref ? { json: json(value.fact + (value.path ? `.${value.path}` : ''))!, label: factLabel(regulation, value.fact, value.path), ref: `〔${value.fact}${value.path ? `.${value.path}` : ''}〕= `, fact: value.fact } : undefined,
+    noted: placeNoted(regulation, fact) || (ref && placeNoted(regulation, value.fact)),
+    seen: [new Map(), new Map()],
+  };
+  return plan;
+}
