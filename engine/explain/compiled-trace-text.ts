@@ -8,11 +8,10 @@ import type { CompiledRules } from '../evaluate/compiled/compiled-rules.js';
 import { FIRED, type CompiledRun } from '../evaluate/compiled/compiled-run.js';
 import type { RunState } from '../evaluate/run-state.js';
 import { calendarVersion, engineVersion } from '../evaluate/versions.js';
-import { own } from '../core/own.js';
 import { describeValue } from './describe-value.js';
 import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
-import { derivedAgainText, derivedStep, derivedText, placeNote, setAsideText } from './explain-decision.js';
-import { json, tracePlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
+import { derivedAgainText, derivedText, placeNote, setAsideText, tableRefs } from './explain-decision.js';
+import { json, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
 
 /** A condition's JSON kept per fact value at most this many values. */
 const KEEP_VALUES = 256;
@@ -104,25 +103,39 @@ function nodeJson(w: Writing, node: NodePlan): string {
 function derivedJson(w: Writing, r: RuleInDecision, shown: Set<number>): string {
   let out = '[';
   let first = true;
-  for (const { name, index } of r.plan.derived) {
-    const args = w.run.derivedArgs[index];
+  for (const d of r.plan.derived) {
+    const args = w.run.derivedArgs[d.index];
     if (!args) continue;
-    let made = w.derived[index];
-    if (!made) {
-      const spec = own(w.decider.regulation.derived, name)!;
-      const record = { args, value: w.run.values[w.plan.derivedValueSlot[index]] };
-      const state = stateOf(w);
-      const text = derivedText(w.decider, spec, name, record, state);
-      const full = json(derivedStep(w.decider, spec, name, record, state, text))!;
-      const againText = derivedAgainText(w.decider, spec, name, record, text);
-      made = { full, again: againText === text ? full : json(derivedStep(w.decider, spec, name, record, state, againText))! };
-      w.derived[index] = made;
-    }
-    out += (first ? '' : ',') + (shown.has(index) ? made.again : made.full);
-    shown.add(index);
+    const made = (w.derived[d.index] ??= derivedMade(w, d, args));
+    out += (first ? '' : ',') + (shown.has(d.index) ? made.again : made.full);
+    shown.add(d.index);
     first = false;
   }
   return `${out}]`;
+}
+
+/** explain-decision.ts derivedStep, as JSON: worked out in full, and named again. */
+function derivedMade(w: Writing, d: DerivedPlan, args: Record<string, unknown>): { full: string; again: string } {
+  const record = { args, value: w.run.values[w.plan.derivedValueSlot[d.index]] };
+  const state = stateOf(w);
+  const tables = tableRefs(w.decider, d.spec, record, state);
+  let out = d.head + json(tables ? Object.fromEntries(Object.entries(args).map(([k, x]) => [k, tables.get(k) ?? x])) : args);
+  if (tables) out += `,"tables":${json([...tables.keys()])}`;
+  if (d.noted.size) {
+    let places: Array<[string, string]> | undefined;
+    for (const k of Object.keys(args)) {
+      const fact = d.noted.get(k);
+      const note = fact === undefined ? '' : placeNote(w.decider.regulation, fact, state);
+      if (note) (places ??= []).push([k, note]);
+    }
+    if (places) out += `,"places":${json(Object.fromEntries(places))}`;
+  }
+  const value = json(record.value);
+  if (value !== undefined) out += `,"value":${value}`;
+  const text = derivedText(w.decider, d.spec, d.name, record, state);
+  const again = derivedAgainText(w.decider, d.spec, d.name, record, text);
+  const full = `${out},"text":${json(text)}}`;
+  return { full, again: again === text ? full : `${out},"text":${json(again)}}` };
 }
 
 /** explain-decision.ts's step of `because` for one rule, as JSON. */

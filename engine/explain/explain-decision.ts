@@ -128,7 +128,7 @@ function traceConditions(node: any, regulation: Regulation, state?: RunState): C
  * holds from, the place it is for), not the table again in every rule that reads the fact —
  * the table itself is in the rules of the decision's `ruleset`.
  */
-function tableRefs(decider: Decider, spec: { args?: Record<string, unknown> }, record: { args: Record<string, unknown> }, state?: RunState): Map<string, TableRef> | undefined {
+export function tableRefs(decider: Decider, spec: { args?: Record<string, unknown> }, record: { args: Record<string, unknown> }, state?: RunState): Map<string, TableRef> | undefined {
   let refs: Map<string, TableRef> | undefined;
   for (const k of Object.keys(record.args)) {
     const written = spec.args && Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;

@@ -6,7 +6,7 @@
 // run's trace from it: the very text explain-decision.ts gives, key for key.
 import type { Evaluator } from '../evaluate/decider.js';
 import type { CompiledRules } from '../evaluate/compiled/compiled-rules.js';
-import type { Regulation, RuleSpec } from '../model/model.js';
+import type { DerivedFactSpec, Regulation, RuleSpec } from '../model/model.js';
 import { operatorsByName } from '../core/operators.js';
 import { isFactRef, readFactName } from '../core/fact-names.js';
 import { own } from '../core/own.js';
@@ -63,8 +63,19 @@ export interface RulePlan {
   failed: string;
   failedEnd: string;
   conditions: NodePlan;
-  /** the derived facts it uses, as derived indices in the run (dependencies first) */
-  derived: Array<{ name: string; index: number }>;
+  /** the derived facts it uses (dependencies first) */
+  derived: DerivedPlan[];
+}
+
+/** A derived fact as its trace names it: `{"name":…,"label":…,"function":…,"args":`, and the arguments that are a parameter read for a place. */
+export interface DerivedPlan {
+  name: string;
+  /** its index in the run's record */
+  index: number;
+  spec: DerivedFactSpec;
+  head: string;
+  /** argument → the parameter whose place note it carries */
+  noted: Map<string, string>;
 }
 
 /** A rule as it bears on one decision: the decision's fields it gives, each with the entry giving it and the exceptions that could set it aside. */
@@ -119,6 +130,7 @@ function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null
     return leafPlan(regulation, n, 3 * leaves++);
   };
   const derivedIndex = new Map(compiled.derivedNames.map((name, d) => [name, d]));
+  const derivedPlans = new Map<string, DerivedPlan>();
   const rules: RulePlan[] = compiled.rules.map((rule, index) => ({
     index, rule,
     head: `{"rule":${json(rule.id)},"name":${json(rule.name)},"result":"`,
@@ -129,7 +141,9 @@ function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null
     conditions: node(rule.when as unknown as Record<string, unknown>),
     derived: (decider.ruleDerived.get(rule.id) ?? []).flatMap((name) => {
       const d = derivedIndex.get(name);
-      return d === undefined || !own(regulation.derived, name) ? [] : [{ name, index: d }];
+      const spec = own(regulation.derived, name);
+      if (d === undefined || !spec) return [];
+      return [derivedPlans.get(name) ?? derivedPlans.set(name, derivedPlan(regulation, name, d, spec)).get(name)!];
     }),
   }));
   const decisions: DecisionPlan[] = [];
@@ -166,6 +180,12 @@ function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null
   const factIndex = new Map(compiled.factNames.map((name, i) => [name, i]));
   const derivedValueSlot = compiled.derivedNames.map((name) => factIndex.get(`derived.${name}`) ?? -1);
   return { decisions, derivedValueSlot, leaves };
+}
+
+function derivedPlan(regulation: Regulation, name: string, index: number, spec: DerivedFactSpec): DerivedPlan {
+  const noted = new Map<string, string>();
+  for (const [arg, written] of Object.entries(spec.args ?? {})) if (isFactRef(written) && placeNoted(regulation, written.fact)) noted.set(arg, written.fact);
+  return { name, index, spec, head: `{"name":${json(name)},"label":${json(spec.label)},"function":${json(spec.function)},"args":`, noted };
 }
 
 function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number): LeafPlan {
