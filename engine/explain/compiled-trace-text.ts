@@ -11,7 +11,7 @@ import { calendarVersion, engineVersion } from '../evaluate/versions.js';
 import { describeValue } from './describe-value.js';
 import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
 import { derivedAgainText, derivedText, placeNote, setAsideText, tableRefs } from './explain-decision.js';
-import { json, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
+import { json, PLAIN, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
 
 /** A condition's JSON kept per fact value at most this many values. */
 const KEEP_VALUES = 256;
@@ -40,15 +40,28 @@ function stateOf(w: Writing): RunState {
 }
 
 const PRIMITIVE: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'undefined']);
+/** A presence check's key for any list or map: it says only that the section is there. */
+const SECTION = Symbol('section');
+
+/**
+ * The key a condition's JSON is kept under: the fact's value when it is null or of one
+ * kind (a presence check: any section alike); undefined when the JSON is not kept.
+ */
+function keyOf(l: LeafPlan, a: unknown): unknown {
+  if (a === null || PRIMITIVE.has(typeof a)) return a;
+  return l.present && typeof a === 'object' ? SECTION : undefined;
+}
 
 function leafJson(w: Writing, l: LeafPlan): string {
   const trace = w.run.trace!;
   const result = trace[l.at + 2] as boolean | undefined;
   if (l.noted) return writeLeaf(w, l, result);
   if (result === undefined) return (l.unevaluated ??= writeLeaf(w, l, undefined));
-  const a = trace[l.at];
-  // a literal's outcome follows from the fact's value: its words are kept per value
-  if (!l.literal || (a !== null && !PRIMITIVE.has(typeof a))) return writeLeaf(w, l, result);
+  // compared with a fact: its values are seldom the same twice
+  if (l.from) return writeLeaf(w, l, result);
+  // a literal: the same value, the same outcome and the same words, kept per value
+  const a = keyOf(l, trace[l.at]);
+  if (a === undefined && trace[l.at] !== undefined) return writeLeaf(w, l, result);
   const seen = l.seen[result ? 1 : 0];
   let text = seen.get(a);
   if (text === undefined) {
@@ -88,7 +101,10 @@ function writeLeaf(w: Writing, l: LeafPlan, result: boolean | undefined): string
   out += `,"result":${evaluated ? String(result) : 'null'}`;
   const fact = !evaluated ? '（未计算）' : l.present ? (a === undefined || a === null ? '（无）' : '（有）') : describeValue(a, regulation.vocabulary);
   const verdict = evaluated ? (result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
-  return `${out},"text":${json(`${label}${l.factRef}${fact}${l.reads}${rhs} → ${verdict}`)}}`;
+  const text = `${label}${l.factRef}${fact}${l.reads}${rhs} → ${verdict}`;
+  // words JSON writes as they are (the plan's, and this run's when they are too) need no JSON.stringify
+  const plain = l.plainWords && PLAIN.test(fact) && (!l.from || PLAIN.test(rhs)) && (!l.noted || PLAIN.test(label));
+  return `${out},"text":${plain ? `"${text}"` : json(text)}}`;
 }
 
 function nodeJson(w: Writing, node: NodePlan): string {

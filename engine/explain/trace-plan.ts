@@ -40,6 +40,8 @@ export interface LeafPlan {
   literal?: { json: string | undefined; text: string };
   /** when compared with a fact: its name (with path) as JSON, its label and `〔name〕= ` */
   from?: { json: string; label: string; ref: string; fact: string };
+  /** its words that do not depend on the case are all written by JSON as they are (no quote, backslash, control character or surrogate) */
+  plainWords: boolean;
   /** a parameter read for a place names whose value it is: the fact's, the compared fact's */
   noted: boolean;
   /** the whole condition's JSON when it was not evaluated and has no place note */
@@ -109,6 +111,12 @@ export function tracePlan(decider: Evaluator, compiled: CompiledRules): TracePla
   }
   return plan;
 }
+
+/**
+ * Text JSON.stringify writes as it is between its quotes: no quote, backslash, control
+ * character or lone surrogate (such text joined to other such text stays such text).
+ */
+export const PLAIN = /^[^"\\\p{Cc}\p{Cs}]*$/u;
 
 const grounds = (rule: RuleSpec): string => `"articles":${json(rule.articles)},"interpretations":${json(rule.interpretations)}`;
 
@@ -206,7 +214,10 @@ function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number
     literal: ref ? undefined : { json: json(value), text: describeValue(value, regulation.vocabulary) },
     from: ref ? { json: json(value.fact + (value.path ? `.${value.path}` : ''))!, label: factLabel(regulation, value.fact, value.path), ref: `〔${value.fact}${value.path ? `.${value.path}` : ''}〕= `, fact: value.fact } : undefined,
     noted: placeNoted(regulation, fact) || (ref && placeNoted(regulation, value.fact)),
+    plainWords: false,
     seen: [new Map(), new Map()],
   };
+  const words = [plan.label, plan.factRef, plan.reads, plan.literal?.text ?? '', plan.from?.label ?? '', plan.from?.ref ?? ''];
+  plan.plainWords = words.every((x) => PLAIN.test(x));
   return plan;
 }
