@@ -130,12 +130,31 @@ function derivedJson(w: Writing, r: RuleInDecision, shown: Set<number>): string 
   return `${out}]`;
 }
 
+/**
+ * A value JSON writes faithfully (null, a boolean, a finite number, a string, lists and plain
+ * maps of these): two such values with the same JSON read the same in the trace's words.
+ */
+function faithful(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth > 8 || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!faithful(v[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k in v) if (Object.hasOwn(v, k) && !faithful((v as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
 /** explain-decision.ts derivedStep, as JSON: worked out in full, and named again. */
 function derivedMade(w: Writing, d: DerivedPlan, args: Record<string, unknown>): { full: string; again: string } {
   const record = { args, value: w.run.values[w.plan.derivedValueSlot[d.index]] };
   const state = stateOf(w);
   const tables = tableRefs(w.decider, d.spec, record, state);
-  let out = d.head + json(tables ? Object.fromEntries(Object.entries(args).map(([k, x]) => [k, tables.get(k) ?? x])) : args);
+  const shownArgs = tables ? Object.fromEntries(Object.entries(args).map(([k, x]) => [k, tables.get(k) ?? x])) : args;
+  let out = d.head + json(shownArgs);
   if (tables) out += `,"tables":${json([...tables.keys()])}`;
   if (d.noted.size) {
     let places: Array<[string, string]> | undefined;
@@ -148,10 +167,19 @@ function derivedMade(w: Writing, d: DerivedPlan, args: Record<string, unknown>):
   }
   const value = json(record.value);
   if (value !== undefined) out += `,"value":${value}`;
+  // the words follow from what is written so far (the arguments as shown, whose values they are, the value)
+  const kept = faithful(shownArgs) && (record.value === undefined || faithful(record.value));
+  const known = kept ? d.seen.get(out) : undefined;
+  if (known) return known;
   const text = derivedText(w.decider, d.spec, d.name, record, state);
   const again = derivedAgainText(w.decider, d.spec, d.name, record, text);
   const full = `${out},"text":${json(text)}}`;
-  return { full, again: again === text ? full : `${out},"text":${json(again)}}` };
+  const made = { full, again: again === text ? full : `${out},"text":${json(again)}}` };
+  if (kept) {
+    if (d.seen.size >= KEEP_VALUES) d.seen.clear();
+    d.seen.set(out, made);
+  }
+  return made;
 }
 
 /** explain-decision.ts's step of `because` for one rule, as JSON. */
