@@ -11,7 +11,7 @@ import { calendarVersion, engineVersion } from '../evaluate/versions.js';
 import { describeValue } from './describe-value.js';
 import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
 import { derivedAgainText, derivedText, placeNote, setAsideText, tableRefs } from './explain-decision.js';
-import { json, PLAIN, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
+import { json, plainText, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
 
 /** A condition's JSON kept per fact value at most this many values. */
 const KEEP_VALUES = 256;
@@ -103,7 +103,7 @@ function writeLeaf(w: Writing, l: LeafPlan, result: boolean | undefined): string
   const verdict = evaluated ? (result ? '成立' : '不成立') : '未判断（前面的条件已决定结果）';
   const text = `${label}${l.factRef}${fact}${l.reads}${rhs} → ${verdict}`;
   // words JSON writes as they are (the plan's, and this run's when they are too) need no JSON.stringify
-  const plain = l.plainWords && PLAIN.test(fact) && (!l.from || PLAIN.test(rhs)) && (!l.noted || PLAIN.test(label));
+  const plain = l.plainWords && plainText(fact) && (!l.from || plainText(rhs)) && (!l.noted || plainText(label));
   return `${out},"text":${plain ? `"${text}"` : json(text)}}`;
 }
 

@@ -115,10 +115,16 @@ export function tracePlan(decider: Evaluator, compiled: CompiledRules): TracePla
 }
 
 /**
- * Text JSON.stringify writes as it is between its quotes: no quote, backslash, control
- * character or lone surrogate (such text joined to other such text stays such text).
+ * Whether JSON.stringify writes a text as it is between its quotes: no quote, backslash,
+ * control character or surrogate (such text joined to other such text stays such text).
  */
-export const PLAIN = /^[^"\\\p{Cc}\p{Cs}]*$/u;
+export function plainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
 
 const grounds = (rule: RuleSpec): string => `"articles":${json(rule.articles)},"interpretations":${json(rule.interpretations)}`;
 
@@ -220,6 +226,6 @@ function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number
     seen: [new Map(), new Map()],
   };
   const words = [plan.label, plan.factRef, plan.reads, plan.literal?.text ?? '', plan.from?.label ?? '', plan.from?.ref ?? ''];
-  plan.plainWords = words.every((x) => PLAIN.test(x));
+  plan.plainWords = words.every(plainText);
   return plan;
 }
