@@ -152,7 +152,7 @@ function faithful(v: unknown, depth = 0): boolean {
 function derivedMade(w: Writing, d: DerivedPlan, args: Record<string, unknown>): { full: string; again: string } {
   const record = { args, value: w.run.values[w.plan.derivedValueSlot[d.index]] };
   const state = stateOf(w);
-  const tables = tableRefs(w.decider, d.spec, record, state);
+  const tables = d.tables ? tableRefs(w.decider, d.spec, record, state) : undefined;
   const shownArgs = tables ? Object.fromEntries(Object.entries(args).map(([k, x]) => [k, tables.get(k) ?? x])) : args;
   let out = d.head + json(shownArgs);
   if (tables) out += `,"tables":${json([...tables.keys()])}`;

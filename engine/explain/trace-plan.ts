@@ -78,6 +78,8 @@ export interface DerivedPlan {
   head: string;
   /** argument → the parameter whose place note it carries */
   noted: Map<string, string>;
+  /** whether an argument is a parameter read whole (its table may be given by reference: explain-decision.ts tableRefs) */
+  tables: boolean;
   /** its JSON up to its words → with its words (worked out in full, named again), kept for values seen */
   seen: Map<string, { full: string; again: string }>;
 }
@@ -200,8 +202,12 @@ function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null
 
 function derivedPlan(regulation: Regulation, name: string, index: number, spec: DerivedFactSpec): DerivedPlan {
   const noted = new Map<string, string>();
-  for (const [arg, written] of Object.entries(spec.args ?? {})) if (isFactRef(written) && placeNoted(regulation, written.fact)) noted.set(arg, written.fact);
-  return { name, index, spec, head: `{"name":${json(name)},"label":${json(spec.label)},"function":${json(spec.function)},"args":`, noted, seen: new Map() };
+  let tables = false;
+  for (const [arg, written] of Object.entries(spec.args ?? {})) {
+    if (isFactRef(written) && placeNoted(regulation, written.fact)) noted.set(arg, written.fact);
+    if (isFactRef(written) && !written.path && readFactName(written.fact)?.kind === 'param') tables = true;
+  }
+  return { name, index, spec, head: `{"name":${json(name)},"label":${json(spec.label)},"function":${json(spec.function)},"args":`, noted, tables, seen: new Map() };
 }
 
 function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number): LeafPlan {
