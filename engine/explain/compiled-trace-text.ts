@@ -80,13 +80,13 @@ function writeLeaf(w: Writing, l: LeafPlan, result: boolean | undefined): string
   const a = evaluated ? trace[l.at] : undefined;
   const b = evaluated ? trace[l.at + 1] : undefined;
   const label = l.noted ? l.label + placeNote(regulation, l.fact, stateOf(w)) : l.label;
-  let out = l.head + json(label) + l.path;
+  let out = l.noted ? l.head + json(label) + l.path : l.start;
   if (evaluated) {
     // a presence check on a section of the case says only that it is there
     const shown = json(l.present && a !== null && typeof a === 'object' ? true : a);
     if (shown !== undefined) out += `,"value":${shown}`;
   }
-  out += `,${l.operator}`;
+  out += l.operator;
   let rhs: string;
   if (l.from) {
     const expected = evaluated ? json(b) : undefined;

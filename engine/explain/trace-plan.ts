@@ -25,11 +25,13 @@ export interface LeafPlan {
   at: number;
   /** `{"fact":…,"label":` */
   head: string;
+  /** `{"fact":…,"label":…,"path":…` for a label without a place note */
+  start: string;
   /** the fact's label without the place note */
   label: string;
   /** `,"path":…` or nothing */
   path: string;
-  /** `"operator":…` */
+  /** `,"operator":…` */
   operator: string;
   present: boolean;
   /** `〔fact.path〕= ` */
@@ -221,7 +223,8 @@ function leafPlan(regulation: Regulation, n: Record<string, unknown>, at: number
     leaf: true, fact, at, label,
     head: `{"fact":${json(fact)},"label":`,
     path: json(path) === undefined ? '' : `,"path":${json(path)}`,
-    operator: `"operator":${json(op)}`,
+    start: `{"fact":${json(fact)},"label":${json(label)}${json(path) === undefined ? '' : `,"path":${json(path)}`}`,
+    operator: `,"operator":${json(op)}`,
     present: op === 'present',
     factRef: `〔${fact}${path ? `.${path}` : ''}〕= `,
     reads: ` ${operatorsByName.get(op)?.reads ?? op} `,
