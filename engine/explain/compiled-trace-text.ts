@@ -11,7 +11,7 @@ import { calendarVersion, engineVersion } from '../evaluate/versions.js';
 import { describeValue } from './describe-value.js';
 import { compiledDocument, groundsText, namesArePlain } from './compiled-document.js';
 import { derivedAgainText, derivedText, placeNote, setAsideText, tableRefs } from './explain-decision.js';
-import { json, plainText, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
+import { json, jsonValue, plainText, tracePlan, type DerivedPlan, type LeafPlan, type NodePlan, type RuleInDecision, type TracePlan } from './trace-plan.js';
 
 /** A condition's JSON kept per fact value at most this many values. */
 const KEEP_VALUES = 256;
@@ -83,13 +83,13 @@ function writeLeaf(w: Writing, l: LeafPlan, result: boolean | undefined): string
   let out = l.noted ? l.head + json(label) + l.path : l.start;
   if (evaluated) {
     // a presence check on a section of the case says only that it is there
-    const shown = json(l.present && a !== null && typeof a === 'object' ? true : a);
+    const shown = jsonValue(l.present && a !== null && typeof a === 'object' ? true : a);
     if (shown !== undefined) out += `,"value":${shown}`;
   }
   out += l.operator;
   let rhs: string;
   if (l.from) {
-    const expected = evaluated ? json(b) : undefined;
+    const expected = evaluated ? jsonValue(b) : undefined;
     if (expected !== undefined) out += `,"expected":${expected}`;
     out += `,"expectedFrom":${l.from.json}`;
     const note = l.noted ? placeNote(regulation, l.from.fact, stateOf(w)) : '';
@@ -202,7 +202,7 @@ function ruleJson(w: Writing, r: RuleInDecision, shown: Set<number>): string | u
   let anyApplied = false;
   for (const m of r.mine) {
     const v = values[m.entry];
-    const given = json(v);
+    const given = jsonValue(v);
     if (given !== undefined) sets += `${sets ? ',' : ''}${m.keyJson}:${given}`;
     if (setAside?.some(([k]) => k === m.key)) continue;
     applied += `${anyApplied ? '，' : ''}${m.key} = ${describeValue(v, vocabulary)}`;
@@ -214,7 +214,8 @@ function ruleJson(w: Writing, r: RuleInDecision, shown: Set<number>): string | u
     out += `,"overriddenBy":${json([...new Set(setAside.flatMap(([, by]) => by))])},"setAside":${json(Object.fromEntries(setAside))}`;
   }
   const outcome = anyApplied ? `适用 → ${applied}${aside ? `；${aside}` : ''}` : `条件成立，但${aside}`;
-  return `${out},"conditions":${nodeJson(w, plan.conditions)},"derived":${derivedJson(w, r, shown)},"text":${json(plan.sentence + outcome)}}`;
+  const text = plan.sentence + outcome;
+  return `${out},"conditions":${nodeJson(w, plan.conditions)},"derived":${derivedJson(w, r, shown)},"text":${plan.plainSentence && plainText(outcome) ? `"${text}"` : json(text)}}`;
 }
 
 /** One decision's `because`: its rules, then the fields that took their default. */

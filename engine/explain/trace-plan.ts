@@ -63,6 +63,8 @@ export interface RulePlan {
   grounds: string;
   /** `名称（第…条；规则 id）：` */
   sentence: string;
+  /** whether JSON writes the sentence's start as it is */
+  plainSentence: boolean;
   /** when it did not fire: its JSON up to its conditions, and its sentence to the end */
   failed: string;
   failedEnd: string;
@@ -130,6 +132,16 @@ export function plainText(text: string): boolean {
   return true;
 }
 
+/** JSON.stringify(v) (undefined where JSON leaves the key out), without the call for a boolean, a number or plain text. */
+export function jsonValue(v: unknown): string | undefined {
+  if (typeof v === 'string') return plainText(v) ? `"${v}"` : JSON.stringify(v);
+  if (v === true) return 'true';
+  if (v === false) return 'false';
+  // JSON writes a finite number as String does (-0 as 0), NaN and the infinities as null
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return json(v);
+}
+
 const grounds = (rule: RuleSpec): string => `"articles":${json(rule.articles)},"interpretations":${json(rule.interpretations)}`;
 
 function placeNoted(regulation: Regulation, fact: unknown): boolean {
@@ -156,6 +168,7 @@ function makePlan(decider: Evaluator, compiled: CompiledRules): TracePlan | null
     head: `{"rule":${json(rule.id)},"name":${json(rule.name)},"result":"`,
     grounds: `,${grounds(rule)}`,
     sentence: `${rule.name}（${rule.articles.map(articleLabel).join('、')}；规则 ${rule.id}）：`,
+    plainSentence: plainText(`${rule.name}（${rule.articles.map(articleLabel).join('、')}；规则 ${rule.id}）：`),
     failedEnd: `,"text":${json(`${rule.name}（${rule.articles.map(articleLabel).join('、')}；规则 ${rule.id}）：条件不成立，不适用`)}}`,
     failed: `{"rule":${json(rule.id)},"name":${json(rule.name)},"result":"failed",${grounds(rule)},"conditions":`,
     conditions: node(rule.when as unknown as Record<string, unknown>),
