@@ -15,7 +15,7 @@ const plans = new WeakMap<Evaluator, TextPlan>();
 /** A frozen set of readings as JSON (it cannot change); any other is written each time. */
 const readingsTexts = new WeakMap<Record<string, string>, string>();
 
-function readingsText(readings: Record<string, string>): string {
+export function readingsText(readings: Record<string, string>): string {
   const known = readingsTexts.get(readings);
   if (known !== undefined) return known;
   const text = JSON.stringify({ ...readings });

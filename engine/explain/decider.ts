@@ -9,6 +9,7 @@ import { Evaluator, type CaseInput, type EngineChoice } from '../evaluate/decide
 import { decisionDocument, type DecisionDocument } from './explain-decision.js';
 import { compiledDocument } from './compiled-document.js';
 import { compiledDocumentText, type InstrumentPart } from './compiled-document-text.js';
+import { compiledTracedText } from './compiled-trace-text.js';
 
 export { EvaluationError } from '../core/evaluation-error.js';
 export type { EngineChoice } from '../evaluate/decider.js';
@@ -83,7 +84,7 @@ export class Decider extends Evaluator {
 
   /**
    * The decision document as JSON text, the same as JSON.stringify(await decide(input, options)):
-   * without the trace on the compiled path, written straight from the run.
+   * on the compiled path written straight from the run, with the trace or without.
    */
   async decideText(input: CaseInput, options: DecideOptions = {}): Promise<string> {
     return this.forCase(input).decideTextHere(input, options);
@@ -95,6 +96,7 @@ export class Decider extends Evaluator {
    */
   async decideTextHere(input: CaseInput, options: DecideOptions, instrument?: InstrumentPart): Promise<string> {
     if (this.engine === 'compiled' && options.trace === false) return compiledDocumentText(this, this.runCompiled(input, false), instrument?.readings ?? this.readings, instrument);
+    if (this.engine === 'compiled') return compiledTracedText(this, this.runCompiled(input, true), instrument?.readings ?? this.readings, instrument);
     const doc = await this.decideHere(input, options);
     return JSON.stringify(instrument ? instrument.add(doc) : doc);
   }

@@ -3,8 +3,26 @@ import type { Vocabulary } from '../model/model.js';
 import { own } from '../core/own.js';
 import { isSettled } from '../core/deep-freeze.js';
 
+/** Per vocabulary that cannot change (the regulation's, frozen once built): each code's name, looked up once. */
+const names = new WeakMap<Vocabulary, Map<string, string | null>>();
+const KEEP_NAMES = 10_000;
+
 /** The Chinese name of a code: a value, a requirement, or a code of one of the regulation's lists (own entries only). */
 export function nameOf(code: string, vocabulary: Vocabulary): string | undefined {
+  let known = names.get(vocabulary);
+  // null: looked up, no name
+  const kept = known?.get(code);
+  if (kept !== undefined) return kept ?? undefined;
+  const name = lookUp(code, vocabulary);
+  if (!known && isSettled(vocabulary)) names.set(vocabulary, (known = new Map()));
+  if (known) {
+    if (known.size >= KEEP_NAMES) known.clear();
+    known.set(code, name ?? null);
+  }
+  return name;
+}
+
+function lookUp(code: string, vocabulary: Vocabulary): string | undefined {
   const named = own(vocabulary.values, code) ?? own(vocabulary.requirements, code);
   if (named !== undefined) return named;
   for (const list of Object.values(vocabulary.lists)) {

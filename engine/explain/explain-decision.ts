@@ -128,7 +128,7 @@ function traceConditions(node: any, regulation: Regulation, state?: RunState): C
  * holds from, the place it is for), not the table again in every rule that reads the fact —
  * the table itself is in the rules of the decision's `ruleset`.
  */
-function tableRefs(decider: Decider, spec: { args?: Record<string, unknown> }, record: { args: Record<string, unknown> }, state?: RunState): Map<string, TableRef> | undefined {
+export function tableRefs(decider: Decider, spec: { args?: Record<string, unknown> }, record: { args: Record<string, unknown> }, state?: RunState): Map<string, TableRef> | undefined {
   let refs: Map<string, TableRef> | undefined;
   for (const k of Object.keys(record.args)) {
     const written = spec.args && Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
@@ -151,7 +151,7 @@ function tableRefText(ref: TableRef): string {
 /** Per run, each derived fact's line of the trace: made once, however many rules read the fact. */
 const derivedTexts = new WeakMap<RunState, Map<string, string>>();
 
-function derivedText(decider: Decider, spec: { label: string; function: string; args?: Record<string, unknown> }, name: string, record: { args: Record<string, unknown>; value: unknown }, state?: RunState): string {
+export function derivedText(decider: Decider, spec: { label: string; function: string; args?: Record<string, unknown> }, name: string, record: { args: Record<string, unknown>; value: unknown }, state?: RunState): string {
   const v = (x: unknown): string => describeValue(x, decider.regulation.vocabulary);
   // an argument that is a parameter read for a place says whose value it is
   const note = (k: string): string => {
@@ -170,7 +170,7 @@ function derivedText(decider: Decider, spec: { label: string; function: string; 
  * A derived fact a decision's trace has already worked out, in a later rule of that decision:
  * its value, the working once above (the same run, the same arguments).
  */
-function derivedAgainText(decider: Decider, spec: { label: string }, name: string, record: { value: unknown }, full: string): string {
+export function derivedAgainText(decider: Decider, spec: { label: string }, name: string, record: { value: unknown }, full: string): string {
   const worked = record.value as Record<string, unknown> | undefined;
   if (worked && typeof worked === 'object' && Array.isArray(worked.steps)) return full;
   return `${spec.label}〔derived.${name}〕= ${describeValue(record.value, decider.regulation.vocabulary)}（计算见上）`;
@@ -190,27 +190,32 @@ function derivedUsed(decider: Decider, rule: RuleSpec, state: RunState, shown: S
     if (text === undefined) texts.set(name, (text = derivedText(decider, spec, name, record, state)));
     if (shown.has(name)) text = derivedAgainText(decider, spec, name, record, text);
     else shown.add(name);
-    const places = Object.keys(record.args).flatMap((k) => {
-      const written = Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
-      const note = isFactRef(written) ? placeNote(regulation, written.fact, state) : '';
-      return note ? [[k, note] as const] : [];
-    });
-    const tables = tableRefs(decider, spec, record, state);
-    const args = tables ? Object.fromEntries(Object.entries(record.args).map(([k, x]) => [k, tables.get(k) ?? x])) : record.args;
-    out.push({
-      name, label: spec.label, function: spec.function, args,
-      ...(tables ? { tables: [...tables.keys()] } : {}),
-      ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text,
-    });
+    out.push(derivedStep(decider, spec, name, record, state, text));
   }
   return out;
+}
+
+/** One derived fact of a rule's trace, with its line `text`: its arguments (a parameter's table by reference), whose values they are, its value. */
+export function derivedStep(decider: Decider, spec: { label: string; function: string; args: Record<string, unknown> }, name: string, record: { args: Record<string, unknown>; value: unknown }, state: RunState, text: string): DerivedTrace {
+  const places = Object.keys(record.args).flatMap((k) => {
+    const written = Object.hasOwn(spec.args, k) ? spec.args[k] : undefined;
+    const note = isFactRef(written) ? placeNote(decider.regulation, written.fact, state) : '';
+    return note ? [[k, note] as const] : [];
+  });
+  const tables = tableRefs(decider, spec, record, state);
+  const args = tables ? Object.fromEntries(Object.entries(record.args).map(([k, x]) => [k, tables.get(k) ?? x])) : record.args;
+  return {
+    name, label: spec.label, function: spec.function, args,
+    ...(tables ? { tables: [...tables.keys()] } : {}),
+    ...(places.length ? { places: Object.fromEntries(places) } : {}), value: record.value, text,
+  };
 }
 
 /**
  * Which fields of a rule its exceptions set aside, in words: the whole rule when they set aside
  * all it decides (`of` fields) with one exception list, else field by field.
  */
-function setAsideText(setAside: ReadonlyArray<readonly [string, string[]]>, of: number): string {
+export function setAsideText(setAside: ReadonlyArray<readonly [string, string[]]>, of: number): string {
   if (!setAside.length) return '';
   const lists = new Set(setAside.map(([, by]) => by.join('、')));
   if (setAside.length === of && lists.size === 1) return `被例外规则 ${[...lists][0]} 排除适用${of > 1 ? `（${setAside.map(([k]) => k).join('、')}）` : ''}`;

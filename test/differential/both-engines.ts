@@ -1,6 +1,7 @@
 // Deciding the same case on both paths — compiled (the default) and json-rules-engine (the
 // reference) — and telling whether the two whole outcomes are the same: the decision
-// document with `because` (as JSON, key order included), or the same error.
+// document with `because` (as JSON, key order included; on the compiled path both the
+// document and the text decideText writes straight from the run), or the same error.
 import type { Regulation } from '../../engine/model/model.js';
 import { Decider } from '../../engine/explain/decider.js';
 import { checkCase } from '../../engine/model/case/validate-case.js';
@@ -29,10 +30,24 @@ async function outcome(decider: Decider, input: unknown, trace: boolean): Promis
   }
 }
 
-/** The first difference between the two paths on this case, or undefined. */
+/** The compiled path's document written as text (decideText: with the trace, written straight from the run). */
+async function written(decider: Decider, input: unknown, trace: boolean): Promise<Outcome> {
+  const checked = checkCase(decider.regulation, input);
+  if (!checked.case) return { json: '', error: `invalid: ${checked.problems.map((p) => p.message).join('; ')}` };
+  try {
+    return { json: await decider.decideText(checked.case, { trace }) };
+  } catch (e) {
+    return { json: '', error: `${(e as { code?: string }).code ?? ''} ${(e as Error).message}` };
+  }
+}
+
+/** The first difference between the two paths on this case, or undefined; with the trace, the compiled path's text is compared too. */
 export async function difference(engines: Engines, input: unknown, trace = true): Promise<{ compiled: Outcome; jre: Outcome } | undefined> {
   const [compiled, jre] = [await outcome(engines.compiled, input, trace), await outcome(engines.jre, input, trace)];
-  return compiled.json === jre.json && compiled.error === jre.error ? undefined : { compiled, jre };
+  if (compiled.json !== jre.json || compiled.error !== jre.error) return { compiled, jre };
+  if (!trace) return undefined;
+  const text = await written(engines.compiled, input, trace);
+  return text.json === jre.json && text.error === jre.error ? undefined : { compiled: text, jre };
 }
 
 /** The regulation's interpretations with executable alternatives, for the generator's `readings:`. */
