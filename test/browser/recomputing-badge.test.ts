@@ -22,13 +22,16 @@ describe('正在重算 in the header', () => {
   it('shows while an edited parameter is rebuilt, readable (WCAG AA: 4.5 or more)', async () => {
     const { page } = studio.current;
     await openStudio(studio.current, '#/parameters');
-    await page.locator('[data-testid=value-photoCount-0]').fill('3');
-    const badge = page.locator('.app-header .status .badge', { hasText: '正在重算' });
-    await badge.waitFor();
-    const colours = await badge.evaluate((el) => {
-      const style = getComputedStyle(el);
+    // the badge's colours read in the same turn that finds it on the page: the rebuild can end
+    // (and the badge go) between finding it and reading it in two steps
+    const shown = page.waitForFunction(() => {
+      const badge = [...document.querySelectorAll('.app-header .status .badge')].find((el) => el.textContent?.includes('正在重算'));
+      if (!badge) return null;
+      const style = getComputedStyle(badge);
       return { color: style.color, background: style.backgroundColor };
     });
+    await page.locator('[data-testid=value-photoCount-0]').fill('3');
+    const colours = (await (await shown).jsonValue())!;
     expect(contrast(colours.color, colours.background)).toBeGreaterThanOrEqual(4.5);
   });
 });
