@@ -56,6 +56,15 @@ export async function openPglite(dir: string, opener: Opener = {}): Promise<Data
     if (e instanceof LockBusy) throw new RegisterError(e.message, 'TIAOLI_DATA', 503);
     throw e;
   }
+  // the database closed, the folder's close-down recorded, and the lock let go whatever happens
+  const closing = (db: { close: () => Promise<void> }) => async (): Promise<void> => {
+    try {
+      await db.close();
+      closeDown(dir);
+    } finally {
+      held.release();
+    }
+  };
   if (opener.thread) {
     let db: ThreadDatabase;
     try {
@@ -71,14 +80,7 @@ export async function openPglite(dir: string, opener: Opener = {}): Promise<Data
       query: db.query,
       exec: db.exec,
       transaction: db.transaction,
-      async close() {
-        try {
-          await db.close();
-          closeDown(dir);
-        } finally {
-          held.release();
-        }
-      },
+      close: closing(db),
     };
   }
   let db: PGlite;
@@ -96,13 +98,6 @@ export async function openPglite(dir: string, opener: Opener = {}): Promise<Data
     where: dir,
     ...own,
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
-    async close() {
-      try {
-        await db.close();
-        closeDown(dir);
-      } finally {
-        held.release();
-      }
-    },
+    close: closing(db),
   };
 }
